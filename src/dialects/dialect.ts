@@ -1,0 +1,65 @@
+import type { MetaData, SqlType, TypeSpec } from "../model/index.js";
+import type { ReflectOptions } from "./reflect-options.js";
+
+/**
+ * What every dialect implements: one folder under src/dialects/ plus one line
+ * in registry.ts. Core code branches on `capabilities`, never on `name`.
+ */
+export interface Dialect {
+  readonly name: string;
+  /** URL schemes this dialect connects to, e.g. ["postgres", "postgresql"]. */
+  readonly urlSchemes: readonly string[];
+  /** The schema unqualified names live in (`public`), or undefined where there are no schemas. */
+  readonly defaultSchema: string | undefined;
+  readonly capabilities: DialectCapabilities;
+  /** Types the dialect knows besides the portable ones (`inet`, `mediumtext`). */
+  readonly nativeTypes: readonly TypeSpec[];
+  /** Opens a connection; drivers are imported lazily so parsing never loads them. */
+  connect(url: string): Promise<DatabaseConnection>;
+  /** Reads the live database into the model, in a constant number of catalog queries. */
+  reflect(connection: DatabaseConnection, options?: ReflectOptions): Promise<MetaData>;
+  /** `"user"`, `` `user` ``: always quotes, doubling embedded quote characters. */
+  quoteIdentifier(name: string): string;
+  /** The type as this dialect's DDL spells it. */
+  spellType(type: SqlType): string;
+}
+
+export interface DialectCapabilities {
+  /** Namespaces (`audit.event`). */
+  readonly schemas: boolean;
+  /** Named enum types created with DDL (PostgreSQL `CREATE TYPE`). */
+  readonly namedEnums: boolean;
+  /** Enum value lists written inline on the column (MySQL `ENUM(...)`). */
+  readonly inlineEnums: boolean;
+  readonly sequences: boolean;
+  /** DDL runs inside a transaction and rolls back with it. */
+  readonly transactionalDdl: boolean;
+  /** ALTER COLUMN exists (SQLite rebuilds the table instead). */
+  readonly alterColumn: boolean;
+  readonly partialIndexes: boolean;
+  readonly expressionIndexes: boolean;
+  /** Index access methods accepted by `using:`. */
+  readonly indexMethods: readonly string[];
+  /** MySQL `KEY (title(10))`. */
+  readonly indexPrefixLengths: boolean;
+  readonly comments: boolean;
+  readonly checkConstraints: boolean;
+  readonly deferrableConstraints: boolean;
+  readonly identityColumns: boolean;
+  readonly generatedColumns: boolean;
+  readonly arrays: boolean;
+  readonly unsignedIntegers: boolean;
+  readonly materializedViews: boolean;
+}
+
+/** A connection as strata uses it: plain rows, positional parameters, a query counter. */
+export interface DatabaseConnection {
+  readonly dialect: Dialect;
+  /** The URL with any password replaced by `***`, safe to print. */
+  readonly displayUrl: string;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  execute(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Statements sent so far; benchmarks and tests check reflection keeps it constant. */
+  readonly queryCount: number;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import type { DefaultValue } from "./default-value.js";
+import { newInfo, type Info } from "./info.js";
+import type { SqlType } from "./sql-type.js";
+
+export type IdentityKind = "always" | "byDefault";
+
+export interface ColumnProps {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly nullable: boolean;
+  readonly default?: DefaultValue;
+  /** PostgreSQL/SQL-standard identity column (`GENERATED ... AS IDENTITY`). */
+  readonly identity?: IdentityKind;
+  /** A generated (computed) column: its SQL expression and whether it is stored. */
+  readonly generated?: { readonly expression: string; readonly stored: boolean };
+  readonly comment?: string;
+  /** Only when it differs from the table's default collation. */
+  readonly collation?: string;
+  /** `@renamedFrom("old")`: the name this column had before; never reflected. */
+  readonly renamedFrom?: string;
+  readonly info?: Info;
+}
+
+export class Column implements ColumnProps {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly nullable: boolean;
+  readonly default?: DefaultValue;
+  readonly identity?: IdentityKind;
+  readonly generated?: { readonly expression: string; readonly stored: boolean };
+  readonly comment?: string;
+  readonly collation?: string;
+  readonly renamedFrom?: string;
+  readonly info: Info;
+
+  constructor(props: ColumnProps) {
+    this.name = props.name;
+    this.type = props.type;
+    this.nullable = props.nullable;
+    if (props.default !== undefined) this.default = props.default;
+    if (props.identity !== undefined) this.identity = props.identity;
+    if (props.generated !== undefined) this.generated = Object.freeze({ ...props.generated });
+    if (props.comment !== undefined) this.comment = props.comment;
+    if (props.collation !== undefined) this.collation = props.collation;
+    if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+
+  /** A copy with some properties replaced (`undefined` removes an optional one). */
+  with(changes: Partial<ColumnProps>): Column {
+    return new Column({ ...this, ...changes });
+  }
+}

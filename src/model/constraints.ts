@@ -1,0 +1,105 @@
+import { newInfo, type Info } from "./info.js";
+
+/**
+ * Table constraints. A constraint's `name` is optional: unnamed constraints
+ * are named by the database, and comparison matches them by their shape.
+ */
+export type ReferentialAction = "cascade" | "restrict" | "setNull" | "setDefault" | "noAction";
+
+export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
+  "cascade",
+  "restrict",
+  "setNull",
+  "setDefault",
+  "noAction",
+];
+
+export interface TableRef {
+  readonly schema?: string;
+  readonly name: string;
+}
+
+export function tableKey(ref: TableRef): string {
+  return ref.schema ? `${ref.schema}.${ref.name}` : ref.name;
+}
+
+export class PrimaryKeyConstraint {
+  readonly kind = "primaryKey" as const;
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly info: Info;
+  constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+    if (props.name !== undefined) this.name = props.name;
+    this.columns = Object.freeze([...props.columns]);
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+}
+
+export interface ForeignKeyProps {
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly target: TableRef;
+  readonly targetColumns: readonly string[];
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  /** PostgreSQL: `DEFERRABLE`, and `INITIALLY DEFERRED` when `initiallyDeferred`. */
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly info?: Info;
+}
+
+export class ForeignKeyConstraint implements ForeignKeyProps {
+  readonly kind = "foreignKey" as const;
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly target: TableRef;
+  readonly targetColumns: readonly string[];
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly info: Info;
+  constructor(props: ForeignKeyProps) {
+    if (props.name !== undefined) this.name = props.name;
+    this.columns = Object.freeze([...props.columns]);
+    this.target = Object.freeze({ ...props.target });
+    this.targetColumns = Object.freeze([...props.targetColumns]);
+    // `noAction` is every database's default: keep one spelling for it.
+    if (props.onDelete !== undefined && props.onDelete !== "noAction") this.onDelete = props.onDelete;
+    if (props.onUpdate !== undefined && props.onUpdate !== "noAction") this.onUpdate = props.onUpdate;
+    if (props.deferrable) this.deferrable = true;
+    if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+}
+
+export class UniqueConstraint {
+  readonly kind = "unique" as const;
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly info: Info;
+  constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+    if (props.name !== undefined) this.name = props.name;
+    this.columns = Object.freeze([...props.columns]);
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+}
+
+export class CheckConstraint {
+  readonly kind = "check" as const;
+  readonly name?: string;
+  /** The SQL boolean expression, as written (comparison normalizes it). */
+  readonly expression: string;
+  readonly info: Info;
+  constructor(props: { name?: string; expression: string; info?: Info }) {
+    if (props.name !== undefined) this.name = props.name;
+    this.expression = props.expression;
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+}
+
+export type Constraint = PrimaryKeyConstraint | ForeignKeyConstraint | UniqueConstraint | CheckConstraint;

@@ -1,0 +1,52 @@
+/**
+ * A column's server default as a value. Reflection and the parser both build
+ * these, normalized so that `'a'::text` and `'a'`, or `nextval('t_id_seq')`
+ * and `autoincrement()`, come out as the same value.
+ */
+export type DefaultValue =
+  | { readonly kind: "literal"; readonly value: string | number | boolean | null }
+  | { readonly kind: "now" }
+  | { readonly kind: "autoincrement" }
+  | { readonly kind: "enum"; readonly value: string }
+  | { readonly kind: "sql"; readonly sql: string };
+
+export const defaults = {
+  literal: (value: string | number | boolean | null): DefaultValue => Object.freeze({ kind: "literal", value }),
+  now: (): DefaultValue => Object.freeze({ kind: "now" }),
+  autoincrement: (): DefaultValue => Object.freeze({ kind: "autoincrement" }),
+  enumValue: (value: string): DefaultValue => Object.freeze({ kind: "enum", value }),
+  sql: (sql: string): DefaultValue => Object.freeze({ kind: "sql", sql }),
+};
+
+export function defaultsEqual(a: DefaultValue | undefined, b: DefaultValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "literal":
+      return a.value === (b as typeof a).value;
+    case "enum":
+      return a.value === (b as typeof a).value;
+    case "sql":
+      return a.sql === (b as typeof a).sql;
+    case "now":
+    case "autoincrement":
+      return true;
+  }
+}
+
+/** The default as the language writes it inside `@default(...)`. */
+export function formatDefault(value: DefaultValue): string {
+  switch (value.kind) {
+    case "literal":
+      if (typeof value.value === "string") return JSON.stringify(value.value);
+      return String(value.value);
+    case "now":
+      return "now()";
+    case "autoincrement":
+      return "autoincrement()";
+    case "enum":
+      return value.value;
+    case "sql":
+      return `sql(${JSON.stringify(value.sql)})`;
+  }
+}

@@ -1,0 +1,50 @@
+import { newInfo, type Info } from "./info.js";
+
+/** One element of an index: a column (with options) or an SQL expression. */
+export type IndexElement =
+  | {
+      readonly kind: "column";
+      readonly name: string;
+      readonly order?: "asc" | "desc";
+      readonly nulls?: "first" | "last";
+      /** MySQL prefix length: `KEY (title(10))`. */
+      readonly length?: number;
+      /** PostgreSQL operator class, e.g. `gin_trgm_ops`. */
+      readonly opclass?: string;
+    }
+  | { readonly kind: "expression"; readonly sql: string };
+
+export interface IndexProps {
+  readonly name: string;
+  readonly elements: readonly IndexElement[];
+  readonly unique?: boolean;
+  /** Partial index predicate (PostgreSQL, SQLite). */
+  readonly where?: string;
+  /** Access method: `btree`, `hash`, `gin`, `gist`, `brin`, ... (PostgreSQL), or MySQL `fulltext`/`spatial`. */
+  readonly using?: string;
+  readonly info?: Info;
+}
+
+/** An index; the file is not called index.ts because that is the barrel. */
+export class Index implements IndexProps {
+  readonly name: string;
+  readonly elements: readonly IndexElement[];
+  readonly unique: boolean;
+  readonly where?: string;
+  readonly using?: string;
+  readonly info: Info;
+  constructor(props: IndexProps) {
+    this.name = props.name;
+    this.elements = Object.freeze(props.elements.map((e) => Object.freeze({ ...e })));
+    this.unique = props.unique ?? false;
+    if (props.where !== undefined) this.where = props.where;
+    if (props.using !== undefined) this.using = props.using;
+    this.info = newInfo(props.info);
+    Object.freeze(this);
+  }
+
+  /** Column names the index covers (expressions excluded). */
+  get columnNames(): string[] {
+    return this.elements.flatMap((e) => (e.kind === "column" ? [e.name] : []));
+  }
+}

@@ -1,0 +1,22 @@
+export { Column, type ColumnProps, type IdentityKind } from "./column.js";
+export {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  PrimaryKeyConstraint,
+  UniqueConstraint,
+  REFERENTIAL_ACTIONS,
+  tableKey,
+  type Constraint,
+  type ForeignKeyProps,
+  type ReferentialAction,
+  type TableRef,
+} from "./constraints.js";
+export { defaults, defaultsEqual, formatDefault, type DefaultValue } from "./default-value.js";
+export { Index, type IndexElement, type IndexProps } from "./index-definition.js";
+export type { Info } from "./info.js";
+export { MetaData, type DatabaseConfig, type MetaDataProps } from "./metadata.js";
+export { Enum, Sequence, View, type SequenceProps } from "./schema-objects.js";
+export { sortTables } from "./sort-tables.js";
+export { enumType, formatType, scalarType, typesEqual, type EnumTypeRef, type ScalarType, type SqlType, type TypeArg } from "./sql-type.js";
+export { Table, type TableProps } from "./table.js";
+export { PORTABLE_TYPES, type TypeSpec } from "./portable-types.js";

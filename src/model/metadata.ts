@@ -1,0 +1,86 @@
+import { newInfo, type Info } from "./info.js";
+import { Enum, Sequence, View } from "./schema-objects.js";
+import { sortTables } from "./sort-tables.js";
+import type { Table } from "./table.js";
+
+export interface DatabaseConfig {
+  /** A dialect name from the registry: "sqlite" (default), "postgresql", "mysql". */
+  readonly dialect: string;
+  /** The URL, with `env("VAR")` already resolved when the variable was set. */
+  readonly url?: string;
+  /** The variable named by `env("VAR")`, kept so tools can say what was missing. */
+  readonly urlEnv?: string;
+}
+
+export interface MetaDataProps {
+  readonly database?: DatabaseConfig;
+  readonly tables?: Iterable<Table>;
+  readonly enums?: Iterable<Enum>;
+  readonly views?: Iterable<View>;
+  readonly sequences?: Iterable<Sequence>;
+  readonly info?: Info;
+}
+
+/**
+ * The model: what a `.schema` folder describes and what reflection reads from
+ * a live database. Collections are keyed by `schema.name` (or `name` in the
+ * default schema) and iterate in insertion order.
+ */
+export class MetaData {
+  readonly database: DatabaseConfig;
+  readonly tables: ReadonlyMap<string, Table>;
+  readonly enums: ReadonlyMap<string, Enum>;
+  readonly views: ReadonlyMap<string, View>;
+  readonly sequences: ReadonlyMap<string, Sequence>;
+  readonly info: Info;
+  #sorted?: readonly Table[];
+
+  constructor(props: MetaDataProps = {}) {
+    this.database = Object.freeze({ dialect: "sqlite", ...(props.database ?? {}) });
+    this.tables = keyed(props.tables);
+    this.enums = keyed(props.enums);
+    this.views = keyed(props.views);
+    this.sequences = keyed(props.sequences);
+    this.info = newInfo(props.info);
+  }
+
+  get dialect(): string {
+    return this.database.dialect;
+  }
+
+  /** Tables in foreign-key dependency order (referenced tables first). */
+  get sortedTables(): readonly Table[] {
+    this.#sorted ??= Object.freeze(sortTables(this.tables.values()).sorted);
+    return this.#sorted;
+  }
+
+  /** Every schema named by an object of the model (undefined is the default schema). */
+  get schemas(): Array<string | undefined> {
+    const names = new Set<string | undefined>();
+    for (const coll of [this.tables, this.enums, this.views, this.sequences]) {
+      for (const obj of coll.values()) names.add(obj.schema);
+    }
+    return [...names];
+  }
+
+  with(changes: MetaDataProps): MetaData {
+    return new MetaData({
+      database: this.database,
+      tables: this.tables.values(),
+      enums: this.enums.values(),
+      views: this.views.values(),
+      sequences: this.sequences.values(),
+      info: this.info,
+      ...changes,
+    });
+  }
+}
+
+function keyed<T extends { key: string }>(items: Iterable<T> | undefined): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items ?? []) {
+    if (map.has(item.key)) throw new Error(`duplicate object "${item.key}" in MetaData`);
+    map.set(item.key, item);
+  }
+  return map;
+}

@@ -1,0 +1,76 @@
+/**
+ * A column type as a value: a name plus parameters. The same value comes out
+ * of the parser and out of reflection, so two types are equal exactly when
+ * `typesEqual` says so; each dialect spells it (`spellType`) in its own SQL.
+ *
+ * `scalar` names are either portable (see portable-types.ts) or native to a
+ * dialect (`inet`, `mediumtext`), always lower case and canonical: dialects
+ * normalize aliases (`int4`, `character varying`) before building one.
+ */
+export type TypeArg = number | string;
+
+export interface ScalarType {
+  readonly kind: "scalar";
+  readonly name: string;
+  readonly args: readonly TypeArg[];
+  /** MySQL `unsigned`. */
+  readonly unsigned?: boolean;
+  /** PostgreSQL array dimensions: `text[]` is 1. */
+  readonly arrayDims?: number;
+}
+
+export interface EnumTypeRef {
+  readonly kind: "enum";
+  readonly name: string;
+  readonly schema?: string;
+  readonly arrayDims?: number;
+}
+
+export type SqlType = ScalarType | EnumTypeRef;
+
+export function scalarType(
+  name: string,
+  args: readonly TypeArg[] = [],
+  extra: { unsigned?: boolean; arrayDims?: number } = {},
+): ScalarType {
+  const type: ScalarType = {
+    kind: "scalar",
+    name,
+    args: Object.freeze([...args]),
+    ...(extra.unsigned ? { unsigned: true } : {}),
+    ...(extra.arrayDims ? { arrayDims: extra.arrayDims } : {}),
+  };
+  return Object.freeze(type);
+}
+
+export function enumType(name: string, schema?: string, arrayDims?: number): EnumTypeRef {
+  return Object.freeze({
+    kind: "enum" as const,
+    name,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(arrayDims ? { arrayDims } : {}),
+  });
+}
+
+export function typesEqual(a: SqlType, b: SqlType): boolean {
+  if (a.kind !== b.kind || a.name !== b.name || (a.arrayDims ?? 0) !== (b.arrayDims ?? 0)) return false;
+  if (a.kind === "enum" && b.kind === "enum") return (a.schema ?? "") === (b.schema ?? "");
+  if (a.kind === "scalar" && b.kind === "scalar") {
+    return (
+      !!a.unsigned === !!b.unsigned &&
+      a.args.length === b.args.length &&
+      a.args.every((arg, i) => arg === b.args[i])
+    );
+  }
+  return false;
+}
+
+/** The type as the language writes it: `varchar(50)`, `integer unsigned`, `text[]`, `Role`. */
+export function formatType(type: SqlType): string {
+  const dims = "[]".repeat(type.arrayDims ?? 0);
+  if (type.kind === "enum") return (type.schema ? `${type.schema}.` : "") + type.name + dims;
+  const args = type.args.length
+    ? `(${type.args.map((a) => (typeof a === "number" ? String(a) : `'${a.replaceAll("'", "''")}'`)).join(", ")})`
+    : "";
+  return type.name + args + (type.unsigned ? " unsigned" : "") + dims;
+}

@@ -1,0 +1,84 @@
+import type { Column } from "./column.js";
+import {
+  tableKey,
+  type CheckConstraint,
+  type ForeignKeyConstraint,
+  type PrimaryKeyConstraint,
+  type UniqueConstraint,
+} from "./constraints.js";
+import type { Index } from "./index-definition.js";
+import { newInfo, type Info } from "./info.js";
+
+export interface TableProps {
+  readonly name: string;
+  /** PostgreSQL namespace; undefined means the connection's default schema. */
+  readonly schema?: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKeyConstraint;
+  readonly foreignKeys?: readonly ForeignKeyConstraint[];
+  readonly uniqueConstraints?: readonly UniqueConstraint[];
+  readonly checkConstraints?: readonly CheckConstraint[];
+  readonly indexes?: readonly Index[];
+  readonly comment?: string;
+  /** `@@renamedFrom("old")`: the name this table had before; never reflected. */
+  readonly renamedFrom?: string;
+  readonly info?: Info;
+}
+
+export class Table implements TableProps {
+  readonly name: string;
+  readonly schema?: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKeyConstraint;
+  readonly foreignKeys: readonly ForeignKeyConstraint[];
+  readonly uniqueConstraints: readonly UniqueConstraint[];
+  readonly checkConstraints: readonly CheckConstraint[];
+  readonly indexes: readonly Index[];
+  readonly comment?: string;
+  readonly renamedFrom?: string;
+  readonly info: Info;
+  /** `schema.name`, or `name` in the default schema. */
+  readonly key: string;
+  readonly #columnsByName: ReadonlyMap<string, Column>;
+
+  constructor(props: TableProps) {
+    this.name = props.name;
+    if (props.schema !== undefined) this.schema = props.schema;
+    this.columns = Object.freeze([...props.columns]);
+    if (props.primaryKey !== undefined) this.primaryKey = props.primaryKey;
+    this.foreignKeys = Object.freeze([...(props.foreignKeys ?? [])]);
+    this.uniqueConstraints = Object.freeze([...(props.uniqueConstraints ?? [])]);
+    this.checkConstraints = Object.freeze([...(props.checkConstraints ?? [])]);
+    this.indexes = Object.freeze([...(props.indexes ?? [])]);
+    if (props.comment !== undefined) this.comment = props.comment;
+    if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
+    this.info = newInfo(props.info);
+    this.key = tableKey(this);
+    this.#columnsByName = new Map(this.columns.map((c) => [c.name, c]));
+    Object.freeze(this);
+  }
+
+  column(name: string): Column | undefined {
+    return this.#columnsByName.get(name);
+  }
+
+  with(changes: Partial<TableProps>): Table {
+    return new Table({ ...this.props(), ...changes });
+  }
+
+  props(): TableProps {
+    return {
+      name: this.name,
+      schema: this.schema,
+      columns: this.columns,
+      primaryKey: this.primaryKey,
+      foreignKeys: this.foreignKeys,
+      uniqueConstraints: this.uniqueConstraints,
+      checkConstraints: this.checkConstraints,
+      indexes: this.indexes,
+      comment: this.comment,
+      renamedFrom: this.renamedFrom,
+      info: this.info,
+    };
+  }
+}
