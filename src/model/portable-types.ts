@@ -17,6 +17,8 @@ export interface TypeSpec {
   readonly stringParams?: boolean;
   /** Sugar that the builder expands: `serial` is `integer @default(autoincrement())`. */
   readonly expandsTo?: { readonly name: string; readonly autoincrement: true };
+  /** Another spelling of a canonical type: the model stores `aliasOf` (`int4` → `integer`). */
+  readonly aliasOf?: string;
   readonly description: string;
 }
 
@@ -48,4 +50,7 @@ export const PORTABLE_TYPES: readonly TypeSpec[] = [
   { name: "timestamptz", params: precision(6), description: "date and time with time zone" },
   { name: "json", description: "JSON document" },
   { name: "uuid", description: "UUID" },
+  { name: "int", aliasOf: "integer", description: "integer" },
+  { name: "numeric", aliasOf: "decimal", params: { min: 0, max: 2, names: ["precision", "scale"], ranges: [[1, 1000], [0, 1000]] }, description: "decimal" },
+  { name: "bool", aliasOf: "boolean", description: "boolean" },
 ];
