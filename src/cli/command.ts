@@ -1,0 +1,36 @@
+import type { ParseArgsConfig } from "node:util";
+
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface CommandContext {
+  readonly cwd: string;
+  /** Standard output and error, injectable so tests see exactly what a user sees. */
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  readonly positionals: string[];
+}
+
+/** One CLI verb: its help text, its flags, and what it does. Returns the exit code. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** e.g. "strata diff [--schema PATH] [--url URL] [--json]" */
+  readonly usage: string;
+  /** Longer help: what the verb does and what each flag means. */
+  readonly help: string;
+  readonly options: OptionSpec;
+  /** How many positional arguments the verb takes: [min, max]. */
+  readonly positionals?: readonly [number, number];
+  run(args: ParsedArgs, context: CommandContext): Promise<number>;
+}
+
+/** Flags most verbs share; a verb includes those it honours. */
+export const COMMON_OPTIONS = {
+  schema: { type: "string" },
+  url: { type: "string" },
+  config: { type: "string" },
+} as const satisfies OptionSpec;
