@@ -1,19 +1,40 @@
 import type { Dialect } from "../dialect.js";
+import { connectSqlite } from "./sqlite-connection.js";
+import { reflectSqlite } from "./sqlite-reflect.js";
+import { SQLITE_NATIVE_TYPES, spellSqliteType } from "./sqlite-types.js";
 
-// Placeholder so the registry compiles; the SQLite work replaces it.
+/** SQLite and libSQL (`file:./dev.db`, `libsql://host?authToken=...`). */
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   urlSchemes: ["file", "libsql"],
   defaultSchema: undefined,
   capabilities: {
-    schemas: false, namedEnums: false, inlineEnums: false, sequences: false, transactionalDdl: true,
-    alterColumn: false, partialIndexes: true, expressionIndexes: true, indexMethods: [], indexPrefixLengths: false,
-    comments: false, checkConstraints: true, deferrableConstraints: true, identityColumns: false,
-    generatedColumns: true, arrays: false, unsignedIntegers: false, materializedViews: false,
+    // One database per file: attached databases are not namespaces strata manages.
+    schemas: false,
+    namedEnums: false,
+    inlineEnums: false,
+    sequences: false,
+    transactionalDdl: true,
+    // ALTER TABLE cannot change a column's type, nullability or default: the table is rebuilt.
+    alterColumn: false,
+    partialIndexes: true,
+    expressionIndexes: true,
+    indexMethods: [],
+    indexPrefixLengths: false,
+    comments: false,
+    checkConstraints: true,
+    deferrableConstraints: true,
+    identityColumns: false,
+    generatedColumns: true,
+    arrays: false,
+    // `INTEGER UNSIGNED` is accepted and kept as declared (real schemas use it, see the
+    // MediaWiki corpus), so it round-trips; SQLite does not enforce it.
+    unsignedIntegers: true,
+    materializedViews: false,
   },
-  nativeTypes: [],
-  connect: () => Promise.reject(new Error("sqlite: not implemented yet")),
-  reflect: () => Promise.reject(new Error("sqlite: not implemented yet")),
+  nativeTypes: SQLITE_NATIVE_TYPES,
+  connect: (url) => connectSqlite(url, sqliteDialect),
+  reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
-  spellType: (type) => type.name,
+  spellType: spellSqliteType,
 };
