@@ -1,19 +1,36 @@
 import type { Dialect } from "../dialect.js";
+import { connectPostgresql } from "./postgresql-connection.js";
+import { quotePgIdentifier } from "./postgresql-identifiers.js";
+import { reflectPostgresql } from "./postgresql-reflect.js";
+import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
 
-// Placeholder so the registry compiles; the SQLite work replaces it.
 export const postgresqlDialect: Dialect = {
   name: "postgresql",
   urlSchemes: ["postgres", "postgresql"],
   defaultSchema: "public",
   capabilities: {
-    schemas: false, namedEnums: false, inlineEnums: false, sequences: false, transactionalDdl: true,
-    alterColumn: false, partialIndexes: true, expressionIndexes: true, indexMethods: [], indexPrefixLengths: false,
-    comments: false, checkConstraints: true, deferrableConstraints: true, identityColumns: false,
-    generatedColumns: true, arrays: false, unsignedIntegers: false, materializedViews: false,
+    schemas: true,
+    namedEnums: true,
+    inlineEnums: false,
+    sequences: true,
+    transactionalDdl: true,
+    alterColumn: true,
+    partialIndexes: true,
+    expressionIndexes: true,
+    indexMethods: ["btree", "hash", "gist", "spgist", "gin", "brin"],
+    indexPrefixLengths: false,
+    comments: true,
+    checkConstraints: true,
+    deferrableConstraints: true,
+    identityColumns: true,
+    generatedColumns: true,
+    arrays: true,
+    unsignedIntegers: false,
+    materializedViews: true,
   },
-  nativeTypes: [],
-  connect: () => Promise.reject(new Error("postgresql: not implemented yet")),
-  reflect: () => Promise.reject(new Error("postgresql: not implemented yet")),
-  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
-  spellType: (type) => type.name,
+  nativeTypes: POSTGRESQL_TYPES,
+  connect: (url) => connectPostgresql(postgresqlDialect, url),
+  reflect: (connection, options) => reflectPostgresql(connection, options),
+  quoteIdentifier: quotePgIdentifier,
+  spellType: spellPostgresqlType,
 };

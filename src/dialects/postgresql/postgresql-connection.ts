@@ -1,0 +1,55 @@
+import type { DatabaseConnection, Dialect } from "../dialect.js";
+
+/**
+ * A postgres.js client behind strata's `DatabaseConnection`. One connection
+ * only (`max: 1`): migrations rely on a single session for BEGIN/COMMIT,
+ * advisory locks and `SET` to apply to every later statement. Notices
+ * (`NOTICE: table does not exist, skipping`) are dropped; server errors come
+ * through as postgres.js raises them, message intact.
+ */
+export async function connectPostgresql(dialect: Dialect, url: string): Promise<DatabaseConnection> {
+  // Lazy: parsing a schema must never load a driver.
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "strata" } });
+  try {
+    // postgres.js connects lazily; fail here, with the server's message, not on first use.
+    await sql.unsafe("select 1");
+  } catch (error) {
+    await sql.end({ timeout: 0 });
+    throw error;
+  }
+  let queryCount = 0;
+  return {
+    dialect,
+    displayUrl: hidePassword(url),
+    get queryCount() {
+      return queryCount;
+    },
+    async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+      queryCount++;
+      return [...(await sql.unsafe(text, params as never[]))] as Row[];
+    },
+    async execute(text: string, params: readonly unknown[] = []): Promise<void> {
+      queryCount++;
+      // Without parameters, the simple protocol lets one call carry a script of several statements.
+      await (params.length ? sql.unsafe(text, params as never[]) : sql.unsafe(text).simple());
+    },
+    async close(): Promise<void> {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * The URL with its password replaced by `***`. Not registry.ts's `redactUrl`:
+ * the registry imports every dialect, so importing it from here would make
+ * this dialect load (and break with) all the others.
+ */
+export function hidePassword(url: string): string {
+  const start = url.indexOf("//") + 2;
+  const end = url.slice(start).search(/[/?#]|$/) + start;
+  const at = url.lastIndexOf("@", end);
+  const colon = url.indexOf(":", start);
+  if (start < 2 || at < start || colon < 0 || colon > at) return url;
+  return `${url.slice(0, colon + 1)}***${url.slice(at)}`;
+}
