@@ -1,19 +1,50 @@
+import type { MetaData, SqlType } from "../../model/index.js";
 import type { Dialect } from "../dialect.js";
+import { connectMysql } from "./mysql-connection.js";
+import { reflectMysql } from "./mysql-reflect.js";
+import { MYSQL_NATIVE_TYPES, normalizeMysqlType, spellMysqlType } from "./mysql-types.js";
 
-// Placeholder so the registry compiles; the SQLite work replaces it.
-export const mysqlDialect: Dialect = {
+/** What the MySQL dialect offers beyond the `Dialect` interface (proposed for the interface). */
+export interface MysqlDialectExtras {
+  /** Enum references need the model's Enum to spell `ENUM('a','b')`. */
+  spellType(type: SqlType, metadata?: MetaData): string;
+  /** The type as reflection reads it back after `spellType` (`decimal` → `decimal(10, 0)`). */
+  normalizeType(type: SqlType): SqlType;
+}
+
+/**
+ * MySQL 8 and MariaDB 10.2+. Capabilities are the ones both servers share:
+ * expression (functional) indexes exist on MySQL 8.0.13+ only, so they are
+ * off; MariaDB sequences exist but are not modelled here.
+ */
+export const mysqlDialect: Dialect & MysqlDialectExtras = {
   name: "mysql",
   urlSchemes: ["mysql", "mariadb"],
   defaultSchema: undefined,
   capabilities: {
-    schemas: false, namedEnums: false, inlineEnums: false, sequences: false, transactionalDdl: true,
-    alterColumn: false, partialIndexes: true, expressionIndexes: true, indexMethods: [], indexPrefixLengths: false,
-    comments: false, checkConstraints: true, deferrableConstraints: true, identityColumns: false,
-    generatedColumns: true, arrays: false, unsignedIntegers: false, materializedViews: false,
+    schemas: false,
+    namedEnums: false,
+    inlineEnums: true,
+    sequences: false,
+    transactionalDdl: false,
+    alterColumn: true,
+    partialIndexes: false,
+    expressionIndexes: false,
+    indexMethods: ["btree", "hash", "fulltext", "spatial"],
+    indexPrefixLengths: true,
+    comments: true,
+    checkConstraints: true,
+    deferrableConstraints: false,
+    identityColumns: false,
+    generatedColumns: true,
+    arrays: false,
+    unsignedIntegers: true,
+    materializedViews: false,
   },
-  nativeTypes: [],
-  connect: () => Promise.reject(new Error("mysql: not implemented yet")),
-  reflect: () => Promise.reject(new Error("mysql: not implemented yet")),
-  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
-  spellType: (type) => type.name,
+  nativeTypes: MYSQL_NATIVE_TYPES,
+  connect: (url) => connectMysql(mysqlDialect, url),
+  reflect: (connection, options) => reflectMysql(connection, options),
+  quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
+  spellType: spellMysqlType,
+  normalizeType: normalizeMysqlType,
 };

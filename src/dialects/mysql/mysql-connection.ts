@@ -1,0 +1,40 @@
+import type { DatabaseConnection, Dialect } from "../dialect.js";
+
+/**
+ * One mysql2 connection (not a pool), so that a migration's statements, its
+ * session variables and its locks all live in one session. mysql2 is imported
+ * here, lazily, so parsing and formatting never load a driver.
+ */
+export async function connectMysql(dialect: Dialect, url: string): Promise<DatabaseConnection> {
+  const mysql = await import("mysql2/promise");
+  // registry.ts imports this dialect: a static import back would be a cycle.
+  const { redactUrl } = await import("../registry.js");
+  const connection = await mysql.createConnection({
+    // mysql2 only understands mysql://; mariadb:// is the same protocol.
+    uri: url.replace(/^mariadb:/i, "mysql:"),
+    // Catalog values and defaults are compared as text: no Date objects, no
+    // rounded BIGINTs or DECIMALs.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    charset: "utf8mb4",
+  });
+  let queryCount = 0;
+  const run = async (sql: string, params?: readonly unknown[]): Promise<unknown> => {
+    queryCount++;
+    // Client-side `?` substitution (`query`, not `execute`): DDL cannot be a
+    // prepared statement, and arrays expand into `IN (?)` lists.
+    const [result] = await connection.query(sql, params === undefined ? undefined : [...params]);
+    return result;
+  };
+  return {
+    dialect,
+    displayUrl: redactUrl(url),
+    get queryCount() {
+      return queryCount;
+    },
+    query: async <Row>(sql: string, params?: readonly unknown[]) => (await run(sql, params)) as Row[],
+    execute: async (sql: string, params?: readonly unknown[]) => void (await run(sql, params)),
+    close: () => connection.end(),
+  };
+}

@@ -1,0 +1,92 @@
+import { defaults, type DefaultValue, type SqlType } from "../../model/index.js";
+import { quoteString, stripOuterParens, unquoteString } from "./mysql-sql-text.js";
+import { isNumericType, MysqlTypeError } from "./mysql-types.js";
+
+/** MariaDB and MySQL 8 write `information_schema.COLUMNS.COLUMN_DEFAULT` differently. */
+export type MysqlFlavor = "mariadb" | "mysql";
+
+export interface DefaultContext {
+  readonly flavor: MysqlFlavor;
+  /** The column's model type (an enum reference for ENUM columns). */
+  readonly type: SqlType;
+  /** `COLUMNS.EXTRA` (`auto_increment`, `DEFAULT_GENERATED on update ...`). */
+  readonly extra: string;
+}
+
+const NOW = /^(current_timestamp|now|localtimestamp|localtime)(\(\s*\d*\s*\))?$/i;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const BITS = /^b'([01]*)'$/i;
+
+/**
+ * `COLUMN_DEFAULT` → model default. MariaDB quotes string literals
+ * (`'abc'`) and writes NULL as `NULL`; MySQL 8 writes literals bare (`abc`)
+ * and marks expressions (and CURRENT_TIMESTAMP) with DEFAULT_GENERATED in
+ * EXTRA. `DEFAULT NULL` and no default are the same thing (MySQL 8 cannot
+ * tell them apart), so both are `undefined`.
+ */
+export function parseMysqlDefault(raw: string | null, context: DefaultContext): DefaultValue | undefined {
+  if (/\bauto_increment\b/i.test(context.extra)) return defaults.autoincrement();
+  if (raw === null) return undefined;
+  if (context.flavor === "mariadb") {
+    if (raw === "NULL") return undefined;
+    const text = unquoteString(raw);
+    return text === undefined ? bareDefault(raw, context.type) : textLiteral(text, context.type);
+  }
+  if (/\bdefault_generated\b/i.test(context.extra)) return expression(raw);
+  return isNumericType(context.type) ? bareDefault(raw, context.type) : textLiteral(raw, context.type);
+}
+
+function textLiteral(text: string, type: SqlType): DefaultValue {
+  return type.kind === "enum" ? defaults.enumValue(text) : defaults.literal(text);
+}
+
+/** An unquoted default: a number, bits, or an expression. */
+function bareDefault(raw: string, type: SqlType): DefaultValue {
+  const bits = BITS.exec(raw);
+  if (bits) return defaults.literal(bits[1] ? parseInt(bits[1], 2) : 0);
+  if (NUMBER.test(raw)) {
+    const value = Number(raw);
+    if (type.kind === "scalar" && type.name === "boolean" && (value === 0 || value === 1)) return defaults.literal(value === 1);
+    // An integer past 2^53 would change value as a number: keep its text.
+    if (!Number.isSafeInteger(value) && /^[+-]?\d+$/.test(raw)) return defaults.sql(raw);
+    return defaults.literal(value);
+  }
+  return expression(raw);
+}
+
+function expression(raw: string): DefaultValue {
+  const sql = stripOuterParens(raw);
+  return NOW.test(sql) ? defaults.now() : defaults.sql(sql);
+}
+
+/** `EXTRA` `on update current_timestamp(6)` → the value the column takes on every UPDATE. */
+export function parseOnUpdate(extra: string): DefaultValue | undefined {
+  const match = /\bon update (\S+)/i.exec(extra);
+  if (!match) return undefined;
+  return expression(match[1]);
+}
+
+/**
+ * The DEFAULT clause's value as MySQL DDL writes it, such that reflection
+ * reads back the same model value. `now()` carries the column's fractional
+ * precision, which MySQL requires to match.
+ */
+export function spellMysqlDefault(value: DefaultValue, type: SqlType): string {
+  switch (value.kind) {
+    case "literal":
+      if (value.value === null) return "NULL";
+      if (typeof value.value === "boolean") return value.value ? "1" : "0";
+      if (typeof value.value === "number") return String(value.value);
+      return quoteString(value.value);
+    case "enum":
+      return quoteString(value.value);
+    case "now": {
+      const fsp = type.kind === "scalar" && typeof type.args[0] === "number" && type.args[0] > 0 ? `(${type.args[0]})` : "";
+      return `CURRENT_TIMESTAMP${fsp}`;
+    }
+    case "sql":
+      return `(${value.sql})`;
+    case "autoincrement":
+      throw new MysqlTypeError("autoincrement() is spelled AUTO_INCREMENT on the column, not as a DEFAULT");
+  }
+}
