@@ -1,7 +1,105 @@
-import type { MetaData } from "../../model/index.js";
+import { Enum, MetaData, Table, View, type Column } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
-import type { ReflectOptions } from "../reflect-options.js";
+import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
+import {
+  queryChecks,
+  queryColumns,
+  queryForeignKeys,
+  queryIndexes,
+  queryRelations,
+  queryServer,
+  type CatalogScope,
+  type RelationRow,
+} from "./mysql-catalog.js";
+import type { MysqlFlavor } from "./mysql-defaults.js";
+import { buildColumn } from "./mysql-reflect-columns.js";
+import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
+import { buildKeys, groupBy } from "./mysql-reflect-indexes.js";
 
-export function reflectMysql(_connection: DatabaseConnection, _options: ReflectOptions = {}): Promise<MetaData> {
-  return Promise.reject(new Error("mysql: reflection lands in the next commit"));
+/**
+ * Reads the connected database (`DATABASE()`) into the model in at most six
+ * information_schema queries, whatever the number of tables. `includeName`
+ * runs on table and view names before anything else is read, and excluded
+ * tables are left out of the later queries; it runs on columns, indexes and
+ * constraints as they are built. MySQL ENUM values are inline, so no "enum"
+ * names are offered to it: an ENUM column's Enum goes with its column.
+ */
+export async function reflectMysql(connection: DatabaseConnection, options: ReflectOptions = {}): Promise<MetaData> {
+  const include = (name: string, type: NameFilterType, tableName?: string) =>
+    options.includeName?.(name, type, tableName === undefined ? {} : { tableName, schemaQualifiedTableName: tableName }) ?? true;
+  const server = await queryServer(connection);
+  if (server.db === null) throw new Error(`${connection.displayUrl} names no database: add one to the URL (mysql://host/db)`);
+  const flavor: MysqlFlavor = /mariadb/i.test(server.version) ? "mariadb" : "mysql";
+  const relations = (await queryRelations(connection, server.db, options.versionTable ?? DEFAULT_VERSION_TABLE)).sort(byName);
+  const tables = relations.filter((r) => r.type !== "VIEW" && include(r.name, "table"));
+  const views = relations
+    .filter((r) => r.type === "VIEW" && include(r.name, "view"))
+    .map((r) => new View({ name: r.name, definition: unqualify(r.definition ?? "", server.db) }));
+  const enums: Enum[] = [];
+  const metadata = (reflected: Table[]) =>
+    new MetaData({ database: { dialect: "mysql" }, tables: reflected, enums, views, info: { serverVersion: server.version } });
+  if (tables.length === 0) return metadata([]);
+
+  const scope: CatalogScope = { db: server.db, flavor, tables: tables.map((t) => t.name) };
+  const [columnRows, indexRows, foreignKeyRows, checkRows] = await Promise.all([
+    queryColumns(connection, scope),
+    queryIndexes(connection, scope),
+    queryForeignKeys(connection, scope),
+    queryChecks(connection, scope),
+  ]);
+  const columnsOf = groupBy(columnRows, (r) => r.tableName);
+  const indexesOf = groupBy(indexRows, (r) => r.tableName);
+  const foreignKeysOf = groupBy(foreignKeyRows, (r) => r.tableName);
+  const checksOf = groupBy(checkRows, (r) => r.tableName);
+  const enumNames = new Set<string>();
+
+  const reflected = tables.map((relation) => {
+    const name = relation.name;
+    const rows = columnsOf.get(name) ?? [];
+    const longtext = new Set(flavor === "mariadb" ? rows.filter((r) => r.dataType.toLowerCase() === "longtext").map((r) => r.name) : []);
+    const { checks, jsonColumns } = buildChecks(checksOf.get(name) ?? [], longtext);
+    const enumFor = (column: string, values: string[]) => {
+      const enumName = uniqueName(`${name}_${column}`, enumNames);
+      enums.push(new Enum({ name: enumName, values }));
+      return enumName;
+    };
+    const columns: Column[] = rows
+      .filter((row) => include(row.name, "column", name))
+      .map((row) => buildColumn(row, { flavor, tableCollation: relation.collation, jsonColumns, enumFor }));
+    const known = new Set(columns.map((c) => c.name));
+    const covered = (names: readonly string[]) => names.every((n) => known.has(n));
+    const foreignKeys = buildForeignKeys(foreignKeysOf.get(name) ?? [], server.db).filter(
+      (fk) => covered(fk.columns) && include(fk.name!, "foreignKeyConstraint", name),
+    );
+    const keys = buildKeys(name, indexesOf.get(name) ?? [], foreignKeys, (n, type) => include(n, type, name));
+    return new Table({
+      name,
+      columns,
+      primaryKey: keys.primaryKey && covered(keys.primaryKey.columns) ? keys.primaryKey : undefined,
+      foreignKeys,
+      uniqueConstraints: keys.uniqueConstraints.filter((u) => covered(u.columns)),
+      checkConstraints: checks.filter((c) => include(c.name!, "checkConstraint", name)),
+      indexes: keys.indexes.filter((i) => covered(i.columnNames)),
+      comment: relation.comment || undefined,
+      info: keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : undefined,
+    });
+  });
+  return metadata(reflected);
+}
+
+function byName(a: RelationRow, b: RelationRow): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** `<table>_<column>` unless another ENUM column already took it (`a_b`.`c` vs `a`.`b_c`). */
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
+}
+
+/** Views are stored with every name qualified by the database (`` `db`.`t`.`c` ``): drop it, the model has none. */
+function unqualify(definition: string, db: string): string {
+  return definition.replaceAll(`\`${db.replaceAll("`", "``")}\`.`, "");
 }

@@ -1,0 +1,165 @@
+import type { DatabaseConnection } from "../dialect.js";
+import type { MysqlFlavor } from "./mysql-defaults.js";
+
+/**
+ * The information_schema queries reflection runs: one per object kind, each
+ * for all the wanted tables of the connected database at once, so their
+ * number never depends on the table count. Rows come back with plain
+ * camelCase aliases and text values.
+ */
+export interface ServerRow {
+  db: string;
+  version: string;
+}
+
+export interface RelationRow {
+  name: string;
+  type: string;
+  comment: string | null;
+  collation: string | null;
+  definition: string | null;
+}
+
+export interface ColumnRow {
+  tableName: string;
+  name: string;
+  columnType: string;
+  dataType: string;
+  nullable: string;
+  columnDefault: string | null;
+  extra: string;
+  generationExpression: string | null;
+  collation: string | null;
+  comment: string;
+}
+
+export interface IndexRow {
+  tableName: string;
+  name: string;
+  nonUnique: string;
+  columnName: string | null;
+  subPart: string | null;
+  collation: string | null;
+  indexType: string;
+  /** MySQL 8 functional key parts; always null on MariaDB. */
+  expression: string | null;
+}
+
+export interface ForeignKeyRow {
+  tableName: string;
+  name: string;
+  columnName: string;
+  targetSchema: string;
+  targetTable: string;
+  targetColumn: string;
+  updateRule: string;
+  deleteRule: string;
+}
+
+export interface CheckRow {
+  tableName: string;
+  name: string;
+  clause: string;
+}
+
+/** Scope of one reflection: the database, and the tables wanted in it (never empty). */
+export interface CatalogScope {
+  readonly db: string;
+  readonly flavor: MysqlFlavor;
+  readonly tables: readonly string[];
+}
+
+export async function queryServer(connection: DatabaseConnection): Promise<ServerRow> {
+  const [row] = await queryText<ServerRow>(connection, "SELECT DATABASE() AS db, VERSION() AS version");
+  return row;
+}
+
+/** Tables and views; MariaDB system-versioned tables are tables too. */
+export function queryRelations(connection: DatabaseConnection, db: string, versionTable: string): Promise<RelationRow[]> {
+  return queryText(
+    connection,
+    `SELECT t.TABLE_NAME AS name, t.TABLE_TYPE AS type, t.TABLE_COMMENT AS comment,
+            t.TABLE_COLLATION AS collation, v.VIEW_DEFINITION AS definition
+       FROM information_schema.TABLES t
+       LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
+      WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW') AND t.TABLE_NAME <> ?`,
+    [db, versionTable],
+  );
+}
+
+export function queryColumns(connection: DatabaseConnection, scope: CatalogScope): Promise<ColumnRow[]> {
+  return queryText(
+    connection,
+    `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS name, COLUMN_TYPE AS columnType, DATA_TYPE AS dataType,
+            IS_NULLABLE AS nullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra,
+            GENERATION_EXPRESSION AS generationExpression, COLLATION_NAME AS collation, COLUMN_COMMENT AS comment
+       FROM information_schema.COLUMNS
+      WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?)
+      ORDER BY TABLE_NAME, ORDINAL_POSITION`,
+    [scope.db, scope.tables],
+  );
+}
+
+export function queryIndexes(connection: DatabaseConnection, scope: CatalogScope): Promise<IndexRow[]> {
+  // EXPRESSION (functional key parts) exists on MySQL 8 only.
+  const expression = scope.flavor === "mysql" ? "EXPRESSION" : "NULL";
+  return queryText(
+    connection,
+    `SELECT TABLE_NAME AS tableName, INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS columnName,
+            SUB_PART AS subPart, COLLATION AS collation, INDEX_TYPE AS indexType, ${expression} AS expression
+       FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?)
+      ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
+    [scope.db, scope.tables],
+  );
+}
+
+export function queryForeignKeys(connection: DatabaseConnection, scope: CatalogScope): Promise<ForeignKeyRow[]> {
+  return queryText(
+    connection,
+    `SELECT k.TABLE_NAME AS tableName, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS columnName,
+            k.REFERENCED_TABLE_SCHEMA AS targetSchema, k.REFERENCED_TABLE_NAME AS targetTable,
+            k.REFERENCED_COLUMN_NAME AS targetColumn, r.UPDATE_RULE AS updateRule, r.DELETE_RULE AS deleteRule
+       FROM information_schema.KEY_COLUMN_USAGE k
+       JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+         ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+      WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?) AND k.REFERENCED_TABLE_NAME IS NOT NULL
+      ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+    [scope.db, scope.tables],
+  );
+}
+
+/**
+ * MariaDB's CHECK_CONSTRAINTS names the table (check names are unique per
+ * table there); MySQL 8's does not (names are unique per schema), so the
+ * table comes from TABLE_CONSTRAINTS.
+ */
+export function queryChecks(connection: DatabaseConnection, scope: CatalogScope): Promise<CheckRow[]> {
+  const sql =
+    scope.flavor === "mariadb"
+      ? `SELECT TABLE_NAME AS tableName, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
+           FROM information_schema.CHECK_CONSTRAINTS
+          WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME IN (?)
+          ORDER BY TABLE_NAME, CONSTRAINT_NAME`
+      : `SELECT t.TABLE_NAME AS tableName, c.CONSTRAINT_NAME AS name, c.CHECK_CLAUSE AS clause
+           FROM information_schema.CHECK_CONSTRAINTS c
+           JOIN information_schema.TABLE_CONSTRAINTS t
+             ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
+          WHERE c.CONSTRAINT_SCHEMA = ? AND t.TABLE_NAME IN (?)
+          ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME`;
+  return queryText(connection, sql, [scope.db, scope.tables]);
+}
+
+/** MySQL 8 returns some information_schema columns as binary strings: read everything as text. */
+async function queryText<Row>(connection: DatabaseConnection, sql: string, params?: readonly unknown[]): Promise<Row[]> {
+  const rows = await connection.query<Record<string, unknown>>(sql, params);
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [
+          key,
+          value === null || value === undefined ? null : Buffer.isBuffer(value) ? value.toString("utf8") : String(value),
+        ]),
+      ) as Row,
+  );
+}

@@ -1,0 +1,62 @@
+import { CheckConstraint, ForeignKeyConstraint, type ReferentialAction } from "../../model/index.js";
+import type { CheckRow, ForeignKeyRow } from "./mysql-catalog.js";
+import { groupBy } from "./mysql-reflect-indexes.js";
+import { stripOuterParens } from "./mysql-sql-text.js";
+
+/**
+ * InnoDB checks RESTRICT and NO ACTION at the same moment, and MariaDB
+ * reports an unspecified action as RESTRICT where MySQL 8 says NO ACTION:
+ * both are the model's default (`undefined`).
+ */
+const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
+  CASCADE: "cascade",
+  "SET NULL": "setNull",
+  "SET DEFAULT": "setDefault",
+  RESTRICT: "noAction",
+  "NO ACTION": "noAction",
+};
+
+function action(rule: string): ReferentialAction {
+  const value = ACTIONS[rule.toUpperCase()];
+  if (!value) throw new Error(`unknown referential action in information_schema: ${rule}`);
+  return value;
+}
+
+/** `rows`: one table's foreign-key columns, by constraint, in ORDINAL_POSITION order. */
+export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string): ForeignKeyConstraint[] {
+  return [...groupBy(rows, (row) => row.name)].map(
+    ([name, parts]) =>
+      new ForeignKeyConstraint({
+        name,
+        columns: parts.map((p) => p.columnName),
+        target: parts[0].targetSchema === db ? { name: parts[0].targetTable } : { schema: parts[0].targetSchema, name: parts[0].targetTable },
+        targetColumns: parts.map((p) => p.targetColumn),
+        onDelete: action(parts[0].deleteRule),
+        onUpdate: action(parts[0].updateRule),
+      }),
+  );
+}
+
+const JSON_VALID = /^json_valid\(`((?:[^`]|``)+)`\)$/i;
+
+/**
+ * Splits one table's checks into real constraints and the `json_valid(col)`
+ * checks MariaDB adds to every JSON column (a LONGTEXT column; the check is
+ * named after it). MySQL 8 wraps clauses in parentheses and MariaDB does
+ * not: neither is kept.
+ */
+export function buildChecks(
+  rows: readonly CheckRow[],
+  longtextColumns: ReadonlySet<string>,
+): { checks: CheckConstraint[]; jsonColumns: Set<string> } {
+  const checks: CheckConstraint[] = [];
+  const jsonColumns = new Set<string>();
+  for (const row of rows) {
+    const expression = stripOuterParens(row.clause);
+    const json = JSON_VALID.exec(expression);
+    const column = json?.[1].replaceAll("``", "`");
+    if (column !== undefined && column === row.name && longtextColumns.has(column)) jsonColumns.add(column);
+    else checks.push(new CheckConstraint({ name: row.name, expression }));
+  }
+  return { checks, jsonColumns };
+}
