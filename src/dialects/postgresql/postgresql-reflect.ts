@@ -1,7 +1,127 @@
-import type { MetaData } from "../../model/index.js";
+import { MetaData, Table, View, type Sequence } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
-import type { ReflectOptions } from "../reflect-options.js";
+import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
+import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
+import { readColumns } from "./postgresql-reflect-columns.js";
+import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
+import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
+import { listEnums, listRelations, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
+import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
-export async function reflectPostgresql(_connection: DatabaseConnection, _options: ReflectOptions = {}): Promise<MetaData> {
-  throw new Error("postgresql: reflection is not implemented yet");
+/**
+ * Reads the live database into the model in seven catalog queries, however
+ * many tables there are: two listings (relations, enums), then one query per
+ * kind of detail for every kept table at once. `includeName` runs on the
+ * listing, so excluded tables never reach the detail queries. The queries of
+ * each phase are pipelined on the one connection.
+ */
+export async function reflectPostgresql(connection: DatabaseConnection, options: ReflectOptions = {}): Promise<MetaData> {
+  const scope = catalogScope(options);
+  const includeName = options.includeName ?? (() => true);
+  const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
+  const [relations, allEnums] = await Promise.all([listRelations(connection, scope), listEnums(connection, scope)]);
+
+  const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
+  const wanted = (name: string, schema: string | undefined, type: NameFilterType) =>
+    schemaWanted(schema) && includeName(name, type, schema !== undefined ? { schemaName: schema } : {});
+
+  const tables = relations.filter(
+    (r) => (r.kind === "r" || r.kind === "p") && r.name !== versionTable && wanted(r.name, modelSchema(r.schema), "table"),
+  );
+  const views = relations.filter((r) => (r.kind === "v" || r.kind === "m") && wanted(r.name, modelSchema(r.schema), "view"));
+  const keptTableOids = new Set(tables.map((t) => t.oid));
+  // Sequences that belong to a column are not objects of their own: identity
+  // sequences never, serial ones once their column reads as autoincrement,
+  // and those of excluded tables go with their table.
+  const ownedSequences = new Map(
+    relations
+      .filter((r) => r.kind === "S" && r.owner_deptype === "a" && r.owner_oid !== null && keptTableOids.has(r.owner_oid))
+      .map((r) => [`${r.owner_oid}:${r.owner_column}`, r.regclass ?? ""]),
+  );
+  const sequences = relations.filter(
+    (r) =>
+      r.kind === "S" &&
+      r.owner_deptype !== "i" &&
+      (r.owner_oid === null || keptTableOids.has(r.owner_oid)) &&
+      wanted(r.name, modelSchema(r.schema), "sequence"),
+  );
+  const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
+
+  const tableOids = [...keptTableOids];
+  const [details, columns, constraints, indexes, sequenceDetails] = await Promise.all([
+    readRelationDetails(connection, [...tableOids, ...views.map((v) => v.oid)]),
+    readColumns(connection, tableOids, ownedSequences),
+    readConstraints(connection, tableOids),
+    readIndexes(connection, tableOids),
+    readSequenceDetails(connection, sequences.map((s) => s.oid)),
+  ]);
+
+  const warnings: string[] = [];
+  const modelTables = tables.map((row) => {
+    const schema = modelSchema(row.schema);
+    const parentNames = {
+      tableName: row.name,
+      ...(schema !== undefined ? { schemaName: schema } : {}),
+      schemaQualifiedTableName: schema !== undefined ? `${schema}.${row.name}` : row.name,
+    };
+    const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
+    const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
+    const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
+    for (const what of tableConstraints.unsupported) warnings.push(`${what} on table "${parentNames.schemaQualifiedTableName}" is not in the model`);
+    for (const index of tableIndexes.filter((i) => i.include_count > 0)) {
+      warnings.push(`INCLUDE columns of index "${index.name}" on table "${parentNames.schemaQualifiedTableName}" are not in the model`);
+    }
+    const comment = details.get(row.oid)?.comment ?? undefined;
+    return new Table({
+      name: row.name,
+      schema,
+      columns: (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column")),
+      primaryKey: tableConstraints.primaryKey,
+      foreignKeys: tableConstraints.foreignKeys,
+      uniqueConstraints: tableConstraints.uniqueConstraints,
+      checkConstraints: tableConstraints.checkConstraints,
+      indexes: tableIndexes.map(indexFromRow),
+      ...(comment !== undefined ? { comment } : {}),
+    });
+  });
+
+  const serialColumns = new Set(
+    [...columns].flatMap(([oid, list]) => list.filter((c) => c.default?.kind === "autoincrement").map((c) => `${oid}:${c.name}`)),
+  );
+  const modelSequences: Sequence[] = sequences
+    .filter((s) => !(s.owner_deptype === "a" && serialColumns.has(`${s.owner_oid}:${s.owner_column}`)))
+    .map((s) => sequenceFromRow(sequenceDetails.get(s.oid)!, { name: s.name, schema: modelSchema(s.schema), ownedBy: ownedBy(s) }));
+
+  return new MetaData({
+    database: { dialect: "postgresql" },
+    tables: modelTables,
+    enums,
+    views: views.map((row) => {
+      const detail = details.get(row.oid);
+      return new View({
+        name: row.name,
+        schema: modelSchema(row.schema),
+        definition: (detail?.definition ?? "").trim().replace(/;$/, ""),
+        materialized: row.kind === "m",
+        ...(detail?.comment != null ? { comment: detail.comment } : {}),
+      });
+    }),
+    sequences: modelSequences,
+    ...(warnings.length ? { info: { reflectionWarnings: warnings } } : {}),
+  });
+}
+
+/** `orders.id`, or `audit.orders.id` outside the default schema. */
+function ownedBy(row: RelationRow): string | undefined {
+  if (row.owner_table === null || row.owner_column === null) return undefined;
+  const schema = modelSchema(row.owner_schema ?? "");
+  return `${schema !== undefined ? `${schema}.` : ""}${row.owner_table}.${row.owner_column}`;
+}
+
+function memo<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key)!;
+  };
 }

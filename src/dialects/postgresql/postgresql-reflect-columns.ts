@@ -1,0 +1,102 @@
+import { Column } from "../../model/index.js";
+import type { DatabaseConnection } from "../dialect.js";
+import { modelSchema } from "./postgresql-catalog-scope.js";
+import { defaultFromCatalog } from "./postgresql-defaults.js";
+import { tidySql } from "./postgresql-sql-text.js";
+import { typeFromCatalog } from "./postgresql-types.js";
+
+interface ColumnRow {
+  readonly table_oid: number;
+  readonly name: string;
+  readonly not_null: boolean;
+  readonly identity: string;
+  readonly generated: string;
+  readonly type_spelling: string;
+  readonly type_spelling_bare: string;
+  readonly category: string;
+  readonly base_formatted: string;
+  readonly base_typtype: string;
+  readonly base_name: string;
+  readonly base_schema: string;
+  readonly array_dims: number;
+  readonly default_expr: string | null;
+  readonly comment: string | null;
+  readonly collation: string | null;
+}
+
+// An array type is a varlena with an element type (`point` has an element
+// type too, but a fixed length). Array columns declared without dimensions
+// (`attndims` 0, as in `CREATE TABLE AS`) count as one.
+const COLUMNS_SQL = `
+select a.attrelid as table_oid, a.attname as name, a.attnotnull as not_null,
+       a.attidentity as identity, a.attgenerated as generated,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) as type_spelling,
+       pg_catalog.format_type(a.atttypid, null) as type_spelling_bare,
+       t.typcategory as category,
+       pg_catalog.format_type(b.oid, a.atttypmod) as base_formatted,
+       b.typtype as base_typtype, b.typname as base_name, bn.nspname as base_schema,
+       case when b.oid <> t.oid then greatest(a.attndims, 1) else 0 end as array_dims,
+       pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) as default_expr,
+       pg_catalog.col_description(a.attrelid, a.attnum) as comment,
+       case when a.attcollation <> t.typcollation then co.collname end as collation
+from pg_catalog.pg_attribute a
+join pg_catalog.pg_type t on t.oid = a.atttypid
+join pg_catalog.pg_type b on b.oid = case when t.typelem <> 0 and t.typlen = -1 then t.typelem else t.oid end
+join pg_catalog.pg_namespace bn on bn.oid = b.typnamespace
+left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+left join pg_catalog.pg_collation co on co.oid = a.attcollation
+where a.attrelid = any($1::oid[]) and a.attnum > 0 and not a.attisdropped
+order by a.attrelid, a.attnum`;
+
+/**
+ * The columns of the given tables, per table oid, in column order.
+ * `ownedSequences` maps `tableOid:column` to the regclass text of the
+ * sequence that column owns, so that its `nextval` default reads as
+ * autoincrement.
+ */
+export async function readColumns(
+  connection: DatabaseConnection,
+  tableOids: readonly number[],
+  ownedSequences: ReadonlyMap<string, string>,
+): Promise<Map<number, Column[]>> {
+  const rows = await connection.query<ColumnRow>(COLUMNS_SQL, [tableOids]);
+  const byTable = new Map<number, Column[]>();
+  for (const row of rows) {
+    const columns = byTable.get(row.table_oid) ?? [];
+    columns.push(columnFromRow(row, ownedSequences.get(`${row.table_oid}:${row.name}`)));
+    byTable.set(row.table_oid, columns);
+  }
+  return byTable;
+}
+
+function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Column {
+  const type = typeFromCatalog({
+    formatted: row.base_formatted,
+    typtype: row.base_typtype,
+    typname: row.base_name,
+    schema: modelSchema(row.base_schema),
+    arrayDims: row.array_dims,
+  });
+  const generatedKind = row.generated;
+  const expression = row.default_expr ?? undefined;
+  return new Column({
+    name: row.name,
+    type,
+    nullable: !row.not_null,
+    ...(expression !== undefined && !generatedKind
+      ? {
+          default: defaultFromCatalog(expression, {
+            typeSpellings: [row.type_spelling, row.type_spelling_bare],
+            category: row.category,
+            ...(ownedSequence !== undefined ? { ownedSequence } : {}),
+          }),
+        }
+      : {}),
+    ...(row.identity ? { identity: row.identity === "a" ? ("always" as const) : ("byDefault" as const) } : {}),
+    ...(expression !== undefined && generatedKind
+      ? { generated: { expression: tidySql(expression), stored: generatedKind === "s" } }
+      : {}),
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.collation !== null ? { collation: row.collation } : {}),
+  });
+}

@@ -1,0 +1,133 @@
+import {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  PrimaryKeyConstraint,
+  UniqueConstraint,
+  type ReferentialAction,
+} from "../../model/index.js";
+import type { DatabaseConnection } from "../dialect.js";
+import { modelSchema } from "./postgresql-catalog-scope.js";
+import { tidySql } from "./postgresql-sql-text.js";
+
+export interface ConstraintRow {
+  readonly table_oid: number;
+  readonly name: string;
+  /** `p` primary key, `u` unique, `f` foreign key, `c` check, `x` exclusion. */
+  readonly type: string;
+  readonly columns: string[];
+  readonly target_schema: string | null;
+  readonly target_name: string | null;
+  readonly target_columns: string[];
+  readonly on_update: string;
+  readonly on_delete: string;
+  readonly deferrable: boolean;
+  readonly deferred: boolean;
+  readonly expression: string | null;
+}
+
+export interface TableConstraints {
+  primaryKey?: PrimaryKeyConstraint;
+  readonly foreignKeys: ForeignKeyConstraint[];
+  readonly uniqueConstraints: UniqueConstraint[];
+  readonly checkConstraints: CheckConstraint[];
+  /** Constraints the model cannot hold (exclusion constraints), by name. */
+  readonly unsupported: string[];
+}
+
+// NOT NULL constraints (contype `n`, PostgreSQL 18) are column nullability,
+// not checks. Foreign keys that PostgreSQL clones onto a table for each
+// partition of the referenced table share their parent's table: skip them.
+const CONSTRAINTS_SQL = `
+select con.conrelid as table_oid, con.conname as name, con.contype as type,
+       array(select a.attname::text from unnest(con.conkey) with ordinality k(num, pos)
+             join pg_catalog.pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.pos) as columns,
+       fn.nspname as target_schema, fc.relname as target_name,
+       array(select a.attname::text from unnest(con.confkey) with ordinality k(num, pos)
+             join pg_catalog.pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.pos) as target_columns,
+       con.confupdtype as on_update, con.confdeltype as on_delete,
+       con.condeferrable as deferrable, con.condeferred as deferred,
+       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) end as expression
+from pg_catalog.pg_constraint con
+left join pg_catalog.pg_class fc on fc.oid = con.confrelid
+left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
+where con.conrelid = any($1::oid[]) and con.contype in ('p', 'u', 'f', 'c', 'x')
+  and not exists (select 1 from pg_catalog.pg_constraint parent
+                  where parent.oid = con.conparentid and parent.conrelid = con.conrelid)
+order by con.conrelid, con.conname`;
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: "noAction",
+  r: "restrict",
+  c: "cascade",
+  n: "setNull",
+  d: "setDefault",
+};
+
+/** Constraint rows of the given tables, per table oid, in name order. */
+export async function readConstraints(
+  connection: DatabaseConnection,
+  tableOids: readonly number[],
+): Promise<Map<number, ConstraintRow[]>> {
+  const rows = await connection.query<ConstraintRow>(CONSTRAINTS_SQL, [tableOids]);
+  const byTable = new Map<number, ConstraintRow[]>();
+  for (const row of rows) {
+    const list = byTable.get(row.table_oid) ?? [];
+    list.push(row);
+    byTable.set(row.table_oid, list);
+  }
+  return byTable;
+}
+
+/** The model constraints of one table; `keep(name, kind)` is the `includeName` filter. */
+export function buildConstraints(
+  rows: readonly ConstraintRow[],
+  keep: (name: string, kind: "uniqueConstraint" | "foreignKeyConstraint" | "checkConstraint") => boolean,
+): TableConstraints {
+  const result: TableConstraints = { foreignKeys: [], uniqueConstraints: [], checkConstraints: [], unsupported: [] };
+  for (const row of rows) {
+    switch (row.type) {
+      case "p":
+        result.primaryKey = new PrimaryKeyConstraint({ name: row.name, columns: row.columns });
+        break;
+      case "u":
+        if (keep(row.name, "uniqueConstraint")) {
+          result.uniqueConstraints.push(new UniqueConstraint({ name: row.name, columns: row.columns }));
+        }
+        break;
+      case "f":
+        if (keep(row.name, "foreignKeyConstraint")) result.foreignKeys.push(foreignKey(row));
+        break;
+      case "c":
+        if (keep(row.name, "checkConstraint")) {
+          result.checkConstraints.push(new CheckConstraint({ name: row.name, expression: tidySql(row.expression ?? "") }));
+        }
+        break;
+      case "x":
+        result.unsupported.push(`exclusion constraint "${row.name}"`);
+        break;
+      default:
+        throw new Error(`postgresql reflection: unexpected constraint type "${row.type}" on "${row.name}"`);
+    }
+  }
+  return result;
+}
+
+function foreignKey(row: ConstraintRow): ForeignKeyConstraint {
+  const schema = modelSchema(row.target_schema ?? "");
+  return new ForeignKeyConstraint({
+    name: row.name,
+    columns: row.columns,
+    target: { ...(schema !== undefined ? { schema } : {}), name: row.target_name ?? "" },
+    targetColumns: row.target_columns,
+    onDelete: action(row.on_delete),
+    onUpdate: action(row.on_update),
+    deferrable: row.deferrable,
+    initiallyDeferred: row.deferred,
+  });
+}
+
+function action(code: string): ReferentialAction {
+  const found = ACTIONS[code];
+  if (!found) throw new Error(`postgresql reflection: unknown referential action code "${code}"`);
+  return found;
+}

@@ -1,0 +1,81 @@
+import { Enum } from "../../model/index.js";
+import type { DatabaseConnection } from "../dialect.js";
+import { modelSchema, schemaPredicate, scopeParams, type CatalogScope } from "./postgresql-catalog-scope.js";
+
+/** A table, view or sequence as the first, cheap listing query sees it: names only, no details. */
+export interface RelationRow {
+  readonly oid: number;
+  readonly schema: string;
+  readonly name: string;
+  /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence. */
+  readonly kind: string;
+  /** Sequences: how `nextval('…'::regclass)` names this one. */
+  readonly regclass: string | null;
+  /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
+  readonly owner_deptype: string | null;
+  readonly owner_oid: number | null;
+  readonly owner_schema: string | null;
+  readonly owner_table: string | null;
+  readonly owner_column: string | null;
+}
+
+const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
+  `not exists (select 1 from pg_catalog.pg_depend x where x.classid = '${catalog}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
+
+const RELATIONS_SQL = `
+select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind,
+       case when c.relkind = 'S' then c.oid::regclass::text end as regclass,
+       own.deptype as owner_deptype, own.refobjid as owner_oid,
+       own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column
+from pg_catalog.pg_class c
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+left join pg_catalog.pg_depend own
+  on c.relkind = 'S' and own.classid = 'pg_catalog.pg_class'::regclass and own.objid = c.oid
+ and own.refclassid = 'pg_catalog.pg_class'::regclass and own.deptype in ('a', 'i')
+left join pg_catalog.pg_class own_rel on own_rel.oid = own.refobjid
+left join pg_catalog.pg_namespace own_ns on own_ns.oid = own_rel.relnamespace
+left join pg_catalog.pg_attribute own_att on own_att.attrelid = own.refobjid and own_att.attnum = own.refobjsubid
+where c.relkind in ('r', 'p', 'v', 'm', 'S') and ${schemaPredicate("n")}
+  and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")}
+order by n.nspname, c.relname`;
+
+export function listRelations(connection: DatabaseConnection, scope: CatalogScope): Promise<RelationRow[]> {
+  return connection.query<RelationRow>(RELATIONS_SQL, scopeParams(scope));
+}
+
+const ENUMS_SQL = `
+select n.nspname as schema, t.typname as name,
+       array_agg(e.enumlabel::text order by e.enumsortorder) as labels
+from pg_catalog.pg_type t
+join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+join pg_catalog.pg_enum e on e.enumtypid = t.oid
+where ${schemaPredicate("n")} and ${NOT_FROM_EXTENSION("pg_catalog.pg_type", "t")}
+group by n.nspname, t.typname
+order by n.nspname, t.typname`;
+
+/** Every enum type of the wanted schemas, values in their sort order. */
+export async function listEnums(connection: DatabaseConnection, scope: CatalogScope): Promise<Enum[]> {
+  const rows = await connection.query<{ schema: string; name: string; labels: string[] }>(ENUMS_SQL, scopeParams(scope));
+  return rows.map((row) => new Enum({ name: row.name, schema: modelSchema(row.schema), values: row.labels }));
+}
+
+export interface RelationDetailRow {
+  readonly oid: number;
+  readonly comment: string | null;
+  readonly definition: string | null;
+}
+
+const DETAILS_SQL = `
+select c.oid, pg_catalog.obj_description(c.oid, 'pg_class') as comment,
+       case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid, true) end as definition
+from pg_catalog.pg_class c
+where c.oid = any($1::oid[])`;
+
+/** Comments of the kept tables and views, and the views' SELECTs. */
+export async function readRelationDetails(
+  connection: DatabaseConnection,
+  oids: readonly number[],
+): Promise<Map<number, RelationDetailRow>> {
+  const rows = await connection.query<RelationDetailRow>(DETAILS_SQL, [oids]);
+  return new Map(rows.map((row) => [row.oid, row]));
+}
