@@ -1,6 +1,6 @@
 import { CheckConstraint, ForeignKeyConstraint, type ReferentialAction } from "../../model/index.js";
 import type { CheckRow, ForeignKeyRow } from "./mysql-catalog.js";
-import { groupBy } from "./mysql-reflect-indexes.js";
+import { byName, groupBy } from "./mysql-collections.js";
 import { stripOuterParens } from "./mysql-sql-text.js";
 
 /**
@@ -24,7 +24,7 @@ function action(rule: string): ReferentialAction {
 
 /** `rows`: one table's foreign-key columns, by constraint, in ORDINAL_POSITION order. */
 export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string): ForeignKeyConstraint[] {
-  return [...groupBy(rows, (row) => row.name)].map(
+  const foreignKeys = [...groupBy(rows, (row) => row.name)].map(
     ([name, parts]) =>
       new ForeignKeyConstraint({
         name,
@@ -35,6 +35,7 @@ export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string): Fo
         onUpdate: action(parts[0].updateRule),
       }),
   );
+  return foreignKeys.sort(byName);
 }
 
 const JSON_VALID = /^json_valid\(`((?:[^`]|``)+)`\)$/i;
@@ -58,5 +59,5 @@ export function buildChecks(
     if (column !== undefined && column === row.name && longtextColumns.has(column)) jsonColumns.add(column);
     else checks.push(new CheckConstraint({ name: row.name, expression }));
   }
-  return { checks, jsonColumns };
+  return { checks: checks.sort(byName), jsonColumns };
 }

@@ -6,6 +6,7 @@ import {
   type IndexElement,
 } from "../../model/index.js";
 import type { IndexRow } from "./mysql-catalog.js";
+import { byName, groupBy } from "./mysql-collections.js";
 import { stripOuterParens } from "./mysql-sql-text.js";
 
 /**
@@ -60,6 +61,9 @@ export function buildKeys(
       keys.indexes.push(new Index({ name, elements, unique, using: using === "btree" ? undefined : using }));
     }
   }
+  keys.uniqueConstraints.sort(byName);
+  keys.indexes.sort(byName);
+  keys.implicitForeignKeyIndexes.sort();
   return primaryKey ? { ...keys, primaryKey } : keys;
 }
 
@@ -69,7 +73,8 @@ function element(row: IndexRow): IndexElement {
     kind: "column",
     name: row.columnName,
     ...(row.collation === "D" ? { order: "desc" as const } : {}),
-    ...(row.subPart !== null ? { length: Number(row.subPart) } : {}),
+    // MariaDB reports a SUB_PART of 32 for SPATIAL keys, which take no prefix.
+    ...(row.subPart !== null && row.indexType !== "SPATIAL" ? { length: Number(row.subPart) } : {}),
   };
 }
 
@@ -78,15 +83,4 @@ function isImplicitIndexOf(tableName: string, fk: ForeignKeyConstraint, name: st
   // An unnamed foreign key is called `<table>_ibfk_<n>` and its index after its first column.
   const unnamed = fk.name !== undefined && fk.name.startsWith(`${tableName}_ibfk_`);
   return sameColumns && (name === fk.name || (unnamed && name === fk.columns[0]));
-}
-
-export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

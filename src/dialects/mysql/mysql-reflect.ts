@@ -9,12 +9,12 @@ import {
   queryRelations,
   queryServer,
   type CatalogScope,
-  type RelationRow,
 } from "./mysql-catalog.js";
+import { byName, groupBy } from "./mysql-collections.js";
 import type { MysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
-import { buildKeys, groupBy } from "./mysql-reflect-indexes.js";
+import { buildKeys } from "./mysql-reflect-indexes.js";
 
 /**
  * Reads the connected database (`DATABASE()`) into the model in at most six
@@ -85,10 +85,6 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
     });
   });
   return metadata(reflected);
-}
-
-function byName(a: RelationRow, b: RelationRow): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** `<table>_<column>` unless another ENUM column already took it (`a_b`.`c` vs `a`.`b_c`). */
