@@ -1,7 +1,58 @@
-import type { MetaData } from "../../model/index.js";
+import { MetaData, View } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
-import type { ReflectOptions } from "../reflect-options.js";
+import { DEFAULT_VERSION_TABLE, type ReflectOptions } from "../reflect-options.js";
+import { readDetails, readObjects, type CatalogDetails } from "./sqlite-catalog.js";
+import { buildTable, type NameResolver } from "./sqlite-reflect-table.js";
+import { viewDefinition } from "./sqlite-view-ddl.js";
 
-export async function reflectSqlite(_connection: DatabaseConnection, _options: ReflectOptions = {}): Promise<MetaData> {
-  throw new Error("sqlite: reflection is not implemented yet");
+/**
+ * Reads a SQLite/libSQL database into the model in four queries whatever its
+ * size: the object list, then columns, indexes and foreign keys of every
+ * chosen table at once. `includeName` runs on table and view names before
+ * any detail is read, so an excluded table costs nothing; SQLite's internal
+ * tables, virtual tables (and their shadow tables) and the version table are
+ * never reflected.
+ */
+export async function reflectSqlite(connection: DatabaseConnection, options: ReflectOptions = {}): Promise<MetaData> {
+  const includeName = options.includeName ?? (() => true);
+  const objects = await readObjects(connection, options.versionTable ?? DEFAULT_VERSION_TABLE);
+  const tables = objects.filter((o) => o.type === "table" && includeName(o.name, "table", {}));
+  const views = objects.filter((o) => o.type === "view" && includeName(o.name, "view", {}));
+  const details = await readDetails(connection, tables.map((t) => t.name));
+  const names = nameResolver(objects.map((o) => o.name), details);
+  return new MetaData({
+    database: { dialect: "sqlite" },
+    tables: tables.map((t) => {
+      const parent = { tableName: t.name, schemaQualifiedTableName: t.name };
+      return buildTable(
+        {
+          name: t.name,
+          sql: t.sql ?? "",
+          columns: details.columns.get(t.name) ?? [],
+          indexes: details.indexes.get(t.name) ?? [],
+          foreignKeys: details.foreignKeys.get(t.name) ?? [],
+        },
+        names,
+        (name, type) => includeName(name, type, parent),
+      );
+    }),
+    views: views.map((v) => new View({ name: v.name, definition: viewDefinition(v.sql ?? "") })),
+  });
+}
+
+/**
+ * SQLite matches names case-insensitively, so `REFERENCES customers (id)`
+ * works against a table `Customers` with a column `ID`: foreign keys name
+ * targets as the catalog spells them. Names not in the catalog stay as written.
+ */
+function nameResolver(objectNames: readonly string[], details: CatalogDetails): NameResolver {
+  const tables = new Map(objectNames.map((n) => [n.toLowerCase(), n]));
+  const columns = new Map<string, Map<string, string>>();
+  for (const [table, rows] of details.columns) {
+    columns.set(table.toLowerCase(), new Map(rows.map((r) => [r.name.toLowerCase(), r.name])));
+  }
+  return {
+    table: (name) => tables.get(name.toLowerCase()) ?? name,
+    column: (table, name) => columns.get(table.toLowerCase())?.get(name.toLowerCase()) ?? name,
+  };
 }

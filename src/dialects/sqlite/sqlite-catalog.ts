@@ -1,0 +1,117 @@
+import type { DatabaseConnection } from "../dialect.js";
+
+/**
+ * The catalog queries reflection runs: one for the list of objects, then one
+ * per kind of detail for all chosen tables at once (the table names travel as
+ * one JSON array parameter), so the count never depends on the table count.
+ */
+export interface ObjectRow {
+  readonly name: string;
+  readonly type: "table" | "view";
+  readonly sql: string | null;
+}
+
+export interface ColumnRow {
+  readonly table_name: string;
+  readonly name: string;
+  readonly type: string;
+  readonly not_null: number;
+  readonly dflt_value: string | null;
+  readonly pk: number;
+  /** 0 plain, 2 generated virtual, 3 generated stored. */
+  readonly hidden: number;
+}
+
+export interface IndexColumnRow {
+  readonly table_name: string;
+  readonly index_name: string;
+  readonly is_unique: number;
+  /** `c` CREATE INDEX, `u` UNIQUE constraint, `pk` PRIMARY KEY. */
+  readonly origin: "c" | "u" | "pk";
+  readonly partial: number;
+  readonly seqno: number;
+  /** -2 for an expression, -1 for the rowid. */
+  readonly cid: number;
+  readonly column_name: string | null;
+  readonly is_desc: number;
+  readonly coll: string;
+  readonly sql: string | null;
+}
+
+export interface ForeignKeyRow {
+  readonly table_name: string;
+  readonly id: number;
+  readonly seq: number;
+  readonly target: string;
+  readonly from_column: string;
+  /** Null only when the target table does not exist. */
+  readonly to_column: string | null;
+  readonly on_update: string;
+  readonly on_delete: string;
+}
+
+const OBJECTS = `
+SELECT l.name AS name, l.type AS type, m.sql AS sql
+FROM pragma_table_list AS l
+JOIN sqlite_schema AS m ON m.name = l.name AND m.type = l.type
+WHERE l.schema = 'main' AND l.type IN ('table', 'view')
+  AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(l.name) <> lower(?)
+ORDER BY l.name`;
+
+const COLUMNS = `
+SELECT t.value AS table_name, c.name AS name, c.type AS type, c."notnull" AS not_null,
+  c.dflt_value AS dflt_value, c.pk AS pk, c.hidden AS hidden
+FROM json_each(?) AS t
+JOIN pragma_table_xinfo(t.value) AS c
+ORDER BY t.key, c.cid`;
+
+const INDEXES = `
+SELECT t.value AS table_name, il.name AS index_name, il."unique" AS is_unique, il.origin AS origin,
+  il.partial AS partial, ix.seqno AS seqno, ix.cid AS cid, ix.name AS column_name, ix."desc" AS is_desc,
+  ix.coll AS coll, s.sql AS sql
+FROM json_each(?) AS t
+JOIN pragma_index_list(t.value) AS il
+JOIN pragma_index_xinfo(il.name) AS ix
+LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name
+WHERE ix.key = 1
+ORDER BY t.key, il.name, ix.seqno`;
+
+// pragma_foreign_key_list leaves "to" NULL for `REFERENCES parent` without
+// columns, which means the parent's primary key: look that up in the same query.
+const FOREIGN_KEYS = `
+SELECT t.value AS table_name, fk.id AS id, fk.seq AS seq, fk."table" AS target, fk."from" AS from_column,
+  coalesce(fk."to", (SELECT p.name FROM pragma_table_info(fk."table") AS p WHERE p.pk = fk.seq + 1)) AS to_column,
+  fk.on_update AS on_update, fk.on_delete AS on_delete
+FROM json_each(?) AS t
+JOIN pragma_foreign_key_list(t.value) AS fk
+ORDER BY t.key, fk.id DESC, fk.seq`;
+
+export interface CatalogDetails {
+  readonly columns: ReadonlyMap<string, ColumnRow[]>;
+  readonly indexes: ReadonlyMap<string, IndexColumnRow[]>;
+  readonly foreignKeys: ReadonlyMap<string, ForeignKeyRow[]>;
+}
+
+/** Tables and views of the main database, except SQLite's own and the version table. */
+export function readObjects(connection: DatabaseConnection, versionTable: string): Promise<ObjectRow[]> {
+  return connection.query<ObjectRow>(OBJECTS, [versionTable]);
+}
+
+/** Columns, indexes and foreign keys of the named tables: three queries whatever their number. */
+export async function readDetails(connection: DatabaseConnection, tables: readonly string[]): Promise<CatalogDetails> {
+  const names = JSON.stringify(tables);
+  const columns = await connection.query<ColumnRow>(COLUMNS, [names]);
+  const indexes = await connection.query<IndexColumnRow>(INDEXES, [names]);
+  const foreignKeys = await connection.query<ForeignKeyRow>(FOREIGN_KEYS, [names]);
+  return { columns: byTable(columns), indexes: byTable(indexes), foreignKeys: byTable(foreignKeys) };
+}
+
+function byTable<Row extends { table_name: string }>(rows: Row[]): Map<string, Row[]> {
+  const map = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = map.get(row.table_name);
+    if (list) list.push(row);
+    else map.set(row.table_name, [row]);
+  }
+  return map;
+}

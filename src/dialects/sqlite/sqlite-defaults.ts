@@ -1,0 +1,55 @@
+import { defaults, type DefaultValue } from "../../model/index.js";
+import { tokenizeSql } from "./sqlite-sql-tokens.js";
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const HEX = /^[+-]?0x[0-9a-f]+$/i;
+/** `datetime('now')` is what CURRENT_TIMESTAMP computes (`YYYY-MM-DD HH:MM:SS`, UTC). */
+const DATETIME_NOW = /^datetime\s*\(\s*'now'\s*\)$/i;
+
+/**
+ * A column default as `pragma_table_xinfo.dflt_value` reports it (the DDL
+ * text after DEFAULT) turned into the model's value:
+ * numbers, strings (`''` unescaped), TRUE/FALSE and NULL become literals;
+ * CURRENT_TIMESTAMP and `datetime('now')`, which yield the same text, become
+ * `now()`; a parenthesized literal is that literal; anything else stays SQL,
+ * outer parentheses removed, so that `DEFAULT (lower('X'))` and
+ * `sql("lower('X')")` are the same value.
+ */
+export function defaultFromSqlite(text: string): DefaultValue {
+  const sql = stripParens(text.trim());
+  const upper = sql.toUpperCase();
+  if (NUMBER.test(sql)) {
+    const value = Number(sql);
+    // An integer past 2^53 would change as a JS number: keep its SQL.
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? defaults.sql(sql) : defaults.literal(value);
+  }
+  if (HEX.test(sql)) {
+    const value = Number(sql.replace(/^[+-]/, "")) * (sql.startsWith("-") ? -1 : 1);
+    return Number.isSafeInteger(value) ? defaults.literal(value) : defaults.sql(sql);
+  }
+  if (upper === "NULL") return defaults.literal(null);
+  if (upper === "TRUE" || upper === "FALSE") return defaults.literal(upper === "TRUE");
+  if (upper === "CURRENT_TIMESTAMP" || DATETIME_NOW.test(sql)) return defaults.now();
+  const tokens = tokenizeSql(sql);
+  if (tokens.length === 1 && tokens[0].kind === "string" && sql.endsWith("'")) return defaults.literal(tokens[0].value);
+  return defaults.sql(sql);
+}
+
+/** `((x))` → `x`, only when the outer parentheses enclose the whole text. */
+function stripParens(text: string): string {
+  let sql = text;
+  while (sql.startsWith("(") && sql.endsWith(")") && enclosesAll(sql)) sql = sql.slice(1, -1).trim();
+  return sql;
+}
+
+function enclosesAll(sql: string): boolean {
+  const tokens = tokenizeSql(sql);
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "punct") continue;
+    if (t.value === "(") depth++;
+    else if (t.value === ")" && --depth === 0 && i < tokens.length - 1) return false;
+  }
+  return depth === 0;
+}
