@@ -1,0 +1,135 @@
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/**
+ * The tokens of the `.schema` language. Every token carries a `label` that
+ * syntax errors print ("expected '}'"), so messages read as plain words.
+ *
+ * Keywords share the `Name` category with identifiers and quoted strings, so
+ * `table`, `view` or `enum` still work as column or table names: the parser
+ * asks for a `Name` wherever a name goes and for the keyword itself only where
+ * a declaration starts (Chevrotain's token-categories recipe).
+ */
+export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a name" });
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
+/** Reported by the lexer wrapper; kept out of the parser's way. */
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "unterminated",
+  line_breaks: true,
+});
+
+export const TableAttrName = createToken({
+  name: "TableAttrName",
+  pattern: /@@[A-Za-z_][A-Za-z0-9_]*/,
+  label: "a table attribute (@@name)",
+});
+export const AttrName = createToken({ name: "AttrName", pattern: /@[A-Za-z_][A-Za-z0-9_]*/, label: "an attribute (@name)" });
+
+/** A double-quoted string: a string literal, or a quoted name where a name goes. */
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  categories: [Name],
+  label: "a string",
+});
+/** A string the line ended inside: reported, then parsed as if it were closed. */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  categories: [StringLiteral, Name],
+  label: "a string",
+});
+/** Single-quoted strings appear in type arguments only: `set('a', 'b')`. */
+export const SingleQuotedString = createToken({
+  name: "SingleQuotedString",
+  pattern: /'(?:[^'\r\n]|'')*'/,
+  label: "a single-quoted string",
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  label: "a number",
+});
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Name],
+  label: "a name",
+});
+
+function keyword(word: string): TokenType {
+  return createToken({
+    name: word[0].toUpperCase() + word.slice(1),
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: [Name],
+    label: `"${word}"`,
+  });
+}
+
+export const Database = keyword("database");
+export const Enum = keyword("enum");
+export const Table = keyword("table");
+export const View = keyword("view");
+export const Materialized = keyword("materialized");
+export const Sequence = keyword("sequence");
+export const Unsigned = keyword("unsigned");
+
+const punctuation = (name: string, pattern: string) =>
+  createToken({ name, pattern, label: `'${pattern}'` });
+
+export const LCurly = punctuation("LCurly", "{");
+export const RCurly = punctuation("RCurly", "}");
+export const LParen = punctuation("LParen", "(");
+export const RParen = punctuation("RParen", ")");
+export const LBracket = punctuation("LBracket", "[");
+export const RBracket = punctuation("RBracket", "]");
+export const Comma = punctuation("Comma", ",");
+export const Colon = punctuation("Colon", ":");
+export const Equals = punctuation("Equals", "=");
+export const Dot = punctuation("Dot", ".");
+export const Question = punctuation("Question", "?");
+
+/** Lexer order matters: keywords before Identifier, `@@` before `@`, closed strings before open ones. */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  TableAttrName,
+  AttrName,
+  StringLiteral,
+  UnterminatedString,
+  SingleQuotedString,
+  NumberLiteral,
+  Database,
+  Enum,
+  Table,
+  View,
+  Materialized,
+  Sequence,
+  Unsigned,
+  Identifier,
+  Name,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Colon,
+  Equals,
+  Dot,
+  Question,
+];

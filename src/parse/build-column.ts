@@ -1,0 +1,186 @@
+import {
+  CheckConstraint,
+  Column,
+  PrimaryKeyConstraint,
+  UniqueConstraint,
+  type ColumnProps,
+  type IdentityKind,
+} from "../model/index.js";
+import type { Attribute, ColumnNode, Value } from "./ast.js";
+import type { BuildContext } from "./build-context.js";
+import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
+import { readArgs, readBoolean, readSql, readString, readWord, type Signature } from "./read-args.js";
+import { readDefault } from "./read-default.js";
+import { resolveType, type ResolvedType } from "./resolve-type.js";
+import { didYouMean } from "./suggest.js";
+import type { TableDraft } from "./table-draft.js";
+
+const sig = (positional: string[], required: number, named: readonly string[], usage: string): Signature => ({
+  positional,
+  required,
+  named,
+  usage,
+});
+
+/** Column attributes and what they accept. */
+export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
+  id: sig([], 0, [], "@id"),
+  default: sig(["value"], 1, [], "@default(value)"),
+  unique: sig([], 0, ["name"], '@unique or @unique(name: "uq_x")'),
+  references: sig(["target"], 1, FOREIGN_KEY_OPTIONS, "@references(table.column, onDelete: cascade)"),
+  check: sig(["expression"], 1, ["name"], '@check(sql("..."), name: "ck_x")'),
+  comment: sig(["text"], 1, [], '@comment("...")'),
+  renamedFrom: sig(["old name"], 1, [], '@renamedFrom("old_name")'),
+  identity: sig(["kind"], 0, [], "@identity or @identity(always)"),
+  generated: sig(["expression"], 1, ["stored"], '@generated(sql("..."), stored: true)'),
+  collate: sig(["collation"], 1, [], '@collate("C")'),
+};
+
+/** Attributes that may appear more than once on a column. */
+const REPEATABLE = new Set(["check"]);
+
+/**
+ * Reads one column: its type, then each attribute. Column-level constraints
+ * (`@id`, `@unique`, `@references`, `@check`) go to the table draft.
+ */
+export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDraft): void {
+  const name = node.name.text;
+  if (draft.hasColumn(name)) {
+    ctx.error(node.name.pos, `duplicate column "${name}" in table "${draft.name.key}"`);
+    return;
+  }
+  draft.columnPos.set(name, node.name.pos);
+  const resolved = resolveType(ctx, node.type);
+  const props: { -readonly [K in keyof ColumnProps]: ColumnProps[K] } = {
+    name,
+    type: resolved?.type ?? { kind: "scalar", name: "unknown", args: [] },
+    nullable: node.nullable,
+  };
+  if (resolved) draft.columnTypes.set(name, resolved.type);
+  if (resolved?.autoincrement) props.default = { kind: "autoincrement" };
+  const seen = new Set<string>();
+  for (const attr of node.attributes) {
+    const signature = COLUMN_ATTRIBUTES[attr.name];
+    if (!signature) {
+      const known = Object.keys(COLUMN_ATTRIBUTES).map((a) => `@${a}`);
+      ctx.error(attr.pos, `unknown attribute "@${attr.name}"${didYouMean(`@${attr.name}`, known)}`);
+      continue;
+    }
+    if (seen.has(attr.name) && !REPEATABLE.has(attr.name)) {
+      ctx.error(attr.pos, `duplicate @${attr.name} on column "${name}"`);
+      continue;
+    }
+    seen.add(attr.name);
+    const args = readArgs(ctx, attr, "@", signature);
+    if (args) applyAttribute(ctx, attr, args.positional, args.named, { props, draft, resolved, node });
+  }
+  draft.columns.push(new Column(props));
+}
+
+interface ColumnState {
+  readonly props: { -readonly [K in keyof ColumnProps]: ColumnProps[K] };
+  readonly draft: TableDraft;
+  readonly resolved: ResolvedType | undefined;
+  readonly node: ColumnNode;
+}
+
+function applyAttribute(
+  ctx: BuildContext,
+  attr: Attribute,
+  positional: readonly Value[],
+  named: ReadonlyMap<string, Value>,
+  state: ColumnState,
+): void {
+  const { props, draft, resolved, node } = state;
+  const [first] = positional;
+  switch (attr.name) {
+    case "id":
+      draft.setPrimaryKey(new PrimaryKeyConstraint({ columns: [props.name] }), attr.pos);
+      return;
+    case "default": {
+      if (resolved?.autoincrement) {
+        ctx.error(attr.pos, `a ${node.type.name.parts[0].text} column cannot have @default: it already means @default(autoincrement())`);
+        return;
+      }
+      if (!resolved) return;
+      const value = readDefault(ctx, first, resolved.enumDecl);
+      if (value) props.default = value;
+      return;
+    }
+    case "unique": {
+      const nameValue = named.get("name");
+      const constraintName = nameValue ? readString(ctx, nameValue) : undefined;
+      if (nameValue && constraintName === undefined) return;
+      if (!draft.claimName(constraintName, nameValue?.pos ?? attr.pos, "constraint")) return;
+      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: [props.name] }));
+      return;
+    }
+    case "references":
+      readReferences(ctx, attr, first, named, state);
+      return;
+    case "check": {
+      if (!ctx.requires("checkConstraints", attr.pos)) return;
+      const expression = readSql(ctx, first);
+      const nameValue = named.get("name");
+      const checkName = nameValue ? readString(ctx, nameValue) : undefined;
+      if (expression === undefined || (nameValue && checkName === undefined)) return;
+      if (!draft.claimName(checkName, nameValue?.pos ?? attr.pos, "constraint")) return;
+      draft.checks.push(new CheckConstraint({ name: checkName, expression }));
+      return;
+    }
+    case "comment":
+      if (ctx.requires("comments", attr.pos)) props.comment = readString(ctx, first);
+      return;
+    case "renamedFrom":
+      props.renamedFrom = readString(ctx, first);
+      return;
+    case "identity": {
+      if (!ctx.requires("identityColumns", attr.pos)) return;
+      const kind: IdentityKind | undefined = first ? readWord(ctx, first, "identity kind", ["always", "byDefault"] as const) : "byDefault";
+      if (kind) props.identity = kind;
+      return;
+    }
+    case "generated": {
+      if (!ctx.requires("generatedColumns", attr.pos)) return;
+      const expression = readSql(ctx, first);
+      const storedValue = named.get("stored");
+      const stored = storedValue ? readBoolean(ctx, storedValue) : false;
+      if (expression !== undefined && stored !== undefined) props.generated = { expression, stored };
+      return;
+    }
+    case "collate":
+      props.collation = readString(ctx, first);
+      return;
+    default:
+      throw new Error(`build-column: no handler for @${attr.name}`);
+  }
+}
+
+/** `@references(table.column)` or `@references(schema.table.column)`, plus options. */
+function readReferences(
+  ctx: BuildContext,
+  attr: Attribute,
+  target: Value,
+  named: ReadonlyMap<string, Value>,
+  { props, draft, node }: ColumnState,
+): void {
+  if (target.kind !== "path" || target.parts.length < 2 || target.parts.length > 3) {
+    ctx.error(target.pos, "expected the referenced column as table.column or schema.table.column");
+    return;
+  }
+  const parts = target.parts;
+  const column = parts[parts.length - 1];
+  const table = parts.length === 3 ? ctx.qualify(parts[0], parts[1].text) : { name: parts[0].text, key: parts[0].text };
+  const options = readForeignKeyOptions(ctx, named, attr.pos);
+  if (!table || !options) return;
+  if (!draft.claimName(options.name, named.get("name")?.pos ?? attr.pos, "constraint")) return;
+  draft.foreignKeys.push({
+    columns: [{ text: props.name, quoted: false, pos: node.name.pos }],
+    target: table,
+    targetPos: parts[parts.length - 2].pos,
+    targetColumns: [column],
+    options,
+    pos: attr.pos,
+    path: ctx.path,
+  });
+}

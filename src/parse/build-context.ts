@@ -1,0 +1,87 @@
+import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
+import { PORTABLE_TYPES, type Enum, type TypeSpec } from "../model/index.js";
+import type { NameNode, Pos, QualifiedName } from "./ast.js";
+import type { DiagnosticBag } from "./diagnostic.js";
+
+/** A schema-qualified name as the builder uses it: `schema` undefined in the default schema. */
+export interface ObjectName {
+  readonly name: string;
+  readonly schema?: string;
+  readonly key: string;
+}
+
+type BooleanCapability = {
+  [K in keyof DialectCapabilities]: DialectCapabilities[K] extends boolean ? K : never;
+}[keyof DialectCapabilities];
+
+const FEATURE_WORDS: Record<BooleanCapability, string> = {
+  schemas: "schemas are",
+  namedEnums: "enums are",
+  inlineEnums: "inline enums are",
+  sequences: "sequences are",
+  transactionalDdl: "transactional DDL is",
+  alterColumn: "ALTER COLUMN is",
+  partialIndexes: "partial indexes (where:) are",
+  expressionIndexes: "expression indexes are",
+  indexPrefixLengths: "index prefix lengths (length:) are",
+  comments: "comments are",
+  checkConstraints: "check constraints are",
+  deferrableConstraints: "deferrable constraints are",
+  identityColumns: "identity columns are",
+  generatedColumns: "generated columns are",
+  arrays: "array types are",
+  unsignedIntegers: "unsigned types are",
+  materializedViews: "materialized views are",
+};
+
+/**
+ * What every builder step shares: where diagnostics go, the chosen dialect
+ * (undefined when the schema names an unknown one: capability checks are
+ * then skipped, the unknown dialect being the error), the type table and
+ * the declared enums.
+ */
+export class BuildContext {
+  path = "";
+  readonly typeSpecs: ReadonlyMap<string, TypeSpec>;
+  readonly enums = new Map<string, Enum>();
+
+  constructor(
+    readonly bag: DiagnosticBag,
+    readonly dialect: Dialect | undefined,
+  ) {
+    const specs = new Map<string, TypeSpec>();
+    for (const spec of [...PORTABLE_TYPES, ...(dialect?.nativeTypes ?? [])]) {
+      if (!specs.has(spec.name)) specs.set(spec.name, spec);
+    }
+    this.typeSpecs = specs;
+  }
+
+  error(pos: Pos, message: string): void {
+    this.bag.report(this.path, pos.line, pos.column, message);
+  }
+
+  /** Reports that the dialect lacks `capability`, if it does; returns whether the feature may be used. */
+  requires(capability: BooleanCapability, pos: Pos): boolean {
+    if (!this.dialect || this.dialect.capabilities[capability]) return true;
+    this.error(pos, `${FEATURE_WORDS[capability]} not supported by ${this.dialect.name}`);
+    return false;
+  }
+
+  /** `name` or `schema.name`; the dialect's default schema is the same as no schema. */
+  objectName(qualified: QualifiedName): ObjectName | undefined {
+    const parts = qualified.parts;
+    if (parts.length > 2) {
+      this.error(parts[2].pos, `expected a name or schema.name, not a ${parts.length}-part name`);
+      return undefined;
+    }
+    if (parts.length === 1) return { name: parts[0].text, key: parts[0].text };
+    return this.qualify(parts[0], parts[1].text);
+  }
+
+  qualify(schemaNode: NameNode, name: string): ObjectName | undefined {
+    const schema = schemaNode.text;
+    if (this.dialect && schema === this.dialect.defaultSchema) return { name, key: name };
+    if (!this.requires("schemas", schemaNode.pos)) return undefined;
+    return { name, schema, key: `${schema}.${name}` };
+  }
+}

@@ -1,0 +1,141 @@
+import {
+  ForeignKeyConstraint,
+  formatType,
+  MetaData,
+  Table,
+  typesEqual,
+  type Enum,
+  type Sequence,
+  type View,
+} from "../model/index.js";
+import type { DatabaseDecl, Declaration, Pos, SchemaFile } from "./ast.js";
+import { BuildContext, type ObjectName } from "./build-context.js";
+import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
+import { readSettings } from "./build-settings.js";
+import { buildTable } from "./build-table.js";
+import type { DiagnosticBag } from "./diagnostic.js";
+import { didYouMean } from "./suggest.js";
+import type { PendingForeignKey, TableDraft } from "./table-draft.js";
+
+/**
+ * Gives meaning to the syntax trees of all files of a schema: one model,
+ * every semantic mistake reported. Enums are read first (columns name
+ * them), then tables, then foreign keys (which may point at any table),
+ * then views and sequences. Returns the model only when nothing was wrong.
+ */
+export function buildModel(
+  files: readonly SchemaFile[],
+  bag: DiagnosticBag,
+  env: Readonly<Record<string, string | undefined>>,
+): MetaData | undefined {
+  const all = files.flatMap((f) => f.declarations.map((decl) => ({ path: f.path, decl })));
+  const of = <K extends Declaration["kind"]>(kind: K) =>
+    all.filter((d): d is { path: string; decl: Extract<Declaration, { kind: K }> } => d.decl.kind === kind);
+
+  const settings = readSettings(of("database") as Array<{ path: string; decl: DatabaseDecl }>, bag, env);
+  const ctx = new BuildContext(bag, settings.dialect);
+  const relations = new Map<string, string>();
+  const claim = (name: ObjectName, kind: string, pos: Pos): boolean => {
+    const existing = relations.get(name.key);
+    if (existing === undefined) {
+      relations.set(name.key, kind);
+      return true;
+    }
+    ctx.error(pos, existing === kind ? `duplicate ${kind} "${name.key}"` : `"${name.key}" is already declared as a ${existing}`);
+    return false;
+  };
+
+  for (const { path, decl } of of("enum")) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name) continue;
+    if (ctx.enums.has(name.key)) {
+      ctx.error(decl.name.pos, `duplicate enum "${name.key}"`);
+      continue;
+    }
+    const built = buildEnum(ctx, decl, name);
+    if (built) ctx.enums.set(name.key, built);
+  }
+
+  const drafts = new Map<string, TableDraft>();
+  for (const { path, decl } of of("table")) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name || !claim(name, "table", decl.name.pos)) continue;
+    drafts.set(name.key, buildTable(ctx, decl, name));
+  }
+  const tables = [...drafts.values()].map((draft) => finishTable(ctx, draft, drafts));
+
+  const views: View[] = [];
+  for (const { path, decl } of of("view")) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name || !claim(name, "view", decl.name.pos)) continue;
+    const view = buildView(ctx, decl, name);
+    if (view) views.push(view);
+  }
+  const sequences: Sequence[] = [];
+  for (const { path, decl } of of("sequence")) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name || !claim(name, "sequence", decl.name.pos)) continue;
+    const sequence = buildSequence(ctx, decl, name);
+    if (sequence) sequences.push(sequence);
+  }
+
+  if (bag.hasErrors) return undefined;
+  const enums: Enum[] = [...ctx.enums.values()];
+  return new MetaData({ database: settings.database, tables, enums, views, sequences });
+}
+
+function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<string, TableDraft>): Table {
+  const foreignKeys = draft.foreignKeys.flatMap((fk) => {
+    ctx.path = fk.path;
+    const built = resolveForeignKey(ctx, draft, fk, drafts);
+    return built ? [built] : [];
+  });
+  return new Table({
+    name: draft.name.name,
+    schema: draft.name.schema,
+    columns: draft.columns,
+    primaryKey: draft.primaryKey,
+    foreignKeys,
+    uniqueConstraints: draft.uniques,
+    checkConstraints: draft.checks,
+    indexes: draft.indexes,
+    comment: draft.comment,
+    renamedFrom: draft.renamedFrom,
+  });
+}
+
+/** The target table and columns must exist, and each column's type must equal its target's. */
+function resolveForeignKey(
+  ctx: BuildContext,
+  draft: TableDraft,
+  fk: PendingForeignKey,
+  drafts: ReadonlyMap<string, TableDraft>,
+): ForeignKeyConstraint | undefined {
+  const target = drafts.get(fk.target.key);
+  if (!target) {
+    ctx.error(fk.targetPos, `unknown table "${fk.target.key}"${didYouMean(fk.target.key, drafts.keys())}`);
+    return undefined;
+  }
+  if (!target.checkColumns(fk.targetColumns)) return undefined;
+  let ok = true;
+  fk.columns.forEach((column, i) => {
+    const from = draft.columnTypes.get(column.text);
+    const to = target.columnTypes.get(fk.targetColumns[i].text);
+    if (from && to && !typesEqual(from, to)) {
+      const targetName = `${fk.target.key}.${fk.targetColumns[i].text}`;
+      ctx.error(fk.pos, `foreign key column "${column.text}" is ${formatType(from)} but ${targetName} is ${formatType(to)}`);
+      ok = false;
+    }
+  });
+  if (!ok) return undefined;
+  return new ForeignKeyConstraint({
+    ...fk.options,
+    columns: fk.columns.map((c) => c.text),
+    target: { name: fk.target.name, ...(fk.target.schema !== undefined ? { schema: fk.target.schema } : {}) },
+    targetColumns: fk.targetColumns.map((c) => c.text),
+  });
+}

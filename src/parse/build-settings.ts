@@ -1,0 +1,72 @@
+import { dialectNamed, DIALECTS } from "../dialects/registry.js";
+import type { Dialect } from "../dialects/dialect.js";
+import type { DatabaseConfig } from "../model/index.js";
+import type { Assignment, DatabaseDecl, Value } from "./ast.js";
+import type { DiagnosticBag } from "./diagnostic.js";
+import { describeValue } from "./read-args.js";
+import { didYouMean } from "./suggest.js";
+
+export interface Settings {
+  readonly database: DatabaseConfig;
+  /** undefined when the schema names a dialect the registry does not know (already reported). */
+  readonly dialect: Dialect | undefined;
+}
+
+/**
+ * The `database { ... }` block: at most one across all files. A missing
+ * environment variable is not an error here; only connecting needs the URL.
+ */
+export function readSettings(
+  blocks: ReadonlyArray<{ readonly path: string; readonly decl: DatabaseDecl }>,
+  bag: DiagnosticBag,
+  env: Readonly<Record<string, string | undefined>>,
+): Settings {
+  for (const extra of blocks.slice(1)) {
+    bag.report(extra.path, extra.decl.pos.line, extra.decl.pos.column, "duplicate database block: a schema has one");
+  }
+  const first = blocks[0];
+  if (!first) return { database: { dialect: "sqlite" }, dialect: dialectNamed("sqlite") };
+  const error = (at: { line: number; column: number }, message: string) => bag.report(first.path, at.line, at.column, message);
+  const fields = new Map<string, Assignment>();
+  for (const field of first.decl.fields) {
+    const key = field.key.text;
+    if (key !== "dialect" && key !== "url") error(field.key.pos, `unknown database setting "${key}"${didYouMean(key, ["dialect", "url"])}`);
+    else if (fields.has(key)) error(field.key.pos, `duplicate database setting "${key}"`);
+    else fields.set(key, field);
+  }
+  let dialectName = "sqlite";
+  let dialect = dialectNamed(dialectName);
+  const dialectField = fields.get("dialect");
+  if (dialectField) {
+    const v = dialectField.value;
+    if (v.kind !== "string") error(v.pos, `expected the dialect as a string like "postgresql" but found ${describeValue(v)}`);
+    else {
+      dialectName = v.value;
+      dialect = dialectNamed(v.value);
+      if (!dialect) {
+        const names = DIALECTS.map((d) => d.name);
+        const hint = didYouMean(v.value, names) || `; expected ${names.map((n) => `"${n}"`).join(", ")}`;
+        error(v.pos, `unknown dialect "${v.value}"${hint}`);
+      }
+    }
+  }
+  const urlField = fields.get("url");
+  const url = urlField ? readUrl(urlField.value, env, error) : {};
+  return { database: { dialect: dialectName, ...url }, dialect };
+}
+
+function readUrl(
+  v: Value,
+  env: Readonly<Record<string, string | undefined>>,
+  error: (at: { line: number; column: number }, message: string) => void,
+): { url?: string; urlEnv?: string } {
+  if (v.kind === "string") return { url: v.value };
+  const [arg] = v.kind === "call" ? v.args : [];
+  if (v.kind === "call" && v.callee.length === 1 && v.callee[0].text === "env" && v.args.length === 1 && arg.value.kind === "string" && !arg.name) {
+    const name = arg.value.value;
+    const value = env[name];
+    return value === undefined || value === "" ? { urlEnv: name } : { url: value, urlEnv: name };
+  }
+  error(v.pos, `expected the url as a string or env("VARIABLE") but found ${describeValue(v)}`);
+  return {};
+}

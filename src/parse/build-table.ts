@@ -1,0 +1,138 @@
+import { CheckConstraint, PrimaryKeyConstraint, UniqueConstraint } from "../model/index.js";
+import type { Attribute, TableDecl, Value } from "./ast.js";
+import type { BuildContext, ObjectName } from "./build-context.js";
+import { buildColumn } from "./build-column.js";
+import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
+import { readArgs, readNameList, readSql, readString, describeValue, type Signature } from "./read-args.js";
+import { readIndex } from "./read-index.js";
+import { didYouMean } from "./suggest.js";
+import { TableDraft } from "./table-draft.js";
+
+const sig = (positional: string[], required: number, named: readonly string[], usage: string): Signature => ({
+  positional,
+  required,
+  named,
+  usage,
+});
+
+/** Table attributes and what they accept. */
+export const TABLE_ATTRIBUTES: Record<string, Signature> = {
+  id: sig(["columns"], 1, ["name"], '@@id([a, b], name: "pk_x")'),
+  index: sig(["columns"], 1, ["name", "unique", "where", "using"], '@@index([a, b], name: "ix_x")'),
+  unique: sig(["columns"], 1, ["name"], '@@unique([a, b], name: "uq_x")'),
+  foreignKey: sig(["columns"], 1, ["references", ...FOREIGN_KEY_OPTIONS], "@@foreignKey([a, b], references: other([x, y]))"),
+  check: sig(["expression"], 1, ["name"], '@@check(sql("..."), name: "ck_x")'),
+  comment: sig(["text"], 1, [], '@@comment("...")'),
+  renamedFrom: sig(["old name"], 1, [], '@@renamedFrom("old_name")'),
+};
+
+const ONCE = new Set(["comment", "renamedFrom"]);
+
+/** Reads a table's columns, then its `@@` attributes (which may name columns declared after them). */
+export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName): TableDraft {
+  const draft = new TableDraft(ctx, name);
+  for (const member of decl.members) if (member.kind === "column") buildColumn(ctx, member, draft);
+  const seen = new Set<string>();
+  for (const member of decl.members) {
+    if (member.kind !== "tableAttribute") continue;
+    const attr = member.attribute;
+    const signature = TABLE_ATTRIBUTES[attr.name];
+    if (!signature) {
+      const known = Object.keys(TABLE_ATTRIBUTES).map((a) => `@@${a}`);
+      ctx.error(attr.pos, `unknown table attribute "@@${attr.name}"${didYouMean(`@@${attr.name}`, known)}`);
+      continue;
+    }
+    if (ONCE.has(attr.name) && seen.has(attr.name)) {
+      ctx.error(attr.pos, `duplicate @@${attr.name} on table "${name.key}"`);
+      continue;
+    }
+    seen.add(attr.name);
+    const args = readArgs(ctx, attr, "@@", signature);
+    if (args) applyTableAttribute(ctx, attr, args.positional[0], args.named, draft);
+  }
+  return draft;
+}
+
+function applyTableAttribute(
+  ctx: BuildContext,
+  attr: Attribute,
+  first: Value,
+  named: ReadonlyMap<string, Value>,
+  draft: TableDraft,
+): void {
+  const nameValue = named.get("name");
+  const constraintName = nameValue && attr.name !== "index" ? readString(ctx, nameValue) : undefined;
+  if (nameValue && attr.name !== "index" && constraintName === undefined) return;
+  const namePos = nameValue?.pos ?? attr.pos;
+  switch (attr.name) {
+    case "id":
+    case "unique": {
+      const columns = readNameList(ctx, first);
+      if (!columns || !draft.checkColumns(columns)) return;
+      const props = { name: constraintName, columns: columns.map((c) => c.text) };
+      if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr.pos);
+      else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint(props));
+      return;
+    }
+    case "index":
+      readIndex(ctx, attr, first, named, draft);
+      return;
+    case "foreignKey":
+      readForeignKey(ctx, attr, first, named, draft);
+      return;
+    case "check": {
+      if (!ctx.requires("checkConstraints", attr.pos)) return;
+      const expression = readSql(ctx, first);
+      if (expression === undefined || !draft.claimName(constraintName, namePos, "constraint")) return;
+      draft.checks.push(new CheckConstraint({ name: constraintName, expression }));
+      return;
+    }
+    case "comment":
+      if (ctx.requires("comments", attr.pos)) draft.comment = readString(ctx, first);
+      return;
+    case "renamedFrom":
+      draft.renamedFrom = readString(ctx, first);
+      return;
+    default:
+      throw new Error(`build-table: no handler for @@${attr.name}`);
+  }
+}
+
+/** `@@foreignKey([a, b], references: schema.table([x, y]), ...)`. */
+function readForeignKey(
+  ctx: BuildContext,
+  attr: Attribute,
+  first: Value,
+  named: ReadonlyMap<string, Value>,
+  draft: TableDraft,
+): void {
+  const columns = readNameList(ctx, first);
+  const refs = named.get("references");
+  if (!refs) {
+    ctx.error(attr.pos, "missing references: of @@foreignKey: expected @@foreignKey([a, b], references: other([x, y]))");
+    return;
+  }
+  const options = readForeignKeyOptions(ctx, named, attr.pos);
+  if (refs.kind !== "call" || refs.callee.length > 2 || refs.args.length !== 1 || refs.args[0].name) {
+    ctx.error(refs.pos, `expected references: table([columns]) but found ${describeValue(refs)}`);
+    return;
+  }
+  const targetColumns = readNameList(ctx, refs.args[0].value);
+  const parts = refs.callee;
+  const target = parts.length === 2 ? ctx.qualify(parts[0], parts[1].text) : { name: parts[0].text, key: parts[0].text };
+  if (!columns || !options || !targetColumns || !target || !draft.checkColumns(columns)) return;
+  if (columns.length !== targetColumns.length) {
+    ctx.error(refs.args[0].pos, `@@foreignKey has ${columns.length} columns but references ${targetColumns.length}`);
+    return;
+  }
+  if (!draft.claimName(options.name, named.get("name")?.pos ?? attr.pos, "constraint")) return;
+  draft.foreignKeys.push({
+    columns,
+    target,
+    targetPos: parts[parts.length - 1].pos,
+    targetColumns,
+    options,
+    pos: attr.pos,
+    path: ctx.path,
+  });
+}

@@ -1,0 +1,50 @@
+import { REFERENTIAL_ACTIONS, type ReferentialAction } from "../model/index.js";
+import type { Pos, Value } from "./ast.js";
+import type { BuildContext } from "./build-context.js";
+import { readBoolean, readString, readWord } from "./read-args.js";
+import type { ForeignKeyOptions } from "./table-draft.js";
+
+/** The named arguments `@references` and `@@foreignKey` share. */
+export const FOREIGN_KEY_OPTIONS = ["onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred"] as const;
+
+export function readForeignKeyOptions(
+  ctx: BuildContext,
+  named: ReadonlyMap<string, Value>,
+  pos: Pos,
+): ForeignKeyOptions | undefined {
+  let ok = true;
+  const action = (key: string): ReferentialAction | undefined => {
+    const v = named.get(key);
+    if (!v) return undefined;
+    const word = readWord(ctx, v, `${key} action`, REFERENTIAL_ACTIONS);
+    if (word === undefined) ok = false;
+    return word;
+  };
+  const flag = (key: string): boolean | undefined => {
+    const v = named.get(key);
+    if (!v) return undefined;
+    const b = readBoolean(ctx, v);
+    if (b === undefined) ok = false;
+    return b;
+  };
+  const nameValue = named.get("name");
+  const name = nameValue ? readString(ctx, nameValue) : undefined;
+  if (nameValue && name === undefined) ok = false;
+  const options = {
+    ...(name !== undefined ? { name } : {}),
+    ...optional("onDelete", action("onDelete")),
+    ...optional("onUpdate", action("onUpdate")),
+    ...optional("deferrable", flag("deferrable")),
+    ...optional("initiallyDeferred", flag("initiallyDeferred")),
+  };
+  if (options.deferrable && !ctx.requires("deferrableConstraints", named.get("deferrable")!.pos)) ok = false;
+  if (options.initiallyDeferred && !options.deferrable) {
+    ctx.error(named.get("initiallyDeferred")?.pos ?? pos, "initiallyDeferred: true needs deferrable: true");
+    ok = false;
+  }
+  return ok ? options : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

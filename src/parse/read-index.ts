@@ -1,0 +1,118 @@
+import { Index, type IndexElement } from "../model/index.js";
+import type { Argument, Attribute, NameNode, Value } from "./ast.js";
+import type { BuildContext } from "./build-context.js";
+import { describeValue, listWords, readBoolean, readFreeWord, readInteger, readSql, readString, readWord, sqlOf } from "./read-args.js";
+import { didYouMean } from "./suggest.js";
+import type { TableDraft } from "./table-draft.js";
+
+/** PostgreSQL's own limit on identifier length: a longer generated name would be truncated by the server. */
+const MAX_NAME = 63;
+
+/**
+ * `@@index([a, b(sort: desc), sql("lower(x)")], name:, unique:, where:, using:)`.
+ * An unnamed index is named `<table>_<columns>_idx`, as PostgreSQL names one.
+ */
+export function readIndex(
+  ctx: BuildContext,
+  attr: Attribute,
+  list: Value,
+  named: ReadonlyMap<string, Value>,
+  draft: TableDraft,
+): void {
+  if (list.kind !== "list" || list.items.length === 0) {
+    ctx.error(list.pos, `expected a list of index columns like [a, b] but found ${list.kind === "list" ? "an empty list" : describeValue(list)}`);
+    return;
+  }
+  const elements = list.items.map((item) => readElement(ctx, item, draft));
+  if (!elements.every((e) => e !== undefined)) return;
+  const opt = <T>(key: string, read: (v: Value) => T | undefined): T | undefined | null => {
+    const v = named.get(key);
+    if (!v) return undefined;
+    return read(v) ?? null;
+  };
+  const name = opt("name", (v) => readString(ctx, v));
+  const unique = opt("unique", (v) => readBoolean(ctx, v));
+  const where = opt("where", (v) => (ctx.requires("partialIndexes", v.pos) ? readSql(ctx, v) : undefined));
+  const using = opt("using", (v) => readMethod(ctx, v));
+  if (name === null || unique === null || where === null || using === null) return;
+  const generated = name === undefined;
+  const indexName = name ?? generatedName(draft.name.name, elements as IndexElement[]);
+  const hint = generated ? ` (the generated name of this index; give it a name: to tell them apart)` : "";
+  if (!draft.claimName(indexName, named.get("name")?.pos ?? attr.pos, "index", hint)) return;
+  draft.indexes.push(
+    new Index({
+      name: indexName,
+      elements: elements as IndexElement[],
+      ...(unique ? { unique } : {}),
+      ...(where !== undefined ? { where } : {}),
+      ...(using !== undefined ? { using } : {}),
+    }),
+  );
+}
+
+function generatedName(table: string, elements: readonly IndexElement[]): string {
+  const parts = elements.map((e) => (e.kind === "column" ? e.name : "expr"));
+  return `${table}_${parts.join("_")}_idx`.slice(0, MAX_NAME);
+}
+
+function readMethod(ctx: BuildContext, value: Value): string | undefined {
+  const method = readFreeWord(ctx, value, "an index method like btree");
+  if (method === undefined || !ctx.dialect) return method;
+  const methods = ctx.dialect.capabilities.indexMethods;
+  if (methods.includes(method)) return method;
+  if (methods.length === 0) {
+    ctx.error(value.pos, `index methods (using:) are not supported by ${ctx.dialect.name}`);
+  } else {
+    const hint = didYouMean(method, methods) || `; expected ${listWords(methods)}`;
+    ctx.error(value.pos, `index method "${method}" is not supported by ${ctx.dialect.name}${hint}`);
+  }
+  return undefined;
+}
+
+type ColumnElement = { -readonly [K in keyof Extract<IndexElement, { kind: "column" }>]: Extract<IndexElement, { kind: "column" }>[K] };
+
+/** Options of one index column, each reading its value into the element; false when it was wrong (and reported). */
+const ELEMENT_OPTIONS: Record<string, (ctx: BuildContext, v: Value, e: ColumnElement) => boolean> = {
+  sort: (ctx, v, e) => (e.order = readWord(ctx, v, "sort order", ["asc", "desc"] as const)) !== undefined,
+  nulls: (ctx, v, e) => (e.nulls = readWord(ctx, v, "nulls position", ["first", "last"] as const)) !== undefined,
+  length: (ctx, v, e) => ctx.requires("indexPrefixLengths", v.pos) && (e.length = readInteger(ctx, v)) !== undefined,
+  ops: (ctx, v, e) => (e.opclass = readString(ctx, v)) !== undefined,
+};
+
+function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexElement | undefined {
+  if (item.kind === "call") {
+    const sql = sqlOf(item);
+    if (sql !== undefined) return ctx.requires("expressionIndexes", item.pos) ? { kind: "expression", sql } : undefined;
+    if (item.callee.length === 1) return readColumnWithOptions(ctx, item.callee[0], item.args, draft);
+  }
+  const name = item.kind === "path" && item.parts.length === 1 ? item.parts[0] : item.kind === "string" ? { text: item.value, quoted: true, pos: item.pos } : undefined;
+  if (!name) {
+    ctx.error(item.pos, `expected an index column, a column with options like a(sort: desc), or sql("...") but found ${describeValue(item)}`);
+    return undefined;
+  }
+  return draft.checkColumns([name]) ? { kind: "column", name: name.text } : undefined;
+}
+
+function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readonly Argument[], draft: TableDraft): IndexElement | undefined {
+  let ok = draft.checkColumns([column]);
+  const element: ColumnElement = { kind: "column", name: column.text };
+  const seen = new Set<string>();
+  for (const arg of args) {
+    const key = arg.name?.text;
+    const read = key === undefined ? undefined : ELEMENT_OPTIONS[key];
+    if (key !== undefined && seen.has(key)) {
+      ctx.error(arg.name!.pos, `duplicate option "${key}" on index column "${column.text}"`);
+      ok = false;
+      continue;
+    }
+    if (key === undefined || !read) {
+      const hint = (key !== undefined && didYouMean(key, Object.keys(ELEMENT_OPTIONS))) || "; expected sort:, nulls:, length: or ops:";
+      ctx.error(arg.name?.pos ?? arg.pos, `unknown option${key === undefined ? "" : ` "${key}"`} on index column "${column.text}"${hint}`);
+      ok = false;
+      continue;
+    }
+    seen.add(key);
+    if (!read(ctx, arg.value, element)) ok = false;
+  }
+  return ok ? element : undefined;
+}

@@ -1,0 +1,118 @@
+import { enumType, scalarType, type Enum, type SqlType, type TypeSpec } from "../model/index.js";
+import type { TypeNode } from "./ast.js";
+import type { BuildContext } from "./build-context.js";
+import { didYouMean } from "./suggest.js";
+
+export interface ResolvedType {
+  readonly type: SqlType;
+  /** The type was sugar for `@default(autoincrement())` (`serial`). */
+  readonly autoincrement: boolean;
+  /** The enum the type names, for checking defaults. */
+  readonly enumDecl?: Enum;
+}
+
+/**
+ * A written type → its canonical model value: enum names become enum
+ * references, aliases their canonical type, `serial` an integer with
+ * autoincrement. Parameters are checked against the type's spec.
+ */
+export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | undefined {
+  const parts = node.name.parts;
+  const written = parts.map((p) => p.text).join(".");
+  let enumDecl: Enum | undefined;
+  if (parts.length === 2) {
+    const name = ctx.qualify(parts[0], parts[1].text);
+    if (!name) return undefined;
+    enumDecl = ctx.enums.get(name.key);
+  } else if (parts.length === 1) {
+    enumDecl = ctx.enums.get(parts[0].text);
+  }
+  if (enumDecl) return resolveEnum(ctx, node, enumDecl);
+  const spec = parts.length === 1 ? ctx.typeSpecs.get(parts[0].text) : undefined;
+  if (!spec) {
+    ctx.error(node.name.pos, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);
+    return undefined;
+  }
+  if (!checkModifiers(ctx, node) || !checkArgs(ctx, node, spec)) return undefined;
+  const canonical = canonicalSpec(ctx, spec);
+  const args = node.args.map((a) => a.value);
+  const extra = { unsigned: node.unsigned, arrayDims: node.arrayDims };
+  if (canonical.expandsTo) {
+    return { type: scalarType(canonical.expandsTo.name, args, extra), autoincrement: true };
+  }
+  return { type: scalarType(canonical.name, args, extra), autoincrement: false };
+}
+
+function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedType | undefined {
+  if (node.args.length) {
+    ctx.error(node.args[0].pos, `enum type "${decl.key}" takes no parameters`);
+    return undefined;
+  }
+  if (node.unsigned) {
+    ctx.error(node.pos, `enum type "${decl.key}" cannot be unsigned`);
+    return undefined;
+  }
+  if (!checkModifiers(ctx, node)) return undefined;
+  return { type: enumType(decl.name, decl.schema, node.arrayDims), autoincrement: false, enumDecl: decl };
+}
+
+function checkModifiers(ctx: BuildContext, node: TypeNode): boolean {
+  const arraysOk = node.arrayDims === 0 || ctx.requires("arrays", node.pos);
+  const unsignedOk = !node.unsigned || ctx.requires("unsignedIntegers", node.pos);
+  return arraysOk && unsignedOk;
+}
+
+/** Follows `aliasOf` to the spelling the model stores (`int` → `integer`). */
+function canonicalSpec(ctx: BuildContext, spec: TypeSpec): TypeSpec {
+  let current = spec;
+  for (let hops = 0; current.aliasOf !== undefined && hops < 8; hops++) {
+    const target = ctx.typeSpecs.get(current.aliasOf);
+    if (!target) break;
+    current = target;
+  }
+  // An alias with no spec of its own keeps the alias's target name.
+  return current.aliasOf !== undefined ? { ...current, name: current.aliasOf } : current;
+}
+
+function checkArgs(ctx: BuildContext, node: TypeNode, spec: TypeSpec): boolean {
+  const args = node.args;
+  if (spec.stringParams) {
+    const bad = args.find((a) => typeof a.value !== "string");
+    if (bad || args.length === 0) {
+      ctx.error(bad?.pos ?? node.pos, `type "${spec.name}" takes a list of strings, like ${spec.name}('a', 'b')`);
+      return false;
+    }
+    return true;
+  }
+  const params = spec.params;
+  if (!params) {
+    if (args.length === 0) return true;
+    ctx.error(args[0].pos, `type "${spec.name}" takes no parameters`);
+    return false;
+  }
+  if (args.length < params.min || args.length > params.max) {
+    const count = params.min === params.max ? `${params.min}` : `${params.min} to ${params.max}`;
+    const plural = params.max === 1 ? "parameter" : "parameters";
+    ctx.error(node.pos, `type "${spec.name}" takes ${count} ${plural} (${params.names.join(", ")}), got ${args.length}`);
+    return false;
+  }
+  let ok = true;
+  args.forEach((arg, i) => {
+    const what = `${spec.name} ${params.names[i] ?? "parameter"}`;
+    const [lo, hi] = params.ranges[i] ?? [-Infinity, Infinity];
+    if (typeof arg.value !== "number" || !Number.isInteger(arg.value)) {
+      ctx.error(arg.pos, `${what} must be a whole number, got ${typeof arg.value === "string" ? `'${arg.value}'` : arg.value}`);
+      ok = false;
+    } else if (arg.value < lo || arg.value > hi) {
+      ctx.error(arg.pos, `${what} must be between ${lo} and ${hi}, got ${arg.value}`);
+      ok = false;
+    }
+  });
+  const p = params.names.indexOf("precision");
+  const s = params.names.indexOf("scale");
+  if (ok && p >= 0 && s >= 0 && args.length > s && (args[s].value as number) > (args[p].value as number)) {
+    ctx.error(args[s].pos, `${spec.name} scale ${args[s].value} is larger than its precision ${args[p].value}`);
+    ok = false;
+  }
+  return ok;
+}
