@@ -1,0 +1,42 @@
+export { MigrateOperation, IrreversibleOperationError } from "./migrate-operation.js";
+export { tableObjectRef, type DiffEntry, type DiffTuple, type TableObjectRef } from "./diff-tuple.js";
+export { OpContainer, ModifyTableOps, UpgradeOps, DowngradeOps, flattenDiffs } from "./op-containers.js";
+export { MigrationScript, MultipleOpsListsError, type MigrationScriptOptions } from "./migration-script.js";
+export { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
+export { AddColumnOp, DropColumnOp } from "./column-ops.js";
+export { AlterColumnOp, type AlterColumnOptions, type Change, type TypeChange } from "./alter-column-op.js";
+export { typeChangeLoss } from "./type-change.js";
+export { CreateIndexOp, DropIndexOp } from "./index-ops.js";
+export {
+  CreateConstraintOp,
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreatePrimaryKeyOp,
+  CreateUniqueConstraintOp,
+  DropConstraintOp,
+  type ConstraintType,
+} from "./constraint-ops.js";
+export { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
+export { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
+export { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
+export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
+export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
+export { BatchAlterTableOp } from "./batch-alter-table-op.js";
+export { Dispatcher, DuplicateHandlerError, MissingHandlerError, type RegisterOptions } from "./dispatcher.js";
+export {
+  Operations,
+  type AlterColumnArguments,
+  type CreateIndexArguments,
+  type Implementation,
+  type OpClass,
+  type OpSink,
+  type Schema,
+} from "./operations.js";
+export { BatchOperations } from "./batch-operations.js";
+export {
+  InvalidOperationArgumentError,
+  buildTable,
+  type CreateTableOptions,
+  type ForeignKeyOptions,
+  type TableItem,
+} from "./operation-arguments.js";

@@ -1,0 +1,289 @@
+import {
+  CheckConstraint,
+  Enum,
+  Index,
+  PrimaryKeyConstraint,
+  Sequence,
+  UniqueConstraint,
+  View,
+  type Column,
+  type Constraint,
+  type DefaultValue,
+  type IndexElement,
+  type SequenceProps,
+  type SqlType,
+  type Table,
+} from "../model/index.js";
+import { AlterColumnOp } from "./alter-column-op.js";
+import { BatchAlterTableOp } from "./batch-alter-table-op.js";
+import { BatchOperations } from "./batch-operations.js";
+import { AddColumnOp, DropColumnOp } from "./column-ops.js";
+import {
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreatePrimaryKeyOp,
+  CreateUniqueConstraintOp,
+  DropConstraintOp,
+  type ConstraintType,
+} from "./constraint-ops.js";
+import { Dispatcher, DuplicateHandlerError } from "./dispatcher.js";
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
+import { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
+import { CreateIndexOp, DropIndexOp } from "./index-ops.js";
+import { MigrateOperation } from "./migrate-operation.js";
+import { buildForeignKey, buildTable, indexElements, type CreateTableOptions, type ForeignKeyOptions, type TableItem } from "./operation-arguments.js";
+import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
+import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
+import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
+import { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
+
+export type OpClass<T extends MigrateOperation = MigrateOperation> = abstract new (...args: never[]) => T;
+/** Runs one op against a database: registered per op class (and optionally per dialect) with `implementationFor`. */
+export type Implementation<T extends MigrateOperation = MigrateOperation> = (operations: Operations, op: T) => void | Promise<void>;
+export type OpSink = (op: MigrateOperation) => Promise<void>;
+
+export interface Schema {
+  readonly schema?: string;
+}
+
+export interface AlterColumnArguments extends Schema {
+  readonly type?: SqlType;
+  readonly nullable?: boolean;
+  /** `null` removes the default. */
+  readonly serverDefault?: DefaultValue | null;
+  /** `null` removes the comment. */
+  readonly comment?: string | null;
+  readonly newName?: string;
+  readonly existingType?: SqlType;
+  readonly existingNullable?: boolean;
+  readonly existingServerDefault?: DefaultValue;
+  readonly existingComment?: string;
+}
+
+export interface CreateIndexArguments extends Schema {
+  readonly unique?: boolean;
+  readonly where?: string;
+  readonly using?: string;
+}
+
+/**
+ * What a migration calls: `await op.createTable(...)`. Each method builds an
+ * op from author-friendly arguments and hands it to the injected sink (the
+ * runtime executes it; `--sql` prints it). Plugins add methods with
+ * `registerOperation` and say how to run their ops with `implementationFor`.
+ */
+export class Operations {
+  /** Execution handlers by op class (walking the class chain) and dialect. */
+  static readonly implementations = new Dispatcher<OpClass, Implementation>("implementation");
+
+  readonly #sink: OpSink;
+  /** The dialect the ops run on, for `implementationFor` lookups. */
+  readonly dialect: string;
+
+  constructor(sink: OpSink, options: { dialect?: string } = {}) {
+    this.#sink = sink;
+    this.dialect = options.dialect ?? "default";
+  }
+
+  /** Hands an op to the sink; custom operations call this too. */
+  invoke(op: MigrateOperation): Promise<void> {
+    return this.#sink(op);
+  }
+
+  /**
+   * Adds `op.<name>(...args)`: with an op class, its constructor receives the
+   * arguments; with a factory, the factory builds the op. Declare the method
+   * for TypeScript with `declare module "strata" { interface Operations { ... } }`.
+   */
+  static registerOperation(
+    name: string,
+    target: (new (...args: never[]) => MigrateOperation) | ((...args: never[]) => MigrateOperation),
+    options: { replace?: boolean } = {},
+  ): void {
+    if (name in Operations.prototype && !options.replace) {
+      throw new DuplicateHandlerError(`Operations already has a method "${name}"; pass { replace: true } to replace it`);
+    }
+    const isClass = (target as { prototype?: unknown }).prototype instanceof MigrateOperation;
+    const build = (args: never[]) =>
+      isClass ? new (target as new (...a: never[]) => MigrateOperation)(...args) : (target as (...a: never[]) => MigrateOperation)(...args);
+    Object.defineProperty(Operations.prototype, name, {
+      configurable: true,
+      writable: true,
+      value(this: Operations, ...args: never[]) {
+        return this.invoke(build(args));
+      },
+    });
+  }
+
+  /** `Operations.implementationFor(CreateSequenceOp)((operations, op) => ...)`; `{ dialect }` narrows it to one dialect. */
+  static implementationFor<T extends MigrateOperation>(
+    opClass: OpClass<T>,
+    options: { dialect?: string; replace?: boolean } = {},
+  ): (fn: Implementation<T>) => Implementation<T> {
+    return (fn) => {
+      Operations.implementations.register(opClass, fn as Implementation, { qualifier: options.dialect, replace: options.replace });
+      return fn;
+    };
+  }
+
+  /** The implementation that runs `op` on this dialect; MissingHandlerError when there is none. */
+  implementationOf(op: MigrateOperation): Implementation {
+    return Operations.implementations.lookup(op.constructor as OpClass, this.dialect);
+  }
+
+  createTable(name: string, ...items: Array<TableItem | CreateTableOptions>): Promise<void> {
+    return this.invoke(new CreateTableOp(buildTable(name, items)));
+  }
+
+  /** `table` is the dropped table, so the op can be reversed (generated downgrades pass it). */
+  dropTable(name: string, options: Schema & { table?: Table } = {}): Promise<void> {
+    return this.invoke(new DropTableOp(name, options));
+  }
+
+  renameTable(oldName: string, newName: string, options: Schema = {}): Promise<void> {
+    return this.invoke(new RenameTableOp(oldName, newName, options));
+  }
+
+  addColumn(table: string, column: Column, options: Schema = {}): Promise<void> {
+    return this.invoke(new AddColumnOp(table, column, options));
+  }
+
+  /** `existing` is the dropped column, so the op can be reversed. */
+  dropColumn(table: string, name: string, options: Schema & { existing?: Column } = {}): Promise<void> {
+    return this.invoke(new DropColumnOp(table, name, { schema: options.schema, column: options.existing }));
+  }
+
+  alterColumn(table: string, column: string, args: AlterColumnArguments = {}): Promise<void> {
+    const existingNullable = args.existingNullable;
+    return this.invoke(
+      new AlterColumnOp(table, column, {
+        schema: args.schema,
+        existingType: args.existingType,
+        existingNullable,
+        existingServerDefault: args.existingServerDefault,
+        existingComment: args.existingComment,
+        modifyType: args.type && { from: args.existingType, to: args.type },
+        modifyNullable: args.nullable === undefined ? undefined : { from: existingNullable ?? !args.nullable, to: args.nullable },
+        modifyServerDefault:
+          args.serverDefault === undefined ? undefined : { from: args.existingServerDefault, to: args.serverDefault ?? undefined },
+        modifyComment: args.comment === undefined ? undefined : { from: args.existingComment, to: args.comment ?? undefined },
+        modifyName: args.newName === undefined ? undefined : { from: column, to: args.newName },
+      }),
+    );
+  }
+
+  createIndex(name: string, table: string, columns: ReadonlyArray<string | IndexElement>, args: CreateIndexArguments = {}): Promise<void> {
+    const index = new Index({ name, elements: indexElements(columns), unique: args.unique, where: args.where, using: args.using });
+    return this.invoke(new CreateIndexOp(table, index, { schema: args.schema }));
+  }
+
+  dropIndex(name: string, options: Schema & { table?: string; index?: Index } = {}): Promise<void> {
+    return this.invoke(new DropIndexOp(name, { tableName: options.table, schema: options.schema, index: options.index }));
+  }
+
+  createPrimaryKey(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
+    return this.invoke(new CreatePrimaryKeyOp(table, new PrimaryKeyConstraint({ name, columns }), options));
+  }
+
+  createForeignKey(
+    name: string | undefined,
+    source: string,
+    referent: string,
+    localCols: readonly string[],
+    remoteCols: readonly string[],
+    options: ForeignKeyOptions = {},
+  ): Promise<void> {
+    const fk = buildForeignKey(name, referent, localCols, remoteCols, options);
+    return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema }));
+  }
+
+  createUniqueConstraint(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
+    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns }), options));
+  }
+
+  createCheckConstraint(name: string | undefined, table: string, sqlExpression: string, options: Schema = {}): Promise<void> {
+    return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression }), options));
+  }
+
+  /** `constraint` is the dropped constraint, so the op can be reversed. */
+  dropConstraint(
+    name: string | undefined,
+    table: string,
+    options: Schema & { type?: ConstraintType; constraint?: Constraint } = {},
+  ): Promise<void> {
+    return this.invoke(new DropConstraintOp(name, table, options));
+  }
+
+  createTableComment(table: string, comment: string, options: Schema & { existingComment?: string } = {}): Promise<void> {
+    return this.invoke(new CreateTableCommentOp(table, comment, options));
+  }
+
+  dropTableComment(table: string, options: Schema & { existingComment?: string } = {}): Promise<void> {
+    return this.invoke(new DropTableCommentOp(table, options));
+  }
+
+  createEnum(name: string, values: readonly string[], options: Schema = {}): Promise<void> {
+    return this.invoke(new CreateEnumOp(new Enum({ name, schema: options.schema, values })));
+  }
+
+  /** `values` are the dropped enum's values, so the op can be reversed. */
+  dropEnum(name: string, options: Schema & { values?: readonly string[] } = {}): Promise<void> {
+    const enumObject = options.values && new Enum({ name, schema: options.schema, values: options.values });
+    return this.invoke(new DropEnumOp(name, { schema: options.schema, enum: enumObject }));
+  }
+
+  addEnumValue(name: string, value: string, options: Schema & EnumValuePosition = {}): Promise<void> {
+    return this.invoke(new AddEnumValueOp(name, value, options));
+  }
+
+  dropEnumValue(name: string, value: string, options: Schema & EnumValuePosition = {}): Promise<void> {
+    return this.invoke(new DropEnumValueOp(name, value, options));
+  }
+
+  createSequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Promise<void> {
+    return this.invoke(new CreateSequenceOp(new Sequence({ name, ...options })));
+  }
+
+  /** `sequence` is the dropped sequence, so the op can be reversed. */
+  dropSequence(name: string, options: Schema & { sequence?: Sequence } = {}): Promise<void> {
+    return this.invoke(new DropSequenceOp(name, options));
+  }
+
+  /** Changes the given options; `existing` is the sequence as it is now (for the reverse). */
+  alterSequence(name: string, changes: Omit<SequenceProps, "name" | "info"> & { existing?: Sequence } = {}): Promise<void> {
+    const { existing, ...props } = changes;
+    const from = existing ?? new Sequence({ name, schema: props.schema });
+    return this.invoke(new AlterSequenceOp(from, new Sequence({ ...from, ...props, name })));
+  }
+
+  createView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string } = {}): Promise<void> {
+    return this.invoke(new CreateViewOp(new View({ name, definition, ...options })));
+  }
+
+  /** `view` is the dropped view, so the op can be reversed. */
+  dropView(name: string, options: Schema & { view?: View } = {}): Promise<void> {
+    return this.invoke(new DropViewOp(name, options));
+  }
+
+  /** `existing` is the view as it is now, so the op can be reversed. */
+  replaceView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string; existing?: View } = {}): Promise<void> {
+    const { existing, ...props } = options;
+    return this.invoke(new ReplaceViewOp(new View({ name, definition, ...props }), existing));
+  }
+
+  execute(sql: string, options: { reverseSql?: string } = {}): Promise<void> {
+    return this.invoke(new ExecuteSQLOp(sql, options));
+  }
+
+  bulkInsert(table: string, rows: ReadonlyArray<Record<string, unknown>>, options: Schema = {}): Promise<void> {
+    return this.invoke(new BulkInsertOp(table, rows, options));
+  }
+
+  /** Collects the batch's calls into one BatchAlterTableOp (SQLite runs it as a table rebuild). */
+  async batchAlterTable(table: string, body: (batch: BatchOperations) => Promise<void> | void, options: Schema = {}): Promise<void> {
+    const ops: MigrateOperation[] = [];
+    const collector = new Operations(async (op) => void ops.push(op), { dialect: this.dialect });
+    await body(new BatchOperations(collector, table, options.schema));
+    return this.invoke(new BatchAlterTableOp(table, ops, options));
+  }
+}
