@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { MetaData } from "../../../src/model/index.js";
+import { withTestDatabase } from "../../support/databases.js";
+import { MYSQL_DIALECTS, reflectDatabase } from "./mysql-test-support.js";
+
+/** The counts /work/shared/corpus/README.md states for each MySQL file, as the model sees them. */
+function counts(metadata: MetaData): Record<string, number> {
+  const tables = [...metadata.tables.values()];
+  const columns = tables.flatMap((t) => t.columns);
+  const indexes = tables.flatMap((t) => t.indexes);
+  const foreignKeys = tables.flatMap((t) => t.foreignKeys);
+  // "multi-col idx" counts MySQL keys, the primary key included.
+  const keyWidths = tables.flatMap((t) => [
+    ...(t.primaryKey ? [t.primaryKey.columns.length] : []),
+    ...t.uniqueConstraints.map((u) => u.columns.length),
+    ...t.indexes.map((i) => i.elements.length),
+  ]);
+  const all: Record<string, number> = {
+    tables: tables.length,
+    PK: tables.filter((t) => t.primaryKey).length,
+    FK: foreignKeys.length,
+    "FK w/ actions": foreignKeys.filter((fk) => fk.onDelete || fk.onUpdate).length,
+    "unique keys": tables.reduce((n, t) => n + t.uniqueConstraints.length + t.indexes.filter((i) => i.unique).length, 0),
+    "multi-col idx": keyWidths.filter((width) => width > 1).length,
+    "prefix idx": indexes.filter((i) => i.elements.some((e) => e.kind === "column" && e.length !== undefined)).length,
+    FULLTEXT: indexes.filter((i) => i.using === "fulltext").length,
+    "ENUM cols": columns.filter((c) => c.type.kind === "enum").length,
+    "unsigned cols": columns.filter((c) => c.type.kind === "scalar" && c.type.unsigned).length,
+    AUTO_INCREMENT: columns.filter((c) => c.default?.kind === "autoincrement").length,
+    views: metadata.views.size,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, n]) => n > 0));
+}
+
+const README: Record<string, Record<string, number>> = {
+  chinook: { tables: 11, PK: 11, FK: 11, "multi-col idx": 1, AUTO_INCREMENT: 10 },
+  employees: { tables: 6, PK: 6, FK: 6, "FK w/ actions": 6, "unique keys": 1, "multi-col idx": 4, "ENUM cols": 1, views: 2 },
+  mediawiki: {
+    tables: 61,
+    PK: 57,
+    "unique keys": 22,
+    "multi-col idx": 83,
+    "prefix idx": 11,
+    FULLTEXT: 2,
+    "ENUM cols": 8,
+    "unsigned cols": 152,
+    AUTO_INCREMENT: 29,
+  },
+};
+
+for (const dialect of MYSQL_DIALECTS) {
+  for (const [file, expected] of Object.entries(README)) {
+    test(`${dialect}: corpus ${file}.sql loads and reflects with the README's counts`, async () => {
+      await withTestDatabase("mysql", async (db) => {
+        await db.run(readFileSync(`/work/shared/corpus/mysql/${file}.sql`, "utf8"));
+        const { metadata, queries } = await reflectDatabase(db);
+        assert.equal(counts(metadata), expected);
+        assert.is(metadata.enums.size, expected["ENUM cols"] ?? 0);
+        assert.is(queries, 6);
+      });
+    });
+  }
+
+  test(`${dialect}: corpus employees.sql in detail: the ENUM, the implicit FK indexes, the views`, async () => {
+    await withTestDatabase("mysql", async (db) => {
+      await db.run(readFileSync("/work/shared/corpus/mysql/employees.sql", "utf8"));
+      const { metadata } = await reflectDatabase(db);
+      assert.equal(metadata.enums.get("employees_gender")?.values, ["M", "F"]);
+      assert.equal(metadata.tables.get("dept_emp")!.info.implicitForeignKeyIndexes, ["dept_no"]);
+      assert.equal(metadata.tables.get("dept_emp")!.indexes, []);
+      assert.equal([...metadata.views.keys()], ["current_dept_emp", "dept_emp_latest_date"]);
+    });
+  });
+}
+
+test.run();
