@@ -1,0 +1,99 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mysqlDialect } from "../../../src/dialects/mysql/mysql-dialect.js";
+import { spellMysqlDefault } from "../../../src/dialects/mysql/mysql-defaults.js";
+import { defaults, Enum, enumType, MetaData, scalarType, type DefaultValue, type SqlType } from "../../../src/model/index.js";
+import { MYSQL_DIALECTS, reflectScript } from "./mysql-test-support.js";
+
+const model = new MetaData({ enums: [new Enum({ name: "t_c5", values: ["a", "it's", "B c"] })] });
+
+const TYPES: SqlType[] = [
+  scalarType("smallint"),
+  scalarType("integer"),
+  scalarType("integer", [], { unsigned: true }),
+  scalarType("bigint", [], { unsigned: true }),
+  scalarType("tinyint"),
+  scalarType("mediumint"),
+  scalarType("decimal"),
+  scalarType("decimal", [12]),
+  scalarType("decimal", [10, 2]),
+  scalarType("real"),
+  scalarType("double"),
+  scalarType("boolean"),
+  scalarType("text"),
+  scalarType("varchar", [50]),
+  scalarType("char"),
+  scalarType("char", [2]),
+  scalarType("bytes"),
+  scalarType("date"),
+  scalarType("time"),
+  scalarType("time", [3]),
+  scalarType("timestamp"),
+  scalarType("timestamp", [0]),
+  scalarType("timestamp", [6]),
+  scalarType("timestamptz"),
+  scalarType("timestamptz", [3]),
+  scalarType("json"),
+  scalarType("uuid"),
+  scalarType("year"),
+  scalarType("bit"),
+  scalarType("bit", [8]),
+  scalarType("tinytext"),
+  scalarType("mediumtext"),
+  scalarType("longtext"),
+  scalarType("binary", [16]),
+  scalarType("varbinary", [200]),
+  scalarType("tinyblob"),
+  scalarType("blob"),
+  scalarType("mediumblob"),
+  scalarType("set", ["x", "y z"]),
+  scalarType("float"),
+  scalarType("geometry"),
+  scalarType("point"),
+  scalarType("inet6"),
+];
+
+const DEFAULTS: Array<[SqlType, DefaultValue]> = [
+  [scalarType("varchar", [20]), defaults.literal("it's \\ here")],
+  [scalarType("text"), defaults.literal("")],
+  [scalarType("integer"), defaults.literal(-3)],
+  [scalarType("decimal", [6, 2]), defaults.literal(12.5)],
+  [scalarType("boolean"), defaults.literal(true)],
+  [scalarType("boolean"), defaults.literal(false)],
+  [scalarType("bit", [4]), defaults.literal(9)],
+  [scalarType("timestamp", [3]), defaults.now()],
+  [scalarType("timestamptz"), defaults.now()],
+  [scalarType("date"), defaults.literal("2024-02-29")],
+  [scalarType("varchar", [36]), defaults.sql("uuid()")],
+  [enumType("t_c5"), defaults.enumValue("it's")],
+];
+
+for (const dialect of MYSQL_DIALECTS) {
+  test(`${dialect}: every type spellType writes reflects back as normalizeType says`, async () => {
+    const columns = TYPES.map((type, i) => `c${i} ${mysqlDialect.spellType(type, model)} NULL`);
+    const { metadata } = await reflectScript(`CREATE TABLE t (${columns.join(", ")})`);
+    const reflected = metadata.tables.get("t")!.columns.map((c) => c.type);
+    assert.equal(reflected, TYPES.map(mysqlDialect.normalizeType));
+  });
+
+  test(`${dialect}: enum references round-trip through ENUM(...)`, async () => {
+    const { metadata } = await reflectScript(`CREATE TABLE t (c5 ${mysqlDialect.spellType(enumType("t_c5"), model)})`);
+    assert.equal(metadata.tables.get("t")!.columns[0].type, enumType("t_c5"));
+    assert.equal(metadata.enums.get("t_c5"), model.enums.get("t_c5"));
+  });
+
+  test(`${dialect}: every default spellMysqlDefault writes reflects back unchanged`, async () => {
+    const columns = DEFAULTS.map(([type, value], i) => {
+      const name = type.kind === "enum" ? "c5" : `d${i}`;
+      const timestamp = type.kind === "scalar" && type.name === "timestamptz" ? " NOT NULL" : "";
+      return `${name} ${mysqlDialect.spellType(type, model)}${timestamp} DEFAULT ${spellMysqlDefault(value, type)}`;
+    });
+    const { metadata } = await reflectScript(`CREATE TABLE t (${columns.join(", ")})`);
+    assert.equal(
+      metadata.tables.get("t")!.columns.map((c) => c.default),
+      DEFAULTS.map(([, value]) => value),
+    );
+  });
+}
+
+test.run();
