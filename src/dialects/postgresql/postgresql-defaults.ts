@@ -29,7 +29,8 @@ export function defaultFromCatalog(expression: string, column: DefaultContext): 
   if (NOW.has(text)) return defaults.now();
   const sequence = /^nextval\('((?:[^']|'')*)'::regclass\)$/.exec(text)?.[1];
   if (sequence !== undefined && sequence.replaceAll("''", "'") === column.ownedSequence) return defaults.autoincrement();
-  const bare = stripOuterParens(text);
+  // `-1::int` is `-(1::int)`, which PostgreSQL prints as `- 1`.
+  const bare = stripOuterParens(text).replace(/^-\s+(?=\d)/, "-");
   if (NUMBER.test(bare)) return numberOrSql(bare);
   const literal = castLiteral(text);
   if (literal) {

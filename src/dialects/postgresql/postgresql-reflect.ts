@@ -65,6 +65,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       schemaQualifiedTableName: schema !== undefined ? `${schema}.${row.name}` : row.name,
     };
     const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
+    const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column"));
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
     for (const what of tableConstraints.unsupported) warnings.push(`${what} on table "${parentNames.schemaQualifiedTableName}" is not in the model`);
@@ -75,7 +76,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     return new Table({
       name: row.name,
       schema,
-      columns: (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column")),
+      columns: tableColumns,
       primaryKey: tableConstraints.primaryKey,
       foreignKeys: tableConstraints.foreignKeys,
       uniqueConstraints: tableConstraints.uniqueConstraints,

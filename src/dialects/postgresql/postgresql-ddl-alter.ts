@@ -1,0 +1,86 @@
+import type { Column, IdentityKind } from "../../model/index.js";
+import type { AlterColumnOp, Change } from "../../ops/alter-column-op.js";
+import { DdlStateError, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { Statement } from "../ddl-compiler.js";
+import { columnComment, identityClause, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
+
+/**
+ * ALTER COLUMN, one statement per change, in an order that keeps each one
+ * valid: an old default goes before the type changes (it may not cast), the
+ * new one comes after, and the rename is last so every other statement
+ * names the column as it was.
+ */
+export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
+  const table = w.name(op.schema, op.tableName);
+  const alter = (clause: string): Statement => ({ sql: `ALTER TABLE ${table} ALTER COLUMN ${w.q(op.columnName)} ${clause}` });
+  const out: Statement[] = [];
+  const def = op.modifyServerDefault;
+  const kw = kwChanges(op);
+
+  if (def && def.to === undefined) out.push(...dropDefault(w, op, alter));
+  const collation = kw.modify_collation as Change<string | undefined> | undefined;
+  if (op.modifyType || collation) {
+    const type = op.modifyType?.to ?? op.existingType;
+    if (!type) throw new DdlStateError(`changing the collation of "${op.columnName}" needs its type (existingType)`);
+    const spelled = w.dialect.spellType(type);
+    let clause = `TYPE ${spelled}`;
+    const finalCollation = collation ? collation.to : undefined;
+    if (finalCollation !== undefined) clause += ` COLLATE ${w.q(finalCollation)}`;
+    if (op.modifyType) clause += ` USING ${w.q(op.columnName)}::${spelled}`;
+    out.push(alter(clause));
+  }
+  if (def && def.to !== undefined) {
+    if (def.from !== undefined) out.push(...dropDefault(w, op, alter));
+    if (def.to.kind === "autoincrement") out.push(...setSerial(w, op, table, alter));
+    else out.push(alter(`SET DEFAULT ${pgDefault(w, def.to)}`));
+  }
+  if (op.modifyNullable) out.push(alter(op.modifyNullable.to ? "DROP NOT NULL" : "SET NOT NULL"));
+  if (op.modifyComment) out.push(columnComment(w, table, op.columnName, op.modifyComment.to));
+  const identity = kw.modify_identity as Change<IdentityKind | undefined> | undefined;
+  if (identity) out.push(...alterIdentity(identity, alter));
+  const generated = kw.modify_generated as Change<Column["generated"]> | undefined;
+  if (generated) {
+    if (generated.from && !generated.to) out.push(alter("DROP EXPRESSION"));
+    else throw new UnsupportedDdlError("postgresql", `change the generation expression of "${op.columnName}" in place (PostgreSQL 15 can only drop it)`);
+  }
+  if (op.modifyName) out.push({ sql: `ALTER TABLE ${table} RENAME COLUMN ${w.q(op.columnName)} TO ${w.q(op.modifyName.to)}` });
+  return out;
+}
+
+const KNOWN_KW = new Set(["modify_identity", "modify_generated", "modify_collation"]);
+
+function kwChanges(op: AlterColumnOp): Readonly<Record<string, unknown>> {
+  for (const key of Object.keys(op.kw)) {
+    if (key.startsWith("modify_") && !KNOWN_KW.has(key)) {
+      throw new UnsupportedDdlError("postgresql", `apply the column change "${key}" (no built-in DDL knows it)`);
+    }
+  }
+  return op.kw;
+}
+
+/** DROP DEFAULT; a serial's default goes with its owned sequence. */
+function dropDefault(w: DdlWriter, op: AlterColumnOp, alter: (clause: string) => Statement): Statement[] {
+  const out = [alter("DROP DEFAULT")];
+  if (op.modifyServerDefault?.from?.kind === "autoincrement") {
+    out.push({ sql: `DROP SEQUENCE IF EXISTS ${w.name(op.schema, serialSequenceName(op.tableName, op.columnName))}` });
+  }
+  return out;
+}
+
+/** What `serial` does, for an existing column: an owned sequence and a nextval default. */
+function setSerial(w: DdlWriter, op: AlterColumnOp, table: string, alter: (clause: string) => Statement): Statement[] {
+  const type = op.modifyType?.to ?? op.existingType;
+  if (type) serialType(op.columnName, type);
+  const sequence = w.name(op.schema, serialSequenceName(op.tableName, op.columnName));
+  return [
+    { sql: `CREATE SEQUENCE ${sequence} OWNED BY ${table}.${w.q(op.columnName)}` },
+    alter(`SET DEFAULT nextval(${w.string(sequence)}::regclass)`),
+  ];
+}
+
+function alterIdentity(change: Change<IdentityKind | undefined>, alter: (clause: string) => Statement): Statement[] {
+  if (change.to === undefined) return [alter("DROP IDENTITY")];
+  if (change.from === undefined) return [alter(`ADD ${identityClause(change.to)}`)];
+  return [alter(`SET GENERATED ${change.to === "always" ? "ALWAYS" : "BY DEFAULT"}`)];
+}

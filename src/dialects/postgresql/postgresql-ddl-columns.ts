@@ -1,0 +1,107 @@
+import type { Column, DefaultValue, Index, SqlType, Table } from "../../model/index.js";
+import { UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { Statement } from "../ddl-compiler.js";
+
+/**
+ * PostgreSQL column, table and index definitions. `autoincrement()` is a
+ * sequence-backed default: written as `serial`/`bigserial`/`smallserial` in
+ * CREATE TABLE and ADD COLUMN (PostgreSQL creates the owned `t_c_seq`);
+ * `@identity` is the separate GENERATED ... AS IDENTITY.
+ */
+const SERIAL: Readonly<Record<string, string>> = { smallint: "smallserial", integer: "serial", bigint: "bigserial" };
+
+export function pgColumnDefinition(w: DdlWriter, column: Column): string {
+  const parts = [w.q(column.name), pgColumnType(w, column)];
+  if (column.collation !== undefined) parts.push(`COLLATE ${w.q(column.collation)}`);
+  if (column.generated) {
+    if (!column.generated.stored) throw new UnsupportedDdlError("postgresql", `make "${column.name}" a virtual generated column (only STORED)`);
+    parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) STORED`);
+  }
+  if (column.identity) parts.push(identityClause(column.identity));
+  if (!column.nullable) parts.push("NOT NULL");
+  if (column.default && column.default.kind !== "autoincrement") parts.push(`DEFAULT ${pgDefault(w, column.default)}`);
+  return parts.join(" ");
+}
+
+function pgColumnType(w: DdlWriter, column: Column): string {
+  if (column.default?.kind !== "autoincrement") return w.dialect.spellType(column.type);
+  return serialType(column.name, column.type);
+}
+
+export function serialType(columnName: string, type: SqlType): string {
+  const serial = type.kind === "scalar" && !type.arrayDims ? SERIAL[type.name] : undefined;
+  if (!serial) throw new UnsupportedDdlError("postgresql", `give "${columnName}" autoincrement(): only smallint, integer and bigint columns take a sequence`);
+  return serial;
+}
+
+export function identityClause(kind: "always" | "byDefault"): string {
+  return `GENERATED ${kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
+}
+
+/** A DEFAULT expression; reflection reads each of these back as the same model value. */
+export function pgDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoincrement" }>): string {
+  switch (value.kind) {
+    case "literal":
+      if (typeof value.value === "string") return w.string(value.value);
+      if (typeof value.value === "number" && !Number.isFinite(value.value)) return w.string(String(value.value));
+      return value.value === null ? "NULL" : String(value.value).toUpperCase();
+    case "enum":
+      return w.string(value.value);
+    case "now":
+      return "CURRENT_TIMESTAMP";
+    case "sql":
+      return value.sql;
+  }
+}
+
+/** The name PostgreSQL gives a serial column's sequence. */
+export function serialSequenceName(table: string, column: string): string {
+  return `${table}_${column}_seq`;
+}
+
+export function columnComment(w: DdlWriter, table: string, column: string, comment: string | undefined): Statement {
+  return { sql: `COMMENT ON COLUMN ${table}.${w.q(column)} IS ${comment === undefined ? "NULL" : w.string(comment)}` };
+}
+
+export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
+  const name = w.name(table.schema, table.name);
+  const fk = { qualifyTarget: true, deferrable: true };
+  const definitions = [
+    ...table.columns.map((c) => pgColumnDefinition(w, c)),
+    ...(table.primaryKey ? [w.primaryKey(table.primaryKey)] : []),
+    ...table.uniqueConstraints.map((u) => w.unique(u)),
+    ...table.checkConstraints.map((c) => w.check(c)),
+    ...table.foreignKeys.map((f) => w.foreignKey(f, fk)),
+  ];
+  const statements: Statement[] = [{ sql: w.createTable(name, definitions) }];
+  if (table.comment !== undefined) statements.push({ sql: `COMMENT ON TABLE ${name} IS ${w.string(table.comment)}` });
+  for (const column of table.columns) {
+    if (column.comment !== undefined) statements.push(columnComment(w, name, column.name, column.comment));
+  }
+  for (const index of table.indexes) statements.push(pgCreateIndex(w, table.schema, table.name, index, false));
+  return statements;
+}
+
+export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index, concurrently: boolean): Statement {
+  const using = index.using === undefined ? "" : ` USING ${indexMethod(w, index.using)}`;
+  const elements = index.elements.map((e) => {
+    if (e.kind === "expression") return `(${e.sql})`;
+    if (e.length !== undefined) throw new UnsupportedDdlError("postgresql", `index a prefix of "${e.name}" (length ${e.length})`);
+    let sql = w.q(e.name);
+    if (e.opclass !== undefined) sql += ` ${w.q(e.opclass)}`;
+    if (e.order === "desc") sql += " DESC";
+    if (e.nulls) sql += ` NULLS ${e.nulls.toUpperCase()}`;
+    return sql;
+  });
+  const where = index.where === undefined ? "" : ` WHERE ${index.where}`;
+  const head = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${w.q(index.name)}`;
+  const sql = `${head} ON ${w.name(schema, table)}${using} (${elements.join(", ")})${where}`;
+  return concurrently ? { sql, transactional: false } : { sql };
+}
+
+function indexMethod(w: DdlWriter, method: string): string {
+  const known = w.dialect.capabilities.indexMethods;
+  if (!known.includes(method)) throw new UnsupportedDdlError("postgresql", `use the index method "${method}" (known: ${known.join(", ")})`);
+  return method;
+}

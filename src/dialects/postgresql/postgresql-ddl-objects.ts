@@ -1,0 +1,104 @@
+import type { Sequence, View } from "../../model/index.js";
+import type { DropEnumValueOp } from "../../ops/enum-ops.js";
+import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
+import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { DdlContext, Statement } from "../ddl-compiler.js";
+
+/** Schema-level objects: sequences, views and the re-creation of an enum that loses a value. */
+export function pgCreateSequence(w: DdlWriter, sequence: Sequence): Statement[] {
+  const options = sequenceOptions(w, sequence, undefined);
+  return [{ sql: `CREATE SEQUENCE ${w.name(sequence.schema, sequence.name)}${options}` }];
+}
+
+export function pgAlterSequence(w: DdlWriter, from: Sequence, to: Sequence): Statement[] {
+  const options = sequenceOptions(w, to, from);
+  return options ? [{ sql: `ALTER SEQUENCE ${w.name(to.schema, to.name)}${options}` }] : [];
+}
+
+/** The options of `to` (only those that differ from `from`, when given), each with a leading space. */
+function sequenceOptions(w: DdlWriter, to: Sequence, from: Sequence | undefined): string {
+  const changed = <K extends keyof Sequence>(key: K) => from === undefined ? to[key] !== undefined : from[key] !== to[key];
+  let sql = "";
+  if (changed("increment") && to.increment !== undefined) sql += ` INCREMENT BY ${to.increment}`;
+  if (changed("minValue")) sql += to.minValue === undefined ? " NO MINVALUE" : ` MINVALUE ${to.minValue}`;
+  if (changed("maxValue")) sql += to.maxValue === undefined ? " NO MAXVALUE" : ` MAXVALUE ${to.maxValue}`;
+  if (changed("start") && to.start !== undefined) sql += ` START WITH ${to.start}`;
+  if (changed("cache") && to.cache !== undefined) sql += ` CACHE ${to.cache}`;
+  if (changed("cycle")) sql += to.cycle ? " CYCLE" : " NO CYCLE";
+  if (changed("ownedBy")) sql += to.ownedBy === undefined ? " OWNED BY NONE" : ` OWNED BY ${ownedBy(w, to.ownedBy)}`;
+  return sql;
+}
+
+/** `table.column` or `schema.table.column`, each part quoted. */
+function ownedBy(w: DdlWriter, target: string): string {
+  return target.split(".").map((part) => w.q(part)).join(".");
+}
+
+export function pgCreateView(w: DdlWriter, view: View, orReplace: boolean): Statement[] {
+  const name = w.name(view.schema, view.name);
+  const kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW";
+  const statements: Statement[] = [{ sql: `CREATE ${orReplace ? "OR REPLACE " : ""}${kind} ${name} AS ${view.definition}` }];
+  if (view.comment !== undefined) statements.push({ sql: `COMMENT ON ${kind} ${name} IS ${w.string(view.comment)}` });
+  return statements;
+}
+
+export function pgDropView(w: DdlWriter, schema: string | undefined, name: string, materialized: boolean): Statement {
+  return { sql: `DROP ${materialized ? "MATERIALIZED VIEW" : "VIEW"} ${w.name(schema, name)}` };
+}
+
+interface EnumColumnRow {
+  readonly schema_name: string;
+  readonly table_name: string;
+  readonly column_name: string;
+  readonly default_value: string | null;
+}
+
+/**
+ * PostgreSQL cannot drop a value from an enum: the type is renamed away, a
+ * new one created, every column using it converted through text (rows
+ * still holding the dropped value make that fail, which is the point), and
+ * the old type dropped. Reads the current values and the columns using the
+ * type from the catalog.
+ */
+export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context: DdlContext): Promise<Statement[]> {
+  if (!context.query) throw new DdlStateError(`dropping a value of enum "${op.enumName}" reads its columns from the live database`);
+  const schema = op.schema ?? w.dialect.defaultSchema ?? "public";
+  const [current] = await context.query<{ labels: string[] }>(
+    `SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE n.nspname = $1 AND t.typname = $2`,
+    [schema, op.enumName],
+  );
+  if (!current?.labels) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);
+  const columns = await context.query<EnumColumnRow>(
+    `SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,
+            pg_get_expr(d.adbin, d.adrelid) AS default_value
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.atttypid = to_regtype($1) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY 1, 2, a.attnum`,
+    [`${w.q(schema)}.${w.q(op.enumName)}`],
+  );
+  const type = w.name(op.schema, op.enumName);
+  const oldName = `${op.enumName}__strata_old`;
+  const values = current.labels.filter((v) => v !== op.value);
+  const out: Statement[] = [
+    { sql: `ALTER TYPE ${type} RENAME TO ${w.q(oldName)}` },
+    { sql: `CREATE TYPE ${type} AS ENUM (${values.map((v) => w.string(v)).join(", ")})` },
+  ];
+  for (const column of columns) {
+    const table = w.name(column.schema_name, column.table_name);
+    const alter = `ALTER TABLE ${table} ALTER COLUMN ${w.q(column.column_name)}`;
+    const literal = column.default_value === null ? undefined : /^'((?:[^']|'')*)'::/.exec(column.default_value)?.[1];
+    if (column.default_value !== null && literal === undefined) {
+      throw new DdlStateError(`the default of ${column.table_name}.${column.column_name} (${column.default_value}) cannot be carried to the new enum`);
+    }
+    if (literal !== undefined) out.push({ sql: `${alter} DROP DEFAULT` });
+    out.push({ sql: `${alter} TYPE ${type} USING ${w.q(column.column_name)}::text::${type}` });
+    if (literal !== undefined) out.push({ sql: `${alter} SET DEFAULT ${w.string(literal.replaceAll("''", "'"))}` });
+  }
+  out.push({ sql: `DROP TYPE ${w.name(op.schema, oldName)}` });
+  return out;
+}
