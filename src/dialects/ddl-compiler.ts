@@ -1,0 +1,57 @@
+import type { MetaData, Table } from "../model/index.js";
+import type { MigrateOperation } from "../ops/migrate-operation.js";
+import type { Dialect } from "./dialect.js";
+
+/**
+ * One SQL statement a DDL compiler produces. Same shape as the runtime's
+ * `Statement` (src/runtime/statement.ts) plus `expectNoRows`.
+ */
+export interface Statement {
+  readonly sql: string;
+  /** Positional parameters (`$1` on PostgreSQL, `?` elsewhere); values are never spliced into `sql`. */
+  readonly params?: readonly unknown[];
+  /** False for statements that cannot run inside a transaction (`CREATE INDEX CONCURRENTLY`). */
+  readonly transactional?: boolean;
+  /**
+   * Set on a check query whose rows are violations (`PRAGMA foreign_key_check`):
+   * the runner fails with this message when the query returns any row.
+   */
+  readonly expectNoRows?: string;
+}
+
+/**
+ * What a compiler may ask about the database the statements will run on.
+ * Ops carry the "before" state of what they change (`existing*` on
+ * AlterColumnOp, the dropped object on drops); the live lookups below are
+ * only for what no op carries:
+ *
+ * - `currentTable`: SQLite table rebuilds (the whole table is re-created),
+ *   and MySQL `MODIFY COLUMN`, which restates the full column (keeping
+ *   AUTO_INCREMENT, collation and comment that `existing*` do not carry;
+ *   without it the `existing*` values are used).
+ * - `query`: raw catalog reads for what the model does not hold (SQLite
+ *   triggers and views around a rebuild; the columns using a PostgreSQL or
+ *   MySQL enum whose value list changes).
+ *
+ * Offline (`--sql`) there is no database: leave both out, and the ops that
+ * need them throw `DdlStateError` instead of guessing.
+ */
+export interface DdlContext {
+  readonly dialect: Dialect;
+  currentTable?(schema: string | undefined, name: string): Promise<Table | undefined>;
+  query?<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** The model enum references are resolved in (MySQL writes `ENUM('a','b')` on each column). */
+  readonly metadata?: MetaData;
+  /** Write bulk-insert values as escaped literals instead of parameters (for `--sql` output). */
+  readonly inlineValues?: boolean;
+}
+
+/** Turns one built-in op into the statements that perform it on one dialect. */
+export interface DdlCompiler {
+  /**
+   * Throws `MissingDdlHandlerError` for an op class it has no handler for,
+   * `UnsupportedDdlError` for what the dialect cannot do, and `DdlStateError`
+   * when the op and the context lack the state the statements need.
+   */
+  compile(op: MigrateOperation, context: DdlContext): Promise<Statement[]>;
+}

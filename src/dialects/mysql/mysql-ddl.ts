@@ -1,0 +1,94 @@
+import type { DropConstraintOp } from "../../ops/constraint-ops.js";
+import { DdlStateError, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
+import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { View } from "../../model/index.js";
+import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
+import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
+import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
+
+/**
+ * MySQL/MariaDB DDL. Every DDL statement commits implicitly on these
+ * servers, so none is transactional in effect; the runner learns that from
+ * `capabilities.transactionalDdl` (false), not from each statement.
+ *
+ * Enums: MySQL has no enum objects, only `ENUM('a','b')` on each column,
+ * spelled from the Enum in `context.metadata`. CreateEnumOp and DropEnumOp
+ * therefore emit nothing (the column ops that use the enum carry it);
+ * Add/DropEnumValueOp modify every column of the enum.
+ */
+export const mysqlDdl: DdlCompiler = {
+  compile: (op, context) => dispatchDdl("mysql", handlers(writer(context)), op, context),
+};
+
+function writer(context: DdlContext): DdlWriter {
+  return new DdlWriter(context.dialect, "mysql", () => "?");
+}
+
+function handlers(w: DdlWriter): DdlHandlers {
+  const table = (op: { schema?: string; tableName: string }) => w.name(op.schema, op.tableName);
+  const alterTable = (op: { schema?: string; tableName: string }, clause: string): Statement[] => [
+    { sql: `ALTER TABLE ${table(op)} ${clause}` },
+  ];
+  const fk = { qualifyTarget: true, deferrable: false };
+  const unsupported = (what: string) => () => {
+    throw new UnsupportedDdlError("mysql", what);
+  };
+  return {
+    CreateTableOp: (op, context) => mysqlCreateTable(w, op.table, context),
+    DropTableOp: (op) => [{ sql: `DROP TABLE ${table(op)}` }],
+    RenameTableOp: (op) => [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${w.name(op.schema, op.newTableName)}` }],
+    AddColumnOp: (op, context) => alterTable(op, `ADD COLUMN ${mysqlColumnDefinition(w, op.column, context)}`),
+    DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
+    AlterColumnOp: (op, context) => mysqlAlterColumn(w, op, context),
+    CreateIndexOp: (op) => [mysqlCreateIndex(w, op.schema, op.tableName, op.index)],
+    DropIndexOp: (op) => {
+      if (op.tableName === undefined) throw new DdlStateError(`dropping index "${op.indexName}" on MySQL needs its table`);
+      return [{ sql: `DROP INDEX ${w.q(op.indexName)} ON ${w.name(op.schema, op.tableName)}` }];
+    },
+    CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
+    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
+    CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
+    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
+    DropConstraintOp: (op) => alterTable(op, dropConstraintClause(w, op)),
+    CreateTableCommentOp: (op) => alterTable(op, `COMMENT = ${w.string(op.comment)}`),
+    DropTableCommentOp: (op) => alterTable(op, "COMMENT = ''"),
+    ExecuteSQLOp: (op) => [{ sql: op.sql }],
+    BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
+    BatchAlterTableOp: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),
+    ModifyTableOps: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),
+    CreateEnumOp: () => [],
+    DropEnumOp: () => [],
+    AddEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, true),
+    DropEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, false),
+    CreateSequenceOp: unsupported("create sequences (MySQL has none; use autoincrement())"),
+    DropSequenceOp: unsupported("drop sequences (MySQL has none)"),
+    AlterSequenceOp: unsupported("alter sequences (MySQL has none)"),
+    CreateViewOp: (op) => [createView(w, op.view, false)],
+    DropViewOp: (op) => [{ sql: `DROP VIEW ${w.name(op.schema, op.viewName)}` }],
+    ReplaceViewOp: (op) => [createView(w, op.view, true)],
+  };
+}
+
+function createView(w: DdlWriter, view: View, orReplace: boolean): Statement {
+  if (view.materialized) throw new UnsupportedDdlError("mysql", `create the materialized view "${view.name}"`);
+  if (view.comment !== undefined) throw new UnsupportedDdlError("mysql", `comment on the view "${view.name}"`);
+  return { sql: `CREATE ${orReplace ? "OR REPLACE " : ""}VIEW ${w.name(view.schema, view.name)} AS ${view.definition}` };
+}
+
+/** MySQL drops each kind of constraint with its own clause. */
+function dropConstraintClause(w: DdlWriter, op: DropConstraintOp): string {
+  if (op.type === "primarykey") return "DROP PRIMARY KEY";
+  if (op.type === undefined) throw new DdlStateError(`dropping constraint "${op.constraintName ?? "(unnamed)"}" on MySQL needs its type`);
+  if (op.constraintName === undefined) throw new DdlStateError(`dropping a ${op.type} constraint of "${op.tableName}" on MySQL needs its name`);
+  const name = w.q(op.constraintName);
+  switch (op.type) {
+    case "foreignkey":
+      return `DROP FOREIGN KEY ${name}`;
+    case "unique":
+      return `DROP INDEX ${name}`;
+    case "check":
+      // DROP CONSTRAINT: MariaDB has no DROP CHECK; MySQL 8.0.19+ accepts both.
+      return `DROP CONSTRAINT ${name}`;
+  }
+}

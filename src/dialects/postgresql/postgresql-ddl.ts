@@ -1,0 +1,88 @@
+import type { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
+import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
+import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
+import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
+import { pgAlterColumn } from "./postgresql-ddl-alter.js";
+import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";
+import { pgAlterSequence, pgCreateSequence, pgCreateView, pgDropEnumValue, pgDropView } from "./postgresql-ddl-objects.js";
+
+/**
+ * PostgreSQL DDL. Everything runs inside the migration's transaction except
+ * `CREATE/DROP INDEX CONCURRENTLY` (`transactional: false`).
+ *
+ * `ALTER TYPE ... ADD VALUE` runs in a transaction (PostgreSQL 12+), but the
+ * new value cannot be *used* (in a default, an UPDATE, a check) until that
+ * transaction commits: put such uses in a later migration.
+ */
+export const postgresqlDdl: DdlCompiler = {
+  compile: (op, context) => dispatchDdl("postgresql", handlers(writer(context)), op, context),
+};
+
+function writer(context: DdlContext): DdlWriter {
+  return new DdlWriter(context.dialect, "postgresql", (n) => `$${n}`);
+}
+
+/** `concurrently` is an option of the index ops (the reference's `postgresql_concurrently`). */
+function concurrently(op: CreateIndexOp | DropIndexOp): boolean {
+  return (op as { readonly concurrently?: boolean }).concurrently === true;
+}
+
+function handlers(w: DdlWriter): DdlHandlers {
+  const table = (op: { schema?: string; tableName: string }) => w.name(op.schema, op.tableName);
+  const alterTable = (op: { schema?: string; tableName: string }, clause: string): Statement[] => [
+    { sql: `ALTER TABLE ${table(op)} ${clause}` },
+  ];
+  const fk = { qualifyTarget: true, deferrable: true };
+  return {
+    CreateTableOp: (op) => pgCreateTable(w, op.table),
+    DropTableOp: (op) => [{ sql: `DROP TABLE ${table(op)}` }],
+    RenameTableOp: (op) => [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${w.q(op.newTableName)}` }],
+    AddColumnOp: (op) => [
+      ...alterTable(op, `ADD COLUMN ${pgColumnDefinition(w, op.column)}`),
+      ...(op.column.comment === undefined ? [] : [columnComment(w, table(op), op.column.name, op.column.comment)]),
+    ],
+    DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
+    AlterColumnOp: (op) => pgAlterColumn(w, op),
+    CreateIndexOp: (op) => [pgCreateIndex(w, op.schema, op.tableName, op.index, concurrently(op))],
+    DropIndexOp: (op) => {
+      const sql = `DROP INDEX ${concurrently(op) ? "CONCURRENTLY " : ""}${w.name(op.schema, op.indexName)}`;
+      return [concurrently(op) ? { sql, transactional: false } : { sql }];
+    },
+    CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
+    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
+    CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
+    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
+    DropConstraintOp: (op) => {
+      if (op.constraintName === undefined) throw new DdlStateError(`dropping a constraint of "${op.tableName}" on PostgreSQL needs its name`);
+      return alterTable(op, `DROP CONSTRAINT ${w.q(op.constraintName)}`);
+    },
+    CreateTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS ${w.string(op.comment)}` }],
+    DropTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS NULL` }],
+    ExecuteSQLOp: (op) => [{ sql: op.sql }],
+    BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
+    BatchAlterTableOp: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
+    ModifyTableOps: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
+    CreateEnumOp: (op) => [
+      { sql: `CREATE TYPE ${w.name(op.enum.schema, op.enum.name)} AS ENUM (${op.enum.values.map((v) => w.string(v)).join(", ")})` },
+    ],
+    DropEnumOp: (op) => [{ sql: `DROP TYPE ${w.name(op.schema, op.enumName)}` }],
+    AddEnumValueOp: (op) => {
+      const position =
+        op.before !== undefined ? ` BEFORE ${w.string(op.before)}` : op.after !== undefined ? ` AFTER ${w.string(op.after)}` : "";
+      return [{ sql: `ALTER TYPE ${w.name(op.schema, op.enumName)} ADD VALUE ${w.string(op.value)}${position}` }];
+    },
+    DropEnumValueOp: (op, context) => pgDropEnumValue(w, op, context),
+    CreateSequenceOp: (op) => pgCreateSequence(w, op.sequence),
+    DropSequenceOp: (op) => [{ sql: `DROP SEQUENCE ${w.name(op.schema, op.sequenceName)}` }],
+    AlterSequenceOp: (op) => pgAlterSequence(w, op.from, op.to),
+    CreateViewOp: (op) => pgCreateView(w, op.view, false),
+    DropViewOp: (op) => [pgDropView(w, op.schema, op.viewName, op.view?.materialized === true)],
+    ReplaceViewOp: (op) => {
+      // A materialized view has no OR REPLACE, and a view cannot turn into one in place.
+      const old = op.existing;
+      if (!op.view.materialized && !old?.materialized) return pgCreateView(w, op.view, true);
+      return [pgDropView(w, op.schema, op.viewName, old?.materialized ?? op.view.materialized), ...pgCreateView(w, op.view, false)];
+    },
+  };
+}
