@@ -65,7 +65,12 @@ export interface TypeNode {
   readonly pos: Pos;
 }
 
-export interface ColumnNode {
+/** printSchema sets it to ask for a blank line; fmt reads blank lines from positions instead. */
+interface Spaced {
+  readonly blankLineBefore?: boolean;
+}
+
+export interface ColumnNode extends Spaced {
   readonly kind: "column";
   readonly name: NameNode;
   readonly type: TypeNode;
@@ -74,7 +79,7 @@ export interface ColumnNode {
   readonly pos: Pos;
 }
 
-export interface TableAttributeNode {
+export interface TableAttributeNode extends Spaced {
   readonly kind: "tableAttribute";
   readonly attribute: Attribute;
   readonly pos: Pos;

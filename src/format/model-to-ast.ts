@@ -1,0 +1,98 @@
+import {
+  formatType,
+  type DefaultValue,
+  type ForeignKeyConstraint,
+  type Index,
+  type IndexElement,
+  type SqlType,
+} from "../model/index.js";
+import { NO_POS, type Argument, type Attribute, type NameNode, type QualifiedName, type TypeNode, type Value } from "../parse/ast.js";
+import { isIdentifier } from "../parse/string-literal.js";
+
+/** Small constructors for synthesized syntax (no positions: it is printed, never diagnosed). */
+export const syntax = {
+  name: (text: string): NameNode => ({ text, quoted: !isIdentifier(text), pos: NO_POS }),
+  qualified: (name: string, schema?: string): QualifiedName => ({
+    parts: schema === undefined ? [syntax.name(name)] : [syntax.name(schema), syntax.name(name)],
+    pos: NO_POS,
+  }),
+  string: (value: string): Value => ({ kind: "string", value, pos: NO_POS }),
+  number: (value: number): Value => ({ kind: "number", value, raw: String(value), pos: NO_POS }),
+  word: (...parts: string[]): Value => ({ kind: "path", parts: parts.map(syntax.name), pos: NO_POS }),
+  call: (callee: string[], args: Argument[]): Value => ({ kind: "call", callee: callee.map(syntax.name), args, pos: NO_POS }),
+  sql: (sql: string): Value => syntax.call(["sql"], [syntax.arg(syntax.string(sql))]),
+  list: (items: Value[]): Value => ({ kind: "list", items, pos: NO_POS }),
+  names: (names: readonly string[]): Value => syntax.list(names.map((n) => syntax.word(n))),
+  arg: (value: Value, name?: string): Argument => ({ ...(name ? { name: syntax.name(name) } : {}), value, pos: NO_POS }),
+  attr: (name: string, args?: Argument[]): Attribute => ({ name, ...(args?.length ? { args } : {}), pos: NO_POS }),
+};
+
+const LITERAL_WORDS = new Set(["true", "false", "null"]);
+
+export function typeNode(type: SqlType): TypeNode {
+  if (type.kind === "enum") {
+    return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, pos: NO_POS };
+  }
+  if (type.args.some((a) => typeof a === "number" && !Number.isFinite(a))) {
+    throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);
+  }
+  return {
+    name: { parts: [syntax.name(type.name)], pos: NO_POS },
+    args: type.args.map((value) => ({ value, pos: NO_POS })),
+    unsigned: !!type.unsigned,
+    arrayDims: type.arrayDims ?? 0,
+    pos: NO_POS,
+  };
+}
+
+export function defaultValue(value: DefaultValue): Value {
+  switch (value.kind) {
+    case "literal":
+      if (typeof value.value === "string") return syntax.string(value.value);
+      if (typeof value.value === "number") return syntax.number(value.value);
+      return syntax.word(String(value.value));
+    case "now":
+      return syntax.call(["now"], []);
+    case "autoincrement":
+      return syntax.call(["autoincrement"], []);
+    case "enum":
+      // A bare word reads as the enum value; anything else (or a word that reads as a literal) is quoted.
+      return isIdentifier(value.value) && !LITERAL_WORDS.has(value.value) ? syntax.word(value.value) : syntax.string(value.value);
+    case "sql":
+      return syntax.sql(value.sql);
+  }
+}
+
+export function foreignKeyOptions(fk: ForeignKeyConstraint): Argument[] {
+  const args: Argument[] = [];
+  if (fk.onDelete) args.push(syntax.arg(syntax.word(fk.onDelete), "onDelete"));
+  if (fk.onUpdate) args.push(syntax.arg(syntax.word(fk.onUpdate), "onUpdate"));
+  if (fk.name !== undefined) args.push(syntax.arg(syntax.string(fk.name), "name"));
+  if (fk.deferrable) args.push(syntax.arg(syntax.word("true"), "deferrable"));
+  if (fk.initiallyDeferred) args.push(syntax.arg(syntax.word("true"), "initiallyDeferred"));
+  return args;
+}
+
+function indexElement(e: IndexElement): Value {
+  if (e.kind === "expression") return syntax.sql(e.sql);
+  const options: Argument[] = [];
+  if (e.order) options.push(syntax.arg(syntax.word(e.order), "sort"));
+  if (e.nulls) options.push(syntax.arg(syntax.word(e.nulls), "nulls"));
+  if (e.length !== undefined) options.push(syntax.arg(syntax.number(e.length), "length"));
+  if (e.opclass !== undefined) options.push(syntax.arg(syntax.string(e.opclass), "ops"));
+  return options.length ? syntax.call([e.name], options) : syntax.word(e.name);
+}
+
+export function indexAttribute(index: Index): Attribute {
+  const args = [syntax.arg(syntax.list(index.elements.map(indexElement))), syntax.arg(syntax.string(index.name), "name")];
+  if (index.unique) args.push(syntax.arg(syntax.word("true"), "unique"));
+  if (index.where !== undefined) args.push(syntax.arg(syntax.sql(index.where), "where"));
+  if (index.using !== undefined) args.push(syntax.arg(syntax.word(index.using), "using"));
+  return syntax.attr("index", args);
+}
+
+/** The target of a single-column foreign key: `table.column` or `schema.table.column`. */
+export function referenceTarget(fk: ForeignKeyConstraint): Value {
+  const parts = [...(fk.target.schema !== undefined ? [fk.target.schema] : []), fk.target.name, fk.targetColumns[0]];
+  return syntax.word(...parts);
+}

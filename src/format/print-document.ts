@@ -1,0 +1,112 @@
+import type {
+  Assignment,
+  ColumnNode,
+  Comment,
+  Declaration,
+  EnumDecl,
+  Pos,
+  TableDecl,
+  TableMember,
+} from "../parse/ast.js";
+import { arrangeComments, type Element } from "./arrange-comments.js";
+import { printAttribute, printName, printQualified, printType, printValue } from "./print-values.js";
+
+const INDENT = "  ";
+/** An enum whose one-line form is longer than this is written one value per line. */
+const ENUM_LINE = 100;
+
+/**
+ * The canonical text of a file: one blank line between declarations, two
+ * spaces of indent, table columns aligned in name / type / attribute
+ * columns, settings aligned on `=`, comments kept where they were.
+ */
+export function printDocument(declarations: readonly Declaration[], comments: readonly Comment[] = []): string {
+  const { elements, inner } = arrangeComments(declarations, comments, (d) => d.kind !== "view");
+  const lines: string[] = [];
+  let previous: "member" | "comment" | undefined;
+  for (const el of elements) {
+    // After a declaration there is always a blank line; a comment keeps its own spacing to what follows.
+    if (previous !== undefined && (el.blankBefore || previous === "member")) lines.push("");
+    if (el.kind === "comment") lines.push(el.text);
+    else {
+      const body = printDeclaration(el.member, inner.get(el.member) ?? []);
+      if (el.trailing.length) body[body.length - 1] += ` ${el.trailing.join(" ")}`;
+      lines.push(...body);
+    }
+    previous = el.kind;
+  }
+  return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+function printDeclaration(decl: Declaration, comments: readonly Comment[]): string[] {
+  switch (decl.kind) {
+    case "database":
+      return printBlock("database", decl.bodyPos, decl.fields, comments, printAssignments(decl.fields));
+    case "sequence":
+      return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyPos, decl.fields, comments, printAssignments(decl.fields));
+    case "enum":
+      return printEnum(decl, comments);
+    case "table":
+      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyPos, decl.members, comments, printColumns(decl));
+    case "view": {
+      const head = `${decl.materialized ? "materialized " : ""}view ${printQualified(decl.name)} = ${printValue(decl.definition)}`;
+      return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
+    }
+  }
+}
+
+/**
+ * `head { members }`. Comments before the body opens, or on the line of its
+ * `{`, stay on the header line.
+ */
+function printBlock<M extends { readonly pos: Pos; readonly blankLineBefore?: boolean }>(
+  head: string,
+  bodyPos: Pos,
+  members: readonly M[],
+  comments: readonly Comment[],
+  printMember: (member: M) => string,
+): string[] {
+  const firstOffset = members[0]?.pos.offset ?? Infinity;
+  const onHeader = (c: Comment) => c.pos.offset < bodyPos.offset || (c.pos.line === bodyPos.line && c.pos.offset < firstOffset);
+  const header = comments.filter(onHeader).map((c) => c.text.trimEnd());
+  const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)));
+  const open = `${head} {${header.length ? ` ${header.join(" ")}` : ""}`;
+  if (elements.length === 0) return header.length ? [open, "}"] : [`${head} {}`];
+  return [open, ...printElements(elements, printMember), "}"];
+}
+
+function printElements<M>(elements: readonly Element<M>[], printMember: (member: M) => string): string[] {
+  const lines: string[] = [];
+  for (const el of elements) {
+    if (el.blankBefore) lines.push("");
+    const text = el.kind === "comment" ? el.text : [printMember(el.member), ...el.trailing].join(" ");
+    lines.push(INDENT + text);
+  }
+  return lines;
+}
+
+function printAssignments(fields: readonly Assignment[]): (field: Assignment) => string {
+  const width = Math.max(0, ...fields.map((f) => printName(f.key).length));
+  return (field) => `${printName(field.key).padEnd(width)} = ${printValue(field.value)}`;
+}
+
+/** Column lines aligned in three columns: name, type (with `?`), attributes. */
+function printColumns(table: TableDecl): (member: TableMember) => string {
+  const columns = table.members.filter((m): m is ColumnNode => m.kind === "column");
+  const typeOf = (c: ColumnNode) => printType(c.type) + (c.nullable ? "?" : "");
+  const nameWidth = Math.max(0, ...columns.map((c) => printName(c.name).length));
+  const typeWidth = Math.max(0, ...columns.map((c) => typeOf(c).length));
+  return (member) => {
+    if (member.kind === "tableAttribute") return printAttribute(member.attribute, "@@");
+    const attrs = member.attributes.map((a) => printAttribute(a, "@")).join(" ");
+    return `${printName(member.name).padEnd(nameWidth)} ${typeOf(member).padEnd(typeWidth)} ${attrs}`.trimEnd();
+  };
+}
+
+/** One line when short and comment-free, else one value per line. */
+function printEnum(decl: EnumDecl, comments: readonly Comment[]): string[] {
+  const head = `enum ${printQualified(decl.name)}`;
+  const oneLine = `${head} { ${decl.values.map(printName).join(" ")} }`;
+  if (comments.length === 0 && oneLine.length <= ENUM_LINE) return decl.values.length ? [oneLine] : [`${head} {}`];
+  return printBlock(head, decl.bodyPos, decl.values, comments, printName);
+}

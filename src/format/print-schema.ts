@@ -1,0 +1,118 @@
+import type { Column, ForeignKeyConstraint, MetaData, Sequence, Table, UniqueConstraint } from "../model/index.js";
+import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../parse/ast.js";
+import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
+import { printDocument } from "./print-document.js";
+
+/**
+ * The `.schema` text describing a model (what `strata pull` writes), in
+ * fmt's canonical form; compiling it gives back an equal model. Everything
+ * that has a name is written with it. A single-column unnamed primary key
+ * is `@id`; the first single-column unique constraint and foreign key of a
+ * column are `@unique` and `@references`; everything else is a `@@`
+ * attribute. Checks are always `@@check` (the model keeps them per table).
+ */
+export function printSchema(metadata: MetaData): string {
+  const declarations: Declaration[] = [databaseDecl(metadata)];
+  for (const e of metadata.enums.values()) {
+    declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), pos: NO_POS, bodyPos: NO_POS });
+  }
+  for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));
+  for (const t of metadata.tables.values()) declarations.push(tableDecl(t));
+  for (const v of metadata.views.values()) {
+    declarations.push({
+      kind: "view",
+      materialized: v.materialized,
+      name: syntax.qualified(v.name, v.schema),
+      definition: syntax.sql(v.definition),
+      attributes: v.comment !== undefined ? [syntax.attr("comment", [syntax.arg(syntax.string(v.comment))])] : [],
+      pos: NO_POS,
+    });
+  }
+  return printDocument(declarations);
+}
+
+function databaseDecl(metadata: MetaData): Declaration {
+  const { dialect, url, urlEnv } = metadata.database;
+  const fields = [{ key: syntax.name("dialect"), value: syntax.string(dialect), pos: NO_POS }];
+  if (urlEnv !== undefined) {
+    fields.push({ key: syntax.name("url"), value: syntax.call(["env"], [syntax.arg(syntax.string(urlEnv))]), pos: NO_POS });
+  } else if (url !== undefined) {
+    fields.push({ key: syntax.name("url"), value: syntax.string(url), pos: NO_POS });
+  }
+  return { kind: "database", fields, pos: NO_POS, bodyPos: NO_POS };
+}
+
+const SEQUENCE_FIELDS = ["start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const;
+
+function sequenceDecl(s: Sequence): Declaration {
+  const fields = SEQUENCE_FIELDS.filter((f) => s[f] !== undefined).map((f) => {
+    const v = s[f]!;
+    const value = typeof v === "number" ? syntax.number(v) : typeof v === "boolean" ? syntax.word(String(v)) : syntax.string(v);
+    return { key: syntax.name(f), value, pos: NO_POS };
+  });
+  return { kind: "sequence", name: syntax.qualified(s.name, s.schema), fields, pos: NO_POS, bodyPos: NO_POS };
+}
+
+function tableDecl(table: Table): Declaration {
+  const pk = table.primaryKey;
+  const inlinePk = pk && pk.name === undefined && pk.columns.length === 1 ? pk.columns[0] : undefined;
+  const inlineUnique = firstSingleColumn(table.uniqueConstraints);
+  const inlineFk = firstSingleColumn(table.foreignKeys);
+  const members: TableMember[] = table.columns.map((c) => columnNode(c, c.name === inlinePk, inlineUnique.get(c.name), inlineFk.get(c.name)));
+
+  const attrs: Attribute[] = [];
+  const named = (args: Argument[], name: string | undefined) => (name === undefined ? args : [...args, syntax.arg(syntax.string(name), "name")]);
+  if (pk && inlinePk === undefined) attrs.push(syntax.attr("id", named([syntax.arg(syntax.names(pk.columns))], pk.name)));
+  for (const index of table.indexes) attrs.push(indexAttribute(index));
+  for (const u of table.uniqueConstraints) {
+    if (![...inlineUnique.values()].includes(u)) attrs.push(syntax.attr("unique", named([syntax.arg(syntax.names(u.columns))], u.name)));
+  }
+  for (const fk of table.foreignKeys) {
+    if ([...inlineFk.values()].includes(fk)) continue;
+    const references = syntax.call(
+      [...(fk.target.schema !== undefined ? [fk.target.schema] : []), fk.target.name],
+      [syntax.arg(syntax.names(fk.targetColumns))],
+    );
+    attrs.push(syntax.attr("foreignKey", [syntax.arg(syntax.names(fk.columns)), syntax.arg(references, "references"), ...foreignKeyOptions(fk)]));
+  }
+  for (const ck of table.checkConstraints) attrs.push(syntax.attr("check", named([syntax.arg(syntax.sql(ck.expression))], ck.name)));
+  if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
+  if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));
+  attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, pos: NO_POS, blankLineBefore: i === 0 }));
+
+  return { kind: "table", name: syntax.qualified(table.name, table.schema), members, pos: NO_POS, bodyPos: NO_POS };
+}
+
+/** Per column, the first constraint that covers that column alone. */
+function firstSingleColumn<C extends UniqueConstraint | ForeignKeyConstraint>(constraints: readonly C[]): Map<string, C> {
+  const byColumn = new Map<string, C>();
+  for (const c of constraints) {
+    if (c.columns.length === 1 && !byColumn.has(c.columns[0])) byColumn.set(c.columns[0], c);
+  }
+  return byColumn;
+}
+
+function columnNode(column: Column, id: boolean, unique?: UniqueConstraint, fk?: ForeignKeyConstraint): ColumnNode {
+  const attrs: Attribute[] = [];
+  const one = (name: string, value: Parameters<typeof syntax.arg>[0]) => attrs.push(syntax.attr(name, [syntax.arg(value)]));
+  if (id) attrs.push(syntax.attr("id"));
+  if (column.default !== undefined) one("default", defaultValue(column.default));
+  if (column.identity !== undefined) attrs.push(syntax.attr("identity", column.identity === "always" ? [syntax.arg(syntax.word("always"))] : []));
+  if (column.generated !== undefined) {
+    const stored = column.generated.stored ? [syntax.arg(syntax.word("true"), "stored")] : [];
+    attrs.push(syntax.attr("generated", [syntax.arg(syntax.sql(column.generated.expression)), ...stored]));
+  }
+  if (unique) attrs.push(syntax.attr("unique", unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []));
+  if (fk) attrs.push(syntax.attr("references", [syntax.arg(referenceTarget(fk)), ...foreignKeyOptions(fk)]));
+  if (column.collation !== undefined) one("collate", syntax.string(column.collation));
+  if (column.comment !== undefined) one("comment", syntax.string(column.comment));
+  if (column.renamedFrom !== undefined) one("renamedFrom", syntax.string(column.renamedFrom));
+  return {
+    kind: "column",
+    name: syntax.name(column.name),
+    type: typeNode(column.type),
+    nullable: column.nullable,
+    attributes: attrs,
+    pos: NO_POS,
+  };
+}
