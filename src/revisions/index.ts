@@ -12,3 +12,5 @@ export {
 export { RevisionGraph, type RevisionNode } from "./revision-graph.js";
 export { lookup, resolveOne, resolveTarget } from "./resolve-target.js";
 export { newRevisionId } from "./revision-id.js";
+export { DEFAULT_DATABASE, readMigrationModule, type LoadedMigration, type MigrationFunction, type MigrationFunctions } from "./migration-module.js";
+export { loadMigrations, loadRevisionGraph, MigrationFilesError } from "./migrations-folder.js";

@@ -1,0 +1,121 @@
+import {
+  CheckConstraint,
+  Column,
+  ForeignKeyConstraint,
+  Index,
+  PrimaryKeyConstraint,
+  Sequence,
+  UniqueConstraint,
+  View,
+  type IdentityKind,
+  type IndexElement,
+  type ReferentialAction,
+  type SequenceProps,
+  type SqlType,
+  type TableRef,
+} from "../model/index.js";
+import { indexElements } from "../ops/operation-arguments.js";
+import { toDefaultValue, type DefaultInput } from "./value-builders.js";
+
+export interface ColumnOptions {
+  /** Default true, as in the reference; rendered migrations always say it. */
+  readonly nullable?: boolean;
+  readonly default?: DefaultInput;
+  readonly identity?: IdentityKind;
+  readonly generated?: { readonly expression: string; readonly stored: boolean };
+  readonly comment?: string;
+  readonly collation?: string;
+}
+
+export interface ForeignKeyOptions {
+  readonly name?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+}
+
+/** An index column by name, or a full element (`{ kind: "column", name, order: "desc" }`, `s.expression("lower(email)")`), as `op.createIndex` takes them. */
+export type IndexElementInput = string | IndexElement;
+
+export interface IndexOptions {
+  readonly unique?: boolean;
+  readonly where?: string;
+  readonly using?: string;
+}
+
+/** Columns, constraints and indexes as migrations write them; each builds the model value. */
+export const schemaBuilders = {
+  column(name: string, type: SqlType, options: ColumnOptions = {}): Column {
+    const { default: defaultInput, nullable = true, ...rest } = options;
+    return new Column({
+      name,
+      type,
+      nullable,
+      ...rest,
+      ...(defaultInput !== undefined ? { default: toDefaultValue(defaultInput) } : {}),
+    });
+  },
+
+  /** `s.primaryKey("id")`, `s.primaryKey("a", "b")`, or named: `s.primaryKey(["a", "b"], { name: "pk_x" })`. */
+  primaryKey: ((...args: unknown[]) => {
+    const { columns, name } = columnsAndName(args);
+    return new PrimaryKeyConstraint({ columns, name });
+  }) as {
+    (...columns: string[]): PrimaryKeyConstraint;
+    (columns: readonly string[], options: { name?: string }): PrimaryKeyConstraint;
+  },
+
+  /** `s.unique("email")`, or named: `s.unique(["org_id", "email"], { name: "uq_x" })`. */
+  unique: ((...args: unknown[]) => {
+    const { columns, name } = columnsAndName(args);
+    return new UniqueConstraint({ columns, name });
+  }) as {
+    (...columns: string[]): UniqueConstraint;
+    (columns: readonly string[], options: { name?: string }): UniqueConstraint;
+  },
+
+  /** `s.foreignKey(["organization_id"], "organization", ["id"], { onDelete: "cascade" })`; a schema: `{ schema, name }`. */
+  foreignKey(
+    columns: readonly string[],
+    target: string | TableRef,
+    targetColumns: readonly string[],
+    options: ForeignKeyOptions = {},
+  ): ForeignKeyConstraint {
+    return new ForeignKeyConstraint({
+      columns,
+      target: typeof target === "string" ? { name: target } : target,
+      targetColumns,
+      ...options,
+    });
+  },
+
+  check(expression: string, name?: string): CheckConstraint {
+    return new CheckConstraint({ expression, name });
+  },
+
+  /** `s.index("ix_user_email", ["email"])`, `s.index("ix", [{ kind: "column", name: "a", order: "desc" }, s.expression("lower(b)")], { unique: true })`. */
+  index(name: string, elements: readonly IndexElementInput[], options: IndexOptions = {}): Index {
+    return new Index({ name, elements: indexElements(elements), ...options });
+  },
+
+  /** An index element that is an SQL expression. */
+  expression(sql: string): IndexElement {
+    return Object.freeze({ kind: "expression" as const, sql });
+  },
+
+  /** A whole sequence, for the ops that carry one (`op.dropSequence(name, { sequence })`). */
+  sequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Sequence {
+    return new Sequence({ name, ...options });
+  },
+
+  /** A whole view, for the ops that carry one (`op.dropView(name, { view })`). */
+  view(name: string, definition: string, options: { schema?: string; materialized?: boolean; comment?: string } = {}): View {
+    return new View({ name, definition, ...options });
+  },
+};
+
+function columnsAndName(args: unknown[]): { columns: string[]; name?: string } {
+  if (Array.isArray(args[0])) return { columns: [...(args[0] as string[])], name: (args[1] as { name?: string } | undefined)?.name };
+  return { columns: args as string[] };
+}

@@ -1,0 +1,13 @@
+import { RendererRegistry } from "./renderers.js";
+import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
+import { setupTableRenderers } from "./table-renderers.js";
+
+/** Registers a renderer for every built-in op, the same way a plugin registers one for its own op. */
+export function setup(registry: RendererRegistry): RendererRegistry {
+  setupTableRenderers(registry);
+  setupSchemaObjectRenderers(registry);
+  return registry;
+}
+
+/** The shared registry: built-ins, plus whatever plugins add with `renderers.dispatchFor(OpClass)`. */
+export const renderers = setup(new RendererRegistry());

@@ -1,0 +1,70 @@
+import type { RendererRegistry } from "./renderers.js";
+
+/** What `renderItem` is asked about: the model values a migration spells out. */
+export type RenderItemType = "type" | "default" | "column" | "primaryKey" | "foreignKey" | "unique" | "check" | "index";
+
+/**
+ * The `renderItem` hook, as the reference's render_item: return the code to
+ * write for `obj`, `false` for strata's own rendering, or `undefined` to leave
+ * the item out (not allowed for a type, which a column cannot do without).
+ */
+export type RenderItemFn = (type: RenderItemType, obj: unknown, context: RenderContext) => string | false | undefined;
+
+export interface RenderOptions {
+  /** Prefix of operation calls (default `op.`). */
+  readonly opPrefix?: string;
+  /** Prefix of the builders (default `s.`, which the file imports from "strata"). */
+  readonly schemaPrefix?: string;
+  /** Renders each table's changes inside `op.batchAlterTable(...)` (SQLite's table rebuilds). */
+  readonly renderAsBatch?: boolean;
+  /** Import lines the generated file needs besides strata's own (`import * as types from "../src/types.js";`). */
+  readonly imports?: Iterable<string>;
+  readonly renderItem?: RenderItemFn;
+  /** Whatever the caller has (the autogenerate context); passed through to renderers and renderItem. */
+  readonly migrationContext?: unknown;
+  /**
+   * Prefix for types that are not portable (user-defined and dialect-native
+   * types): with `types.`, `inet` renders as `types.inet()` instead of `s.type("inet")`.
+   */
+  readonly userModulePrefix?: string;
+  /** The dialect the migration targets, when known; renderers registered for it win over `default`. */
+  readonly dialect?: string;
+  /** The renderers to use (default: the shared `renderers`, where plugins register theirs). */
+  readonly registry?: RendererRegistry;
+}
+
+/** The state one rendering shares between renderers: the options, plus the imports it turned out to need. */
+export interface RenderContext {
+  readonly opPrefix: string;
+  readonly schemaPrefix: string;
+  readonly renderAsBatch: boolean;
+  readonly renderItem?: RenderItemFn;
+  readonly migrationContext?: unknown;
+  readonly userModulePrefix?: string;
+  readonly dialect?: string;
+  readonly registry: RendererRegistry;
+  /** Import lines the code needs; renderers add to it. */
+  readonly imports: Set<string>;
+  /** Set when the code calls the `s` builders, so the file imports `s`. */
+  usesSchemaBuilders: boolean;
+  /** What the rendered ops lose (their `dataLoss()`), for the CLI to list. */
+  readonly warnings: string[];
+  /** Inside `op.batchAlterTable(...)`: the table the batch alters, which its ops leave out. */
+  readonly batch?: { readonly tableName: string; readonly schema?: string };
+}
+
+export function newRenderContext(registry: RendererRegistry, options: RenderOptions = {}): RenderContext {
+  return {
+    registry: options.registry ?? registry,
+    opPrefix: options.opPrefix ?? "op.",
+    schemaPrefix: options.schemaPrefix ?? "s.",
+    renderAsBatch: options.renderAsBatch ?? false,
+    renderItem: options.renderItem,
+    migrationContext: options.migrationContext,
+    userModulePrefix: options.userModulePrefix,
+    dialect: options.dialect,
+    imports: new Set(options.imports ?? []),
+    usesSchemaBuilders: false,
+    warnings: [],
+  };
+}

@@ -1,0 +1,107 @@
+import type { DowngradeOps, MigrationScript, UpgradeOps } from "../ops/index.js";
+import { renderers } from "./builtin-renderers.js";
+import { databaseOfToken, functionNameForToken } from "./database-tokens.js";
+import { formatSource } from "./format-source.js";
+import { jsLiteral } from "./js-literal.js";
+import { renderBody } from "./render-code.js";
+import { newRenderContext, type RenderContext, type RenderOptions } from "./render-context.js";
+
+export interface MigrationFileOptions extends RenderOptions {
+  /** The `Created:` time (default: now). */
+  readonly createdAt?: Date;
+  /** Render the ops with the "auto generated" comment; false writes the empty functions of a blank revision. */
+  readonly autogenerate?: boolean;
+  /** Where migrations import `s` and `Operations` from (default "strata", the package itself). */
+  readonly strataModule?: string;
+}
+
+export interface RenderedMigration {
+  readonly source: string;
+  /** What the upgrade ops lose (their `dataLoss()`), for the CLI to print; the file has them as comments. */
+  readonly upgradeWarnings: readonly string[];
+  readonly downgradeWarnings: readonly string[];
+}
+
+/**
+ * A migration file's TypeScript for one MigrationScript, before Prettier:
+ * the header comment, the imports, the revision identifiers and the
+ * upgrade/downgrade functions (one pair per database when the script has
+ * several UpgradeOps, plus the `databases` map the runtime reads).
+ */
+export function renderMigrationSource(script: MigrationScript, options: MigrationFileOptions = {}): RenderedMigration {
+  const ctx = newRenderContext(renderers, { ...options, imports: [...script.imports, ...(options.imports ?? [])] });
+  const multi = script.upgradeOpsList.length > 1 || script.upgradeOpsList[0]?.upgradeToken !== "upgrades";
+  const upgradeWarnings: string[] = [];
+  const downgradeWarnings: string[] = [];
+  const functions: string[] = [];
+  const databases: string[] = [];
+  script.upgradeOpsList.forEach((up, i) => {
+    const down = script.downgradeOpsList[i];
+    if (!down) throw new TypeError(`MigrationScript ${script.revId}: upgrade list "${up.upgradeToken}" has no downgrade list`);
+    const names = multi
+      ? { upgrade: functionNameForToken(up.upgradeToken), downgrade: functionNameForToken(down.downgradeToken) }
+      : { upgrade: "upgrade", downgrade: "downgrade" };
+    functions.push(renderFunction(names.upgrade, up, ctx, options, upgradeWarnings));
+    functions.push(renderFunction(names.downgrade, down, ctx, options, downgradeWarnings));
+    const database = databaseOfToken(up.upgradeToken) ?? up.upgradeToken;
+    databases.push(`${jsLiteral(database)}: { upgrade: ${names.upgrade}, downgrade: ${names.downgrade} }`);
+  });
+  const strata = options.strataModule ?? "strata";
+  const parts = [
+    header(script, options.createdAt ?? new Date()),
+    [
+      ctx.usesSchemaBuilders ? `import { type Operations, s } from ${jsLiteral(strata)};` : `import type { Operations } from ${jsLiteral(strata)};`,
+      ...ctx.imports,
+    ].join("\n"),
+    [
+      `export const revision = ${jsLiteral(script.revId)};`,
+      `export const downRevision = ${listOrNull(script.downRevision)};`,
+      `export const branchLabels = ${listOrNull(script.branchLabel, true)};`,
+      `export const dependsOn = ${listOrNull(script.dependsOn, true)};`,
+    ].join("\n"),
+    ...functions,
+    ...(multi ? [`export const databases = {\n${databases.join(",\n")},\n};`] : []),
+  ];
+  return { source: `${parts.join("\n\n")}\n`, upgradeWarnings, downgradeWarnings };
+}
+
+/** The migration file as written: rendered, then formatted with the project's Prettier settings. */
+export async function renderMigrationFile(
+  script: MigrationScript,
+  options: MigrationFileOptions & { readonly filePath?: string } = {},
+): Promise<RenderedMigration> {
+  const rendered = renderMigrationSource(script, options);
+  return { ...rendered, source: await formatSource(rendered.source, options.filePath) };
+}
+
+function renderFunction(
+  name: string,
+  ops: UpgradeOps | DowngradeOps,
+  ctx: RenderContext,
+  options: MigrationFileOptions,
+  warnings: string[],
+): string {
+  const body = options.autogenerate === false ? "" : renderBody(ops.ops, ctx);
+  warnings.push(...ctx.warnings.splice(0));
+  return `export async function ${name}(op: Operations): Promise<void> {\n${body}\n}`;
+}
+
+function header(script: MigrationScript, createdAt: Date): string {
+  const down = script.downRevision === undefined ? [] : [script.downRevision].flat();
+  const message = (script.message ?? "").trim() || "(no message)";
+  const lines = [
+    ...message.split("\n"),
+    "",
+    `Revision: ${script.revId}`,
+    `Revises: ${down.length ? down.join(", ") : "<base>"}`,
+    `Created: ${createdAt.toISOString().replace(/\.\d{3}Z$/, "Z")}`,
+  ];
+  return ["/**", ...lines.map((l) => ` * ${l.replaceAll("*/", "*\\/")}`.trimEnd()), " */"].join("\n");
+}
+
+/** `null`, `"a"` or `["a", "b"]`; `alwaysList` writes one value as a list too (labels, dependencies). */
+function listOrNull(value: string | string[] | undefined, alwaysList = false): string {
+  const list = value === undefined ? [] : [value].flat();
+  if (list.length === 0) return "null";
+  return list.length === 1 && !alwaysList ? jsLiteral(list[0]) : jsLiteral(list);
+}

@@ -1,0 +1,94 @@
+import type { Sequence, View } from "../model/index.js";
+import {
+  AddEnumValueOp,
+  AlterSequenceOp,
+  BulkInsertOp,
+  CreateEnumOp,
+  CreateSequenceOp,
+  CreateTableCommentOp,
+  CreateViewOp,
+  DropEnumOp,
+  DropEnumValueOp,
+  DropSequenceOp,
+  DropTableCommentOp,
+  DropViewOp,
+  ExecuteSQLOp,
+  ReplaceViewOp,
+} from "../ops/index.js";
+import { call, Code, optionsArg } from "./js-literal.js";
+import type { RenderContext } from "./render-context.js";
+import type { RendererRegistry } from "./renderers.js";
+import { s } from "./render-values.js";
+
+/** A sequence's options (everything but its name), as `op.createSequence` and `s.sequence` take them. */
+function sequenceOptions(seq: Sequence): Record<string, unknown> {
+  const { schema, start, increment, minValue, maxValue, cache, cycle, ownedBy } = seq;
+  return { schema, start, increment, minValue, maxValue, cache, cycle, ownedBy };
+}
+
+function viewOptions(view: View): Record<string, unknown> {
+  return { schema: view.schema, materialized: view.materialized || undefined, comment: view.comment };
+}
+
+function sequenceValue(ctx: RenderContext, seq: Sequence): Code {
+  return new Code(call(s(ctx, "sequence"), seq.name, optionsArg(sequenceOptions(seq))));
+}
+
+function viewValue(ctx: RenderContext, view: View): Code {
+  return new Code(call(s(ctx, "view"), view.name, view.definition, optionsArg(viewOptions(view))));
+}
+
+/** Registers the renderers of enums, sequences, views, table comments and raw SQL. */
+export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
+  registry.dispatchFor(CreateEnumOp)((ctx, op) => call(`${ctx.opPrefix}createEnum`, op.enum.name, op.enum.values, optionsArg({ schema: op.enum.schema })));
+
+  registry.dispatchFor(DropEnumOp)((ctx, op) =>
+    call(`${ctx.opPrefix}dropEnum`, op.enumName, optionsArg({ schema: op.schema, values: op.enum?.values })),
+  );
+
+  const enumValue = (ctx: RenderContext, method: string, op: AddEnumValueOp | DropEnumValueOp) =>
+    call(`${ctx.opPrefix}${method}`, op.enumName, op.value, optionsArg({ schema: op.schema, before: op.before, after: op.after }));
+  registry.dispatchFor(AddEnumValueOp)((ctx, op) => enumValue(ctx, "addEnumValue", op));
+  registry.dispatchFor(DropEnumValueOp)((ctx, op) => enumValue(ctx, "dropEnumValue", op));
+
+  registry.dispatchFor(CreateSequenceOp)((ctx, op) =>
+    call(`${ctx.opPrefix}createSequence`, op.sequence.name, optionsArg(sequenceOptions(op.sequence))),
+  );
+
+  registry.dispatchFor(DropSequenceOp)((ctx, op) =>
+    call(`${ctx.opPrefix}dropSequence`, op.sequenceName, optionsArg({ schema: op.schema, sequence: op.sequence && sequenceValue(ctx, op.sequence) })),
+  );
+
+  registry.dispatchFor(AlterSequenceOp)((ctx, op) =>
+    call(`${ctx.opPrefix}alterSequence`, op.to.name, { ...sequenceOptions(op.to), existing: sequenceValue(ctx, op.from) }),
+  );
+
+  registry.dispatchFor(CreateViewOp)((ctx, op) =>
+    call(`${ctx.opPrefix}createView`, op.view.name, op.view.definition, optionsArg(viewOptions(op.view))),
+  );
+
+  registry.dispatchFor(DropViewOp)((ctx, op) =>
+    call(`${ctx.opPrefix}dropView`, op.viewName, optionsArg({ schema: op.schema, view: op.view && viewValue(ctx, op.view) })),
+  );
+
+  registry.dispatchFor(ReplaceViewOp)((ctx, op) =>
+    call(
+      `${ctx.opPrefix}replaceView`,
+      op.view.name,
+      op.view.definition,
+      optionsArg({ ...viewOptions(op.view), existing: op.existing && viewValue(ctx, op.existing) }),
+    ),
+  );
+
+  registry.dispatchFor(CreateTableCommentOp)((ctx, op) =>
+    call(`${ctx.opPrefix}createTableComment`, op.tableName, op.comment, optionsArg({ schema: op.schema, existingComment: op.existingComment })),
+  );
+
+  registry.dispatchFor(DropTableCommentOp)((ctx, op) =>
+    call(`${ctx.opPrefix}dropTableComment`, op.tableName, optionsArg({ schema: op.schema, existingComment: op.existingComment })),
+  );
+
+  registry.dispatchFor(ExecuteSQLOp)((ctx, op) => call(`${ctx.opPrefix}execute`, op.sql, optionsArg({ reverseSql: op.reverseSql })));
+
+  registry.dispatchFor(BulkInsertOp)((ctx, op) => call(`${ctx.opPrefix}bulkInsert`, op.tableName, op.rows, optionsArg({ schema: op.schema })));
+}

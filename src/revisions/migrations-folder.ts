@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { readMigrationModule, type LoadedMigration } from "./migration-module.js";
+import { RevisionGraph } from "./revision-graph.js";
+
+/** Files in the migrations folder that did not load or do not look like migrations; lists every one. */
+export class MigrationFilesError extends Error {
+  override readonly name = "MigrationFilesError";
+  constructor(readonly problems: ReadonlyArray<{ readonly path: string; readonly message: string }>) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  }
+}
+
+/**
+ * Loads every migration under `folder` (subfolders too: they are extra version
+ * paths) through dynamic import, which the CLI's tsx loader makes work for
+ * `.ts` files. Paths in errors are relative to `root`.
+ */
+export async function loadMigrations(folder: string, root = folder): Promise<LoadedMigration[]> {
+  const problems: Array<{ path: string; message: string }> = [];
+  const migrations: LoadedMigration[] = [];
+  for (const path of migrationFiles(folder)) {
+    const shown = relative(root, path) || path;
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    } catch (error) {
+      problems.push({ path: shown, message: `could not be loaded: ${(error as Error).message.split("\n")[0]}` });
+      continue;
+    }
+    const loaded = readMigrationModule(path, module, readFileSync(path, "utf8"));
+    if (Array.isArray(loaded)) problems.push(...loaded.map((message) => ({ path: shown, message })));
+    else migrations.push(loaded);
+  }
+  if (problems.length) throw new MigrationFilesError(problems);
+  return migrations;
+}
+
+/** The graph of the migrations under `folder`; an absent folder is an empty graph. */
+export async function loadRevisionGraph(folder: string, root = folder): Promise<RevisionGraph<LoadedMigration>> {
+  return new RevisionGraph(existsSync(folder) ? await loadMigrations(folder, root) : []);
+}
+
+/** `.ts`/`.js`/`.mts`/`.mjs` files, sorted, skipping declarations and dot/underscore files. */
+function migrationFiles(folder: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    if (name.startsWith(".") || name.startsWith("_") || name === "node_modules") continue;
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) out.push(...migrationFiles(path));
+    else if (/\.(m?ts|m?js)$/.test(name) && !/\.d\.m?ts$/.test(name)) out.push(path);
+  }
+  return out;
+}

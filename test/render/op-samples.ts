@@ -1,0 +1,158 @@
+/**
+ * One sample of every built-in op class with the exact code it renders as.
+ * The golden test checks the code; the round-trip test runs the rendered
+ * migration and checks that it builds these very ops.
+ */
+import { s } from "../../src/migration-api/index.js";
+import { Enum } from "../../src/model/index.js";
+import * as ops from "../../src/ops/index.js";
+
+export interface OpSample {
+  readonly op: ops.MigrateOperation;
+  /** The statement(s) renderCode writes, without the leading comment. */
+  readonly code: string;
+}
+
+const users = s.table(
+  "users",
+  s.column("id", s.bigint(), { nullable: false, identity: "always" }),
+  s.column("email", s.varchar(255), { nullable: false, collation: "C" }),
+  s.column("org_id", s.integer()),
+  s.column("role", s.enumType("role", "auth"), { nullable: false, default: s.enumValue("member") }),
+  s.column("balance", s.decimal(10, 2), { nullable: false, default: 0, comment: "in cents" }),
+  s.column("tags", s.array(s.text())),
+  s.column("created_at", s.timestamptz(), { nullable: false, default: s.now() }),
+  s.column("ip", s.type("inet")),
+  s.column("total", s.unsigned(s.integer()), { generated: { expression: "a + b", stored: true } }),
+  s.primaryKey(["id"], { name: "pk_users" }),
+  s.foreignKey(["org_id"], { schema: "app", name: "org" }, ["id"], { name: "fk_org", onDelete: "cascade", deferrable: true }),
+  s.unique("email"),
+  s.check("balance >= 0", "ck_balance"),
+  s.index("ix_users_live", [{ kind: "column", name: "email", order: "desc" }, s.expression("lower(email)")], {
+    unique: true,
+    where: "deleted_at is null",
+    using: "btree",
+  }),
+  { schema: "auth", comment: "people" },
+);
+const usersCode =
+  's.column("id", s.bigint(), { nullable: false, identity: "always" }), ' +
+  's.column("email", s.varchar(255), { nullable: false, collation: "C" }), ' +
+  's.column("org_id", s.integer(), { nullable: true }), ' +
+  's.column("role", s.enumType("role", "auth"), { nullable: false, default: s.enumValue("member") }), ' +
+  's.column("balance", s.decimal(10, 2), { nullable: false, default: 0, comment: "in cents" }), ' +
+  's.column("tags", s.array(s.text()), { nullable: true }), ' +
+  's.column("created_at", s.timestamptz(), { nullable: false, default: s.now() }), ' +
+  's.column("ip", s.type("inet"), { nullable: true }), ' +
+  's.column("total", s.unsigned(s.integer()), { nullable: true, generated: { expression: "a + b", stored: true } }), ' +
+  's.primaryKey(["id"], { name: "pk_users" }), ' +
+  's.foreignKey(["org_id"], { schema: "app", name: "org" }, ["id"], { name: "fk_org", onDelete: "cascade", deferrable: true }), ' +
+  's.unique("email"), ' +
+  's.check("balance >= 0", "ck_balance"), ' +
+  's.index("ix_users_live", [{ kind: "column", name: "email", order: "desc" }, s.expression("lower(email)")], { unique: true, where: "deleted_at is null", using: "btree" }), ' +
+  '{ schema: "auth", comment: "people" }';
+
+const note = s.column("note", s.text(), { comment: "free text" });
+const noteCode = 's.column("note", s.text(), { nullable: true, comment: "free text" })';
+const ix = s.index("ix_note", ["note"]);
+const fk = s.foreignKey(["org_id"], "org", ["id"], { name: "fk_org" });
+const seq = s.sequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id" });
+const seqCode = 's.sequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id" })';
+const view = s.view("active", "select 1", { materialized: true, comment: "hot" });
+
+export const OP_SAMPLES: readonly OpSample[] = [
+  { op: new ops.CreateTableOp(users), code: `await op.createTable("users", ${usersCode});` },
+  {
+    op: new ops.DropTableOp("users", { schema: "auth", table: users }),
+    code: `// WARNING: this loses data: drops table auth.users and all its rows\nawait op.dropTable("users", { schema: "auth", table: s.table("users", ${usersCode}) });`,
+  },
+  { op: new ops.RenameTableOp("old", "new", { schema: "app" }), code: 'await op.renameTable("old", "new", { schema: "app" });' },
+  { op: new ops.AddColumnOp("users", note), code: `await op.addColumn("users", ${noteCode});` },
+  {
+    op: new ops.DropColumnOp("users", "note", { column: note }),
+    code: `// WARNING: this loses data: drops column users.note and its data\nawait op.dropColumn("users", "note", { existing: ${noteCode} });`,
+  },
+  {
+    op: new ops.AlterColumnOp("users", "name", {
+      modifyType: { from: s.varchar(50), to: s.text() },
+      modifyNullable: { from: false, to: true },
+      modifyServerDefault: { from: s.sql("'x'"), to: undefined },
+      modifyComment: { from: undefined, to: "shown" },
+      modifyName: { from: "name", to: "full_name" },
+    }),
+    code:
+      'await op.alterColumn("users", "name", { newName: "full_name", type: s.text(), nullable: true, serverDefault: null, comment: "shown", ' +
+      'existingType: s.varchar(50), existingNullable: false, existingServerDefault: s.sql("\'x\'") });',
+  },
+  {
+    op: new ops.AlterColumnOp("users", "age", { schema: "app", modifyType: { from: s.bigint(), to: s.smallint() }, existingNullable: true }),
+    code:
+      "// WARNING: this loses data: alters column app.users.age: narrows or converts bigint → smallint; existing values may be truncated or fail to convert\n" +
+      'await op.alterColumn("users", "age", { type: s.smallint(), existingType: s.bigint(), existingNullable: true, schema: "app" });',
+  },
+  {
+    op: new ops.CreateIndexOp("users", s.index("ix_a", ["a", s.expression("lower(b)")], { unique: true, where: "a > 0", using: "gin" }), { schema: "app" }),
+    code: 'await op.createIndex("ix_a", "users", ["a", s.expression("lower(b)")], { unique: true, where: "a > 0", using: "gin", schema: "app" });',
+  },
+  { op: new ops.DropIndexOp("ix_note", { tableName: "users", index: ix }), code: 'await op.dropIndex("ix_note", { table: "users", index: s.index("ix_note", ["note"]) });' },
+  { op: new ops.CreatePrimaryKeyOp("users", s.primaryKey("id")), code: 'await op.createPrimaryKey(undefined, "users", ["id"]);' },
+  {
+    op: new ops.CreateUniqueConstraintOp("users", s.unique(["a", "b"], { name: "uq_ab" }), { schema: "app" }),
+    code: 'await op.createUniqueConstraint("uq_ab", "users", ["a", "b"], { schema: "app" });',
+  },
+  {
+    op: new ops.CreateForeignKeyOp("users", s.foreignKey(["org_id"], { schema: "app", name: "org" }, ["id"], { name: "fk_org", onUpdate: "setNull", deferrable: true, initiallyDeferred: true }), { schema: "auth" }),
+    code: 'await op.createForeignKey("fk_org", "users", "org", ["org_id"], ["id"], { onUpdate: "setNull", deferrable: true, initiallyDeferred: true, referentSchema: "app", sourceSchema: "auth" });',
+  },
+  { op: new ops.CreateCheckConstraintOp("users", s.check("a < b", "ck_ab")), code: 'await op.createCheckConstraint("ck_ab", "users", "a < b");' },
+  {
+    op: new ops.DropConstraintOp("fk_org", "users", { constraint: fk }),
+    code: 'await op.dropConstraint("fk_org", "users", { type: "foreignkey", constraint: s.foreignKey(["org_id"], "org", ["id"], { name: "fk_org" }) });',
+  },
+  { op: new ops.CreateTableCommentOp("users", "people", { existingComment: "old" }), code: 'await op.createTableComment("users", "people", { existingComment: "old" });' },
+  { op: new ops.DropTableCommentOp("users", { schema: "app", existingComment: "old" }), code: 'await op.dropTableComment("users", { schema: "app", existingComment: "old" });' },
+  { op: new ops.CreateEnumOp(new Enum({ name: "role", values: ["admin", "in progress"] })), code: 'await op.createEnum("role", ["admin", "in progress"]);' },
+  { op: new ops.DropEnumOp("role", { schema: "auth", enum: new Enum({ name: "role", schema: "auth", values: ["a"] }) }), code: 'await op.dropEnum("role", { schema: "auth", values: ["a"] });' },
+  { op: new ops.AddEnumValueOp("role", "guest", { after: "member" }), code: 'await op.addEnumValue("role", "guest", { after: "member" });' },
+  {
+    op: new ops.DropEnumValueOp("role", "guest", { schema: "auth" }),
+    code: '// WARNING: this loses data: drops value "guest" from enum auth.role: rows holding it cannot keep it\nawait op.dropEnumValue("role", "guest", { schema: "auth" });',
+  },
+  { op: new ops.CreateSequenceOp(seq), code: 'await op.createSequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id" });' },
+  {
+    op: new ops.DropSequenceOp("order_seq", { schema: "app", sequence: seq }),
+    code: `// WARNING: this loses data: drops sequence app.order_seq and its current value\nawait op.dropSequence("order_seq", { schema: "app", sequence: ${seqCode} });`,
+  },
+  {
+    op: new ops.AlterSequenceOp(s.sequence("order_seq", { schema: "app", start: 100, increment: 10, cycle: false, ownedBy: "orders.id" }), seq),
+    code:
+      'await op.alterSequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id", ' +
+      'existing: s.sequence("order_seq", { schema: "app", start: 100, increment: 10, cycle: false, ownedBy: "orders.id" }) });',
+  },
+  { op: new ops.CreateViewOp(view), code: 'await op.createView("active", "select 1", { materialized: true, comment: "hot" });' },
+  { op: new ops.DropViewOp("active", { view }), code: 'await op.dropView("active", { view: s.view("active", "select 1", { materialized: true, comment: "hot" }) });' },
+  {
+    op: new ops.ReplaceViewOp(s.view("v", "select 2", { schema: "app" }), s.view("v", "select 1", { schema: "app" })),
+    code: 'await op.replaceView("v", "select 2", { schema: "app", existing: s.view("v", "select 1", { schema: "app" }) });',
+  },
+  { op: new ops.ExecuteSQLOp("update t set a = 1", { reverseSql: "update t set a = 0" }), code: 'await op.execute("update t set a = 1", { reverseSql: "update t set a = 0" });' },
+  { op: new ops.BulkInsertOp("role", [{ id: 1, name: "admin", active: true, note: null }]), code: 'await op.bulkInsert("role", [{ id: 1, name: "admin", active: true, note: null }]);' },
+  {
+    op: new ops.BatchAlterTableOp("users", [
+      new ops.AddColumnOp("users", note),
+      new ops.AlterColumnOp("users", "email", { modifyNullable: { from: true, to: false }, existingType: s.text(), existingServerDefault: s.sql("''") }),
+      new ops.CreateIndexOp("users", ix),
+      new ops.CreateForeignKeyOp("users", fk),
+      new ops.DropConstraintOp("uq_a", "users", { type: "unique" }),
+    ]),
+    code: [
+      'await op.batchAlterTable("users", async (batch) => {',
+      `await batch.addColumn(${noteCode});`,
+      'await batch.alterColumn("email", { nullable: false, existingType: s.text(), existingNullable: true, existingServerDefault: s.sql("\'\'") });',
+      'await batch.createIndex("ix_note", ["note"]);',
+      'await batch.createForeignKey("fk_org", "org", ["org_id"], ["id"]);',
+      'await batch.dropConstraint("uq_a", { type: "unique" });',
+      "});",
+    ].join("\n"),
+  },
+];
