@@ -17,6 +17,7 @@ import {
   Table,
   UniqueConstraint,
   View,
+  type SqlType,
 } from "../../src/model/index.js";
 import { compileSchema, formatDiagnostics } from "../../src/parse/index.js";
 import { assertModelsEqual } from "../support/model-equality.js";
@@ -40,7 +41,7 @@ for (const fixture of ["schemas/app.schema", "test/fixtures/schemas/design.schem
   });
 }
 
-const col = (name: string, type = scalarType("integer"), extra: Partial<ConstructorParameters<typeof Column>[0]> = {}) =>
+const col = (name: string, type: SqlType = scalarType("integer"), extra: Partial<ConstructorParameters<typeof Column>[0]> = {}) =>
   new Column({ name, type, nullable: false, ...extra });
 
 test("printSchema round-trips a PostgreSQL model with every field, quoted names and reserved words", () => {
