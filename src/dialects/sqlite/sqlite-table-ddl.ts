@@ -135,8 +135,13 @@ function parseColumn(sql: string, tokens: readonly SqlToken[], from: number, to:
       column.generated = { expression: sourceText(sql, tokens, i + 1, close), stored };
       i = close + 1;
     } else {
-      i++; // NOT NULL, NULL, ON CONFLICT ...: nothing the pragmas do not already say
-      continue;
+      // NOT NULL, NULL, ON CONFLICT ...: nothing the pragmas do not already say,
+      // but a name given to NOT NULL is not the next constraint's.
+      if (!isKeyword(token, "NOT", "NULL")) {
+        i++;
+        continue;
+      }
+      i++;
     }
     constraintName = undefined;
   }

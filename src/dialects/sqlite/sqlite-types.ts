@@ -6,14 +6,19 @@ import { PORTABLE_TYPES, scalarType, type SqlType, type TypeArg, type TypeSpec }
  * are the declared types seen in real SQLite schemas that are not portable
  * types; `aliasOf` marks the ones that are the same thing as a portable type.
  */
-const length = { min: 1, max: 1, names: ["length"], ranges: [[1, 1_000_000_000]] as const };
+// SQLite accepts `NVARCHAR` without a length, so the length is optional here.
+const length = { min: 0, max: 1, names: ["length"], ranges: [[1, 1_000_000_000]] as const };
 
 export const SQLITE_NATIVE_TYPES: readonly TypeSpec[] = [
   { name: "any", description: "no declared type (BLOB affinity: values are stored as given); written without a type" },
   { name: "nvarchar", params: length, description: "text of at most n characters (TEXT affinity; SQLite does not enforce n)" },
   { name: "nchar", params: length, description: "fixed-length text (TEXT affinity; SQLite does not enforce n)" },
   { name: "clob", description: "character large object (TEXT affinity)" },
-  { name: "datetime", description: "date and time, stored as text, number or Julian day (NUMERIC affinity)" },
+  {
+    name: "datetime",
+    params: { min: 0, max: 1, names: ["precision"], ranges: [[0, 6]] },
+    description: "date and time, stored as text, number or Julian day (NUMERIC affinity); Rails writes datetime(6)",
+  },
   {
     name: "float",
     params: { min: 0, max: 1, names: ["precision"], ranges: [[1, 53]] },

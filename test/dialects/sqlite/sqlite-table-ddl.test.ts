@@ -66,6 +66,12 @@ test("comments and odd spacing in real-world DDL (MediaWiki's /*_*/ prefix, Nort
   assert.is(ddl.primaryKeyName, undefined);
 });
 
+test("a name given to NOT NULL does not name the next constraint", () => {
+  const ddl = parseCreateTable("CREATE TABLE t (a INTEGER CONSTRAINT nn NOT NULL UNIQUE CONSTRAINT ck CHECK (a > 0))");
+  assert.equal(ddl.uniques, [{ columns: ["a"] }]);
+  assert.equal(ddl.checks, [{ name: "ck", expression: "a > 0" }]);
+});
+
 test("CREATE TABLE ... AS SELECT has nothing to read", () => {
   const ddl = parseCreateTable("CREATE TABLE copy AS SELECT * FROM t");
   assert.equal([...ddl.columns.keys()], []);

@@ -15,6 +15,8 @@ const cases: Array<[string, SqlType]> = [
   ["NUMERIC(10,2)", scalarType("decimal", [10, 2])],
   ["NUMERIC", scalarType("decimal")],
   ["DATETIME", scalarType("datetime")],
+  ["datetime(6)", scalarType("datetime", [6])],
+  ["NVARCHAR", scalarType("nvarchar")],
   ["BLOB", scalarType("bytes")],
   ["REAL", scalarType("real")],
   ["DOUBLE", scalarType("double")],
@@ -72,7 +74,7 @@ test("every spelled type is what the database reports back through pragma_table_
 test("native types are declared for the parser, aliases pointing at portable types", () => {
   const blob = sqliteDialect.nativeTypes.find((t) => t.name === "blob");
   assert.is(blob?.aliasOf, "bytes");
-  assert.ok(sqliteDialect.nativeTypes.some((t) => t.name === "nvarchar" && t.params?.min === 1));
+  assert.ok(sqliteDialect.nativeTypes.some((t) => t.name === "nvarchar" && t.params?.min === 0 && t.params.max === 1));
 });
 
 test.run();
