@@ -1,6 +1,6 @@
 import { defaults, type DefaultValue, type SqlType } from "../../model/index.js";
 import { quoteString, stripOuterParens, unquoteString } from "./mysql-sql-text.js";
-import { isNumericType, MysqlTypeError } from "./mysql-types.js";
+import { isBinaryType, isNumericType, MysqlTypeError } from "./mysql-types.js";
 
 /** MariaDB and MySQL 8 write `information_schema.COLUMNS.COLUMN_DEFAULT` differently. */
 export type MysqlFlavor = "mariadb" | "mysql";
@@ -33,7 +33,10 @@ export function parseMysqlDefault(raw: string | null, context: DefaultContext): 
     return text === undefined ? bareDefault(raw, context.type) : textLiteral(text, context.type);
   }
   if (/\bdefault_generated\b/i.test(context.extra)) return expression(raw);
-  return isNumericType(context.type) ? bareDefault(raw, context.type) : textLiteral(raw, context.type);
+  if (isNumericType(context.type)) return bareDefault(raw, context.type);
+  // MySQL 8 shows the defaults of binary strings in hex.
+  const hex = isBinaryType(context.type) ? /^0x([0-9a-f]*)$/i.exec(raw) : null;
+  return textLiteral(hex ? Buffer.from(hex[1], "hex").toString("utf8") : raw, context.type);
 }
 
 function textLiteral(text: string, type: SqlType): DefaultValue {

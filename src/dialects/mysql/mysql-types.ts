@@ -176,6 +176,12 @@ export function isNumericType(type: SqlType): boolean {
   return type.kind === "scalar" && NUMERIC.has(type.name);
 }
 
+/** Binary strings, whose defaults MySQL 8 shows in hex. */
+export function isBinaryType(type: SqlType): boolean {
+  return type.kind === "scalar" && BINARY.has(type.name);
+}
+
+const BINARY = new Set(["binary", "varbinary", "tinyblob", "blob", "mediumblob", "bytes"]);
 const NUMERIC = new Set(["tinyint", "smallint", "mediumint", "integer", "bigint", "decimal", "real", "float", "double", "year", "bit", "boolean"]);
 
 /** A type MySQL cannot spell, or a catalog type string strata cannot read. */
