@@ -48,8 +48,8 @@ export function renderMigrationSource(script: MigrationScript, options: Migratio
   });
   const strata = options.strataModule ?? "strata";
   const parts = [
-    header(script, options.createdAt ?? new Date()),
     [
+      header(script, options.createdAt ?? new Date()),
       ctx.usesSchemaBuilders ? `import { type Operations, s } from ${jsLiteral(strata)};` : `import type { Operations } from ${jsLiteral(strata)};`,
       ...ctx.imports,
     ].join("\n"),
