@@ -7,7 +7,10 @@ import type { DatabaseConnection } from "../dialect.js";
  */
 export interface ObjectRow {
   readonly name: string;
-  readonly type: "table" | "view";
+  readonly type: "table" | "view" | "index";
+  /** The table an index belongs to. */
+  readonly tbl_name: string;
+  /** Null for the autoindexes behind PRIMARY KEY and UNIQUE constraints. */
   readonly sql: string | null;
 }
 
@@ -35,7 +38,6 @@ export interface IndexColumnRow {
   readonly column_name: string | null;
   readonly is_desc: number;
   readonly coll: string;
-  readonly sql: string | null;
 }
 
 export interface ForeignKeyRow {
@@ -50,13 +52,16 @@ export interface ForeignKeyRow {
   readonly on_delete: string;
 }
 
+// sqlite_schema has no index on name, so nothing joins it row by row: the
+// index SQL comes with the object list, and virtual tables (with their
+// shadow tables) are excluded through one uncorrelated subquery.
 const OBJECTS = `
-SELECT l.name AS name, l.type AS type, m.sql AS sql
-FROM pragma_table_list AS l
-JOIN sqlite_schema AS m ON m.name = l.name AND m.type = l.type
-WHERE l.schema = 'main' AND l.type IN ('table', 'view')
-  AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(l.name) <> lower(?)
-ORDER BY l.name`;
+SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql
+FROM sqlite_schema AS m
+WHERE m.type IN ('table', 'view', 'index')
+  AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(m.tbl_name) <> lower(?)
+  AND m.tbl_name NOT IN (SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type IN ('virtual', 'shadow'))
+ORDER BY m.name`;
 
 const COLUMNS = `
 SELECT t.value AS table_name, c.name AS name, c.type AS type, c."notnull" AS not_null,
@@ -68,11 +73,10 @@ ORDER BY t.key, c.cid`;
 const INDEXES = `
 SELECT t.value AS table_name, il.name AS index_name, il."unique" AS is_unique, il.origin AS origin,
   il.partial AS partial, ix.seqno AS seqno, ix.cid AS cid, ix.name AS column_name, ix."desc" AS is_desc,
-  ix.coll AS coll, s.sql AS sql
+  ix.coll AS coll
 FROM json_each(?) AS t
 JOIN pragma_index_list(t.value) AS il
 JOIN pragma_index_xinfo(il.name) AS ix
-LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name
 WHERE ix.key = 1
 ORDER BY t.key, il.name, ix.seqno`;
 
@@ -92,7 +96,7 @@ export interface CatalogDetails {
   readonly foreignKeys: ReadonlyMap<string, ForeignKeyRow[]>;
 }
 
-/** Tables and views of the main database, except SQLite's own and the version table. */
+/** Tables, views and indexes of the main database, except SQLite's own, virtual tables and the version table. */
 export function readObjects(connection: DatabaseConnection, versionTable: string): Promise<ObjectRow[]> {
   return connection.query<ObjectRow>(OBJECTS, [versionTable]);
 }

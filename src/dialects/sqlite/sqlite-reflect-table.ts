@@ -23,6 +23,8 @@ export interface TableSource {
   readonly columns: readonly ColumnRow[];
   readonly indexes: readonly IndexColumnRow[];
   readonly foreignKeys: readonly ForeignKeyRow[];
+  /** CREATE INDEX text by index name (the whole database's; autoindexes have none). */
+  readonly indexSql: ReadonlyMap<string, string>;
 }
 
 /** Resolves names as SQLite does (case-insensitively) to their spelling in the catalog. */
@@ -121,7 +123,7 @@ function buildIndexes(
       const unique = new UniqueConstraint({ name: declared?.name, columns });
       if (include(unique.name, "uniqueConstraint")) uniqueConstraints.push(unique);
     } else if (origin === "c" && include(name, "index")) {
-      indexes.push(buildIndex(name, rows, ddl));
+      indexes.push(buildIndex(name, rows, source.indexSql.get(name) ?? "", ddl));
     }
   }
   // Unique constraints in the order the DDL declares them, then any it does not name.
@@ -133,8 +135,8 @@ function buildIndexes(
   return { uniqueConstraints, indexes };
 }
 
-function buildIndex(name: string, rows: readonly IndexColumnRow[], table: TableDdl): Index {
-  const ddl = parseCreateIndex(rows[0].sql ?? "");
+function buildIndex(name: string, rows: readonly IndexColumnRow[], sql: string, table: TableDdl): Index {
+  const ddl = parseCreateIndex(sql);
   const elements = rows.map((row, i): IndexElement => {
     const written = ddl.elements[i];
     const columnName = row.column_name ?? written?.column;

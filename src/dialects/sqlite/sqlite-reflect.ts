@@ -18,8 +18,9 @@ export async function reflectSqlite(connection: DatabaseConnection, options: Ref
   const objects = await readObjects(connection, options.versionTable ?? DEFAULT_VERSION_TABLE);
   const tables = objects.filter((o) => o.type === "table" && includeName(o.name, "table", {}));
   const views = objects.filter((o) => o.type === "view" && includeName(o.name, "view", {}));
+  const indexSql = new Map(objects.flatMap((o) => (o.type === "index" && o.sql ? [[o.name, o.sql] as const] : [])));
   const details = await readDetails(connection, tables.map((t) => t.name));
-  const names = nameResolver(objects.map((o) => o.name), details);
+  const names = nameResolver(objects.flatMap((o) => (o.type === "index" ? [] : [o.name])), details);
   return new MetaData({
     database: { dialect: "sqlite" },
     tables: tables.map((t) => {
@@ -31,6 +32,7 @@ export async function reflectSqlite(connection: DatabaseConnection, options: Ref
           columns: details.columns.get(t.name) ?? [],
           indexes: details.indexes.get(t.name) ?? [],
           foreignKeys: details.foreignKeys.get(t.name) ?? [],
+          indexSql,
         },
         names,
         (name, type) => includeName(name, type, parent),
