@@ -1,0 +1,58 @@
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { compileSchema, formatDiagnostics, readSchemaSources, SchemaError, type Diagnostic } from "../../parse/index.js";
+import { formatSchema } from "../../format/index.js";
+import type { Command } from "../command.js";
+import { loadProjectConfig, schemaPath } from "../project.js";
+import { UserError } from "../user-error.js";
+
+export const fmtCommand: Command = {
+  name: "fmt",
+  summary: "rewrite .schema files in canonical form",
+  usage: "strata fmt [PATH] [--check]",
+  help: [
+    "Formats the .schema file at PATH, or every .schema file below the folder PATH",
+    "(default: the project's schema folder). The model they belong to (for a file,",
+    "the .schema files of its folder) is compiled first: when it has errors, they",
+    "are reported and nothing is written.",
+    "",
+    "  --check   write nothing; exit 1 when a file is not in canonical form",
+  ].join("\n"),
+  options: { check: { type: "boolean" }, config: { type: "string" } },
+  positionals: [0, 1],
+  async run(args, context) {
+    const target = args.positionals[0]
+      ? resolve(context.cwd, args.positionals[0])
+      : schemaPath(args, await loadProjectConfig(args, context), context);
+    if (!existsSync(target)) throw new UserError(`${target} does not exist`);
+
+    const results: Array<{ path: string; before: string; after: string }> = [];
+    const diagnostics: Diagnostic[] = [];
+    const model = statSync(target).isDirectory() ? target : dirname(target);
+    const sources = await readSchemaSources(model).catch((error: unknown) => {
+      throw error instanceof SchemaError ? new UserError(error.message) : error;
+    });
+    // All or nothing: a model with an error anywhere means no file is rewritten.
+    const compiled = compileSchema(sources);
+    if (!compiled.metadata) throw new UserError(`nothing was formatted:\n${formatDiagnostics(compiled.diagnostics)}`);
+    for (const { path, text: before } of sources) {
+      if (path !== target && !path.startsWith(`${target}/`)) continue;
+      const shown = relative(context.cwd, path) || path;
+      const formatted = formatSchema(before, shown);
+      diagnostics.push(...formatted.diagnostics);
+      if (formatted.text !== undefined) results.push({ path, before, after: formatted.text });
+    }
+    if (diagnostics.length) throw new UserError(`nothing was formatted:\n${formatDiagnostics(diagnostics)}`);
+
+    const changed = results.filter((r) => r.before !== r.after);
+    for (const r of changed) {
+      const shown = relative(context.cwd, r.path) || r.path;
+      if (args.values.check) context.out(`not formatted: ${shown}`);
+      else {
+        writeFileSync(r.path, r.after);
+        context.out(`formatted ${shown}`);
+      }
+    }
+    return args.values.check && changed.length ? 1 : 0;
+  },
+};

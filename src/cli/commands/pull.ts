@@ -1,0 +1,63 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { printSchema } from "../../format/index.js";
+import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
+import type { Command } from "../command.js";
+import { loadProjectConfig, openDatabase } from "../project.js";
+import { UserError } from "../user-error.js";
+
+export const pullCommand: Command = {
+  name: "pull",
+  summary: "write the .schema that describes a live database",
+  usage: "strata pull --url URL [--out FILE] [--include-schemas a,b | --all-schemas]",
+  help: [
+    "Reads the database at URL and prints the .schema that describes it, in the",
+    "canonical form `strata fmt` writes, or writes it to FILE with --out.",
+    "What the language cannot represent is reported as a warning naming the object.",
+    "",
+    "  --url URL              the database (file:, libsql://, postgres://, mysql://)",
+    "  --out FILE             write the schema to FILE instead of standard output",
+    "  --include-schemas a,b  PostgreSQL: also read these schemas besides public",
+    "  --all-schemas          PostgreSQL: read every non-system schema",
+  ].join("\n"),
+  options: {
+    url: { type: "string" },
+    out: { type: "string" },
+    "include-schemas": { type: "string" },
+    "all-schemas": { type: "boolean" },
+    config: { type: "string" },
+  },
+  async run(args, context) {
+    const loaded = await loadProjectConfig(args, context);
+    const url = (args.values.url as string | undefined) ?? loaded.config.url;
+    if (!url) throw new UserError("give the database with --url URL");
+    const listed = args.values["include-schemas"] as string | undefined;
+    const includeSchemas = args.values["all-schemas"]
+      ? true
+      : listed
+        ? listed.split(",").map((s) => s.trim()).filter(Boolean)
+        : loaded.config.includeSchemas;
+
+    const connection = await openDatabase(url);
+    let text: string;
+    let warnings: string[];
+    try {
+      const metadata = await connection.dialect.reflect(connection, {
+        includeSchemas,
+        includeName: loaded.config.includeName,
+        versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
+      });
+      text = printSchema(metadata.with({ database: { dialect: connection.dialect.name } }));
+      warnings = (metadata.info.warnings as string[] | undefined) ?? [];
+    } finally {
+      await connection.close();
+    }
+    for (const warning of warnings) context.err(`warning: ${warning}`);
+    const out = args.values.out as string | undefined;
+    if (out) {
+      writeFileSync(resolve(context.cwd, out), text);
+      context.err(`wrote ${out}`);
+    } else context.out(text);
+    return 0;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The project a command works on: its config, its compiled schema and its
+ * database. Every verb goes through here so that flags, `strata.config.ts`
+ * and the schema's `database` block take precedence the same way everywhere
+ * (flags first, then the config, then the schema, then the default).
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { LoadedConfig } from "../config/load-config.js";
+import { loadConfig } from "../config/load-config.js";
+import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
+import { dialectForUrl, dialectNamed, redactUrl } from "../dialects/registry.js";
+import type { MetaData } from "../model/index.js";
+import { loadSchema, SchemaError } from "../parse/index.js";
+import type { CommandContext, ParsedArgs } from "./command.js";
+import { UserError } from "./user-error.js";
+
+export const DEFAULT_URL = "file:./dev.db";
+export const DEFAULT_SCHEMA = "schemas";
+
+export async function loadProjectConfig(args: ParsedArgs, context: CommandContext): Promise<LoadedConfig> {
+  return loadConfig(context.cwd, args.values.config as string | undefined);
+}
+
+/** The schema path from `--schema`, else the config, else `schemas/`. */
+export function schemaPath(args: ParsedArgs, loaded: LoadedConfig, context: CommandContext): string {
+  const flag = args.values.schema as string | undefined;
+  if (flag) return resolve(context.cwd, flag);
+  return resolve(loaded.root, loaded.config.schema ?? DEFAULT_SCHEMA);
+}
+
+/** Compiles a schema file or folder; a broken schema becomes a UserError carrying every diagnostic. */
+export async function compileSchemaAt(path: string): Promise<MetaData> {
+  if (!existsSync(path)) throw new UserError(`schema ${path} does not exist (give one with --schema PATH)`);
+  try {
+    return await loadSchema(path);
+  } catch (error) {
+    if (error instanceof SchemaError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+export async function compileProjectSchema(
+  args: ParsedArgs,
+  context: CommandContext,
+  loaded?: LoadedConfig,
+): Promise<{ metadata: MetaData; config: LoadedConfig }> {
+  const config = loaded ?? (await loadProjectConfig(args, context));
+  return { metadata: await compileSchemaAt(schemaPath(args, config, context)), config };
+}
+
+/** `--url`, else the config's url, else the schema's `database { url }`, else `file:./dev.db`. */
+export function databaseUrl(args: ParsedArgs, loaded: LoadedConfig, metadata?: MetaData): string {
+  const flag = args.values.url as string | undefined;
+  if (flag) return flag;
+  if (loaded.config.url) return loaded.config.url;
+  if (metadata?.database.url) return metadata.database.url;
+  if (metadata?.database.urlEnv) {
+    throw new UserError(
+      `the schema takes its database URL from env("${metadata.database.urlEnv}"), which is not set; set it or pass --url`,
+    );
+  }
+  return DEFAULT_URL;
+}
+
+export function dialectOfUrl(url: string): Dialect {
+  const dialect = dialectForUrl(url);
+  if (!dialect) {
+    throw new UserError(
+      `cannot tell the database from the URL ${redactUrl(url)}: use file:, libsql://, postgres:// or mysql://`,
+    );
+  }
+  return dialect;
+}
+
+/** Opens the database, turning driver failures into a message that never shows the password. */
+export async function openDatabase(url: string, metadata?: MetaData): Promise<DatabaseConnection> {
+  const dialect = dialectOfUrl(url);
+  if (metadata && dialectNamed(metadata.dialect) !== dialect) {
+    throw new UserError(
+      `the schema is written for ${metadata.dialect} but ${redactUrl(url)} is a ${dialect.name} database`,
+    );
+  }
+  try {
+    return await dialect.connect(url);
+  } catch (error) {
+    const message = scrub((error as Error).message ?? String(error), url);
+    throw new UserError(`cannot connect to ${redactUrl(url)}: ${message}`);
+  }
+}
+
+/** Removes a URL (and its password) from a driver's message. */
+export function scrub(message: string, url: string): string {
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:([^@/?#]*)@/i.exec(url)?.[1];
+  let text = message.replaceAll(url, redactUrl(url));
+  if (password) {
+    text = text.replaceAll(password, "***");
+    const decoded = decodeURIComponent(password);
+    if (decoded !== password) text = text.replaceAll(decoded, "***");
+  }
+  return text;
+}
