@@ -1,6 +1,13 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
-import { compileSchema, formatDiagnostics, readSchemaSources, SchemaError, type Diagnostic } from "../../parse/index.js";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import {
+  compileSchema,
+  formatDiagnostics,
+  readSchemaSources,
+  SchemaError,
+  type Diagnostic,
+  type SchemaSource,
+} from "../../parse/index.js";
 import { formatSchema } from "../../format/index.js";
 import type { Command } from "../command.js";
 import { loadProjectConfig, schemaPath } from "../project.js";
@@ -28,10 +35,7 @@ export const fmtCommand: Command = {
 
     const results: Array<{ path: string; before: string; after: string }> = [];
     const diagnostics: Diagnostic[] = [];
-    const model = statSync(target).isDirectory() ? target : dirname(target);
-    const sources = await readSchemaSources(model).catch((error: unknown) => {
-      throw error instanceof SchemaError ? new UserError(error.message) : error;
-    });
+    const sources = await modelSources(target);
     // All or nothing: a model with an error anywhere means no file is rewritten.
     const compiled = compileSchema(sources);
     if (!compiled.metadata) throw new UserError(`nothing was formatted:\n${formatDiagnostics(compiled.diagnostics)}`);
@@ -56,3 +60,17 @@ export const fmtCommand: Command = {
     return args.values.check && changed.length ? 1 : 0;
   },
 };
+
+/** A folder is one model; a file belongs to the model of the .schema files beside it. */
+async function modelSources(target: string): Promise<SchemaSource[]> {
+  if (!statSync(target).isDirectory()) {
+    const folder = dirname(target);
+    return readdirSync(folder)
+      .filter((name) => name.endsWith(".schema"))
+      .sort()
+      .map((name) => ({ path: join(folder, name), text: readFileSync(join(folder, name), "utf8") }));
+  }
+  return readSchemaSources(target).catch((error: unknown) => {
+    throw error instanceof SchemaError ? new UserError(error.message) : error;
+  });
+}
