@@ -1,0 +1,18 @@
+/**
+ * The `strata` package: what migrations, `strata.config.ts` and plugins import.
+ * Migrations need `Operations` (the type of `op`) and `s` (column, type and
+ * constraint builders); plugins need the model, the ops, the registries and
+ * the autogenerate API.
+ */
+export * from "./model/index.js";
+export * from "./ops/index.js";
+export { s } from "./migration-api/index.js";
+export type { ColumnOptions, IndexElementInput, IndexOptions, DefaultInput } from "./migration-api/index.js";
+export { compileSchema, loadSchema, formatDiagnostics, SchemaError, type Diagnostic } from "./parse/index.js";
+export { formatSchema, printSchema } from "./format/index.js";
+export { defineConfig, type StrataConfig, type DatabaseEntry } from "./config/define-config.js";
+export type { Dialect, DialectCapabilities, DatabaseConnection } from "./dialects/dialect.js";
+export type { ReflectOptions, IncludeNameFn, NameFilterType, NameFilterParentNames } from "./dialects/reflect-options.js";
+export { DIALECTS, dialectForUrl, dialectNamed } from "./dialects/registry.js";
+export { renderers, renderCode, type RenderOptions, type RenderItemFn } from "./render/index.js";
+export { RevisionGraph } from "./revisions/index.js";
