@@ -1,4 +1,5 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { Name } from "./tokens.js";
 
 /** What a rule stands for, when a syntax error can only say "expected one of these". */
 const RULE_WORDS: Record<string, string> = {
@@ -26,7 +27,10 @@ function oneOf(words: string[]): string {
 
 /** Syntax errors in plain words: "expected '}' but found end of file". */
 export const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)} but found ${describeToken(actual)}`,
+  buildMismatchTokenMessage: ({ expected, actual, ruleName }) =>
+    expected === EOF
+      ? `unexpected ${describeToken(actual)}: expected ${RULE_WORDS.declaration}`
+      : `expected ${ruleName === "columnType" && expected === Name ? "a type" : label(expected)} but found ${describeToken(actual)}`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) =>
     `unexpected ${describeToken(firstRedundant)}: expected ${RULE_WORDS.declaration}`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {

@@ -115,11 +115,16 @@ class SchemaParser extends CstParser {
   });
 
   columnType = this.RULE("columnType", () => {
-    this.SUBRULE(this.qualifiedName);
+    // The type's name is consumed here (not through qualifiedName) so a missing one reads "expected a type".
+    this.CONSUME(Name);
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Name);
+    });
     this.OPTION(() => {
       this.CONSUME(LParen);
       this.SUBRULE(this.typeArgument);
-      this.MANY(() => {
+      this.MANY2(() => {
         this.CONSUME(Comma);
         this.SUBRULE2(this.typeArgument);
       });
@@ -131,7 +136,7 @@ class SchemaParser extends CstParser {
       GATE: () => this.LA(1).startLine === this.LA(0).endLine,
       DEF: () => this.CONSUME(Unsigned),
     });
-    this.MANY2(() => {
+    this.MANY3(() => {
       this.CONSUME(LBracket);
       this.CONSUME(RBracket);
     });

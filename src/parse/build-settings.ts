@@ -3,7 +3,7 @@ import type { Dialect } from "../dialects/dialect.js";
 import type { DatabaseConfig } from "../model/index.js";
 import type { Assignment, DatabaseDecl, Value } from "./ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
-import { describeValue } from "./read-args.js";
+import { describeValue, listWords } from "./read-args.js";
 import { didYouMean } from "./suggest.js";
 
 export interface Settings {
@@ -45,7 +45,7 @@ export function readSettings(
       dialect = dialectNamed(v.value);
       if (!dialect) {
         const names = DIALECTS.map((d) => d.name);
-        const hint = didYouMean(v.value, names) || `; expected ${names.map((n) => `"${n}"`).join(", ")}`;
+        const hint = didYouMean(v.value, names) || `; expected ${listWords(names.map((n) => `"${n}"`))}`;
         error(v.pos, `unknown dialect "${v.value}"${hint}`);
       }
     }

@@ -122,7 +122,8 @@ function readForeignKey(
   const target = parts.length === 2 ? ctx.qualify(parts[0], parts[1].text) : { name: parts[0].text, key: parts[0].text };
   if (!columns || !options || !targetColumns || !target || !draft.checkColumns(columns)) return;
   if (columns.length !== targetColumns.length) {
-    ctx.error(refs.args[0].pos, `@@foreignKey has ${columns.length} columns but references ${targetColumns.length}`);
+    const count = (n: number) => `${n} ${n === 1 ? "column" : "columns"}`;
+    ctx.error(refs.args[0].pos, `@@foreignKey has ${count(columns.length)} but references ${count(targetColumns.length)}`);
     return;
   }
   if (!draft.claimName(options.name, named.get("name")?.pos ?? attr.pos, "constraint")) return;

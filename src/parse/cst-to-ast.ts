@@ -129,8 +129,11 @@ class Converter {
   }
 
   type(node: CstNode): TypeNode {
+    const names = tokens(node, "Name");
+    const first = tokenPos(names[0]);
+    const last = tokenPos(names[names.length - 1]);
     return {
-      name: this.qualifiedName(nodes(node, "qualifiedName")[0]),
+      name: { parts: names.map((t) => this.name(t)), pos: { ...first, endLine: last.endLine, endOffset: last.endOffset } },
       args: nodes(node, "typeArgument").map((a) => this.typeArgument(a)),
       unsigned: tokens(node, "Unsigned").length > 0,
       arrayDims: tokens(node, "LBracket").length,

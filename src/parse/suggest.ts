@@ -18,11 +18,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /**
  * The candidate closest to `word`, when it is close enough to be a likely
- * typo (at most a third of the word's length, and at least one edit).
+ * typo: at most a third of the word's length in edits (one edit for words
+ * of three to five letters; none but a change of case below three, where
+ * any one-letter name would be "close").
  * Ties go to the earlier candidate, so the caller's order decides.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  const limit = word.length < 3 ? 0 : Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   const lower = word.toLowerCase();

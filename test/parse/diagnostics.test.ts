@@ -1,0 +1,138 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { compileSchema, formatDiagnostics } from "../../src/parse/index.js";
+
+/** Every diagnostic of one file as `line:column: message`. */
+function errors(text: string): string[] {
+  const result = compileSchema([{ path: "t.schema", text }], { env: {} });
+  assert.is(result.metadata, undefined, "no model when there are errors");
+  return result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
+}
+
+const PG = 'database { dialect = "postgresql" }\n';
+const MYSQL = 'database { dialect = "mysql" }\n';
+
+/** [error class, source, the exact diagnostics]. Positions are 1-based. */
+const CASES: Array<[string, string, string[]]> = [
+  // syntax and lexing
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view or sequence)']],
+  ["a missing type", "table t { a }", ['1:13: expected a type but found "}"']],
+  ["an unclosed argument list", "table t { a integer @default(1\n  b text }", ['2:3: expected \')\' but found "b"']],
+  ["end of file inside a table points past the last token", "table t {\n  a integer", ["2:12: expected '}' but found end of file"]],
+  ["a missing value", "table t { a integer\n  @@index([a,]) }", ['2:14: expected a value (a string, a number, a name, a call like sql("...") or a [list]) but found "]"']],
+  ["a missing '='", "view v sql(\"x\")", ['1:8: expected \'=\' but found "sql"']],
+  ["an unexpected character", "table t { a integer % }", ['1:21: unexpected character "%"']],
+  ["an unterminated string", 'table t { a text @default("abc) }', ["1:27: unterminated string: add the closing '\"'", "1:34: expected ')' but found end of file"]],
+  ["an unterminated block comment", "table t { a integer } /* open", ["1:23: unterminated block comment: add the closing '*/'"]],
+  ["an invalid escape", 'table t { a text @default("\\d") }', ['1:27: invalid escape in string: use \\\\, \\", \\n, \\t, \\r or \\uXXXX']],
+  // names and types
+  ["unknown type", "table t {\n  id integr\n}", ['2:6: unknown type "integr"; did you mean "integer"?']],
+  ["unknown type suggests an enum", PG + "enum Status { on off }\ntable t { s Statuss }", ['3:13: unknown type "Statuss"; did you mean "Status"?']],
+  ["unknown type suggests a dialect-native type", PG + "table t { a jsonbb }", ['2:13: unknown type "jsonbb"; did you mean "jsonb"?']],
+  ["type parameter out of range", "table t { a varchar(-5) }", ["1:21: varchar length must be between 1 and 10485760, got -5"]],
+  ["wrong number of type parameters", "table t { a varchar(1, 2) }", ['1:13: type "varchar" takes 1 parameter (length), got 2']],
+  ["scale larger than precision", "table t { a decimal(3, 5) }", ["1:24: decimal scale 5 is larger than its precision 3"]],
+  ["parameters on a type without any", "table t { a text(5) }", ['1:18: type "text" takes no parameters']],
+  ["parameters on an enum type", PG + "enum Role { a }\ntable t { a Role(3) }", ['3:18: enum type "Role" takes no parameters']],
+  ["a three-part name", "table a.b.c { x integer }", ["1:11: expected a name or schema.name, not a 3-part name"]],
+  // attributes
+  ["unknown attribute", "table t { id integer @defualt(1) }", ['1:22: unknown attribute "@defualt"; did you mean "@default"?']],
+  ["unknown table attribute", "table t { id integer\n  @@indx([id]) }", ['2:3: unknown table attribute "@@indx"; did you mean "@@index"?']],
+  ["unknown view attribute", 'view v = sql("select 1") @commnt("x")', ['1:26: unknown view attribute "@commnt"; did you mean "@comment"?']],
+  ["missing attribute argument", "table t { a integer @default }", ["1:21: missing value of @default: expected @default(value)"]],
+  ["too many attribute arguments", "table t { a integer @default(1, 2) }", ["1:33: too many arguments to @default: expected @default(value)"]],
+  ["unknown named argument", "table t { a integer\n  @@index([a], nme: \"ix\") }", ['2:16: unknown argument "nme" of @@index; did you mean "name"?']],
+  ["duplicate attribute", "table t { a integer @id @id }", ['1:25: duplicate @id on column "a"']],
+  ["unknown enum value in a default", PG + "enum Role { admin member }\ntable t { r Role @default(membr) }", ['3:27: unknown value "membr" of enum "Role"; did you mean "member"?']],
+  ["unknown function in a default", "table t { a integer @default(uuid()) }", ['1:30: unknown function "uuid" in @default; expected now(), autoincrement() or sql("...")']],
+  ["serial with a default", "table t { a serial @default(1) }", ["1:20: a serial column cannot have @default: it already means @default(autoincrement())"]],
+  ["unknown referential action", "table t { a integer @references(org.id, onDelete: cascde) }\ntable org { id integer }", ['1:51: unknown onDelete action "cascde"; did you mean "cascade"?']],
+  ["initiallyDeferred without deferrable", PG + "table t { a integer @references(org.id, initiallyDeferred: true) }\ntable org { id integer }", ["2:60: initiallyDeferred: true needs deferrable: true"]],
+  ["unknown index column option value", "table t { a integer\n  @@index([a(sort: up)]) }", ['2:20: unknown sort order "up"; expected asc or desc']],
+  ["check without sql(...)", "table t { a integer @check(\"a > 0\") }", ["1:28: expected sql(\"...\") but found a string"]],
+  // references
+  ["reference to a missing table", "table t { id integer @references(orgs.id) }\ntable org { id integer }", ['1:34: unknown table "orgs"; did you mean "org"?']],
+  ["reference to a missing column", "table t { id integer @references(org.idd) }\ntable org { id integer }", ['1:38: table "org" has no column "idd"; did you mean "id"?']],
+  ["foreign key type mismatch after serial expansion", "table t { id bigint @references(org.id) }\ntable org { id serial }", ['1:21: foreign key column "id" is bigint but org.id is integer']],
+  ["composite foreign key with different column counts", "table t { a integer\n  @@foreignKey([a], references: u([x, y])) }\ntable u { x integer\n y integer }", ["2:35: @@foreignKey has 1 column but references 2 columns"]],
+  ["index on a missing column", "table t { a integer\n  @@index([b]) }", ['2:12: table "t" has no column "b"']],
+  // duplicates
+  ["duplicate table", "table t { id integer }\ntable t { id integer }", ['2:7: duplicate table "t"']],
+  ["a view named like a table", 'table t { a integer }\nview t = sql("select 1")', ['2:6: "t" is already declared as a table']],
+  ["duplicate column", "table t { id integer\n  id text }", ['2:3: duplicate column "id" in table "t"']],
+  ["duplicate index name", 'table t { id integer\n  @@index([id], name: "ix")\n  @@index([id], name: "ix") }', ['3:23: duplicate index name "ix" in table "t"']],
+  ["duplicate generated index name", "table t { id integer\n  @@index([id])\n  @@index([id]) }", ['3:3: duplicate index name "t_id_idx" in table "t" (the generated name of this index; give it a name: to tell them apart)']],
+  ["duplicate constraint name", 'table t { id integer @unique(name: "c")\n  x integer @check(sql("x > 0"), name: "c") }', ['2:40: duplicate constraint name "c" in table "t"']],
+  ["duplicate enum", PG + "enum Role { a b }\nenum Role { c }", ['3:6: duplicate enum "Role"']],
+  ["duplicate enum value", PG + "enum Role { a b a }", ['2:17: duplicate value "a" in enum "Role"']],
+  ["duplicate database block", 'database { dialect = "sqlite" }\ndatabase { dialect = "sqlite" }', ["2:1: duplicate database block: a schema has one"]],
+  ["two @id columns", "table t { a integer @id\n  b integer @id }", ['2:13: table "t" has two primary keys: use @@id([a, b]) for a composite key']],
+  ["@id plus @@id", "table t { a integer @id\n  b integer\n  @@id([a, b]) }", ['3:3: table "t" has two primary keys: use @@id([a, b]) for a composite key']],
+  // settings
+  ["unknown dialect with a suggestion", 'database { dialect = "postgres" }', ['1:22: unknown dialect "postgres"; did you mean "postgresql"?']],
+  ["unknown dialect without one", 'database { dialect = "oracle" }', ['1:22: unknown dialect "oracle"; expected "sqlite", "postgresql" or "mysql"']],
+  ["unknown database setting", 'database { dialet = "sqlite" }', ['1:12: unknown database setting "dialet"; did you mean "dialect"?']],
+  ["unknown sequence setting", PG + "sequence s { strt = 1 }", ['2:14: unknown sequence setting "strt"; did you mean "start"?']],
+  // what the dialect lacks
+  ["schemas on sqlite", "table audit.t { a integer }", ["1:7: schemas are not supported by sqlite"]],
+  ["schemas on mysql", MYSQL + "table audit.t { a integer }", ["2:7: schemas are not supported by mysql"]],
+  ["enums on sqlite", "enum Role { a b }", ["1:1: enums are not supported by sqlite"]],
+  ["partial indexes on mysql", MYSQL + "table t { a integer\n  @@index([a], where: sql(\"a > 0\")) }", ["3:23: partial indexes (where:) are not supported by mysql"]],
+  ["expression indexes on mysql", MYSQL + "table t { a integer\n  @@index([sql(\"a + 1\")]) }", ["3:12: expression indexes are not supported by mysql"]],
+  ["an index method the dialect does not list", MYSQL + "table t { a integer\n  @@index([a], using: gin) }", ['3:23: index method "gin" is not supported by mysql; expected btree, hash, fulltext or spatial']],
+  ["index methods on sqlite", "table t { a integer\n  @@index([a], using: btree) }", ["2:23: index methods (using:) are not supported by sqlite"]],
+  ["prefix lengths on postgresql", PG + "table t { a text\n  @@index([a(length: 5)]) }", ["3:22: index prefix lengths (length:) are not supported by postgresql"]],
+  ["identity on sqlite", "table t { a integer @identity }", ["1:21: identity columns are not supported by sqlite"]],
+  ["arrays on sqlite", "table t { a integer[] }", ["1:13: array types are not supported by sqlite"]],
+  ["unsigned on postgresql", PG + "table t { a integer unsigned }", ["2:13: unsigned types are not supported by postgresql"]],
+  ["comments on sqlite", 'table t { a integer @comment("x") }', ["1:21: comments are not supported by sqlite"]],
+  ["deferrable on mysql", MYSQL + "table t { a integer @references(t.a, deferrable: true) }", ["2:50: deferrable constraints are not supported by mysql"]],
+  ["sequences on sqlite", "sequence s {}", ["1:1: sequences are not supported by sqlite"]],
+  ["materialized views on sqlite", 'materialized view v = sql("select 1")', ["1:1: materialized views are not supported by sqlite"]],
+];
+
+for (const [title, source, expected] of CASES) {
+  test(`error: ${title}`, () => {
+    assert.equal(errors(source), expected);
+  });
+}
+
+test("an unset env() variable is not an error at compile time", () => {
+  const result = compileSchema([{ path: "t.schema", text: 'database { url = env("STRATA_SURELY_UNSET") }' }], { env: {} });
+  assert.equal(result.diagnostics, []);
+  assert.ok(result.metadata);
+});
+
+test("every error of a file comes at once, and of every file", () => {
+  const result = compileSchema(
+    [
+      { path: "a.schema", text: "table a {\n  x integr\n  y txt\n  z integer @nope\n}" },
+      { path: "b.schema", text: "table b { x integer @references(a.w) }" },
+    ],
+    { env: {} },
+  );
+  assert.equal(result.diagnostics.map((d) => `${d.path}:${d.line}:${d.column}: ${d.message}`), [
+    'a.schema:2:5: unknown type "integr"; did you mean "integer"?',
+    'a.schema:3:5: unknown type "txt"; did you mean "text"?',
+    'a.schema:4:13: unknown attribute "@nope"',
+    'b.schema:1:35: table "a" has no column "w"',
+  ]);
+});
+
+test("the parser recovers and reports several syntax errors in one file", () => {
+  assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
+    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view or sequence)',
+    '3:21: expected a type but found "}"',
+    '4:8: expected \'=\' but found "sql"',
+  ]);
+});
+
+test("formatDiagnostics prints FILE:LINE:COL: message, the line and a caret", () => {
+  const result = compileSchema([{ path: "schemas/app.schema", text: "table t {\n\tid   integr @id\n}" }], { env: {} });
+  assert.is(
+    formatDiagnostics(result.diagnostics),
+    'schemas/app.schema:2:7: unknown type "integr"; did you mean "integer"?\n\tid   integr @id\n\t     ^',
+  );
+});
+
+test.run();
