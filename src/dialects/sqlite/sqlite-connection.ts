@@ -96,8 +96,8 @@ class SqliteConnection implements DatabaseConnection {
 
 /** True when a `;` ends a statement before the end of the text (outside strings, identifiers and comments). */
 function hasSeveralStatements(sql: string): boolean {
-  const trimmed = sql.replace(/[\s;]+$/, "");
-  return /;/.test(trimmed.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?\*\//g, ""));
+  const code = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?\*\//g, " ");
+  return /;/.test(code.replace(/[\s;]+$/, ""));
 }
 
 function plainRows<Row>(result: ResultSet): Row[] {

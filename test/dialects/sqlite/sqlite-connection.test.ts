@@ -54,6 +54,30 @@ test("BEGIN ... ROLLBACK sent as statements undoes DDL, BEGIN ... COMMIT keeps i
   });
 });
 
+test("a statement with a trailing semicolon and comment still returns its rows; a script runs whole", async () => {
+  await withTestDatabase("sqlite", async (db) => {
+    const conn = await sqliteDialect.connect(db.url);
+    try {
+      assert.equal(await conn.query("SELECT ';' AS a; -- a note; with semicolons"), [{ a: ";" }]);
+      await conn.execute("CREATE TABLE a (x TEXT); INSERT INTO a VALUES ('1;2'); INSERT INTO a VALUES ('3')");
+      assert.equal(await conn.query("SELECT x FROM a ORDER BY x"), [{ x: "1;2" }, { x: "3" }]);
+    } finally {
+      await conn.close();
+    }
+  });
+});
+
+test("a connection's displayUrl hides the auth token it was given", async () => {
+  await withTestDatabase("sqlite", async (db) => {
+    const conn = await sqliteDialect.connect(`${db.url}?authToken=s3cret`);
+    try {
+      assert.is(conn.displayUrl, `${db.url}?authToken=***`);
+    } finally {
+      await conn.close();
+    }
+  });
+});
+
 test("displayUrl hides the auth token and passwords", () => {
   assert.is(redactSqliteUrl("libsql://db-org.turso.io?authToken=abc.def"), "libsql://db-org.turso.io?authToken=***");
   assert.is(redactSqliteUrl("libsql://u:secret@host:8080?tls=0&authToken=t"), "libsql://u:***@host:8080?tls=0&authToken=***");
