@@ -124,8 +124,10 @@ export function queryForeignKeys(connection: DatabaseConnection, scope: CatalogS
        JOIN information_schema.REFERENTIAL_CONSTRAINTS r
          ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
       WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?) AND k.REFERENCED_TABLE_NAME IS NOT NULL
+        -- Said again for r: MariaDB would otherwise open every database's constraints.
+        AND r.CONSTRAINT_SCHEMA = ?
       ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-    [scope.db, scope.tables],
+    [scope.db, scope.tables, scope.db],
   );
 }
 
