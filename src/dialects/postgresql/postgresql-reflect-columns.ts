@@ -13,6 +13,7 @@ interface ColumnRow {
   readonly generated: string;
   readonly type_spelling: string;
   readonly type_spelling_bare: string;
+  readonly domain: string | null;
   readonly category: string;
   readonly base_formatted: string;
   readonly base_typtype: string;
@@ -24,23 +25,28 @@ interface ColumnRow {
   readonly collation: string | null;
 }
 
-// An array type is a varlena with an element type (`point` has an element
-// type too, but a fixed length). Array columns declared without dimensions
-// (`attndims` 0, as in `CREATE TABLE AS`) count as one.
+// A domain column reads as the domain's base type (the model has no
+// domains; the caller warns). An array type is a varlena with an element
+// type (`point` has an element type too, but a fixed length). Array columns
+// declared without dimensions (`attndims` 0, as in `CREATE TABLE AS`) count
+// as one.
 const COLUMNS_SQL = `
 select a.attrelid as table_oid, a.attname as name, a.attnotnull as not_null,
        a.attidentity as identity, a.attgenerated as generated,
-       pg_catalog.format_type(a.atttypid, a.atttypmod) as type_spelling,
-       pg_catalog.format_type(a.atttypid, null) as type_spelling_bare,
+       pg_catalog.format_type(t.oid, m.typmod) as type_spelling,
+       pg_catalog.format_type(t.oid, null) as type_spelling_bare,
+       case when declared.typtype = 'd' then pg_catalog.format_type(declared.oid, null) end as domain,
        t.typcategory as category,
-       pg_catalog.format_type(b.oid, a.atttypmod) as base_formatted,
+       pg_catalog.format_type(b.oid, m.typmod) as base_formatted,
        b.typtype as base_typtype, b.typname as base_name, bn.nspname as base_schema,
        case when b.oid <> t.oid then greatest(a.attndims, 1) else 0 end as array_dims,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) as default_expr,
        pg_catalog.col_description(a.attrelid, a.attnum) as comment,
-       case when a.attcollation <> t.typcollation then co.collname end as collation
+       case when a.attcollation <> declared.typcollation then co.collname end as collation
 from pg_catalog.pg_attribute a
-join pg_catalog.pg_type t on t.oid = a.atttypid
+join pg_catalog.pg_type declared on declared.oid = a.atttypid
+cross join lateral (select case when declared.typtype = 'd' then declared.typtypmod else a.atttypmod end as typmod) m
+join pg_catalog.pg_type t on t.oid = case when declared.typtype = 'd' then declared.typbasetype else declared.oid end
 join pg_catalog.pg_type b on b.oid = case when t.typelem <> 0 and t.typlen = -1 then t.typelem else t.oid end
 join pg_catalog.pg_namespace bn on bn.oid = b.typnamespace
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -48,8 +54,15 @@ left join pg_catalog.pg_collation co on co.oid = a.attcollation
 where a.attrelid = any($1::oid[]) and a.attnum > 0 and not a.attisdropped
 order by a.attrelid, a.attnum`;
 
+export interface ReflectedColumns {
+  /** Per table oid, in column order. */
+  readonly columns: Map<number, Column[]>;
+  /** Columns whose domain type was read as its base type. */
+  readonly domains: Array<{ tableOid: number; column: string; domain: string }>;
+}
+
 /**
- * The columns of the given tables, per table oid, in column order.
+ * The columns of the given tables.
  * `ownedSequences` maps `tableOid:column` to the regclass text of the
  * sequence that column owns, so that its `nextval` default reads as
  * autoincrement.
@@ -58,15 +71,16 @@ export async function readColumns(
   connection: DatabaseConnection,
   tableOids: readonly number[],
   ownedSequences: ReadonlyMap<string, string>,
-): Promise<Map<number, Column[]>> {
+): Promise<ReflectedColumns> {
   const rows = await connection.query<ColumnRow>(COLUMNS_SQL, [tableOids]);
-  const byTable = new Map<number, Column[]>();
+  const result: ReflectedColumns = { columns: new Map(), domains: [] };
   for (const row of rows) {
-    const columns = byTable.get(row.table_oid) ?? [];
+    const columns = result.columns.get(row.table_oid) ?? [];
     columns.push(columnFromRow(row, ownedSequences.get(`${row.table_oid}:${row.name}`)));
-    byTable.set(row.table_oid, columns);
+    result.columns.set(row.table_oid, columns);
+    if (row.domain !== null) result.domains.push({ tableOid: row.table_oid, column: row.name, domain: row.domain });
   }
-  return byTable;
+  return result;
 }
 
 function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Column {
@@ -86,7 +100,7 @@ function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Colum
     ...(expression !== undefined && !generatedKind
       ? {
           default: defaultFromCatalog(expression, {
-            typeSpellings: [row.type_spelling, row.type_spelling_bare],
+            typeSpellings: [row.type_spelling, row.type_spelling_bare, ...(row.domain !== null ? [row.domain] : [])],
             category: row.category,
             ...(ownedSequence !== undefined ? { ownedSequence } : {}),
           }),

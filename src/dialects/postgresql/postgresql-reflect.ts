@@ -48,7 +48,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
 
   const tableOids = [...keptTableOids];
-  const [details, columns, constraints, indexes, sequenceDetails] = await Promise.all([
+  const [details, reflectedColumns, constraints, indexes, sequenceDetails] = await Promise.all([
     readRelationDetails(connection, [...tableOids, ...views.map((v) => v.oid)]),
     readColumns(connection, tableOids, ownedSequences),
     readConstraints(connection, tableOids),
@@ -56,7 +56,12 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     readSequenceDetails(connection, sequences.map((s) => s.oid)),
   ]);
 
+  const { columns } = reflectedColumns;
   const warnings: string[] = [];
+  const tableNames = new Map(tables.map((t) => [t.oid, t.schema === "public" ? t.name : `${t.schema}.${t.name}`]));
+  for (const { tableOid, column, domain } of reflectedColumns.domains) {
+    warnings.push(`column "${column}" of table "${tableNames.get(tableOid)}" has domain type ${domain}, read as its base type`);
+  }
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
     const parentNames = {
@@ -65,6 +70,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       schemaQualifiedTableName: schema !== undefined ? `${schema}.${row.name}` : row.name,
     };
     const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
+    if (row.kind === "p") warnings.push(`partitioning of table "${parentNames.schemaQualifiedTableName}" is not in the model`);
     const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column"));
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));

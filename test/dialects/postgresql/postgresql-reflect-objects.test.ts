@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { Index, Sequence, View } from "../../../src/model/index.js";
+import { Column, defaults, Index, scalarType, Sequence, View } from "../../../src/model/index.js";
 import { postgresqlAvailable, reflectDdl, tableOf } from "./reflect-support.js";
 
 const test = suite("postgresql reflection: indexes, sequences, views");
@@ -55,6 +55,22 @@ if (postgresqlAvailable("postgresql reflection: indexes, sequences, views")) {
     assert.equal(metadata.info.reflectionWarnings, [
       'exclusion constraint "no_overlap" on table "booking" is not in the model',
       'INCLUDE columns of index "ix_cover" on table "booking" are not in the model',
+    ]);
+  });
+
+  test("domain columns read as the domain's base type, partitioned tables as tables, both with a warning", async () => {
+    const { metadata } = await reflectDdl(`
+      create domain short_text as varchar(20) check (value <> '');
+      create table note (body short_text default 'x');
+      create table measurement (at date not null, v int) partition by range (at);`);
+    assert.equal(
+      tableOf(metadata, "note").columns,
+      [new Column({ name: "body", type: scalarType("varchar", [20]), nullable: true, default: defaults.literal("x") })],
+    );
+    assert.equal(tableOf(metadata, "measurement").columns.map((c) => c.name), ["at", "v"]);
+    assert.equal(metadata.info.reflectionWarnings, [
+      'column "body" of table "note" has domain type short_text, read as its base type',
+      'partitioning of table "measurement" is not in the model',
     ]);
   });
 
