@@ -80,15 +80,16 @@ function rowidAliasColumn(source: TableSource): string | undefined {
 function buildColumn(row: ColumnRow, ddl: TableDdl, rowidAlias: boolean): Column {
   const parsed = ddl.columns.get(columnKey(row.name));
   const collation = parsed?.collation;
+  const type = typeFromDeclared(row.type);
   return new Column({
     name: row.name,
-    type: typeFromDeclared(row.type),
+    type,
     nullable: row.not_null === 0 && !rowidAlias,
     default: parsed?.autoincrement
       ? defaults.autoincrement()
       : row.dflt_value === null
         ? undefined
-        : defaultFromSqlite(row.dflt_value),
+        : defaultFromSqlite(row.dflt_value, type),
     generated:
       row.hidden === 2 || row.hidden === 3
         ? { expression: parsed?.generated?.expression ?? "", stored: row.hidden === 3 }
