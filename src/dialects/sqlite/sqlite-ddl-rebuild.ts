@@ -1,0 +1,157 @@
+import type { Column, Table } from "../../model/index.js";
+import { AlterColumnOp } from "../../ops/alter-column-op.js";
+import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
+import type { MigrateOperation } from "../../ops/migrate-operation.js";
+import { applyToTable } from "../../runtime/ddl/apply-to-table.js";
+import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
+import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import type { DdlContext, Statement } from "../ddl-compiler.js";
+import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js";
+
+/**
+ * What SQLite cannot ALTER runs as a table rebuild, inside the migration's
+ * transaction: create the changed table under a temporary name, copy the
+ * rows (CAST where a column's type affinity changes), drop the old table,
+ * rename the new one, then re-create its indexes and triggers.
+ *
+ * Foreign keys: `PRAGMA foreign_keys` cannot change inside a transaction,
+ * and with it on, DROP TABLE runs the ON DELETE actions of the tables that
+ * reference the dropped one (children would be deleted by a CASCADE). So a
+ * rebuild needs the connection's foreign keys off before BEGIN; its first
+ * statement is a guard that fails, before anything changed, when they are
+ * on and some table references this one with an action.
+ * `defer_foreign_keys` covers the plain references in between, and
+ * `foreign_key_check` on the table and its children runs before the end.
+ *
+ * Views and triggers of other tables that name this table stay as they
+ * are: the rename runs with `legacy_alter_table` on, so SQLite neither
+ * rewrites nor re-validates them while the old name is briefly missing.
+ */
+export async function sqliteRebuild(
+  w: DdlWriter,
+  schema: string | undefined,
+  tableName: string,
+  ops: readonly MigrateOperation[],
+  context: DdlContext,
+): Promise<Statement[]> {
+  const current = await liveTable(schema, tableName, context);
+  const target = ops.reduce(applyToTable, current);
+  const raw = await context.query!<{ type: string; sql: string }>(
+    "SELECT type, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('table', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
+    [tableName],
+  );
+  const children = await context.query!<{ name: string }>(
+    `SELECT DISTINCT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) AS f
+      WHERE s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE ORDER BY s.name`,
+    [tableName, tableName],
+  );
+  const temporary = `${tableName}__strata_rebuild`;
+  const table = w.name(schema, tableName);
+  const temp = w.name(schema, temporary);
+  const suffix = tableOptions(raw.find((r) => r.type === "table")?.sql ?? "");
+
+  const out: Statement[] = [
+    {
+      sql: `SELECT s.name AS referencing_table FROM pragma_foreign_keys AS p, sqlite_schema AS s, pragma_foreign_key_list(s.name) AS f
+ WHERE p.foreign_keys = 1 AND s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE AND f.on_delete <> 'NO ACTION'`,
+      params: [tableName, tableName],
+      expectNoRows:
+        `rebuilding table "${tableName}" with foreign keys enforced would run the ON DELETE actions of the tables that reference it; ` +
+        "run the migration with PRAGMA foreign_keys = OFF (set before BEGIN)",
+    },
+    { sql: "PRAGMA defer_foreign_keys = ON" },
+    { sql: sqliteCreateTableSql(w, target, temp, suffix) },
+  ];
+  const copy = copyColumns(current, target, ops);
+  if (copy.length) {
+    const into = w.columns(copy.map((c) => c.to.name));
+    const select = copy.map(({ from, to }) => copyExpression(w, from, to)).join(", ");
+    out.push({ sql: `INSERT INTO ${temp} ${into} SELECT ${select} FROM ${table}` });
+  }
+  if (hasAutoincrement(current) && hasAutoincrement(target)) out.push(...carrySequence(temporary, tableName));
+  out.push(
+    { sql: `DROP TABLE ${table}` },
+    { sql: "PRAGMA legacy_alter_table = ON" },
+    { sql: `ALTER TABLE ${temp} RENAME TO ${w.q(tableName)}` },
+    { sql: "PRAGMA legacy_alter_table = OFF" },
+    ...target.indexes.map((index) => sqliteCreateIndex(w, schema, tableName, index)),
+    ...raw.filter((r) => r.type === "trigger").map((r) => ({ sql: r.sql })),
+  );
+  for (const checked of [tableName, ...children.map((c) => c.name)]) {
+    out.push({
+      sql: `PRAGMA foreign_key_check(${w.q(checked)})`,
+      expectNoRows: `after rebuilding "${tableName}", rows of "${checked}" violate a foreign key`,
+    });
+  }
+  return out;
+}
+
+async function liveTable(schema: string | undefined, tableName: string, context: DdlContext): Promise<Table> {
+  if (!context.currentTable || !context.query) {
+    throw new DdlStateError(`rebuilding SQLite table "${tableName}" re-creates it from the live database, which this context cannot read`);
+  }
+  const table = await context.currentTable(schema, tableName);
+  if (!table) throw new DdlStateError(`table "${tableName}" does not exist`);
+  return table;
+}
+
+/** `WITHOUT ROWID` and `STRICT` after the closing parenthesis of the original CREATE TABLE. */
+function tableOptions(createSql: string): string {
+  const match = /\)\s*((?:WITHOUT\s+ROWID|STRICT)(?:\s*,\s*(?:WITHOUT\s+ROWID|STRICT))?)\s*;?\s*$/i.exec(createSql);
+  return match ? ` ${match[1].toUpperCase().replace(/\s+/g, " ")}` : "";
+}
+
+interface CopiedColumn {
+  readonly from: Column;
+  readonly to: Column;
+}
+
+/** Target columns that take their values from an old column (renames followed); generated ones compute themselves. */
+function copyColumns(current: Table, target: Table, ops: readonly MigrateOperation[]): CopiedColumn[] {
+  const origin = new Map<string, string | undefined>(current.columns.map((c) => [c.name, c.name]));
+  for (const op of ops) {
+    if (op instanceof AddColumnOp) origin.set(op.column.name, undefined);
+    else if (op instanceof DropColumnOp) origin.delete(op.columnName);
+    else if (op instanceof AlterColumnOp && op.modifyName) {
+      origin.set(op.modifyName.to, origin.get(op.columnName));
+      origin.delete(op.columnName);
+    }
+  }
+  return target.columns.flatMap((to) => {
+    const fromName = origin.get(to.name);
+    const from = fromName === undefined ? undefined : current.column(fromName);
+    return from && !to.generated ? [{ from, to }] : [];
+  });
+}
+
+function copyExpression(w: DdlWriter, from: Column, to: Column): string {
+  const toType = w.dialect.spellType(to.type);
+  const same = affinity(w.dialect.spellType(from.type)) === affinity(toType);
+  return same || toType === "" ? w.q(from.name) : `CAST(${w.q(from.name)} AS ${toType})`;
+}
+
+/** SQLite's rules for a declared type's affinity (datatype3.html, section 3.1). */
+export function affinity(declared: string): "INTEGER" | "TEXT" | "BLOB" | "REAL" | "NUMERIC" {
+  const t = declared.toUpperCase();
+  if (t.includes("INT")) return "INTEGER";
+  if (t.includes("CHAR") || t.includes("CLOB") || t.includes("TEXT")) return "TEXT";
+  if (t.includes("BLOB") || t === "") return "BLOB";
+  if (t.includes("REAL") || t.includes("FLOA") || t.includes("DOUB")) return "REAL";
+  return "NUMERIC";
+}
+
+function hasAutoincrement(table: Table): boolean {
+  return table.columns.some((c) => c.default?.kind === "autoincrement");
+}
+
+/** Keeps AUTOINCREMENT's promise across the rebuild: the counter never goes back, even past deleted rows. */
+function carrySequence(temporary: string, tableName: string): Statement[] {
+  const old = "(SELECT seq FROM sqlite_sequence WHERE name = ?)";
+  return [
+    {
+      sql: `INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq FROM sqlite_sequence WHERE name = ? AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)`,
+      params: [temporary, tableName, temporary],
+    },
+    { sql: `UPDATE sqlite_sequence SET seq = ${old} WHERE name = ? AND seq < ${old}`, params: [tableName, temporary, tableName] },
+  ];
+}
