@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import type { MetaData } from "../model/index.js";
+import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
+import { AutogenContext } from "./autogen-context.js";
+import { compareNames } from "./filters.js";
+import type { MigrationContext } from "./migration-context.js";
+import { orderOps } from "./order-ops.js";
+import { tableRenames } from "./renames.js";
+
+export class NoConnectionError extends Error {
+  override readonly name = "NoConnectionError";
+}
+
+/**
+ * Compares two models without a database: `databaseModel` is what the
+ * database has, `targetModel` (default: the context's metadata) what it
+ * should have. Runs the schema-level comparators (which run the table- and
+ * column-level ones), then puts the ops in dependency order.
+ */
+export async function compareModels(ctx: AutogenContext, databaseModel: MetaData, targetModel: MetaData = ctx.mergedMetadata()): Promise<UpgradeOps> {
+  ctx.databaseMetadata = databaseModel;
+  ctx.targetMetadata = targetModel;
+  ctx.tableRenames = tableRenames(databaseModel, targetModel);
+  const upgradeOps = new UpgradeOps([], { upgradeToken: ctx.opts.upgradeToken });
+  await ctx.comparators.run("schema", ctx.dialect.name, ctx, upgradeOps, schemasToCompare(ctx));
+  upgradeOps.ops = orderOps(upgradeOps.ops, databaseModel, targetModel);
+  return upgradeOps;
+}
+
+/**
+ * The default schema (undefined) always; others when `includeSchemas` says
+ * so (true: every schema either model names), each passing includeName.
+ */
+function schemasToCompare(ctx: AutogenContext): Array<string | undefined> {
+  const option = ctx.opts.includeSchemas ?? false;
+  const named = new Set<string>();
+  if (option === true) {
+    for (const m of [ctx.databaseMetadata, ctx.targetMetadata]) for (const s of m.schemas) if (s !== undefined) named.add(s);
+  } else if (option !== false) {
+    for (const s of option) named.add(s);
+  }
+  const schemas = [...named].sort(compareNames).filter((s) => ctx.runNameFilters(s, "schema", {}));
+  return [undefined, ...schemas];
+}
+
+/** Reflects the database of the context's connection, as the comparison needs it. */
+export async function reflectDatabase(context: MigrationContext): Promise<MetaData> {
+  if (!context.connection) throw new NoConnectionError("comparing with a database needs a connection; compareModels compares two models offline");
+  const { includeSchemas, includeName, versionTable } = context.opts;
+  return context.dialect.reflect(context.connection, { includeSchemas, includeName, versionTable });
+}
+
+async function produceUpgradeOps(context: MigrationContext, metadata: MetaData | readonly MetaData[]): Promise<UpgradeOps> {
+  const ctx = new AutogenContext(context, metadata);
+  const target = ctx.mergedMetadata();
+  return compareModels(ctx, await reflectDatabase(context), target);
+}
+
+/** The reference's compare_metadata: the database against `metadata`, as diff tuples. */
+export async function compareMetadata(context: MigrationContext, metadata: MetaData | readonly MetaData[]): Promise<DiffEntry[]> {
+  return (await produceUpgradeOps(context, metadata)).asDiffs();
+}
+
+/** The reference's produce_migrations: a MigrationScript whose downgrade is the upgrade reversed. */
+export async function produceMigrations(
+  context: MigrationContext,
+  metadata: MetaData | readonly MetaData[],
+  options: { revId?: string } = {},
+): Promise<MigrationScript> {
+  const upgradeOps = await produceUpgradeOps(context, metadata);
+  return scriptFor(upgradeOps, context, options.revId ?? newRevisionId());
+}
+
+/** A MigrationScript for already-compared ops (used by produceMigrations and by tools that call compareModels). */
+export function scriptFor(upgradeOps: UpgradeOps, context: MigrationContext, revId: string): MigrationScript {
+  const downgradeOps = upgradeOps.reverseInto(new DowngradeOps([], { downgradeToken: context.opts.downgradeToken }));
+  return new MigrationScript(revId, upgradeOps, downgradeOps);
+}
+
+/** Twelve hex digits, as the reference's revision ids. */
+export function newRevisionId(): string {
+  return randomBytes(6).toString("hex");
+}

@@ -1,0 +1,228 @@
+import { sortTables, tableKey, type ForeignKeyConstraint, type MetaData, type Table } from "../model/index.js";
+import {
+  AddColumnOp,
+  AddEnumValueOp,
+  AlterColumnOp,
+  AlterSequenceOp,
+  CreateCheckConstraintOp,
+  CreateEnumOp,
+  CreateForeignKeyOp,
+  CreateIndexOp,
+  CreatePrimaryKeyOp,
+  CreateSequenceOp,
+  CreateTableCommentOp,
+  CreateTableOp,
+  CreateUniqueConstraintOp,
+  CreateViewOp,
+  DropColumnOp,
+  DropConstraintOp,
+  DropEnumOp,
+  DropEnumValueOp,
+  DropIndexOp,
+  DropSequenceOp,
+  DropTableCommentOp,
+  DropTableOp,
+  DropViewOp,
+  ModifyTableOps,
+  RenameTableOp,
+  ReplaceViewOp,
+  type MigrateOperation,
+} from "../ops/index.js";
+import { compareNames } from "./filters.js";
+
+/**
+ * Puts the upgrade ops in an order a database accepts, the same order for
+ * the same input. Types and sequences come first and go last; removed views
+ * go before anything they may read and new views come after; renames, then
+ * foreign keys that must go before what they reference changes, then new
+ * tables (parents first; a foreign-key cycle is broken by creating those
+ * keys after the tables), dropped tables (children first), changes to
+ * existing tables (parents first), the deferred foreign keys, and removed
+ * enum values and types. The downgrade, being the reverse, keeps all of this.
+ * Ops of classes this file does not know keep their relative order, last.
+ */
+export function orderOps(ops: readonly MigrateOperation[], database: MetaData, target: MetaData): MigrateOperation[] {
+  const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], dropViews: [] as DropViewOp[], renames: [] as RenameTableOp[] };
+  const creates: CreateTableOp[] = [];
+  const drops: DropTableOp[] = [];
+  const blocks = new Map<string, ModifyTableOps>();
+  const late = { dropValues: [] as DropEnumValueOp[], dropTypes: [] as MigrateOperation[], views: [] as MigrateOperation[], other: [] as MigrateOperation[] };
+
+  for (const op of ops) {
+    if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
+    else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
+    else if (op instanceof DropViewOp) top.dropViews.push(op);
+    else if (op instanceof RenameTableOp) top.renames.push(op);
+    else if (op instanceof CreateTableOp) creates.push(op);
+    else if (op instanceof DropTableOp) drops.push(op);
+    else if (op instanceof ModifyTableOps) {
+      const key = tableKey({ schema: op.schema, name: op.tableName });
+      const block = blocks.get(key);
+      if (block) block.ops.push(...op.ops);
+      else blocks.set(key, new ModifyTableOps(op.tableName, op.ops, { schema: op.schema }));
+    } else if (op instanceof DropEnumValueOp) late.dropValues.push(op);
+    else if (op instanceof DropEnumOp || op instanceof DropSequenceOp) late.dropTypes.push(op);
+    else if (op instanceof CreateViewOp || op instanceof ReplaceViewOp) late.views.push(op);
+    else late.other.push(op);
+  }
+
+  const created = orderCreates(creates);
+  const dropped = orderDrops(drops);
+  const droppedKeys = new Set(drops.map((d) => tableKey({ schema: d.schema, name: d.tableName })));
+  const modified = orderModifies(blocks, target, droppedKeys);
+
+  return [
+    ...sortByKey(top.types, keyOfType),
+    ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
+    ...sortByKey(top.dropViews, (op) => tableKey({ schema: op.schema, name: op.viewName })),
+    ...top.renames,
+    ...modified.hoisted,
+    ...created.tables,
+    ...dropped,
+    ...modified.blocks,
+    ...created.deferred,
+    ...modified.deferred,
+    ...late.dropValues,
+    ...sortByKey(late.dropTypes, keyOfType),
+    ...sortByKey(late.views, (op) => (op as CreateViewOp | ReplaceViewOp).view.key),
+    ...late.other,
+  ];
+}
+
+/** Parents first; foreign keys that close a cycle are taken out of the tables and created afterwards. */
+function orderCreates(creates: CreateTableOp[]): { tables: MigrateOperation[]; deferred: MigrateOperation[] } {
+  const byKey = new Map(creates.map((op) => [op.table.key, op]));
+  const { sorted, cycleEdges } = sortTables(creates.map((op) => op.table));
+  const cut = cutEdges(cycleEdges);
+  const tables: MigrateOperation[] = [];
+  const deferred: MigrateOperation[] = [];
+  for (const table of sorted) {
+    const late = table.foreignKeys.filter((fk) => cut.get(table.key)?.has(tableKey(fk.target)));
+    if (late.length === 0) {
+      tables.push(byKey.get(table.key)!);
+      continue;
+    }
+    tables.push(new CreateTableOp(table.with({ foreignKeys: table.foreignKeys.filter((fk) => !late.includes(fk)) })));
+    const fkOps = late.map((fk) => new CreateForeignKeyOp(table.name, fk, { schema: table.schema }));
+    deferred.push(new ModifyTableOps(table.name, fkOps, { schema: table.schema }));
+  }
+  return { tables, deferred };
+}
+
+/** Children first; a cycle is broken by dropping its foreign keys before the tables. */
+function orderDrops(drops: DropTableOp[]): MigrateOperation[] {
+  const known = drops.filter((d) => d.table !== undefined);
+  const unknown = sortByKey(
+    drops.filter((d) => d.table === undefined),
+    (d) => tableKey({ schema: d.schema, name: d.tableName }),
+  );
+  const byKey = new Map(known.map((op) => [op.table!.key, op]));
+  const { sorted, cycleEdges } = sortTables(known.map((op) => op.table!));
+  const cut = cutEdges(cycleEdges);
+  const fkDrops: MigrateOperation[] = [];
+  const tableDrops: MigrateOperation[] = [];
+  for (const table of [...sorted].reverse()) {
+    const early = table.foreignKeys.filter((fk) => cut.get(table.key)?.has(tableKey(fk.target)));
+    if (early.length === 0) {
+      tableDrops.push(byKey.get(table.key)!);
+      continue;
+    }
+    const dropFks = early.map((fk) => new DropConstraintOp(fk.name, table.name, { type: "foreignkey", schema: table.schema, constraint: fk }));
+    fkDrops.push(new ModifyTableOps(table.name, dropFks, { schema: table.schema }));
+    const rest = table.with({ foreignKeys: table.foreignKeys.filter((fk) => !early.includes(fk)) });
+    tableDrops.push(new DropTableOp(table.name, { schema: table.schema, table: rest }));
+  }
+  return [...fkDrops, ...tableDrops, ...unknown];
+}
+
+function cutEdges(edges: ReadonlyArray<[Table, string]>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [table, target] of edges) {
+    if (!out.has(table.key)) out.set(table.key, new Set());
+    out.get(table.key)!.add(target);
+  }
+  return out;
+}
+
+/**
+ * Changes to existing tables, parents first, each block in a safe inner
+ * order. Dropping a foreign key whose target table is dropped, or changed in
+ * a block of its own, moves ahead of everything (`hoisted`); adding one whose
+ * target's block comes later waits until after all blocks (`deferred`).
+ */
+function orderModifies(
+  blocks: Map<string, ModifyTableOps>,
+  target: MetaData,
+  droppedKeys: ReadonlySet<string>,
+): { hoisted: MigrateOperation[]; blocks: MigrateOperation[]; deferred: MigrateOperation[] } {
+  const position = new Map(target.sortedTables.map((t, i) => [t.key, i]));
+  const keys = [...blocks.keys()].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || compareNames(a, b));
+  const rank = new Map(keys.map((k, i) => [k, i]));
+  const hoisted: MigrateOperation[] = [];
+  const ordered: MigrateOperation[] = [];
+  const deferred: MigrateOperation[] = [];
+  for (const key of keys) {
+    const block = blocks.get(key)!;
+    const early: MigrateOperation[] = [];
+    const late: MigrateOperation[] = [];
+    const rest: MigrateOperation[] = [];
+    for (const op of block.ops) {
+      const fkTarget = (fk: ForeignKeyConstraint) => tableKey(fk.target);
+      if (op instanceof DropConstraintOp && op.constraint?.kind === "foreignKey") {
+        const t = fkTarget(op.constraint);
+        if (droppedKeys.has(t) || (t !== key && rank.has(t))) {
+          early.push(op);
+          continue;
+        }
+      }
+      if (op instanceof CreateForeignKeyOp && (rank.get(fkTarget(op.constraint)) ?? -1) > rank.get(key)!) {
+        late.push(op);
+        continue;
+      }
+      rest.push(op);
+    }
+    const make = (ops: MigrateOperation[]) => new ModifyTableOps(block.tableName, ops, { schema: block.schema });
+    if (early.length) hoisted.push(make(early));
+    if (rest.length) ordered.push(make(stableSortByKey(rest, innerRank)));
+    if (late.length) deferred.push(make(late));
+  }
+  return { hoisted, blocks: ordered, deferred };
+}
+
+/** Inside one table: drop what depends on columns, rename, add, alter, drop columns, then create constraints and indexes. */
+function innerRank(op: MigrateOperation): number {
+  if (op instanceof DropConstraintOp) return op.type === "foreignkey" ? 0 : 2;
+  if (op instanceof DropIndexOp) return 1;
+  if (op instanceof AlterColumnOp) return op.modifyName ? 3 : 5;
+  if (op instanceof AddColumnOp) return 4;
+  if (op instanceof DropColumnOp) return 6;
+  if (op instanceof CreatePrimaryKeyOp) return 7;
+  if (op instanceof CreateUniqueConstraintOp) return 8;
+  if (op instanceof CreateIndexOp) return 9;
+  if (op instanceof CreateCheckConstraintOp) return 10;
+  if (op instanceof CreateForeignKeyOp) return 11;
+  if (op instanceof CreateTableCommentOp || op instanceof DropTableCommentOp) return 12;
+  return 13;
+}
+
+function keyOfType(op: MigrateOperation): string {
+  if (op instanceof CreateEnumOp) return `enum ${op.enum.key}`;
+  if (op instanceof DropEnumOp) return `enum ${tableKey({ schema: op.schema, name: op.enumName })}`;
+  if (op instanceof CreateSequenceOp) return `sequence ${op.sequence.key}`;
+  if (op instanceof AlterSequenceOp) return `sequence ${op.to.key}`;
+  if (op instanceof DropSequenceOp) return `sequence ${tableKey({ schema: op.schema, name: op.sequenceName })}`;
+  return "";
+}
+
+function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => compareNames(key(a), key(b)));
+}
+
+/** Array.prototype.sort is stable, so equal keys keep the order the comparators produced. */
+function stableSortByKey<T>(items: readonly T[], key: (item: T) => string | number): T[] {
+  return [...items].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
