@@ -17,6 +17,7 @@ export interface RelationRow {
   type: string;
   comment: string | null;
   collation: string | null;
+  engine: string | null;
   definition: string | null;
 }
 
@@ -79,7 +80,7 @@ export function queryRelations(connection: DatabaseConnection, db: string, versi
   return queryText(
     connection,
     `SELECT t.TABLE_NAME AS name, t.TABLE_TYPE AS type, t.TABLE_COMMENT AS comment,
-            t.TABLE_COLLATION AS collation, v.VIEW_DEFINITION AS definition
+            t.TABLE_COLLATION AS collation, t.ENGINE AS engine, v.VIEW_DEFINITION AS definition
        FROM information_schema.TABLES t
        LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
       WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW') AND t.TABLE_NAME <> ?`,

@@ -81,7 +81,12 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       checkConstraints: checks.filter((c) => include(c.name!, "checkConstraint", name)),
       indexes: keys.indexes.filter((i) => covered(i.columnNames)),
       comment: relation.comment || undefined,
-      info: keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : undefined,
+      // Table options the model does not hold yet, kept for tools (pull, DDL) to see.
+      info: {
+        engine: relation.engine,
+        collation: relation.collation,
+        ...(keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : {}),
+      },
     });
   });
   return metadata(reflected);

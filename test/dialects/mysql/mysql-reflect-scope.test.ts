@@ -2,6 +2,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { NameFilterParentNames, NameFilterType } from "../../../src/dialects/reflect-options.js";
 import { Enum, ForeignKeyConstraint, Index, UniqueConstraint, View, enumType } from "../../../src/model/index.js";
+import { mysqlDialect } from "../../../src/dialects/mysql/mysql-dialect.js";
+import { withTestDatabase } from "../../support/databases.js";
 import { MYSQL_DIALECTS, reflectScript } from "./mysql-test-support.js";
 
 const manyTables = (n: number) =>
@@ -92,6 +94,28 @@ for (const dialect of MYSQL_DIALECTS) {
     ]);
     assert.equal(mine.indexes, [new Index({ name: "ix from", elements: [{ kind: "column", name: "from", order: "desc" }] })]);
     assert.equal(metadata.views.get("a view")!.definition, "select `Select`.`Order` AS `Order` from `Select`");
+  });
+
+  test(`${dialect}: engine and collation, which the model has no place for, are in table.info`, async () => {
+    const { metadata } = await reflectScript(
+      "CREATE TABLE t (a INT) ENGINE=InnoDB DEFAULT CHARSET=latin1 COLLATE=latin1_bin; CREATE TABLE m (a INT) ENGINE=MEMORY DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;",
+    );
+    assert.equal(metadata.tables.get("t")!.info, { engine: "InnoDB", collation: "latin1_bin" });
+    assert.equal(metadata.tables.get("m")!.info, { engine: "MEMORY", collation: "utf8mb4_unicode_ci" });
+  });
+
+  test(`${dialect}: a URL without a database is an error that names the URL without its password`, async () => {
+    await withTestDatabase("mysql", async (db) => {
+      const connection = await mysqlDialect.connect(db.url.replace(/\/[^/]*$/, "/"));
+      try {
+        await mysqlDialect.reflect(connection);
+        assert.unreachable("reflect should have failed");
+      } catch (error) {
+        assert.is((error as Error).message, `${connection.displayUrl} names no database: add one to the URL (mysql://host/db)`);
+      } finally {
+        await connection.close();
+      }
+    });
   });
 
   test(`${dialect}: views keep their definition without the database name`, async () => {
