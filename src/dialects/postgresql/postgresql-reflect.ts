@@ -58,25 +58,26 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
 
   const { columns } = reflectedColumns;
   const warnings: string[] = [];
-  const tableNames = new Map(tables.map((t) => [t.oid, t.schema === "public" ? t.name : `${t.schema}.${t.name}`]));
+  const tableNames = new Map(tables.map((t) => [t.oid, qualifiedName(t)]));
   for (const { tableOid, column, domain } of reflectedColumns.domains) {
     warnings.push(`column "${column}" of table "${tableNames.get(tableOid)}" has domain type ${domain}, read as its base type`);
   }
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
+    const where = `table "${qualifiedName(row)}"`;
     const parentNames = {
       tableName: row.name,
       ...(schema !== undefined ? { schemaName: schema } : {}),
-      schemaQualifiedTableName: schema !== undefined ? `${schema}.${row.name}` : row.name,
+      schemaQualifiedTableName: qualifiedName(row),
     };
     const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
-    if (row.kind === "p") warnings.push(`partitioning of table "${parentNames.schemaQualifiedTableName}" is not in the model`);
     const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column"));
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
-    for (const what of tableConstraints.unsupported) warnings.push(`${what} on table "${parentNames.schemaQualifiedTableName}" is not in the model`);
+    if (row.kind === "p") warnings.push(`partitioning of ${where} is not in the model`);
+    for (const what of tableConstraints.unsupported) warnings.push(`${what} on ${where} is not in the model`);
     for (const index of tableIndexes.filter((i) => i.include_count > 0)) {
-      warnings.push(`INCLUDE columns of index "${index.name}" on table "${parentNames.schemaQualifiedTableName}" are not in the model`);
+      warnings.push(`INCLUDE columns of index "${index.name}" on ${where} are not in the model`);
     }
     const comment = details.get(row.oid)?.comment ?? undefined;
     return new Table({
@@ -118,11 +119,16 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   });
 }
 
+/** `orders`, or `audit.orders` outside the default schema. */
+function qualifiedName(row: { schema: string; name: string }): string {
+  const schema = modelSchema(row.schema);
+  return schema !== undefined ? `${schema}.${row.name}` : row.name;
+}
+
 /** `orders.id`, or `audit.orders.id` outside the default schema. */
 function ownedBy(row: RelationRow): string | undefined {
-  if (row.owner_table === null || row.owner_column === null) return undefined;
-  const schema = modelSchema(row.owner_schema ?? "");
-  return `${schema !== undefined ? `${schema}.` : ""}${row.owner_table}.${row.owner_column}`;
+  if (row.owner_schema === null || row.owner_table === null || row.owner_column === null) return undefined;
+  return `${qualifiedName({ schema: row.owner_schema, name: row.owner_table })}.${row.owner_column}`;
 }
 
 function memo<K, V>(fn: (key: K) => V): (key: K) => V {
