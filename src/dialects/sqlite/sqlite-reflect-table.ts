@@ -46,10 +46,10 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 /** Builds one table from its catalog rows and its CREATE TABLE text. */
 export function buildTable(source: TableSource, names: NameResolver, include: NameFilter): Table {
   const ddl = parseCreateTable(source.sql);
-  const rowidAlias = rowidAliasColumn(source);
+  const neverNull = neverNullKeyColumns(source, ddl);
   const columns = source.columns
     .filter((row) => include(row.name, "column"))
-    .map((row) => buildColumn(row, ddl, row.name === rowidAlias));
+    .map((row) => buildColumn(row, ddl, neverNull.has(row.name)));
   const pkRows = source.columns.filter((row) => row.pk > 0).sort((a, b) => a.pk - b.pk);
   const primaryKey = pkRows.length
     ? new PrimaryKeyConstraint({ name: ddl.primaryKeyName, columns: pkRows.map((r) => r.name) })
@@ -67,24 +67,29 @@ export function buildTable(source: TableSource, names: NameResolver, include: Na
 }
 
 /**
- * The column that is the rowid (`INTEGER PRIMARY KEY`, exactly that type
- * name, on a table with a rowid): it can never hold NULL whatever notnull says.
+ * Primary key columns that can never hold NULL whatever `notnull` says: all
+ * of them in a WITHOUT ROWID table, and an `integer` key alone, which is the
+ * rowid. SQLite lets other key columns hold NULL, so they are read as
+ * declared. (`INT PRIMARY KEY` is not quite the rowid, but the model spells
+ * it `integer`, which DDL writes as `INTEGER`: reading it as the rowid keeps
+ * the round trip stable.)
  */
-function rowidAliasColumn(source: TableSource): string | undefined {
-  const pk = source.columns.filter((r) => r.pk > 0);
-  if (pk.length !== 1 || pk[0].type.trim().toUpperCase() !== "INTEGER") return undefined;
-  const withoutRowid = source.indexes.some((r) => r.origin === "pk");
-  return withoutRowid ? undefined : pk[0].name;
+function neverNullKeyColumns(source: TableSource, ddl: TableDdl): ReadonlySet<string> {
+  const key = source.columns.filter((r) => r.pk > 0);
+  if (ddl.withoutRowid) return new Set(key.map((r) => r.name));
+  const type = key.length === 1 ? typeFromDeclared(key[0].type) : undefined;
+  const rowid = type?.kind === "scalar" && type.name === "integer" && !type.unsigned;
+  return new Set(rowid ? [key[0].name] : []);
 }
 
-function buildColumn(row: ColumnRow, ddl: TableDdl, rowidAlias: boolean): Column {
+function buildColumn(row: ColumnRow, ddl: TableDdl, neverNull: boolean): Column {
   const parsed = ddl.columns.get(columnKey(row.name));
   const collation = parsed?.collation;
   const type = typeFromDeclared(row.type);
   return new Column({
     name: row.name,
     type,
-    nullable: row.not_null === 0 && !rowidAlias,
+    nullable: row.not_null === 0 && !neverNull,
     default: parsed?.autoincrement
       ? defaults.autoincrement()
       : row.dflt_value === null

@@ -22,6 +22,8 @@ export interface TableDdl {
   readonly uniques: readonly UniqueDdl[];
   readonly checks: readonly CheckDdl[];
   readonly foreignKeys: readonly ForeignKeyDdl[];
+  /** `WITHOUT ROWID`: its primary key columns can never be NULL. */
+  readonly withoutRowid: boolean;
 }
 
 export interface ColumnDdl {
@@ -63,17 +65,22 @@ interface Builder {
   uniques: UniqueDdl[];
   checks: CheckDdl[];
   foreignKeys: ForeignKeyDdl[];
+  withoutRowid: boolean;
 }
 
 export function parseCreateTable(sql: string): TableDdl {
   const tokens = tokenizeSql(sql);
-  const out: Builder = { columns: new Map(), uniques: [], checks: [], foreignKeys: [] };
+  const out: Builder = { columns: new Map(), uniques: [], checks: [], foreignKeys: [], withoutRowid: false };
   const open = bodyStart(tokens);
   if (open < 0) return out; // CREATE TABLE ... AS SELECT: no constraints to read
   const close = matchingParen(tokens, open);
   for (const [from, to] of splitTopLevel(tokens, open + 1, close)) {
     if (isKeyword(tokens[from], ...TABLE_CONSTRAINT_START)) new TableConstraints(sql, tokens, to, out).parse(from);
     else if (isName(tokens[from])) parseColumn(sql, tokens, from, to, out);
+  }
+  // Table options after the body: `WITHOUT ROWID`, `STRICT`, in any order.
+  for (let i = close + 1; i < tokens.length; i++) {
+    if (isKeyword(tokens[i], "WITHOUT") && isKeyword(tokens[i + 1], "ROWID")) out.withoutRowid = true;
   }
   return out;
 }

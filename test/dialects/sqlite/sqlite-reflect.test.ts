@@ -51,17 +51,28 @@ test("columns: declared types, nullability and every kind of default", async () 
   assert.is(table.primaryKey, undefined);
 });
 
-test("AUTOINCREMENT is autoincrement() on the INTEGER PRIMARY KEY; a plain rowid alias is never nullable", async () => {
+test("AUTOINCREMENT is autoincrement() on the INTEGER PRIMARY KEY; rowid and WITHOUT ROWID keys are never nullable", async () => {
   const { metadata } = await reflectSql(`
     CREATE TABLE auto (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
     CREATE TABLE plain (id INTEGER PRIMARY KEY, x TEXT);
     CREATE TABLE keyed (code TEXT PRIMARY KEY);
+    CREATE TABLE int_key (id INT PRIMARY KEY);
+    CREATE TABLE unsigned_key (id INTEGER UNSIGNED PRIMARY KEY);
+    CREATE TABLE no_rowid (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
   `);
   assert.equal(metadata.tables.get("auto")!.columns[0], new Column({ name: "id", type: integer, nullable: false, default: defaults.autoincrement() }));
   assert.equal(metadata.tables.get("plain")!.columns[0], new Column({ name: "id", type: integer, nullable: false }));
   // SQLite lets a non-rowid primary key column hold NULL unless it says NOT NULL: reflected as it is.
   assert.equal(metadata.tables.get("keyed")!.columns[0], new Column({ name: "code", type: text, nullable: true }));
   assert.equal(metadata.tables.get("keyed")!.primaryKey, new PrimaryKeyConstraint({ columns: ["code"] }));
+  // INT is not quite the rowid, but the model calls it integer and DDL writes INTEGER: read as the rowid.
+  assert.equal(metadata.tables.get("int_key")!.columns[0], new Column({ name: "id", type: integer, nullable: false }));
+  assert.equal(
+    metadata.tables.get("unsigned_key")!.columns[0],
+    new Column({ name: "id", type: scalarType("integer", [], { unsigned: true }), nullable: true }),
+  );
+  // WITHOUT ROWID tables refuse NULL in every key column.
+  assert.equal(metadata.tables.get("no_rowid")!.columns.map((c) => c.nullable), [false, false]);
 });
 
 test("generated columns, virtual and stored, and collations other than BINARY", async () => {

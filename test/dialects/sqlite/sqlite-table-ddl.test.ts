@@ -72,6 +72,12 @@ test("a name given to NOT NULL does not name the next constraint", () => {
   assert.equal(ddl.checks, [{ name: "ck", expression: "a > 0" }]);
 });
 
+test("table options: WITHOUT ROWID, alone or with STRICT", () => {
+  assert.is(parseCreateTable("CREATE TABLE t (a TEXT PRIMARY KEY) STRICT, WITHOUT ROWID").withoutRowid, true);
+  assert.is(parseCreateTable("CREATE TABLE t (a TEXT PRIMARY KEY) STRICT").withoutRowid, false);
+  assert.is(parseCreateTable("CREATE TABLE t (a TEXT PRIMARY KEY)").withoutRowid, false);
+});
+
 test("CREATE TABLE ... AS SELECT has nothing to read", () => {
   const ddl = parseCreateTable("CREATE TABLE copy AS SELECT * FROM t");
   assert.equal([...ddl.columns.keys()], []);
