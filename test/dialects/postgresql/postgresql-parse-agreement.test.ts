@@ -1,6 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { compareMetadata, MigrationContext } from "../../../src/compare/index.js";
+import { postgresqlDialect } from "../../../src/dialects/postgresql/postgresql-dialect.js";
 import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
+import { withTestDatabase } from "../../support/databases.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { postgresqlAvailable, reflectDdl } from "./reflect-support.js";
 
@@ -138,6 +141,36 @@ if (postgresqlAvailable("postgresql: parser and reflection agree")) {
     const { metadata } = await reflectDdl(DDL, { includeSchemas: ["audit"] });
     assertModelsEqual(compiled.metadata!, metadata);
   });
+
+  test("compareMetadata finds no difference between that database and the .schema", () =>
+    withTestDatabase("postgresql", async (db) => {
+      await db.run(DDL);
+      const connection = await postgresqlDialect.connect(db.url);
+      try {
+        const compiled = compileSchema([{ path: "agreement.schema", text: SCHEMA }], { env: {} });
+        const context = MigrationContext.configure({ connection, opts: { includeSchemas: ["audit"] } });
+        assert.equal(await compareMetadata(context, compiled.metadata!), []);
+        // And it is a comparison that can see a difference: one changed default shows.
+        const changed = SCHEMA.replace('counter         smallint       @default(0)', 'counter         smallint       @default(1)');
+        const diff = await compareMetadata(context, compileSchema([{ path: "changed.schema", text: changed }], { env: {} }).metadata!);
+        assert.equal(JSON.parse(JSON.stringify(diff)), [
+          [
+            [
+              "modify_default",
+              null,
+              "member",
+              "counter",
+              { existingType: { kind: "scalar", name: "smallint", args: [] }, existingNullable: false },
+              { kind: "literal", value: 0 },
+              { kind: "literal", value: 1 },
+            ],
+          ],
+        ]);
+      } finally {
+        await connection.close();
+      }
+    }),
+  );
 }
 
 test.run();
