@@ -4,12 +4,13 @@ import { databaseOfToken, functionNameForToken } from "./database-tokens.js";
 import { formatSource } from "./format-source.js";
 import { jsLiteral } from "./js-literal.js";
 import { renderBody } from "./render-code.js";
+import { renderStatements } from "./render-statements.js";
 import { newRenderContext, type RenderContext, type RenderOptions } from "./render-context.js";
 
 export interface MigrationFileOptions extends RenderOptions {
   /** The `Created:` time (default: now). */
   readonly createdAt?: Date;
-  /** Render the ops with the "auto generated" comment; false writes the empty functions of a blank revision. */
+  /** Start each function with the "auto generated" comment (default true); false for a hand-written (blank) revision. */
   readonly autogenerate?: boolean;
   /** Where migrations import `s` and `Operations` from (default "strata", the package itself). */
   readonly strataModule?: string;
@@ -81,9 +82,13 @@ function renderFunction(
   options: MigrationFileOptions,
   warnings: string[],
 ): string {
-  const body = options.autogenerate === false ? "" : renderBody(ops.ops, ctx);
+  const body = options.autogenerate === false ? renderStatementsOf(ops.ops, ctx) : renderBody(ops.ops, ctx);
   warnings.push(...ctx.warnings.splice(0));
   return `export async function ${name}(op: Operations): Promise<void> {\n${body}\n}`;
+}
+
+function renderStatementsOf(ops: UpgradeOps["ops"], ctx: RenderContext): string {
+  return ops.flatMap((op) => renderStatements(ctx, op)).join("\n");
 }
 
 function header(script: MigrationScript, createdAt: Date): string {

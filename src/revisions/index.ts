@@ -5,6 +5,7 @@ export {
   DuplicateRevision,
   MissingParent,
   MultipleHeads,
+  NotAHead,
   RelativeOutOfRange,
   RevisionError,
   UnknownRevision,
@@ -14,3 +15,5 @@ export { lookup, resolveOne, resolveTarget } from "./resolve-target.js";
 export { newRevisionId } from "./revision-id.js";
 export { DEFAULT_DATABASE, readMigrationModule, type LoadedMigration, type MigrationFunction, type MigrationFunctions } from "./migration-module.js";
 export { loadMigrations, loadRevisionGraph, MigrationFilesError } from "./migrations-folder.js";
+export { MultipleHeadsForRevision, placeRevision, type Placement, type RevisionPlacement } from "./place-revision.js";
+export { migrationPath, MigrationPathError, slugFor, writeMigration } from "./write-migration.js";

@@ -89,3 +89,11 @@ export class RelativeOutOfRange extends RevisionError {
     super(`cannot resolve "${target}": ${reason}`);
   }
 }
+
+/** A new revision asked to attach below a head without `--splice`. */
+export class NotAHead extends RevisionError {
+  override name = "NotAHead";
+  constructor(readonly revision: string) {
+    super(`revision ${revision} is not a head; a new revision on it starts a branch: pass --splice to do that on purpose`);
+  }
+}
