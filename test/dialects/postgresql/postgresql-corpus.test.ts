@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { compareMetadata, MigrationContext } from "../../../src/compare/index.js";
+import type { DatabaseConnection } from "../../../src/dialects/dialect.js";
 import { postgresqlDialect } from "../../../src/dialects/postgresql/postgresql-dialect.js";
 import { printSchema } from "../../../src/format/index.js";
 import type { MetaData } from "../../../src/model/index.js";
@@ -65,12 +67,13 @@ function readmeCounts(): Record<string, Record<string, number>> {
 
 const README = readmeCounts();
 
-function reflectCorpusFile(file: string): Promise<{ metadata: MetaData; queries: number }> {
+/** Loads a corpus file into a fresh database and hands over a connection to it. */
+function withCorpusDatabase<T>(file: string, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
   return withTestDatabase("postgresql", async (db) => {
     await db.run(readFileSync(`${CORPUS}/postgresql/${file}.sql`, "utf8"));
     const connection = await postgresqlDialect.connect(db.url);
     try {
-      return { metadata: await postgresqlDialect.reflect(connection), queries: connection.queryCount };
+      return await fn(connection);
     } finally {
       await connection.close();
     }
@@ -83,21 +86,26 @@ test("the corpus README lists the three PostgreSQL files", () => {
 
 if (postgresqlAvailable("postgresql corpus")) {
   for (const [file, expected] of Object.entries(README)) {
-    test(`${file}.sql loads and reflects with the README's counts, in 7 queries, without warnings`, async () => {
-      const { metadata, queries } = await reflectCorpusFile(file);
-      // A feature the README names and counts() does not count shows up in the diff.
-      assert.equal(counts(metadata), expected);
-      assert.is(queries, 7);
-      assert.is(metadata.info.reflectionWarnings, undefined);
-    });
+    test(`${file}.sql loads and reflects with the README's counts, in 7 queries, without warnings`, () =>
+      withCorpusDatabase(file, async (connection) => {
+        const metadata = await postgresqlDialect.reflect(connection);
+        // A feature the README names and counts() does not count shows up in the diff.
+        assert.equal(counts(metadata), expected);
+        assert.is(connection.queryCount, 7);
+        assert.is(metadata.info.reflectionWarnings, undefined);
+      }),
+    );
 
-    test(`${file}.sql round trip: reflect, printSchema, compile gives an equal model`, async () => {
-      const { metadata } = await reflectCorpusFile(file);
-      const text = printSchema(metadata);
-      const compiled = compileSchema([{ path: `${file}.schema`, text }], { env: {} });
-      assert.ok(compiled.metadata, formatDiagnostics(compiled.diagnostics));
-      assertModelsEqual(metadata, compiled.metadata!);
-    });
+    test(`${file}.sql round trip: reflect, printSchema, compile gives an equal model and no diff`, () =>
+      withCorpusDatabase(file, async (connection) => {
+        const metadata = await postgresqlDialect.reflect(connection);
+        const text = printSchema(metadata);
+        const compiled = compileSchema([{ path: `${file}.schema`, text }], { env: {} });
+        assert.ok(compiled.metadata, formatDiagnostics(compiled.diagnostics));
+        assertModelsEqual(metadata, compiled.metadata!);
+        assert.equal(await compareMetadata(MigrationContext.configure({ connection }), compiled.metadata!), []);
+      }),
+    );
   }
 }
 
