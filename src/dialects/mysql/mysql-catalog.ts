@@ -75,7 +75,7 @@ export async function queryServer(connection: DatabaseConnection): Promise<Serve
   return row;
 }
 
-/** Tables and views; MariaDB system-versioned tables are tables too. */
+/** Tables and views; MariaDB system-versioned tables are tables too, its sequences only produce a warning. */
 export function queryRelations(connection: DatabaseConnection, db: string, versionTable: string): Promise<RelationRow[]> {
   return queryText(
     connection,
@@ -83,7 +83,7 @@ export function queryRelations(connection: DatabaseConnection, db: string, versi
             t.TABLE_COLLATION AS collation, t.ENGINE AS engine, v.VIEW_DEFINITION AS definition
        FROM information_schema.TABLES t
        LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
-      WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW') AND t.TABLE_NAME <> ?`,
+      WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW', 'SEQUENCE') AND t.TABLE_NAME <> ?`,
     [db, versionTable],
   );
 }

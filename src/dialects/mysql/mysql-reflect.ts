@@ -15,6 +15,7 @@ import type { MysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
 import { buildKeys } from "./mysql-reflect-indexes.js";
+import { reflectionWarnings } from "./mysql-reflect-warnings.js";
 
 /**
  * Reads the connected database (`DATABASE()`) into the model in at most six
@@ -31,14 +32,21 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   if (server.db === null) throw new Error(`${connection.displayUrl} names no database: add one to the URL (mysql://host/db)`);
   const flavor: MysqlFlavor = /mariadb/i.test(server.version) ? "mariadb" : "mysql";
   const relations = (await queryRelations(connection, server.db, options.versionTable ?? DEFAULT_VERSION_TABLE)).sort(byName);
-  const tables = relations.filter((r) => r.type !== "VIEW" && include(r.name, "table"));
+  const tables = relations.filter((r) => (r.type === "BASE TABLE" || r.type === "SYSTEM VERSIONED") && include(r.name, "table"));
   const views = relations
     .filter((r) => r.type === "VIEW" && include(r.name, "view"))
     .map((r) => new View({ name: r.name, definition: unqualify(r.definition ?? "", server.db) }));
   const enums: Enum[] = [];
-  const metadata = (reflected: Table[]) =>
-    new MetaData({ database: { dialect: "mysql" }, tables: reflected, enums, views, info: { serverVersion: server.version } });
-  if (tables.length === 0) return metadata([]);
+  const metadata = (reflected: Table[], warnings: string[]) =>
+    new MetaData({
+      database: { dialect: "mysql" },
+      tables: reflected,
+      enums,
+      views,
+      info: { serverVersion: server.version, ...(warnings.length ? { reflectionWarnings: warnings } : {}) },
+    });
+  const sequences = relations.filter((r) => r.type === "SEQUENCE" && include(r.name, "sequence"));
+  if (tables.length === 0) return metadata([], reflectionWarnings(sequences, [], []));
 
   const scope: CatalogScope = { db: server.db, flavor, tables: tables.map((t) => t.name) };
   const [columnRows, indexRows, foreignKeyRows, checkRows] = await Promise.all([
@@ -89,7 +97,9 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       },
     });
   });
-  return metadata(reflected);
+  const included = new Set(reflected.flatMap((t) => t.columns.map((c) => `${t.name}\0${c.name}`)));
+  const columnWarnings = columnRows.filter((r) => included.has(`${r.tableName}\0${r.name}`));
+  return metadata(reflected, reflectionWarnings([...sequences, ...tables], columnWarnings, indexRows));
 }
 
 /** `<table>_<column>` unless another ENUM column already took it (`a_b`.`c` vs `a`.`b_c`). */

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { printSchema } from "../../../src/format/index.js";
 import type { MetaData } from "../../../src/model/index.js";
+import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import { withTestDatabase } from "../../support/databases.js";
+import { assertModelsEqual } from "../../support/model-equality.js";
 import { MYSQL_DIALECTS, reflectDatabase } from "./mysql-test-support.js";
 
 /** The counts /work/shared/corpus/README.md states for each MySQL file, as the model sees them. */
@@ -67,8 +70,19 @@ for (const dialect of MYSQL_DIALECTS) {
         const { metadata, queries } = await reflectDatabase(db);
         // A feature the README names and counts() does not count shows up in the diff.
         assert.equal(counts(metadata), expected);
+        assert.is(metadata.info.reflectionWarnings, undefined);
         assert.is(metadata.enums.size, expected["ENUM cols"] ?? 0);
         assert.is(queries, 6);
+      });
+    });
+
+    test(`${dialect}: corpus ${file}.sql round trip: reflect, printSchema, compile gives an equal model`, async () => {
+      await withTestDatabase("mysql", async (db) => {
+        await db.run(readFileSync(`${CORPUS}/mysql/${file}.sql`, "utf8"));
+        const { metadata } = await reflectDatabase(db);
+        const compiled = compileSchema([{ path: `${file}.schema`, text: printSchema(metadata) }], { env: {} });
+        assert.ok(compiled.metadata, formatDiagnostics(compiled.diagnostics));
+        assertModelsEqual(metadata, compiled.metadata!);
       });
     });
   }

@@ -118,6 +118,28 @@ for (const dialect of MYSQL_DIALECTS) {
     });
   });
 
+  test(`${dialect}: what the model cannot hold is named in metadata.info.reflectionWarnings`, async () => {
+    const { metadata } = await reflectScript(`
+      CREATE TABLE t (
+        code VARCHAR(100) NOT NULL,
+        n INT(5) ZEROFILL,
+        hidden INT INVISIBLE,
+        touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+        PRIMARY KEY (code(20))
+      );
+      CREATE TABLE h (a INT) WITH SYSTEM VERSIONING;
+      CREATE SEQUENCE s;`);
+    assert.equal([...metadata.tables.keys()], ["h", "t"]);
+    assert.equal(metadata.info.reflectionWarnings, [
+      'sequence "s" is not reflected: the model has no sequences on MySQL',
+      'system versioning of table "h" is not in the model',
+      'ZEROFILL of column "n" of table "t" is not in the model',
+      'column "hidden" of table "t" is INVISIBLE, which is not in the model',
+      'column "touched" of table "t" has ON UPDATE current_timestamp(), kept in column.info.onUpdate but not in the model',
+      'the primary key of table "t" indexes a prefix of column "code", which is not in the model',
+    ]);
+  });
+
   test(`${dialect}: views keep their definition without the database name`, async () => {
     const { metadata } = await reflectScript(
       "CREATE TABLE t (id INT, note TEXT); CREATE VIEW v AS SELECT id FROM t WHERE note IS NOT NULL;",

@@ -1,0 +1,31 @@
+import type { ColumnRow, IndexRow, RelationRow } from "./mysql-catalog.js";
+
+/**
+ * What the catalog says and the model cannot hold, one sentence each, so
+ * that `strata pull` and diff can say what they leave out instead of losing
+ * it silently (kept in `metadata.info.reflectionWarnings`).
+ */
+export function reflectionWarnings(
+  relations: readonly RelationRow[],
+  columns: readonly ColumnRow[],
+  indexes: readonly IndexRow[],
+): string[] {
+  const warnings: string[] = [];
+  for (const relation of relations) {
+    if (relation.type === "SEQUENCE") warnings.push(`sequence "${relation.name}" is not reflected: the model has no sequences on MySQL`);
+    if (relation.type === "SYSTEM VERSIONED") warnings.push(`system versioning of table "${relation.name}" is not in the model`);
+  }
+  for (const column of columns) {
+    const where = `column "${column.name}" of table "${column.tableName}"`;
+    const onUpdate = /\bon update (\S+)/i.exec(column.extra ?? "");
+    if (onUpdate) warnings.push(`${where} has ON UPDATE ${onUpdate[1]}, kept in column.info.onUpdate but not in the model`);
+    if (/\bzerofill\b/i.test(column.columnType)) warnings.push(`ZEROFILL of ${where} is not in the model`);
+    if (/\binvisible\b/i.test(column.extra ?? "")) warnings.push(`${where} is INVISIBLE, which is not in the model`);
+  }
+  for (const part of indexes) {
+    if (part.name === "PRIMARY" && part.subPart !== null) {
+      warnings.push(`the primary key of table "${part.tableName}" indexes a prefix of column "${part.columnName}", which is not in the model`);
+    }
+  }
+  return warnings;
+}
