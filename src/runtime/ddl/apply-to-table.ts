@@ -23,8 +23,7 @@ import { DdlStateError, UnsupportedDdlError } from "./ddl-errors.js";
  */
 export function applyToTable(table: Table, op: MigrateOperation): Table {
   if (op instanceof AddColumnOp) {
-    if (table.column(op.column.name))
-      throw new DdlStateError(`column "${op.column.name}" already exists in "${table.name}"`);
+    if (table.column(op.column.name)) throw new DdlStateError(`column "${op.column.name}" already exists in "${table.name}"`);
     return table.with({ columns: [...table.columns, op.column] });
   }
   if (op instanceof DropColumnOp) return dropColumn(table, requireColumn(table, op.columnName).name);
@@ -34,18 +33,13 @@ export function applyToTable(table: Table, op: MigrateOperation): Table {
     if (!table.indexes.some((i) => i.name === op.indexName)) {
       throw new DdlStateError(`index "${op.indexName}" does not exist on "${table.name}"`);
     }
-    return table.with({
-      indexes: table.indexes.filter((i) => i.name !== op.indexName),
-    });
+    return table.with({ indexes: table.indexes.filter((i) => i.name !== op.indexName) });
   }
   if (op instanceof CreateConstraintOp) return addConstraint(table, op.constraint);
   if (op instanceof DropConstraintOp) return dropConstraint(table, findConstraint(table, op));
   if (op instanceof CreateTableCommentOp) return table.with({ comment: op.comment });
   if (op instanceof DropTableCommentOp) return table.with({ comment: undefined });
-  throw new UnsupportedDdlError(
-    "a table rebuild",
-    `include ${op.constructor.name} (only ops on one table's columns, indexes, constraints and comment)`,
-  );
+  throw new UnsupportedDdlError("a table rebuild", `include ${op.constructor.name} (only ops on one table's columns, indexes, constraints and comment)`);
 }
 
 function requireColumn(table: Table, name: string): Column {
@@ -97,22 +91,9 @@ function renameInTable(table: Table, from: string, to: string): Table {
   const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n));
   const pk = table.primaryKey;
   return table.with({
-    primaryKey:
-      pk &&
-      new PrimaryKeyConstraint({
-        name: pk.name,
-        columns: rename(pk.columns),
-        info: pk.info,
-      }),
+    primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
     foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, columns: rename(fk.columns) })),
-    uniqueConstraints: table.uniqueConstraints.map(
-      (u) =>
-        new UniqueConstraint({
-          name: u.name,
-          columns: rename(u.columns),
-          info: u.info,
-        }),
-    ),
+    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), info: u.info })),
     indexes: table.indexes.map(
       (i) =>
         new Index({
@@ -131,13 +112,9 @@ function addConstraint(table: Table, constraint: Constraint): Table {
     case "foreignKey":
       return table.with({ foreignKeys: [...table.foreignKeys, constraint] });
     case "unique":
-      return table.with({
-        uniqueConstraints: [...table.uniqueConstraints, constraint],
-      });
+      return table.with({ uniqueConstraints: [...table.uniqueConstraints, constraint] });
     case "check":
-      return table.with({
-        checkConstraints: [...table.checkConstraints, constraint],
-      });
+      return table.with({ checkConstraints: [...table.checkConstraints, constraint] });
   }
 }
 
@@ -146,26 +123,15 @@ function dropConstraint(table: Table, constraint: Constraint): Table {
     case "primaryKey":
       return table.with({ primaryKey: undefined });
     case "foreignKey":
-      return table.with({
-        foreignKeys: table.foreignKeys.filter((c) => c !== constraint),
-      });
+      return table.with({ foreignKeys: table.foreignKeys.filter((c) => c !== constraint) });
     case "unique":
-      return table.with({
-        uniqueConstraints: table.uniqueConstraints.filter((c) => c !== constraint),
-      });
+      return table.with({ uniqueConstraints: table.uniqueConstraints.filter((c) => c !== constraint) });
     case "check":
-      return table.with({
-        checkConstraints: table.checkConstraints.filter((c) => c !== constraint),
-      });
+      return table.with({ checkConstraints: table.checkConstraints.filter((c) => c !== constraint) });
   }
 }
 
-const KIND_OF_TYPE = {
-  primarykey: "primaryKey",
-  foreignkey: "foreignKey",
-  unique: "unique",
-  check: "check",
-} as const;
+const KIND_OF_TYPE = { primarykey: "primaryKey", foreignkey: "foreignKey", unique: "unique", check: "check" } as const;
 
 /**
  * The table's constraint a DropConstraintOp means: by name, or for a

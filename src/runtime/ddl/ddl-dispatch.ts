@@ -61,9 +61,7 @@ type DdlOps = typeof DDL_OPS;
 
 export type DdlHandler<Op> = (op: Op, context: DdlContext) => Statement[] | Promise<Statement[]>;
 
-export type DdlHandlers = {
-  readonly [K in keyof DdlOps]: DdlHandler<InstanceType<DdlOps[K]>>;
-};
+export type DdlHandlers = { readonly [K in keyof DdlOps]: DdlHandler<InstanceType<DdlOps[K]>> };
 
 const NAME_OF_CLASS = new Map<unknown, keyof DdlOps>(
   Object.entries(DDL_OPS).map(([name, cls]) => [cls, name as keyof DdlOps]),

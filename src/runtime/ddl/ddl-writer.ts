@@ -118,15 +118,8 @@ export class DdlWriter {
     return statements;
   }
 
-  #insert(
-    tableName: string,
-    keys: readonly string[],
-    rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
-    inline: boolean,
-  ): Statement {
-    const head = keys.length
-      ? `INSERT INTO ${tableName} ${this.columns(keys)} VALUES `
-      : `INSERT INTO ${tableName} DEFAULT VALUES`;
+  #insert(tableName: string, keys: readonly string[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>, inline: boolean): Statement {
+    const head = keys.length ? `INSERT INTO ${tableName} ${this.columns(keys)} VALUES ` : `INSERT INTO ${tableName} DEFAULT VALUES`;
     if (keys.length === 0) return { sql: head };
     if (inline) {
       const values = rows.map((row) => `(${keys.map((k) => sqlLiteral(row[k], this.literalStyle)).join(", ")})`);

@@ -26,11 +26,7 @@ export function liveDdlContext(connection: DatabaseConnection, options: { metada
           return parent.tableName === undefined || parent.tableName === name;
         },
       });
-      return [...reflected.tables.values()].find(
-        (t) =>
-          t.name === name &&
-          (inDefault ? t.schema === undefined || t.schema === dialect.defaultSchema : t.schema === schema),
-      );
+      return [...reflected.tables.values()].find((t) => t.name === name && (inDefault ? t.schema === undefined || t.schema === dialect.defaultSchema : t.schema === schema));
     },
   };
 }
