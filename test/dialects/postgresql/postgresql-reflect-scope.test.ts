@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { NameFilterParentNames, NameFilterType } from "../../../src/dialects/reflect-options.js";
-import { enumType, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from "../../../src/model/index.js";
+import { defaults, enumType, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from "../../../src/model/index.js";
 import { postgresqlAvailable, reflectDdl, tableOf } from "./reflect-support.js";
 
 const test = suite("postgresql reflection: names, filters, query count");
@@ -16,7 +16,8 @@ if (postgresqlAvailable("postgresql reflection: names, filters, query count")) {
       create table "My Schema"."User Table" (
         "from" int constraint "the ""pk""" primary key,
         "Ref" int constraint "FK Name" references "select" ("Order"),
-        "kind" "My Schema"."Odd ""Enum""",
+        "kind" "My Schema"."Odd ""Enum""" default 'x y',
+        "Serial's Col" serial,
         constraint "UQ Mixed" unique ("Ref", "from")
       );
       create index "Index ""Q""" on "select" ("a ""b"" c" desc);`,
@@ -27,11 +28,13 @@ if (postgresqlAvailable("postgresql reflection: names, filters, query count")) {
     assert.equal(select.primaryKey, new PrimaryKeyConstraint({ name: "select_pkey", columns: ["Order"] }));
     assert.equal(select.indexes, [new Index({ name: 'Index "Q"', elements: [{ kind: "column", name: 'a "b" c', order: "desc" }] })]);
     const user = tableOf(metadata, "My Schema.User Table");
-    assert.equal(user.columns.map((c) => [c.name, c.type.kind === "enum" ? c.type : c.type.name]), [
-      ["from", "integer"],
-      ["Ref", "integer"],
-      ["kind", enumType('Odd "Enum"', "My Schema")],
+    assert.equal(user.columns.map((c) => [c.name, c.type.kind === "enum" ? c.type : c.type.name, c.default]), [
+      ["from", "integer", undefined],
+      ["Ref", "integer", undefined],
+      ["kind", enumType('Odd "Enum"', "My Schema"), defaults.enumValue("x y")],
+      ["Serial's Col", "integer", defaults.autoincrement()],
     ]);
+    assert.equal([...metadata.sequences.keys()], [], "the serial's sequence is folded into its column");
     assert.equal(user.primaryKey, new PrimaryKeyConstraint({ name: 'the "pk"', columns: ["from"] }));
     assert.equal(user.foreignKeys, [
       new ForeignKeyConstraint({ name: "FK Name", columns: ["Ref"], target: { name: "select" }, targetColumns: ["Order"] }),
