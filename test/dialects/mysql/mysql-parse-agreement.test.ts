@@ -1,6 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { compareMetadata, MigrationContext } from "../../../src/compare/index.js";
+import { mysqlDialect } from "../../../src/dialects/mysql/mysql-dialect.js";
 import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
+import { withTestDatabase } from "../../support/databases.js";
 import type { MetaData } from "../../../src/model/index.js";
 import { MYSQL_DIALECTS, reflectScript } from "./mysql-test-support.js";
 
@@ -83,6 +86,33 @@ for (const dialect of MYSQL_DIALECTS) {
       assert.is(live.comment, table.comment);
     }
   });
+
+  test(`${dialect}: compareMetadata finds no difference between that database and the .schema, and does find a real one`, () =>
+    withTestDatabase("mysql", async (db) => {
+      await db.run(DDL);
+      const connection = await mysqlDialect.connect(db.url);
+      try {
+        const context = MigrationContext.configure({ connection });
+        assert.equal(await compareMetadata(context, compiled()), []);
+        const changed = SCHEMA.replace("small  tinyint @default(-1)", "small  tinyint @default(-2)");
+        const diff = await compareMetadata(context, compileSchema([{ path: "changed.schema", text: changed }]).metadata!);
+        assert.equal(JSON.parse(JSON.stringify(diff)), [
+          [
+            [
+              "modify_default",
+              null,
+              "t",
+              "small",
+              { existingType: { kind: "scalar", name: "tinyint", args: [] }, existingNullable: false },
+              { kind: "literal", value: -1 },
+              { kind: "literal", value: -2 },
+            ],
+          ],
+        ]);
+      } finally {
+        await connection.close();
+      }
+    }));
 }
 
 test.run();
