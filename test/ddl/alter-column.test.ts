@@ -70,7 +70,15 @@ if (DIALECTS.includes("postgresql")) {
     await withHarness("postgresql", async ({ db, apply }) => {
       await apply(new CreateTableOp(parentTable()));
       await db.run("INSERT INTO parent (id, label) VALUES (1, '10'), (2, '-3')");
-      await apply(new AlterColumnOp("parent", "label", { modifyType: { from: varchar100, to: scalarType("integer") } }));
+      await apply(new AlterColumnOp("parent", "label", { modifyServerDefault: { from: undefined, to: defaults.literal("1") }, existingType: varchar100 }));
+      // The old text default cannot be cast: it goes before the type changes, the new one comes after.
+      await apply(
+        new AlterColumnOp("parent", "label", {
+          modifyType: { from: varchar100, to: scalarType("integer") },
+          modifyServerDefault: { from: defaults.literal("1"), to: defaults.literal(2) },
+        }),
+      );
+      assert.is((await rawColumns(db, "parent"))[1].default, "2");
       assert.equal(await rawRows(db, "parent", "id"), [
         { id: 1, label: 10 },
         { id: 2, label: -3 },

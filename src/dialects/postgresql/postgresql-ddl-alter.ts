@@ -18,7 +18,8 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
   const def = op.modifyServerDefault;
   const kw = kwChanges(op);
 
-  if (def && def.to === undefined) out.push(...dropDefault(w, op, alter));
+  const dropFirst = def?.from !== undefined && (def.to === undefined || op.modifyType !== undefined || def.from.kind === "autoincrement");
+  if (dropFirst) out.push(...dropDefault(w, op, alter));
   const collation = kw.modify_collation as Change<string | undefined> | undefined;
   if (op.modifyType || collation) {
     const type = op.modifyType?.to ?? op.existingType;
@@ -31,7 +32,6 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
     out.push(alter(clause));
   }
   if (def && def.to !== undefined) {
-    if (def.from !== undefined) out.push(...dropDefault(w, op, alter));
     if (def.to.kind === "autoincrement") out.push(...setSerial(w, op, table, alter));
     else out.push(alter(`SET DEFAULT ${pgDefault(w, def.to)}`));
   }
