@@ -69,14 +69,14 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const created = orderCreates(creates);
   const dropped = orderDrops(drops);
   const droppedKeys = new Set(drops.map((d) => tableKey({ schema: d.schema, name: d.tableName })));
-  const modified = orderModifies(blocks, target, droppedKeys);
+  const modified = orderModifies(blocks, target, droppedKeys, top.renames);
 
   return [
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
     ...sortByKey(top.dropViews, (op) => tableKey({ schema: op.schema, name: op.viewName })),
-    ...top.renames,
     ...modified.hoisted,
+    ...top.renames,
     ...created.tables,
     ...dropped,
     ...modified.blocks,
@@ -146,15 +146,20 @@ function cutEdges(edges: ReadonlyArray<[Table, string]>): Map<string, Set<string
 
 /**
  * Changes to existing tables, parents first, each block in a safe inner
- * order. Dropping a foreign key whose target table is dropped, or changed in
- * a block of its own, moves ahead of everything (`hoisted`); adding one whose
- * target's block comes later waits until after all blocks (`deferred`).
+ * order. Dropping a foreign key whose target table is dropped, renamed, or
+ * changed in a block of its own moves ahead of everything, renames included
+ * (`hoisted`, under the table's old name), so that the downgrade re-creates
+ * it only once its target is back as it was; adding one whose target's
+ * block comes later waits until after all blocks (`deferred`).
  */
 function orderModifies(
   blocks: Map<string, ModifyTableOps>,
   target: MetaData,
   droppedKeys: ReadonlySet<string>,
+  renames: readonly RenameTableOp[],
 ): { hoisted: MigrateOperation[]; blocks: MigrateOperation[]; deferred: MigrateOperation[] } {
+  const renamedTo = new Map(renames.map((r) => [tableKey({ schema: r.schema, name: r.oldTableName }), tableKey({ schema: r.schema, name: r.newTableName })]));
+  const oldNameOf = new Map(renames.map((r) => [tableKey({ schema: r.schema, name: r.newTableName }), r.oldTableName]));
   const position = new Map(target.sortedTables.map((t, i) => [t.key, i]));
   const keys = [...blocks.keys()].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || compareNames(a, b));
   const rank = new Map(keys.map((k, i) => [k, i]));
@@ -170,7 +175,8 @@ function orderModifies(
       const fkTarget = (fk: ForeignKeyConstraint) => tableKey(fk.target);
       if (op instanceof DropConstraintOp && op.constraint?.kind === "foreignKey") {
         const t = fkTarget(op.constraint);
-        if (droppedKeys.has(t) || (t !== key && rank.has(t))) {
+        const now = renamedTo.get(t) ?? t;
+        if (droppedKeys.has(t) || renamedTo.has(t) || (now !== key && rank.has(now))) {
           early.push(op);
           continue;
         }
@@ -181,8 +187,11 @@ function orderModifies(
       }
       rest.push(op);
     }
-    const make = (ops: MigrateOperation[]) => new ModifyTableOps(block.tableName, ops, { schema: block.schema });
-    if (early.length) hoisted.push(make(early));
+    const make = (ops: MigrateOperation[], name = block.tableName) => new ModifyTableOps(name, ops, { schema: block.schema });
+    if (early.length) {
+      const oldName = oldNameOf.get(key);
+      hoisted.push(make(oldName === undefined ? early : early.map((op) => (op as DropConstraintOp).with({ tableName: oldName })), oldName));
+    }
     if (rest.length) ordered.push(make(stableSortByKey(rest, innerRank)));
     if (late.length) deferred.push(make(late));
   }

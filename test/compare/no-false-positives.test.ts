@@ -1,0 +1,71 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { compareMetadata, MigrationContext } from "../../src/compare/index.js";
+import { dialectNamed } from "../../src/dialects/registry.js";
+import { Column, defaults, MetaData, PORTABLE_TYPES, scalarType, Table, type DefaultValue } from "../../src/model/index.js";
+import { availableDialects, withTestDatabase } from "../support/databases.js";
+import { FIXTURES } from "./no-false-positives-fixtures.js";
+import { diffs, schema, summary } from "./support.js";
+
+const DIALECTS = ["sqlite", "postgresql", "mysql"] as const;
+
+/** A column per portable type, each in a nullable and a NOT NULL variant, with parameters where the type takes them. */
+function everyPortableType(): Table {
+  const columns = PORTABLE_TYPES.filter((t) => !t.aliasOf && !t.expandsTo).flatMap((spec) => {
+    const args = spec.params ? spec.params.ranges.slice(0, Math.max(spec.params.min, 1)).map(([lo, hi]) => Math.min(Math.max(lo, 2), hi)) : [];
+    return [true, false].map((nullable) => new Column({ name: `${spec.name}_${nullable ? "null" : "not_null"}`, type: scalarType(spec.name, args), nullable }));
+  });
+  return new Table({ name: "types", columns });
+}
+
+const DEFAULTS: DefaultValue[] = [
+  defaults.literal("text 'quoted'"),
+  defaults.literal(-1.5),
+  defaults.literal(0),
+  defaults.literal(true),
+  defaults.literal(null),
+  defaults.now(),
+  defaults.autoincrement(),
+  defaults.sql("lower('A')"),
+];
+
+function everyDefaultKind(): Table {
+  return new Table({
+    name: "defaults",
+    columns: DEFAULTS.map((d, i) => new Column({ name: `c${i}`, type: scalarType("text"), nullable: true, default: d })),
+  });
+}
+
+for (const dialect of DIALECTS) {
+  test(`${dialect}: a model compared with an equal copy of itself gives no diff (every portable type and default kind)`, async () => {
+    const build = () => new MetaData({ tables: [everyPortableType(), everyDefaultKind()] });
+    assert.equal(await diffs(build(), build(), dialect), []);
+  });
+
+  test(`${dialect}: a compiled .schema compared with a second compile of it gives no diff`, async () => {
+    const text = FIXTURES[dialect].SCHEMA;
+    assert.equal(await diffs(schema(text, dialect), schema(text, dialect), dialect), []);
+  });
+}
+
+for (const dialect of availableDialects()) {
+  test(`${dialect}: hand-written DDL and the equivalent .schema give no diff, and one change gives exactly one`, async () => {
+    await withTestDatabase(dialect, async (db) => {
+      const { SCHEMA, DDL } = FIXTURES[dialect];
+      await db.run(DDL);
+      const connection = await dialectNamed(dialect)!.connect(db.url);
+      try {
+        const context = MigrationContext.configure({ connection });
+        assert.equal((await compareMetadata(context, schema(SCHEMA, dialect))).map(summary), []);
+        const changed = SCHEMA.replace('qty       integer        @default(0)', 'qty       integer        @default(1)');
+        assert.equal((await compareMetadata(context, schema(changed, dialect))).map(summary), [
+          'modify_default child.qty {"kind":"literal","value":0} -> {"kind":"literal","value":1}',
+        ]);
+      } finally {
+        await connection.close();
+      }
+    });
+  });
+}
+
+test.run();
