@@ -1,4 +1,4 @@
-import { enumType, scalarType, type SqlType, type TypeArg, type TypeSpec } from "../../model/index.js";
+import { enumType, PORTABLE_TYPES, scalarType, type SqlType, type TypeArg, type TypeSpec } from "../../model/index.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
 
 /**
@@ -15,7 +15,6 @@ import { quotePgIdentifier } from "./postgresql-identifiers.js";
 const length = { min: 1, max: 1, names: ["length"], ranges: [[1, 10_485_760]] as const };
 const optionalLength = { min: 0, max: 1, names: ["length"], ranges: [[1, 83_886_080]] as const };
 const precision = { min: 0, max: 1, names: ["precision"], ranges: [[0, 6]] as const };
-const numeric = { min: 0, max: 2, names: ["precision", "scale"], ranges: [[1, 1000], [0, 1000]] as const };
 
 const native = (name: string, description: string, extra: Partial<TypeSpec> = {}): TypeSpec => ({
   name,
@@ -78,12 +77,9 @@ export const POSTGRESQL_TYPES: readonly TypeSpec[] = [
   alias("bit varying", "varbit", { params: optionalLength }),
 ];
 
-const CANONICAL = new Map<string, string>([
-  ["numeric", "decimal"],
-  ["int", "integer"],
-  ["bool", "boolean"],
-  ...POSTGRESQL_TYPES.flatMap((t): Array<[string, string]> => (t.aliasOf ? [[t.name, t.aliasOf]] : [])),
-]);
+const CANONICAL = new Map<string, string>(
+  [...PORTABLE_TYPES, ...POSTGRESQL_TYPES].flatMap((t): Array<[string, string]> => (t.aliasOf ? [[t.name, t.aliasOf]] : [])),
+);
 
 /** How PostgreSQL DDL spells a canonical type name, when it differs. */
 const DDL_NAMES: Record<string, string> = {
