@@ -111,6 +111,30 @@ if (postgresqlAvailable("postgresql reflection: names, filters, query count")) {
     ]);
   });
 
+  test("includeName filters views, enums and sequences by their own kind", async () => {
+    const ddl = `
+      create type keep_enum as enum ('a'); create type drop_enum as enum ('b');
+      create sequence keep_seq; create sequence drop_seq;
+      create table t (id int);
+      create view keep_view as select id from t; create materialized view drop_view as select id from t;`;
+    const seen: string[] = [];
+    const { metadata } = await reflectDdl(ddl, {
+      includeName: (name, type) => {
+        if (type !== "schema" && type !== "table" && type !== "column") seen.push(`${type}:${name}`);
+        return !name?.startsWith("drop_");
+      },
+    });
+    assert.equal(seen.sort(), [
+      "enum:drop_enum",
+      "enum:keep_enum",
+      "sequence:drop_seq",
+      "sequence:keep_seq",
+      "view:drop_view",
+      "view:keep_view",
+    ]);
+    assert.equal([...metadata.enums.keys(), ...metadata.sequences.keys(), ...metadata.views.keys()], ["keep_enum", "keep_seq", "keep_view"]);
+  });
+
   test("the version table is never reflected, under its default or a configured name", async () => {
     const ddl = "create table strata_version (version_num text primary key); create table my_versions (v text); create table app (id int);";
     assert.equal([...(await reflectDdl(ddl)).metadata.tables.keys()], ["app", "my_versions"]);
