@@ -46,8 +46,23 @@ export interface DdlContext {
   readonly inlineValues?: boolean;
 }
 
+/**
+ * Statements the runner sends around each migration's transaction. SQLite
+ * turns foreign keys off before BEGIN (a table rebuild must not run ON DELETE
+ * actions, and the pragma cannot change inside a transaction), checks every
+ * foreign key before COMMIT, and turns them back on after COMMIT or ROLLBACK.
+ */
+export interface MigrationBoundary {
+  readonly beforeBegin: readonly Statement[];
+  /** Run last inside the transaction; `expectNoRows` statements fail the migration. */
+  readonly beforeCommit: readonly Statement[];
+  /** Run after COMMIT and after ROLLBACK. */
+  readonly afterEnd: readonly Statement[];
+}
+
 /** Turns one built-in op into the statements that perform it on one dialect. */
 export interface DdlCompiler {
+  readonly boundary: MigrationBoundary;
   /**
    * Throws `MissingDdlHandlerError` for an op class it has no handler for,
    * `UnsupportedDdlError` for what the dialect cannot do, and `DdlStateError`

@@ -15,6 +15,7 @@ import { sqliteDdl } from "../../src/dialects/sqlite/sqlite-ddl.js";
 import { sqliteDialect } from "../../src/dialects/sqlite/sqlite-dialect.js";
 import type { MetaData } from "../../src/model/index.js";
 import type { MigrateOperation } from "../../src/ops/migrate-operation.js";
+import { executeStatement } from "../../src/runtime/ddl/execute-statement.js";
 import { liveDdlContext } from "../../src/runtime/ddl/live-ddl-context.js";
 import { withTestDatabase, type DialectName, type TestDatabase } from "../support/databases.js";
 
@@ -42,7 +43,7 @@ export interface Harness {
 
 export interface ApplyOptions {
   readonly metadata?: MetaData;
-  /** SQLite: leave foreign keys enforced during the migration (the runtime turns them off). */
+  /** Skip the compiler's `boundary` (SQLite: leave foreign keys enforced during the migration). */
   readonly keepForeignKeys?: boolean;
 }
 
@@ -53,25 +54,26 @@ export async function withHarness(name: DialectName, fn: (h: Harness) => Promise
     try {
       const apply = async (input: MigrateOperation | MigrateOperation[], options: ApplyOptions = {}) => {
         const ops = Array.isArray(input) ? input : [input];
-        const sqliteFkOff = name === "sqlite" && !options.keepForeignKeys;
+        const boundary = options.keepForeignKeys ? { beforeBegin: [], beforeCommit: [], afterEnd: [] } : ddl.boundary;
         const transactional = dialect.capabilities.transactionalDdl;
-        if (sqliteFkOff) await connection.execute("PRAGMA foreign_keys = OFF");
+        for (const statement of boundary.beforeBegin) await executeStatement(connection, statement);
         if (transactional) await connection.execute(name === "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN");
         const ran: Statement[] = [];
         try {
           for (const op of ops) {
             const statements = await ddl.compile(op, liveDdlContext(connection, { metadata: options.metadata }));
             for (const statement of statements) {
-              await runStatement(connection, statement);
+              await executeStatement(connection, statement);
               ran.push(statement);
             }
           }
+          for (const statement of boundary.beforeCommit) await executeStatement(connection, statement);
           if (transactional) await connection.execute("COMMIT");
         } catch (error) {
           if (transactional) await connection.execute("ROLLBACK");
           throw error;
         } finally {
-          if (sqliteFkOff) await connection.execute("PRAGMA foreign_keys = ON");
+          for (const statement of boundary.afterEnd) await executeStatement(connection, statement);
         }
         return ran;
       };
@@ -80,12 +82,6 @@ export async function withHarness(name: DialectName, fn: (h: Harness) => Promise
       await connection.close();
     }
   });
-}
-
-async function runStatement(connection: DatabaseConnection, statement: Statement): Promise<void> {
-  if (statement.expectNoRows === undefined) return connection.execute(statement.sql, statement.params ?? []);
-  const rows = await connection.query(statement.sql, statement.params ?? []);
-  if (rows.length) throw new Error(`${statement.expectNoRows}: ${JSON.stringify(rows)}`);
 }
 
 export interface RawColumn {

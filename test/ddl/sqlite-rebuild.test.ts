@@ -4,6 +4,7 @@ import { Column, defaults, Index, PrimaryKeyConstraint, scalarType, Table } from
 import { AlterColumnOp } from "../../src/ops/alter-column-op.js";
 import { BatchAlterTableOp } from "../../src/ops/batch-alter-table-op.js";
 import { AddColumnOp, DropColumnOp } from "../../src/ops/column-ops.js";
+import { ExecuteSQLOp } from "../../src/ops/execute-sql-op.js";
 import { CreateIndexOp } from "../../src/ops/index-ops.js";
 import { CreateTableOp } from "../../src/ops/table-ops.js";
 import { compileOffline, rawColumns, rawRows, rejects, withHarness } from "./ddl-support.js";
@@ -130,6 +131,18 @@ test("WITHOUT ROWID and STRICT survive a rebuild", async () => {
     await apply(new AlterColumnOp("parent", "label", { modifyNullable: { from: true, to: false }, existingType: scalarType("text") }));
     const [row] = await db.query<{ sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'parent'");
     assert.ok(row.sql.endsWith(") STRICT, WITHOUT ROWID"), row.sql);
+  });
+});
+
+test("the SQLite migration boundary fails a migration that leaves orphans, and rolls it back", async () => {
+  await withHarness("sqlite", async ({ db, apply, connection }) => {
+    await parentWithChildren(apply, db.run);
+    await rejects(
+      apply(new ExecuteSQLOp("DELETE FROM parent WHERE id = 2")),
+      /^the migration leaves rows that violate a foreign key \(SQLite migrations run with foreign keys off and check them all before COMMIT\): \[\{"table":"child","rowid":12,"parent":"parent","fkid":0\}\]$/,
+    );
+    assert.is((await rawRows(db, "parent", "id")).length, 2);
+    assert.equal(await connection.query("SELECT foreign_keys FROM pragma_foreign_keys"), [{ foreign_keys: 1 }], "enforced again after ROLLBACK");
   });
 });
 

@@ -18,6 +18,7 @@ import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mys
  * Add/DropEnumValueOp modify every column of the enum.
  */
 export const mysqlDdl: DdlCompiler = {
+  boundary: { beforeBegin: [], beforeCommit: [], afterEnd: [] },
   compile: (op, context) => dispatchDdl("mysql", handlers(writer(context)), op, context),
 };
 

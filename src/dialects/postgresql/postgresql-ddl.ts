@@ -16,6 +16,7 @@ import { pgAlterSequence, pgCreateSequence, pgCreateView, pgDropEnumValue, pgDro
  * transaction commits: put such uses in a later migration.
  */
 export const postgresqlDdl: DdlCompiler = {
+  boundary: { beforeBegin: [], beforeCommit: [], afterEnd: [] },
   compile: (op, context) => dispatchDdl("postgresql", handlers(writer(context)), op, context),
 };
 

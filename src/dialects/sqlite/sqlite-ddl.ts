@@ -24,6 +24,16 @@ import { sqliteRebuild } from "./sqlite-ddl-rebuild.js";
  * documented choice (comparison does not compare comments here either).
  */
 export const sqliteDdl: DdlCompiler = {
+  boundary: {
+    beforeBegin: [{ sql: "PRAGMA foreign_keys = OFF" }],
+    beforeCommit: [
+      {
+        sql: "PRAGMA foreign_key_check",
+        expectNoRows: "the migration leaves rows that violate a foreign key (SQLite migrations run with foreign keys off and check them all before COMMIT)",
+      },
+    ],
+    afterEnd: [{ sql: "PRAGMA foreign_keys = ON" }],
+  },
   compile: (op, context) => dispatchDdl("sqlite", handlers(writer(context)), op, context),
 };
 
