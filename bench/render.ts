@@ -1,0 +1,44 @@
+/**
+ * Rendering a migration of 10,000 ops: the renderers alone (renderMigrationSource)
+ * and the file as written (plus Prettier), in milliseconds.
+ */
+import { performance } from "node:perf_hooks";
+import { s } from "../src/migration-api/index.js";
+import * as ops from "../src/ops/index.js";
+import { renderMigrationFile, renderMigrationSource } from "../src/render/index.js";
+
+function bigScript(count: number): ops.MigrationScript {
+  const list: ops.MigrateOperation[] = [];
+  for (let i = 0; list.length < count; i++) {
+    const table = `t${i}`;
+    list.push(
+      new ops.CreateTableOp(
+        s.table(
+          table,
+          s.column("id", s.bigint(), { nullable: false }),
+          s.column("name", s.varchar(100), { nullable: false, default: "" }),
+          s.column("created_at", s.timestamptz(), { nullable: false, default: s.now() }),
+          s.primaryKey("id"),
+        ),
+      ),
+      new ops.AddColumnOp(table, s.column("note", s.text(), { comment: "free text" })),
+      new ops.CreateIndexOp(table, s.index(`ix_${table}_name`, ["name"], { unique: true })),
+      new ops.AlterColumnOp(table, "name", { modifyType: { from: s.varchar(100), to: s.text() }, existingNullable: false }),
+      new ops.CreateForeignKeyOp(table, s.foreignKey(["id"], `t${i + 1}`, ["id"], { name: `fk_${table}`, onDelete: "cascade" })),
+    );
+  }
+  const upgrade = new ops.UpgradeOps(list.slice(0, count));
+  return new ops.MigrationScript("0123456789ab", upgrade, upgrade.reverse(), { message: "bench" });
+}
+
+export async function run(): Promise<void> {
+  const script = bigScript(10_000);
+  let start = performance.now();
+  const raw = renderMigrationSource(script);
+  const renderMs = performance.now() - start;
+  start = performance.now();
+  const file = await renderMigrationFile(script, { filePath: "/tmp/strata-bench/migration.ts" });
+  const fileMs = performance.now() - start;
+  console.log(`render 10,000 ops (upgrade + downgrade): ${renderMs.toFixed(0)} ms, ${(raw.source.length / 1024).toFixed(0)} KiB`);
+  console.log(`render + Prettier (the file as written):  ${fileMs.toFixed(0)} ms, ${file.source.split("\n").length} lines`);
+}
