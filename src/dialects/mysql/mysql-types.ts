@@ -8,6 +8,8 @@ import { parseQuotedList, quoteString } from "./mysql-sql-text.js";
  * - `datetime` is `timestamp` (no time zone) and MySQL `TIMESTAMP` (stored
  *   as UTC, shown in the session's zone) is `timestamptz`;
  * - `float` is `real` (4 bytes), `double`/`double precision` is `double`;
+ *   the deprecated `float(m, d)`/`double(m, d)` lose (m, d), with a
+ *   reflection warning;
  * - `longblob` is `bytes`; `blob`, `tinyblob`, `mediumblob` stay native;
  * - `text` is TEXT; `tinytext`, `mediumtext`, `longtext` stay native;
  * - `json` is JSON (MariaDB stores it as LONGTEXT + a json_valid check,
@@ -34,11 +36,6 @@ export const MYSQL_NATIVE_TYPES: readonly TypeSpec[] = [
   NATIVE("blob", "binary data of at most 64 KB"),
   NATIVE("mediumblob", "binary data of at most 16 MB"),
   { name: "set", stringParams: true, description: "a set of the listed values: set('a', 'b')" },
-  {
-    name: "float",
-    params: { min: 0, max: 2, names: ["precision", "scale"], ranges: [[1, 255], [0, 30]] },
-    description: "deprecated float(m, d); a plain float is `real`",
-  },
   NATIVE("geometry", "any geometry"),
   NATIVE("point", "a point"),
   NATIVE("linestring", "a line string"),
@@ -49,6 +46,7 @@ export const MYSQL_NATIVE_TYPES: readonly TypeSpec[] = [
   NATIVE("geometrycollection", "geometries"),
   NATIVE("inet4", "MariaDB IPv4 address"),
   NATIVE("inet6", "MariaDB IPv6 address"),
+  { name: "float", aliasOf: "real", description: "real (4-byte floating point)" },
   { name: "datetime", aliasOf: "timestamp", params: precision, description: "timestamp (date and time without time zone)" },
   { name: "longblob", aliasOf: "bytes", description: "bytes (binary data of at most 4 GB)" },
   { name: "dec", aliasOf: "decimal", params: decimalParams, description: "decimal" },
@@ -84,10 +82,10 @@ export function parseColumnType(columnType: string): ReflectedType {
     case "numeric":
       return type("decimal", args);
     case "float":
-      return args.length ? type("float", args) : type("real");
+      return type("real");
     case "double":
     case "real":
-      return type("double", args);
+      return type("double");
     case "datetime":
       return type("timestamp", args);
     case "timestamp":
@@ -124,7 +122,7 @@ const SPELLINGS: Readonly<Record<string, (args: string) => string>> = {
   bigint: fixed("BIGINT"),
   decimal: as("DECIMAL"),
   real: fixed("FLOAT"),
-  double: as("DOUBLE"),
+  double: fixed("DOUBLE"),
   boolean: fixed("TINYINT(1)"),
   text: fixed("TEXT"),
   varchar: as("VARCHAR"),
@@ -162,8 +160,6 @@ export function normalizeMysqlType(type: SqlType): SqlType {
     case "timestamp":
     case "timestamptz":
       return args[0] === 0 ? scalarType(name, [], extra) : type;
-    case "float":
-      return args.length ? type : scalarType("real", [], extra);
     case "uuid":
       return scalarType("char", [36], extra);
     default:
@@ -182,7 +178,7 @@ export function isBinaryType(type: SqlType): boolean {
 }
 
 const BINARY = new Set(["binary", "varbinary", "tinyblob", "blob", "mediumblob", "bytes"]);
-const NUMERIC = new Set(["tinyint", "smallint", "mediumint", "integer", "bigint", "decimal", "real", "float", "double", "year", "bit", "boolean"]);
+const NUMERIC = new Set(["tinyint", "smallint", "mediumint", "integer", "bigint", "decimal", "real", "double", "year", "bit", "boolean"]);
 
 /** A type MySQL cannot spell, or a catalog type string strata cannot read. */
 export class MysqlTypeError extends Error {

@@ -123,6 +123,7 @@ for (const dialect of MYSQL_DIALECTS) {
       CREATE TABLE t (
         code VARCHAR(100) NOT NULL,
         n INT(5) ZEROFILL,
+        f FLOAT(7,3),
         hidden INT INVISIBLE,
         touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
         PRIMARY KEY (code(20))
@@ -134,6 +135,7 @@ for (const dialect of MYSQL_DIALECTS) {
       'sequence "s" is not reflected: the model has no sequences on MySQL',
       'system versioning of table "h" is not in the model',
       'ZEROFILL of column "n" of table "t" is not in the model',
+      'column "f" of table "t" is float(7,3): the deprecated (7,3) is not in the model',
       'column "hidden" of table "t" is INVISIBLE, which is not in the model',
       'column "touched" of table "t" has ON UPDATE current_timestamp(), kept in column.info.onUpdate but not in the model',
       'the primary key of table "t" indexes a prefix of column "code", which is not in the model',

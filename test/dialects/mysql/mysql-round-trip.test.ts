@@ -50,7 +50,6 @@ const TYPES: SqlType[] = [
   scalarType("blob"),
   scalarType("mediumblob"),
   scalarType("set", ["x", "y z"]),
-  scalarType("float"),
   scalarType("geometry"),
   scalarType("point"),
   scalarType("inet6"),

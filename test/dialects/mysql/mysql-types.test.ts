@@ -24,6 +24,8 @@ test("parameterized and renamed types", () => {
   assert.equal(type("varchar(255)"), scalarType("varchar", [255]));
   assert.equal(type("decimal(10,2)"), scalarType("decimal", [10, 2]));
   assert.equal(type("float"), scalarType("real"));
+  assert.equal(type("float(7,3)"), scalarType("real"));
+  assert.equal(type("double(10,2) unsigned"), scalarType("double", [], { unsigned: true }));
   assert.equal(type("double"), scalarType("double"));
   assert.equal(type("datetime(6)"), scalarType("timestamp", [6]));
   assert.equal(type("timestamp"), scalarType("timestamptz"));
