@@ -9,7 +9,8 @@ import { resolve } from "node:path";
 import type { LoadedConfig } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
-import { dialectForUrl, dialectNamed, redactUrl } from "../dialects/registry.js";
+import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
+import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import type { MetaData } from "../model/index.js";
 import { loadSchema, SchemaError } from "../parse/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
@@ -84,19 +85,7 @@ export async function openDatabase(url: string, metadata?: MetaData): Promise<Da
   try {
     return await dialect.connect(url);
   } catch (error) {
-    const message = scrub((error as Error).message ?? String(error), url);
+    const message = scrubPassword((error as Error).message ?? String(error), url);
     throw new UserError(`cannot connect to ${redactUrl(url)}: ${message}`);
   }
-}
-
-/** Removes a URL (and its password) from a driver's message. */
-export function scrub(message: string, url: string): string {
-  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:([^@/?#]*)@/i.exec(url)?.[1];
-  let text = message.replaceAll(url, redactUrl(url));
-  if (password) {
-    text = text.replaceAll(password, "***");
-    const decoded = decodeURIComponent(password);
-    if (decoded !== password) text = text.replaceAll(decoded, "***");
-  }
-  return text;
 }

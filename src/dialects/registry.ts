@@ -1,4 +1,5 @@
 import type { Dialect } from "./dialect.js";
+export { redactUrl } from "./redact-url.js";
 import { mysqlDialect } from "./mysql/mysql-dialect.js";
 import { postgresqlDialect } from "./postgresql/postgresql-dialect.js";
 import { sqliteDialect } from "./sqlite/sqlite-dialect.js";
@@ -13,9 +14,4 @@ export function dialectNamed(name: string): Dialect | undefined {
 export function dialectForUrl(url: string): Dialect | undefined {
   const scheme = url.slice(0, Math.max(0, url.indexOf(":"))).toLowerCase();
   return DIALECTS.find((d) => d.urlSchemes.includes(scheme));
-}
-
-/** Replaces the password in a URL with `***`, so it can be printed. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)[^@/?#]*@/i, "$1***@");
 }

@@ -48,7 +48,7 @@ export const pullCommand: Command = {
         versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
       });
       text = printSchema(metadata.with({ database: { dialect: connection.dialect.name } }));
-      warnings = (metadata.info.warnings as string[] | undefined) ?? [];
+      warnings = (metadata.info.reflectionWarnings as string[] | undefined) ?? [];
     } finally {
       await connection.close();
     }

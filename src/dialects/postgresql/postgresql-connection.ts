@@ -1,4 +1,5 @@
 import type { DatabaseConnection, Dialect } from "../dialect.js";
+import { redactUrl } from "../redact-url.js";
 
 /**
  * A postgres.js client behind strata's `DatabaseConnection`. One connection
@@ -21,7 +22,7 @@ export async function connectPostgresql(dialect: Dialect, url: string): Promise<
   let queryCount = 0;
   return {
     dialect,
-    displayUrl: hidePassword(url),
+    displayUrl: redactUrl(url),
     get queryCount() {
       return queryCount;
     },
@@ -38,18 +39,4 @@ export async function connectPostgresql(dialect: Dialect, url: string): Promise<
       await sql.end({ timeout: 5 });
     },
   };
-}
-
-/**
- * The URL with its password replaced by `***`. Not registry.ts's `redactUrl`:
- * the registry imports every dialect, so importing it from here would make
- * this dialect load (and break with) all the others.
- */
-export function hidePassword(url: string): string {
-  const start = url.indexOf("//") + 2;
-  const end = url.slice(start).search(/[/?#]|$/) + start;
-  const at = url.lastIndexOf("@", end);
-  const colon = url.indexOf(":", start);
-  if (start < 2 || at < start || colon < 0 || colon > at) return url;
-  return `${url.slice(0, colon + 1)}***${url.slice(at)}`;
 }
