@@ -17,7 +17,10 @@ export interface RenderOptions {
   readonly schemaPrefix?: string;
   /** Renders each table's changes inside `op.batchAlterTable(...)` (SQLite's table rebuilds). */
   readonly renderAsBatch?: boolean;
-  /** Import lines the generated file needs besides strata's own (`import * as types from "../src/types.js";`). */
+  /**
+   * Import lines the code needs besides strata's own (`import * as types from "../src/types.js";`).
+   * Pass a Set to see what rendering adds to it (renderCode adds the `s` import when the code uses it).
+   */
   readonly imports?: Iterable<string>;
   readonly renderItem?: RenderItemFn;
   /** Whatever the caller has (the autogenerate context); passed through to renderers and renderItem. */
@@ -63,7 +66,7 @@ export function newRenderContext(registry: RendererRegistry, options: RenderOpti
     migrationContext: options.migrationContext,
     userModulePrefix: options.userModulePrefix,
     dialect: options.dialect,
-    imports: new Set(options.imports ?? []),
+    imports: options.imports instanceof Set ? options.imports : new Set(options.imports ?? []),
     usesSchemaBuilders: false,
     warnings: [],
   };

@@ -38,6 +38,10 @@ test("init writes a schema that compiles, a config and migrations/, and refuses 
   assert.equal([...model.tables.keys()], ["user"]);
   assert.match(readFileSync(join(cwd, "strata.config.ts"), "utf8"), 'import { defineConfig } from "strata";');
   assert.equal(readdirSync(join(cwd, "migrations")), []);
+  assert.equal(err, [
+    'warning: package.json does not say "type": "module". strata.config.ts and the migrations are ES modules; in a CommonJS package they load as a second copy of strata and fail: add "type": "module" to package.json',
+  ]);
+  err.length = 0;
   assert.is(await main(["init"], context), 2);
   assert.is(err.join("\n"), "strata init: nothing was written: schemas/app.schema, strata.config.ts, migrations already exist");
   rmSync(cwd, { recursive: true, force: true });

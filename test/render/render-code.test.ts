@@ -73,6 +73,15 @@ test("renderAsBatch puts a table's changes in op.batchAlterTable; ops it cannot 
   );
 });
 
+test("renderCode collects the imports the code needs into the given set", () => {
+  const imports = new Set(['import * as types from "./types.js";']);
+  renderCode(referenceUpgrade(), { imports });
+  assert.equal([...imports], ['import * as types from "./types.js";', 'import { s } from "strata";']);
+  const none = new Set<string>();
+  renderCode(new ops.UpgradeOps([new ops.ExecuteSQLOp("select 1")]), { imports: none });
+  assert.equal([...none], []);
+});
+
 test("renderItem: a string replaces the item, false keeps strata's, undefined leaves it out", () => {
   const code = renderCode(referenceUpgrade(), {
     renderItem: (type, obj) => {
