@@ -1,6 +1,7 @@
 import type { MetaData, SqlType } from "../../model/index.js";
 import type { Dialect } from "../dialect.js";
 import { connectMysql } from "./mysql-connection.js";
+import { normalizeMysqlModel } from "./mysql-normalize.js";
 import { reflectMysql } from "./mysql-reflect.js";
 import { MYSQL_NATIVE_TYPES, normalizeMysqlType, spellMysqlType } from "./mysql-types.js";
 
@@ -10,6 +11,8 @@ export interface MysqlDialectExtras {
   spellType(type: SqlType, metadata?: MetaData): string;
   /** The type as reflection reads it back after `spellType` (`decimal` → `decimal(10, 0)`). */
   normalizeType(type: SqlType): SqlType;
+  /** A `.schema` model as MySQL reads it back: what comparison should hold the database to. */
+  normalizeModel(metadata: MetaData): MetaData;
 }
 
 /**
@@ -47,4 +50,5 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
   quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
   spellType: spellMysqlType,
   normalizeType: normalizeMysqlType,
+  normalizeModel: normalizeMysqlModel,
 };

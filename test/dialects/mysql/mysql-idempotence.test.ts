@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compareMetadata, MigrationContext, produceMigrations } from "../../../src/compare/index.js";
+import { mysqlDialect } from "../../../src/dialects/mysql/mysql-dialect.js";
 import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import type { MetaData } from "../../../src/model/index.js";
 import { withHarness } from "../../ddl/ddl-support.js";
@@ -47,8 +48,27 @@ table user {
 view active_users = sql("select \`user\`.\`id\` AS \`id\` from \`user\` where \`user\`.\`active\` = 1")
 `;
 
-function compiled(): MetaData {
-  const result = compileSchema([{ path: "app.schema", text: SCHEMA }], { env: {} });
+/** Spellings MySQL does not keep: equal only once `normalizeModel` maps them to what MySQL reads back. */
+const UNKEPT = `
+database { dialect = "mysql" }
+table p {
+  id integer
+  @@id([id], name: "pk_p")
+}
+table t {
+  id integer @id
+  d  decimal
+  d2 decimal(8)
+  u  uuid
+  ts timestamp(0)
+  n  integer? @default(null)
+  r  integer? @references(p.id, onDelete: restrict, onUpdate: restrict, name: "fk_r")
+  @@index([d], name: "ix_d", using: btree)
+}
+`;
+
+function compiled(text = SCHEMA): MetaData {
+  const result = compileSchema([{ path: "app.schema", text }], { env: {} });
   if (!result.metadata) throw new Error(formatDiagnostics(result.diagnostics));
   return result.metadata;
 }
@@ -61,6 +81,16 @@ for (const dialect of MYSQL_DIALECTS) {
       const script = await produceMigrations(context, metadata);
       await apply(script.upgradeOps.ops, { metadata });
       assert.equal(await compareMetadata(context, metadata), []);
+    }));
+
+  test(`${dialect}: spellings MySQL does not keep compare equal through normalizeModel`, () =>
+    withHarness("mysql", async ({ connection, apply }) => {
+      const metadata = compiled(UNKEPT);
+      const context = MigrationContext.configure({ connection });
+      await apply((await produceMigrations(context, metadata)).upgradeOps.ops, { metadata });
+      const kinds = (await compareMetadata(context, metadata)).map((d) => (Array.isArray(d[0]) ? d[0][0] + " " + d[0][3] : d[0]));
+      assert.equal(kinds, ["remove_fk", "modify_type d", "modify_type d2", "modify_type u", "modify_type ts", "modify_default n", "add_fk"]);
+      assert.equal(await compareMetadata(context, mysqlDialect.normalizeModel(metadata)), []);
     }));
 
   test(`${dialect}: a view not written as MySQL stores it differs (known limitation)`, () =>
