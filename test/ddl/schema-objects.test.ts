@@ -56,6 +56,18 @@ for (const dialect of DIALECTS.filter((d) => d !== "sqlite")) {
 }
 
 if (DIALECTS.includes("postgresql")) {
+  test("postgresql: dropping an enum value converts array columns of the enum too", async () => {
+    await withHarness("postgresql", async ({ db, apply }) => {
+      const tags = new Table({ name: "tagged", columns: [int("id"), new Column({ name: "roles", type: enumType("Role", undefined, 1), nullable: true })] });
+      await apply([new CreateEnumOp(role), new CreateTableOp(tags)]);
+      await db.run(`INSERT INTO tagged VALUES (1, '{member,"in progress"}')`);
+      await apply(new DropEnumValueOp("Role", "admin"));
+      assert.equal(await db.query("SELECT roles::text AS r, format_type(atttypid, NULL) AS t FROM tagged, pg_attribute WHERE attrelid = 'tagged'::regclass AND attname = 'roles'"), [
+        { r: '{member,"in progress"}', t: '"Role"[]' },
+      ]);
+    });
+  });
+
   test("postgresql: sequences are created with their options, altered and dropped", async () => {
     await withHarness("postgresql", async ({ db, apply }) => {
       await apply(new CreateTableOp(parentTable("orders")));

@@ -51,6 +51,8 @@ interface EnumColumnRow {
   readonly table_name: string;
   readonly column_name: string;
   readonly default_value: string | null;
+  /** The column is an array of the enum. */
+  readonly is_array: boolean;
 }
 
 /**
@@ -72,12 +74,13 @@ export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context
   if (!current?.labels) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);
   const columns = await context.query<EnumColumnRow>(
     `SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,
-            pg_get_expr(d.adbin, d.adrelid) AS default_value
+            pg_get_expr(d.adbin, d.adrelid) AS default_value, a.atttypid <> to_regtype($1) AS is_array
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
        JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.atttypid = to_regtype($1) AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE a.atttypid IN (to_regtype($1), (SELECT typarray FROM pg_type WHERE oid = to_regtype($1)))
+        AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY 1, 2, a.attnum`,
     [`${w.q(schema)}.${w.q(op.enumName)}`],
   );
@@ -96,7 +99,8 @@ export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context
       throw new DdlStateError(`the default of ${column.table_name}.${column.column_name} (${column.default_value}) cannot be carried to the new enum`);
     }
     if (literal !== undefined) out.push({ sql: `${alter} DROP DEFAULT` });
-    out.push({ sql: `${alter} TYPE ${type} USING ${w.q(column.column_name)}::text::${type}` });
+    const dims = column.is_array ? "[]" : "";
+    out.push({ sql: `${alter} TYPE ${type}${dims} USING ${w.q(column.column_name)}::text${dims}::${type}${dims}` });
     if (literal !== undefined) out.push({ sql: `${alter} SET DEFAULT ${w.string(literal.replaceAll("''", "'"))}` });
   }
   out.push({ sql: `DROP TYPE ${w.name(op.schema, oldName)}` });
