@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { diffCommand } from "./diff.js";
 import { fmtCommand } from "./fmt.js";
 import { pullCommand } from "./pull.js";
 import { initCommand } from "./init.js";
@@ -10,6 +11,7 @@ import { mergeCommand } from "./merge.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
+  diffCommand,
   initCommand,
   revisionCommand,
   headsCommand,
