@@ -18,7 +18,10 @@ export interface RelationRow {
   comment: string | null;
   collation: string | null;
   engine: string | null;
+  createOptions: string | null;
   definition: string | null;
+  checkOption: string | null;
+  security: string | null;
 }
 
 export interface ColumnRow {
@@ -42,6 +45,7 @@ export interface IndexRow {
   subPart: string | null;
   collation: string | null;
   indexType: string;
+  comment: string | null;
   /** MySQL 8 functional key parts; always null on MariaDB. */
   expression: string | null;
 }
@@ -80,7 +84,8 @@ export function queryRelations(connection: DatabaseConnection, db: string, versi
   return queryText(
     connection,
     `SELECT t.TABLE_NAME AS name, t.TABLE_TYPE AS type, t.TABLE_COMMENT AS comment,
-            t.TABLE_COLLATION AS collation, t.ENGINE AS engine, v.VIEW_DEFINITION AS definition
+            t.TABLE_COLLATION AS collation, t.ENGINE AS engine, t.CREATE_OPTIONS AS createOptions,
+            v.VIEW_DEFINITION AS definition, v.CHECK_OPTION AS checkOption, v.SECURITY_TYPE AS security
        FROM information_schema.TABLES t
        LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
       WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW', 'SEQUENCE') AND t.TABLE_NAME <> ?`,
@@ -107,7 +112,8 @@ export function queryIndexes(connection: DatabaseConnection, scope: CatalogScope
   return queryText(
     connection,
     `SELECT TABLE_NAME AS tableName, INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS columnName,
-            SUB_PART AS subPart, COLLATION AS collation, INDEX_TYPE AS indexType, ${expression} AS expression
+            SUB_PART AS subPart, COLLATION AS collation, INDEX_TYPE AS indexType,
+            INDEX_COMMENT AS comment, ${expression} AS expression
        FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?)
       ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,

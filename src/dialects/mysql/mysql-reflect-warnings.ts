@@ -14,6 +14,11 @@ export function reflectionWarnings(
   for (const relation of relations) {
     if (relation.type === "SEQUENCE") warnings.push(`sequence "${relation.name}" is not reflected: the model has no sequences on MySQL`);
     if (relation.type === "SYSTEM VERSIONED") warnings.push(`system versioning of table "${relation.name}" is not in the model`);
+    if (/\bpartitioned\b/i.test(relation.createOptions ?? "")) warnings.push(`partitioning of table "${relation.name}" is not in the model`);
+    if (relation.checkOption && relation.checkOption !== "NONE") {
+      warnings.push(`WITH ${relation.checkOption} CHECK OPTION of view "${relation.name}" is not in the model`);
+    }
+    if (relation.security === "INVOKER") warnings.push(`SQL SECURITY INVOKER of view "${relation.name}" is not in the model`);
   }
   for (const column of columns) {
     const where = `column "${column.name}" of table "${column.tableName}"`;
@@ -24,7 +29,14 @@ export function reflectionWarnings(
     if (digits) warnings.push(`${where} is ${column.columnType}: the deprecated (${digits[2]}) is not in the model`);
     if (/\binvisible\b/i.test(column.extra ?? "")) warnings.push(`${where} is INVISIBLE, which is not in the model`);
   }
+  const commented = new Set<string>();
   for (const part of indexes) {
+    // A key's comment is repeated on each of its columns: say it once.
+    const key = `${part.tableName}\0${part.name}`;
+    if (part.comment && !commented.has(key)) {
+      commented.add(key);
+      warnings.push(`the comment of index "${part.name}" on table "${part.tableName}" is not in the model`);
+    }
     if (part.name === "PRIMARY" && part.subPart !== null) {
       warnings.push(`the primary key of table "${part.tableName}" indexes a prefix of column "${part.columnName}", which is not in the model`);
     }

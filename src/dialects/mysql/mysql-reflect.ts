@@ -33,9 +33,8 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   const flavor: MysqlFlavor = /mariadb/i.test(server.version) ? "mariadb" : "mysql";
   const relations = (await queryRelations(connection, server.db, options.versionTable ?? DEFAULT_VERSION_TABLE)).sort(byName);
   const tables = relations.filter((r) => (r.type === "BASE TABLE" || r.type === "SYSTEM VERSIONED") && include(r.name, "table"));
-  const views = relations
-    .filter((r) => r.type === "VIEW" && include(r.name, "view"))
-    .map((r) => new View({ name: r.name, definition: unqualify(r.definition ?? "", server.db) }));
+  const viewRelations = relations.filter((r) => r.type === "VIEW" && include(r.name, "view"));
+  const views = viewRelations.map((r) => new View({ name: r.name, definition: unqualify(r.definition ?? "", server.db) }));
   const enums: Enum[] = [];
   const metadata = (reflected: Table[], warnings: string[]) =>
     new MetaData({
@@ -46,7 +45,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       info: { serverVersion: server.version, ...(warnings.length ? { reflectionWarnings: warnings } : {}) },
     });
   const sequences = relations.filter((r) => r.type === "SEQUENCE" && include(r.name, "sequence"));
-  if (tables.length === 0) return metadata([], reflectionWarnings(sequences, [], []));
+  if (tables.length === 0) return metadata([], reflectionWarnings([...sequences, ...viewRelations], [], []));
 
   const scope: CatalogScope = { db: server.db, flavor, tables: tables.map((t) => t.name) };
   const [columnRows, indexRows, foreignKeyRows, checkRows] = await Promise.all([
@@ -99,7 +98,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   });
   const included = new Set(reflected.flatMap((t) => t.columns.map((c) => `${t.name}\0${c.name}`)));
   const columnWarnings = columnRows.filter((r) => included.has(`${r.tableName}\0${r.name}`));
-  return metadata(reflected, reflectionWarnings([...sequences, ...tables], columnWarnings, indexRows));
+  return metadata(reflected, reflectionWarnings([...sequences, ...tables, ...viewRelations], columnWarnings, indexRows));
 }
 
 /** `<table>_<column>` unless another ENUM column already took it (`a_b`.`c` vs `a`.`b_c`). */

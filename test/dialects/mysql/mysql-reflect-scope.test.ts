@@ -126,18 +126,25 @@ for (const dialect of MYSQL_DIALECTS) {
         f FLOAT(7,3),
         hidden INT INVISIBLE,
         touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
-        PRIMARY KEY (code(20))
+        PRIMARY KEY (code(20)),
+        KEY ix_n (n, f) COMMENT 'why'
       );
       CREATE TABLE h (a INT) WITH SYSTEM VERSIONING;
-      CREATE SEQUENCE s;`);
-    assert.equal([...metadata.tables.keys()], ["h", "t"]);
+      CREATE TABLE parts (a INT) PARTITION BY HASH (a) PARTITIONS 2;
+      CREATE SEQUENCE s;
+      CREATE SQL SECURITY INVOKER VIEW v AS SELECT a FROM h WHERE a > 0 WITH CASCADED CHECK OPTION;`);
+    assert.equal([...metadata.tables.keys()], ["h", "parts", "t"]);
     assert.equal(metadata.info.reflectionWarnings, [
       'sequence "s" is not reflected: the model has no sequences on MySQL',
       'system versioning of table "h" is not in the model',
+      'partitioning of table "parts" is not in the model',
+      'WITH CASCADED CHECK OPTION of view "v" is not in the model',
+      'SQL SECURITY INVOKER of view "v" is not in the model',
       'ZEROFILL of column "n" of table "t" is not in the model',
       'column "f" of table "t" is float(7,3): the deprecated (7,3) is not in the model',
       'column "hidden" of table "t" is INVISIBLE, which is not in the model',
       'column "touched" of table "t" has ON UPDATE current_timestamp(), kept in column.info.onUpdate but not in the model',
+      'the comment of index "ix_n" on table "t" is not in the model',
       'the primary key of table "t" indexes a prefix of column "code", which is not in the model',
     ]);
   });
