@@ -8,6 +8,11 @@ import { headsCommand } from "./heads.js";
 import { historyCommand } from "./history.js";
 import { branchesCommand } from "./branches.js";
 import { mergeCommand } from "./merge.js";
+import { upgradeCommand } from "./upgrade.js";
+import { downgradeCommand } from "./downgrade.js";
+import { currentCommand } from "./current.js";
+import { stampCommand } from "./stamp.js";
+import { checkCommand } from "./check.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -18,5 +23,10 @@ export const COMMANDS: readonly Command[] = [
   historyCommand,
   branchesCommand,
   mergeCommand,
+  upgradeCommand,
+  downgradeCommand,
+  currentCommand,
+  stampCommand,
+  checkCommand,
   pullCommand,
   fmtCommand,];

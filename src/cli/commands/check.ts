@@ -1,0 +1,38 @@
+import type { DiffEntry } from "../../ops/index.js";
+import { COMMON_OPTIONS, type Command } from "../command.js";
+import { compareProject } from "../compare-project.js";
+import { describeDiff } from "../describe-diff.js";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "exit 1 when the database differs from the schema (a CI drift gate)",
+  usage: "strata check [--schema PATH] [--url URL] [--config FILE]",
+  help: [
+    "Compiles the schema, reads the database and compares them, as `strata revision --autogenerate`",
+    "would. Prints nothing but a confirmation when they match; otherwise prints the differences and",
+    "says how to resolve them. Exit 0 when they match, 1 when they differ, 2 on error.",
+    "",
+    "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
+    "  --url URL      the database (default: the config's, else the schema's, else file:./dev.db)",
+    "  --config FILE  the config file (default strata.config.ts)",
+  ].join("\n"),
+  options: { ...COMMON_OPTIONS },
+  async run(args, context) {
+    let differs = false;
+    for (const comparison of await compareProject(args, context)) {
+      const entries = comparison.script.upgradeOps.asDiffs() as DiffEntry[];
+      const where = comparison.name ? `${comparison.name} (${comparison.displayUrl})` : comparison.displayUrl;
+      if (entries.length === 0) {
+        context.out(`${where}: matches the schema`);
+        continue;
+      }
+      differs = true;
+      context.out(`${where}: differs from the schema (${entries.length} change${entries.length === 1 ? "" : "s"}):`);
+      for (const line of describeDiff(entries)) context.out(`  ${line}`);
+    }
+    if (differs) {
+      context.err("run `strata upgrade head` if a migration is pending, else `strata revision --autogenerate -m MSG`");
+    }
+    return differs ? 1 : 0;
+  },
+};

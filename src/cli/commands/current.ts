@@ -1,0 +1,36 @@
+import { headsOf } from "../../runtime/version-state.js";
+import { VersionTable } from "../../runtime/version-table.js";
+import type { Command } from "../command.js";
+import { dialectOfUrl, loadProjectConfig } from "../project.js";
+import { describeRevision } from "./heads.js";
+import { openMigrations } from "./revision.js";
+import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
+
+export const currentCommand: Command = {
+  name: "current",
+  summary: "print the revision the database is at",
+  usage: "strata current [--url URL] [--config FILE]",
+  help: [
+    "Prints the revisions the database's version table records as current (one per head, as",
+    "`strata heads` marks them), or `base` when no migration was applied. Reads; changes nothing.",
+    "",
+    "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
+    "  --config FILE    strata.config.ts to use",
+  ].join("\n"),
+  options: { url: { type: "string" }, schema: { type: "string" }, config: { type: "string" } },
+  async run(args, context) {
+    const loaded = await loadProjectConfig(args, context);
+    const { graph } = await openMigrations(loaded, context);
+    const targets = await migrationTargets(args, loaded, context);
+    for (const { database, url } of targets) {
+      const table = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
+      const heads = headsOf(await withDatabase(url, (connection) => table.read(connection)));
+      const prefix = targets.length > 1 ? `${database}: ` : "";
+      if (heads.length === 0) context.out(`${prefix}base`);
+      for (const id of heads) {
+        context.out(prefix + (graph.has(id) ? describeRevision(graph, id) : `${id} (no migration file declares it)`));
+      }
+    }
+    return 0;
+  },
+};

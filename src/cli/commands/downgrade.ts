@@ -1,0 +1,3 @@
+import { migrateCommand } from "./upgrade.js";
+
+export const downgradeCommand = migrateCommand("downgrade");

@@ -1,0 +1,49 @@
+import { resolveTarget } from "../../revisions/index.js";
+import { fileChecksum } from "../../runtime/migration-file.js";
+import { stampedState } from "../../runtime/migration-plan.js";
+import { stampVersionTable } from "../../runtime/stamp.js";
+import { headsOf } from "../../runtime/version-state.js";
+import { VersionTable } from "../../runtime/version-table.js";
+import { COMMON_OPTIONS, type Command } from "../command.js";
+import { dialectOfUrl, loadProjectConfig } from "../project.js";
+import { openMigrations, userErrors } from "./revision.js";
+import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
+
+export const stampCommand: Command = {
+  name: "stamp",
+  summary: "record TARGET as the database's revision without running migrations",
+  usage: "strata stamp TARGET [--sql] [--url URL] [--config FILE]",
+  help: [
+    "Writes the version table as if the migrations up to TARGET had run, and runs none of them:",
+    "for a database created some other way, or to repair the table by hand. TARGET is as for",
+    "upgrade; `base` empties the table. The checksums of the files as they are now are recorded.",
+    "",
+    "  --sql            print the version-table statements instead of running them (from base)",
+    "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
+    "  --config FILE    strata.config.ts to use",
+  ].join("\n"),
+  options: { sql: { type: "boolean" }, ...COMMON_OPTIONS },
+  positionals: [1, 1],
+  async run(args, context) {
+    const target = args.positionals[0];
+    const loaded = await loadProjectConfig(args, context);
+    const { graph } = await openMigrations(loaded, context);
+    for (const { url } of await migrationTargets(args, loaded, context)) {
+      const table = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
+      if (args.values.sql) {
+        const state = stampedState(graph, await userErrors(() => resolveTarget(graph, target)), fileChecksum);
+        const statements = [
+          table.createStatement(),
+          ...table.changeStatements(new Map(), state, new Date().toISOString()),
+        ];
+        context.out(statements.map((s) => `${s.sql};`).join("\n"));
+        continue;
+      }
+      await withDatabase(url, async (connection) => {
+        const state = await stampVersionTable(connection, table, graph, target);
+        context.out(`stamped ${connection.displayUrl} at ${headsOf(state).join(", ") || "base"}`);
+      });
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,108 @@
+import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { headsOf, stateOf, type VersionState } from "./version-state.js";
+
+export type Direction = "upgrade" | "downgrade";
+
+/** One migration to run, one way. */
+export interface MigrationStep {
+  readonly direction: Direction;
+  readonly migration: LoadedMigration;
+}
+
+/** A target that makes no sense from where the database is; the CLI prints the message. */
+export class PlanError extends Error {
+  override readonly name = "PlanError";
+}
+
+const shown = (ids: readonly string[]) => (ids.length ? ids.join(", ") : "base");
+
+/**
+ * The migrations that take a database at `state` to `target`, in the order
+ * they run: parents first going up, children first going down. Revisions the
+ * database records but no file declares are an error, not something to skip.
+ */
+export function planMigrations(
+  graph: RevisionGraph<LoadedMigration>,
+  state: VersionState,
+  direction: Direction,
+  target: string,
+): MigrationStep[] {
+  const unknown = [...state.keys()].filter((id) => !graph.has(id)).sort();
+  if (unknown.length) {
+    throw new PlanError(
+      `the database records ${unknown.length > 1 ? "revisions" : "revision"} ${unknown.join(", ")} as applied, ` +
+        "but no migration file declares it; restore the file, or record where the database really is with `strata stamp`",
+    );
+  }
+  const heads = headsOf(state);
+  const ids = resolveTarget(graph, target, heads);
+  if (direction === "upgrade") {
+    const below = ids.filter((id) => state.has(id) && !state.get(id)!.isHead);
+    if (below.length) {
+      throw new PlanError(
+        `${target} (${below.join(", ")}) is below the current revision (${shown(heads)}); use \`strata downgrade ${target}\` to go back`,
+      );
+    }
+    return graph.upgradePath(heads, ids).map((migration) => ({ direction, migration }));
+  }
+  const notApplied = ids.filter((id) => !state.has(id));
+  if (notApplied.length) {
+    throw new PlanError(
+      `${target} (${notApplied.join(", ")}) is not applied (the database is at ${shown(heads)}); use \`strata upgrade ${target}\``,
+    );
+  }
+  return graph.downgradePath(heads, ids).map((migration) => ({ direction, migration }));
+}
+
+/**
+ * Whether `step` still has to run on a database now at `state` (read again
+ * under the migration lock): false when another process already ran it; an
+ * error when the database moved somewhere the step no longer fits.
+ */
+export function stepIsPending(
+  graph: RevisionGraph<LoadedMigration>,
+  state: VersionState,
+  step: MigrationStep,
+): boolean {
+  const { revision, downRevisions, dependsOn } = step.migration;
+  if (step.direction === "upgrade") {
+    if (state.has(revision)) return false;
+    const missing = [...downRevisions, ...dependsOn].filter((id) => !state.has(id));
+    if (missing.length) {
+      throw new PlanError(
+        `cannot apply ${revision}: ${missing.join(", ")} is not applied (another process changed the database meanwhile?)`,
+      );
+    }
+    return true;
+  }
+  if (!state.has(revision)) return false;
+  const above = [...graph.descendants([revision])].filter((id) => id !== revision && state.has(id));
+  if (above.length) {
+    throw new PlanError(
+      `cannot undo ${revision}: ${above.join(", ")} above it is still applied (another process changed the database meanwhile?)`,
+    );
+  }
+  return true;
+}
+
+/** The state after `step` ran; an upgrade records the checksum of the file it applied. */
+export function stateAfter(
+  graph: RevisionGraph<LoadedMigration>,
+  state: VersionState,
+  step: MigrationStep,
+  checksum: string,
+): VersionState {
+  const applied = [...state.values()].filter((r) => r.revision !== step.migration.revision);
+  if (step.direction === "upgrade") applied.push({ revision: step.migration.revision, checksum, isHead: true });
+  return stateOf(graph, applied);
+}
+
+/** The state `stamp` records: exactly the target's revisions and everything below them. */
+export function stampedState(
+  graph: RevisionGraph<LoadedMigration>,
+  ids: readonly string[],
+  checksumOf: (migration: LoadedMigration) => string,
+): VersionState {
+  const applied = graph.sort(graph.ancestors(ids)).map((id) => ({ revision: id, checksum: checksumOf(graph.get(id)) }));
+  return stateOf(graph, applied);
+}

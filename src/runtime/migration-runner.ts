@@ -1,0 +1,217 @@
+import { liveDdlContext } from "./ddl/live-ddl-context.js";
+import type { DatabaseConnection } from "../dialects/dialect.js";
+import type { MigrateOperation } from "../ops/index.js";
+import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
+import {
+  CheckFailedError,
+  MigrationFailedError,
+  NonTransactionalStatementError,
+  StatementFailedError,
+} from "./migration-errors.js";
+import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
+import {
+  planMigrations,
+  PlanError,
+  stateAfter,
+  stepIsPending,
+  type Direction,
+  type MigrationStep,
+} from "./migration-plan.js";
+import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
+import { runtimeSupportFor } from "./runtime-support.js";
+import type { Statement } from "./statement.js";
+import { stepTitle } from "./step-title.js";
+import type { VersionTable } from "./version-table.js";
+import { headsOf, type VersionState } from "./version-state.js";
+
+export interface RunOptions {
+  readonly connection: DatabaseConnection;
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly versionTable: VersionTable;
+  /** Which of a migration's upgrade/downgrade pairs runs here (`default` for single-database projects). */
+  readonly database: string;
+  /** The project folder, for the paths messages show. */
+  readonly cwd: string;
+  readonly out: (line: string) => void;
+  readonly warn: (line: string) => void;
+}
+
+interface PreparedStep extends MigrationStep {
+  readonly ops: readonly MigrateOperation[];
+  readonly transactional: boolean;
+  readonly file: string;
+}
+
+/**
+ * Moves a live database to `target`, holding the migration lock so that two
+ * processes apply each migration once. The state is read after the lock is
+ * taken and again before each migration (on SQLite the lock is the
+ * migration's own write transaction). Returns how many migrations ran.
+ *
+ * Where DDL is transactional (PostgreSQL, SQLite) each migration and its
+ * version-table change commit together or not at all. Elsewhere (MySQL), and
+ * in migrations marked `transactional = false`, a failure leaves the earlier
+ * statements of that migration in place, and the error says so.
+ */
+export async function runMigrations(options: RunOptions, direction: Direction, target: string): Promise<number> {
+  const { connection, versionTable, out } = options;
+  const support = runtimeSupportFor(connection.dialect);
+  await support.acquireLock(connection, versionTable.name, () =>
+    out("another strata process is migrating this database; waiting for it to finish"),
+  );
+  try {
+    const state = await versionTable.read(connection);
+    if (direction === "upgrade") verifyChecksums(options, state);
+    const steps = await prepare(options, planMigrations(options.graph, state, direction, target));
+    if (steps.length === 0) {
+      out(`nothing to do: the database is at ${headsOf(state).join(", ") || "base"}`);
+      return 0;
+    }
+    for (const step of steps) {
+      for (const loss of dataLosses(step.ops))
+        options.warn(`warning: ${step.migration.revision} (${step.file}) loses data: ${loss}`);
+    }
+    let ran = 0;
+    for (const step of steps) if (await runStep(options, step)) ran++;
+    return ran;
+  } finally {
+    await support.releaseLock(connection, versionTable.name);
+  }
+}
+
+/** Fails, naming every file, when an applied migration's file changed since it was applied. */
+function verifyChecksums(options: RunOptions, state: VersionState): void {
+  const edited = [...state.values()]
+    .filter((applied) => options.graph.has(applied.revision))
+    .map((applied) => ({ applied, migration: options.graph.get(applied.revision) }))
+    .filter(({ applied, migration }) => fileChecksum(migration) !== applied.checksum)
+    .map(({ migration }) => `${shownPath(migration, options.cwd)} (revision ${migration.revision})`);
+  if (edited.length) {
+    throw new PlanError(
+      `${edited.join(", ")} ${edited.length > 1 ? "were" : "was"} edited after being applied to this database; ` +
+        "undo the edit and put the change in a new migration (`strata revision`)",
+    );
+  }
+}
+
+/** Collects every step's ops up front, so data-loss warnings come before anything runs. */
+async function prepare(options: RunOptions, steps: readonly MigrationStep[]): Promise<PreparedStep[]> {
+  const dialect = options.connection.dialect;
+  const prepared: PreparedStep[] = [];
+  for (const step of steps) {
+    const fn = migrationFunction(step.migration, options.database, step.direction, options.cwd);
+    const file = shownPath(step.migration, options.cwd);
+    let ops: MigrateOperation[];
+    try {
+      ops = await collectOps(fn, dialect);
+    } catch (error) {
+      throw new MigrationFailedError(
+        `${file}: ${step.direction} failed before anything ran: ${(error as Error).message}`,
+      );
+    }
+    prepared.push({ ...step, ops, file, transactional: await isTransactional(step.migration) });
+  }
+  return prepared;
+}
+
+/** Runs one migration; false when another process had already run it. */
+async function runStep(options: RunOptions, step: PreparedStep): Promise<boolean> {
+  const { connection } = options;
+  const atomic = connection.dialect.capabilities.transactionalDdl && step.transactional;
+  return atomic ? runInTransaction(options, step) : runWithoutTransaction(options, step);
+}
+
+async function runInTransaction(options: RunOptions, step: PreparedStep): Promise<boolean> {
+  const { connection, versionTable, graph } = options;
+  const support = runtimeSupportFor(connection.dialect);
+  for (const sql of support.beforeTransaction) await connection.execute(sql);
+  try {
+    await connection.execute(support.beginStatement);
+    try {
+      // Created inside the first migration's transaction: a failure leaves no table behind either.
+      if (!(await versionTable.exists(connection))) await connection.execute(versionTable.createStatement().sql);
+      const state = await versionTable.read(connection);
+      if (!stepIsPending(graph, state, step)) {
+        await connection.execute("ROLLBACK");
+        return false;
+      }
+      options.out(stepTitle(step));
+      await executeOps(options, step, true);
+      const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
+      for (const s of versionTable.changeStatements(state, after, new Date().toISOString()))
+        await connection.execute(s.sql);
+      await connection.execute("COMMIT");
+      return true;
+    } catch (error) {
+      await connection.execute("ROLLBACK").catch(() => {});
+      if (error instanceof PlanError) throw error;
+      throw new MigrationFailedError(
+        `${step.direction} ${step.migration.revision} (${step.file}) failed and was rolled back; ` +
+          `the database and the version table are as they were before it.\n${(error as Error).message}`,
+      );
+    }
+  } finally {
+    for (const sql of support.afterTransaction) await connection.execute(sql);
+  }
+}
+
+async function runWithoutTransaction(options: RunOptions, step: PreparedStep): Promise<boolean> {
+  const { connection, versionTable, graph } = options;
+  if (!(await versionTable.exists(connection))) await connection.execute(versionTable.createStatement().sql);
+  const state = await versionTable.read(connection);
+  if (!stepIsPending(graph, state, step)) return false;
+  options.out(stepTitle(step));
+  let done = 0;
+  try {
+    await executeOps(options, step, false, () => done++);
+  } catch (error) {
+    const why = connection.dialect.capabilities.transactionalDdl
+      ? "it is marked `transactional = false`"
+      : `${connection.dialect.name} commits each DDL statement as it runs`;
+    throw new MigrationFailedError(
+      `${step.direction} ${step.migration.revision} (${step.file}) failed after ${done} of its statements ran; ` +
+        `${why}, so those ${done} statements stay applied and were not rolled back. ` +
+        `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed). ` +
+        `Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
+    );
+  }
+  const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
+  await connection.execute("BEGIN");
+  for (const s of versionTable.changeStatements(state, after, new Date().toISOString()))
+    await connection.execute(s.sql);
+  await connection.execute("COMMIT");
+  return true;
+}
+
+/** Replays the collected ops through the executing Operations, statement by statement. */
+async function executeOps(
+  options: RunOptions,
+  step: PreparedStep,
+  inTransaction: boolean,
+  onDone?: () => void,
+): Promise<void> {
+  const { connection } = options;
+  const context = liveDdlContext(connection);
+  const operations = executingOperations(connection.dialect, context, async (statement) => {
+    if (inTransaction && statement.transactional === false)
+      throw new NonTransactionalStatementError(statement, step.file);
+    await runStatement(connection, statement);
+    onDone?.();
+  });
+  for (const op of step.ops) await operations.invoke(op);
+}
+
+async function runStatement(
+  connection: DatabaseConnection,
+  statement: Statement & { expectNoRows?: string },
+): Promise<void> {
+  let rows: unknown[];
+  try {
+    rows = statement.expectNoRows
+      ? await connection.query(statement.sql, statement.params)
+      : (await connection.execute(statement.sql, statement.params), []);
+  } catch (error) {
+    throw new StatementFailedError(statement, error);
+  }
+  if (rows.length) throw new CheckFailedError(`${statement.expectNoRows}: ${JSON.stringify(rows.slice(0, 5))}`);
+}

@@ -1,0 +1,82 @@
+import type { Dialect } from "../dialects/dialect.js";
+import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { DdlStateError } from "./ddl/ddl-errors.js";
+import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
+import { planMigrations, PlanError, stampedState, stateAfter, type Direction } from "./migration-plan.js";
+import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
+import { runtimeSupportFor } from "./runtime-support.js";
+import type { Statement } from "./statement.js";
+import { stepTitle } from "./step-title.js";
+import type { VersionTable } from "./version-table.js";
+
+export interface ScriptOptions {
+  readonly dialect: Dialect;
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly versionTable: VersionTable;
+  readonly database: string;
+  readonly cwd: string;
+  /** The timestamp written into version rows (fixed in tests). */
+  readonly now?: string;
+}
+
+/**
+ * The SQL `upgrade`/`downgrade` would run, version-table statements
+ * included, written without a database (`--sql`). `range` is `TARGET` or
+ * `START:TARGET`; without a start, an upgrade starts from base and a
+ * downgrade must say where the database is. Ops that need the live database
+ * (a SQLite table rebuild reads the table it re-creates) fail with a message
+ * that says so.
+ */
+export async function sqlScript(options: ScriptOptions, direction: Direction, range: string): Promise<string> {
+  const { dialect, graph, versionTable } = options;
+  const [start, target] = range.includes(":") ? range.split(":", 2) : [undefined, range];
+  if (start === undefined && direction === "downgrade") {
+    throw new PlanError(
+      `downgrade --sql needs to know where the database is: write START:${range} (e.g. head:${range})`,
+    );
+  }
+  const startIds = start === undefined || start === "" ? [] : resolveTarget(graph, start);
+  let state = stampedState(graph, startIds, fileChecksum);
+  const support = runtimeSupportFor(dialect);
+  const now = options.now ?? new Date().toISOString();
+  const lines = [
+    `-- strata ${direction} ${start ?? "base"}:${target} on ${dialect.name}, written offline by \`--sql\``,
+  ];
+  const emit = (statement: Statement) => {
+    if (statement.params?.length) {
+      throw new PlanError(`\`${statement.sql}\` takes parameters, which a --sql script cannot carry`);
+    }
+    lines.push(/;\s*$/.test(statement.sql) ? statement.sql : `${statement.sql};`);
+  };
+  if (state.size === 0) emit(versionTable.createStatement());
+
+  for (const step of planMigrations(graph, state, direction, target)) {
+    const file = shownPath(step.migration, options.cwd);
+    const ops = await collectOps(
+      migrationFunction(step.migration, options.database, step.direction, options.cwd),
+      dialect,
+    );
+    const atomic = dialect.capabilities.transactionalDdl && (await isTransactional(step.migration));
+    lines.push("", `-- ${stepTitle(step)} (${file})`);
+    for (const loss of dataLosses(ops)) lines.push(`-- warning: loses data: ${loss}`);
+    if (atomic) for (const sql of [...support.beforeTransaction, "BEGIN"]) emit({ sql });
+    const operations = executingOperations(dialect, { dialect, inlineValues: true }, async (statement) =>
+      emit(statement),
+    );
+    try {
+      for (const op of ops) await operations.invoke(op);
+    } catch (error) {
+      if (error instanceof DdlStateError) {
+        throw new PlanError(
+          `${file} cannot be written as SQL without a database: ${error.message}; run it online instead`,
+        );
+      }
+      throw error;
+    }
+    const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
+    for (const statement of versionTable.changeStatements(state, after, now)) emit(statement);
+    if (atomic) for (const sql of ["COMMIT", ...support.afterTransaction]) emit({ sql });
+    state = after;
+  }
+  return `${lines.join("\n")}\n`;
+}
