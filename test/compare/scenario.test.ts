@@ -1,7 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { compareMetadata, MigrationContext } from "../../src/compare/index.js";
+import { postgresqlDialect } from "../../src/dialects/postgresql/postgresql-dialect.js";
 import { MetaData, scalarType } from "../../src/model/index.js";
 import { AlterColumnOp, ModifyTableOps } from "../../src/ops/index.js";
+import { availableDialects, withTestDatabase } from "../support/databases.js";
 import { compare, diffs, schema, summary } from "./support.js";
 
 // A dozen and more changes at once, on PostgreSQL (enums, comments, views).
@@ -145,5 +148,38 @@ test("data-losing ops of the scenario say so", async () => {
     ],
   );
 });
+
+// The database side of the scenario as DDL: the same diffs must come out of the real database.
+const DATABASE_DDL = `
+  CREATE TYPE role AS ENUM ('admin', 'member');
+  CREATE TABLE author (id integer PRIMARY KEY, name text NOT NULL);
+  CREATE TABLE post (
+    id integer PRIMARY KEY,
+    title varchar(100) NOT NULL,
+    body varchar(30) NOT NULL,
+    summary text,
+    status varchar(10) NOT NULL DEFAULT 'draft',
+    obsolete text,
+    author_id integer NOT NULL CONSTRAINT post_author_fk REFERENCES author (id),
+    rating integer NOT NULL CONSTRAINT ck_rating CHECK (rating >= 0)
+  );
+  CREATE INDEX ix_post_status ON post (status);
+  CREATE TABLE legacy (id integer PRIMARY KEY);
+`;
+
+for (const dialect of availableDialects(["postgresql"])) {
+  test(`${dialect}: the scenario against the real database gives the same diffs as model to model`, async () => {
+    await withTestDatabase(dialect, async (db) => {
+      await db.run(DATABASE_DDL);
+      const connection = await postgresqlDialect.connect(db.url);
+      try {
+        const live = await compareMetadata(MigrationContext.configure({ connection }), target);
+        assert.equal(live.map(summary), (await diffs(database, target)).map(summary));
+      } finally {
+        await connection.close();
+      }
+    });
+  });
+}
 
 test.run();

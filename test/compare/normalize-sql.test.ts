@@ -1,0 +1,44 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { normalizeSql } from "../../src/compare/index.js";
+
+const cases: Array<[string, string]> = [
+  // What PostgreSQL gives back for what people write.
+  ["CHECK ((balance >= (0)::numeric))", "balance>=0"],
+  ["((a > 0) AND (b > 0))", "a>0 and b>0"],
+  ["status = ANY (ARRAY['a'::text, 'b'::text])", "status in('a','b')"],
+  ["status IN ('a', 'b')", "status in('a','b')"],
+  ["(name)::text <> ''::character varying(10)", "name<>''"],
+  ["x::timestamp without time zone > now()", "x>now()"],
+  // MySQL's quoting and charset introducers.
+  ["(`balance` >= 0)", "balance>=0"],
+  ["`Status` = _utf8mb4'new'", "status='new'"],
+  // Strings and mixed-case quoted names keep their case.
+  ["name = 'Mixed Case'", "name='Mixed Case'"],
+  ['"Mixed" > 1', '"Mixed">1'],
+  ['"plain" > 1', "plain>1"],
+  // Parentheses that change the meaning stay.
+  ["(a or b) and c", "(a or b)and c"],
+  ["not (a and b)", "not(a and b)"],
+  ["(a + b) * c", "(a+b)*c"],
+  ["a and (b or c)", "a and(b or c)"],
+  // Function calls and argument lists stay.
+  ["length((name)::text) > 2", "length(name)>2"],
+  ["coalesce(a, (0))", "coalesce(a,0)"],
+  // View text: whitespace, case and the trailing semicolon.
+  ["SELECT id,\n    email\n   FROM member\n  WHERE deleted_at IS NULL;", "select id,email from member where deleted_at is null"],
+];
+
+for (const [input, expected] of cases) {
+  test(`normalizeSql(${JSON.stringify(input)})`, () => {
+    assert.is(normalizeSql(input), expected);
+  });
+}
+
+test("expressions that differ stay different", () => {
+  assert.is.not(normalizeSql("a >= 0"), normalizeSql("a > 0"));
+  assert.is.not(normalizeSql("(a or b) and c"), normalizeSql("a or b and c"));
+  assert.is.not(normalizeSql("name = 'A'"), normalizeSql("name = 'a'"));
+});
+
+test.run();
