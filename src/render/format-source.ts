@@ -13,7 +13,8 @@ export async function formatSource(source: string, filePath = join(process.cwd()
   const projectConfig = await prettier.resolveConfig(filePath, { editorconfig: true });
   return prettier.format(source, {
     ...(projectConfig ?? DEFAULT_PRETTIER_OPTIONS),
-    parser: "typescript",
+    // babel-ts prints generated migrations the same as the typescript parser, noticeably faster on big files.
+    parser: "babel-ts",
     filepath: filePath,
   });
 }
