@@ -113,12 +113,7 @@ function buildIndexes(
   ddl: TableDdl,
   include: NameFilter,
 ): { uniqueConstraints: UniqueConstraint[]; indexes: Index[] } {
-  const groups = new Map<string, IndexColumnRow[]>();
-  for (const row of source.indexes) {
-    const group = groups.get(row.index_name);
-    if (group) group.push(row);
-    else groups.set(row.index_name, [row]);
-  }
+  const groups = groupBy(source.indexes, (row) => row.index_name);
   const uniqueConstraints: UniqueConstraint[] = [];
   const indexes: Index[] = [];
   for (const [name, rows] of groups) {
@@ -159,12 +154,7 @@ function buildIndex(name: string, rows: readonly IndexColumnRow[], sql: string, 
 }
 
 function buildForeignKeys(source: TableSource, ddl: TableDdl, names: NameResolver): ForeignKeyConstraint[] {
-  const groups = new Map<number, ForeignKeyRow[]>();
-  for (const row of source.foreignKeys) {
-    const group = groups.get(row.id);
-    if (group) group.push(row);
-    else groups.set(row.id, [row]);
-  }
+  const groups = groupBy(source.foreignKeys, (row) => row.id);
   // Rows come ordered by id descending, which is declaration order.
   const unmatched = [...ddl.foreignKeys];
   return [...groups.values()].map((rows) => {
@@ -189,6 +179,17 @@ function action(text: string): ReferentialAction {
   const value = ACTIONS[text.toUpperCase()];
   if (value === undefined) throw new Error(`sqlite: unknown referential action "${text}" in pragma_foreign_key_list`);
   return value;
+}
+
+/** Rows grouped by a key, groups and rows in their original order. */
+function groupBy<K, Row>(rows: readonly Row[], key: (row: Row) => K): Map<K, Row[]> {
+  const groups = new Map<K, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
