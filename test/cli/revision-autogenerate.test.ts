@@ -1,10 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { CreateTableOp, Operations, type MigrateOperation } from "../../src/ops/index.js";
+import { loadMigrations } from "../../src/revisions/index.js";
 import { withTestDatabase } from "../support/databases.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -14,6 +16,9 @@ function project(files: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), "strata-auto-"));
   mkdirSync(join(cwd, "migrations"));
   writeFileSync(join(cwd, "package.json"), '{ "type": "module" }\n');
+  // The project depends on strata, as a user's would: migrations import from "strata".
+  mkdirSync(join(cwd, "node_modules"));
+  symlinkSync(root, join(cwd, "node_modules", "strata"), "dir");
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(cwd, path, ".."), { recursive: true });
     writeFileSync(join(cwd, path), text);
@@ -26,7 +31,11 @@ function project(files: Record<string, string>) {
   };
   const migrations = () => readdirSync(join(cwd, "migrations")).sort();
   const read = (name: string) => readFileSync(join(cwd, "migrations", name), "utf8");
-  return { cwd, strata, migrations, read, done: () => rmSync(cwd, { recursive: true, force: true }) };
+  const done = () => {
+    unlinkSync(join(cwd, "node_modules", "strata")); // the link first: never walk into the repository
+    rmSync(cwd, { recursive: true, force: true });
+  };
+  return { cwd, strata, migrations, read, done };
 }
 
 const schema = (url: string, body: string) => `database {\n  dialect = "sqlite"\n  url = ${JSON.stringify(url)}\n}\n\n${body}\n`;
@@ -112,6 +121,15 @@ test("several databases (two SQLite files): one upgrade/downgrade pair per datab
         text,
         "export const databases = {\n  main: { upgrade: upgradeMain, downgrade: downgradeMain },\n  audit: { upgrade: upgradeAudit, downgrade: downgradeAudit },\n};",
       );
+      // What the runtime sees: each database's functions, which build that database's ops.
+      assert.equal(await p.strata("heads"), { code: 0, out: "f1 (head)", err: "" });
+      const loaded = (await loadMigrations(join(p.cwd, "migrations"))).find((m) => m.revision === "f1")!;
+      assert.equal([...loaded.databases.keys()], ["main", "audit"]);
+      for (const [database, table] of [["main", "user"], ["audit", "event"]]) {
+        const built: MigrateOperation[] = [];
+        await (loaded.databases.get(database)!.upgrade as (op: Operations) => Promise<void>)(new Operations(async (op) => void built.push(op)));
+        assert.equal(built.map((op) => (op as CreateTableOp).table.name), [table]);
+      }
       p.done();
     });
   });

@@ -13,8 +13,6 @@ import { OP_SAMPLES } from "./op-samples.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixtures = join(root, "test/fixtures/migrations");
 const createdAt = new Date("2026-11-24T13:00:00Z");
-// Fixtures import the builders by path: they live inside the repository, next to src/.
-const strataModule = "../../../src/migration-api/index.js";
 
 /** The reference's MigrationScript: organization table, then user gets a column and a foreign key. */
 function referenceScript(): ops.MigrationScript {
@@ -188,13 +186,14 @@ function fixtureScripts(): Array<{ file: string; script: ops.MigrationScript; re
   ];
 }
 
+// The fixtures import from "strata" as users' migrations do: inside this repository that is the package itself.
 test("rendered migrations load and build exactly the rendered ops, for every op class; they pass tsc --strict", async () => {
   rmSync(fixtures, { recursive: true, force: true });
   mkdirSync(fixtures, { recursive: true });
   const scripts = fixtureScripts();
   for (const { file, script, renderAsBatch } of scripts) {
     const path = join(fixtures, file);
-    const { source } = await renderMigrationFile(script, { createdAt, strataModule, renderAsBatch, filePath: path });
+    const { source } = await renderMigrationFile(script, { createdAt, renderAsBatch, filePath: path });
     writeFileSync(path, source);
   }
   const loaded = new Map((await loadMigrations(fixtures)).map((m) => [m.revision, m]));
