@@ -1,0 +1,178 @@
+/**
+ * A database's schema read with its own catalog queries (not strata's
+ * reflection), as sorted plain data, so acceptance tests can compare two
+ * databases, or one database before and after, without trusting strata.
+ */
+import type { DialectName, TestDatabase } from "../support/databases.js";
+
+export interface Catalog {
+  readonly tables: Record<string, TableCatalog>;
+}
+
+export interface TableCatalog {
+  /** name → "type | null/not null | default | extra" */
+  readonly columns: Record<string, string>;
+  /** One line per key, constraint and index, sorted. */
+  readonly constraints: string[];
+  readonly indexes: string[];
+}
+
+type Row = Record<string, unknown>;
+
+const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+
+export async function readCatalog(db: TestDatabase, options: { skip?: readonly string[] } = {}): Promise<Catalog> {
+  const skip = new Set(["strata_version", ...(options.skip ?? [])]);
+  const read = READERS[db.dialect];
+  const tables = await read(db);
+  for (const name of Object.keys(tables)) if (skip.has(name.replace(/^.*\./, ""))) delete tables[name];
+  for (const table of Object.values(tables)) {
+    table.constraints.sort();
+    table.indexes.sort();
+  }
+  return { tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+type MutableTable = { columns: Record<string, string>; constraints: string[]; indexes: string[] };
+type Tables = Record<string, MutableTable>;
+
+function table(tables: Tables, name: string): MutableTable {
+  return (tables[name] ??= { columns: {}, constraints: [], indexes: [] });
+}
+
+const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
+  async postgresql(db) {
+    const tables: Tables = {};
+    const where = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
+    const columns = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS t, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity, a.attgenerated AS generated
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE ${where} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
+    );
+    for (const c of columns) {
+      table(tables, text(c.t)).columns[text(c.name)] =
+        `${c.type} | ${c.notnull ? "not null" : "null"} | ${text(c.dflt)} | ${text(c.identity)}${text(c.generated)}`;
+    }
+    const constraints = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS t, k.conname AS name, pg_get_constraintdef(k.oid) AS def
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where}`,
+    );
+    for (const k of constraints) table(tables, text(k.t)).constraints.push(`${k.name}: ${k.def}`);
+    const indexes = await db.query<Row>(
+      `SELECT schemaname || '.' || tablename AS t, indexdef AS def FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    for (const i of indexes) table(tables, text(i.t)).indexes.push(text(i.def));
+    return tables;
+  },
+
+  async mysql(db) {
+    const tables: Tables = {};
+    const columns = await db.query<Row>(
+      `SELECT table_name AS t, column_name AS name, column_type AS type, is_nullable AS nullable, column_default AS dflt, extra,
+              collation_name AS coll
+         FROM information_schema.columns WHERE table_schema = DATABASE()`,
+    );
+    for (const c of columns) {
+      table(tables, text(c.t)).columns[text(c.name)] =
+        `${c.type} | ${c.nullable === "YES" ? "null" : "not null"} | ${text(c.dflt)} | ${text(c.extra)} | ${text(c.coll)}`;
+    }
+    const keys = await db.query<Row>(
+      `SELECT k.table_name AS t, k.constraint_name AS name, c.constraint_type AS type,
+              GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position) AS cols,
+              MAX(k.referenced_table_name) AS rt, GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position) AS rcols,
+              MAX(r.update_rule) AS upd, MAX(r.delete_rule) AS del
+         FROM information_schema.key_column_usage k
+         JOIN information_schema.table_constraints c
+           ON c.constraint_schema = k.constraint_schema AND c.table_name = k.table_name AND c.constraint_name = k.constraint_name
+         LEFT JOIN information_schema.referential_constraints r
+           ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name
+        WHERE k.table_schema = DATABASE() GROUP BY k.table_name, k.constraint_name, c.constraint_type`,
+    );
+    for (const k of keys) {
+      const ref = k.rt ? ` -> ${k.rt}(${k.rcols}) on update ${k.upd} on delete ${k.del}` : "";
+      table(tables, text(k.t)).constraints.push(`${k.name}: ${k.type} (${k.cols})${ref}`);
+    }
+    const checks = await db.query<Row>(
+      `SELECT c.table_name AS t, c.constraint_name AS name, k.check_clause AS def
+         FROM information_schema.table_constraints c JOIN information_schema.check_constraints k
+           ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name
+        WHERE c.table_schema = DATABASE() AND c.constraint_type = 'CHECK'`,
+    );
+    for (const k of checks) table(tables, text(k.t)).constraints.push(`${k.name}: CHECK ${k.def}`);
+    const indexes = await db.query<Row>(
+      `SELECT table_name AS t, index_name AS name, non_unique AS nu, index_type AS type,
+              GROUP_CONCAT(CONCAT(column_name, IF(sub_part IS NULL, '', CONCAT('(', sub_part, ')')), IF(collation = 'D', ' DESC', ''))
+                           ORDER BY seq_in_index) AS cols
+         FROM information_schema.statistics WHERE table_schema = DATABASE() GROUP BY table_name, index_name, non_unique, index_type`,
+    );
+    for (const i of indexes)
+      table(tables, text(i.t)).indexes.push(`${i.name}: ${Number(i.nu) ? "" : "UNIQUE "}${i.type} (${i.cols})`);
+    return tables;
+  },
+
+  async sqlite(db) {
+    const tables: Tables = {};
+    const names = await db.query<Row>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
+    for (const { name, sql } of names) {
+      const t = table(tables, text(name));
+      const q = `'${text(name).replaceAll("'", "''")}'`;
+      for (const c of await db.query<Row>(`SELECT * FROM pragma_table_xinfo(${q})`)) {
+        t.columns[text(c.name)] =
+          `${c.type} | ${Number(c.notnull) ? "not null" : "null"} | ${text(c.dflt_value)} | pk ${c.pk} | hidden ${c.hidden}`;
+      }
+      const fks = await db.query<Row>(`SELECT * FROM pragma_foreign_key_list(${q}) ORDER BY id, seq`);
+      const byId = new Map<unknown, Row[]>();
+      for (const fk of fks) byId.set(fk.id, [...(byId.get(fk.id) ?? []), fk]);
+      for (const parts of byId.values()) {
+        const [first] = parts;
+        t.constraints.push(
+          `FOREIGN KEY (${parts.map((p) => p.from).join(",")}) -> ${first.table}(${parts.map((p) => text(p.to)).join(",")}) ` +
+            `on update ${first.on_update} on delete ${first.on_delete}`,
+        );
+      }
+      for (const check of checkClauses(text(sql))) t.constraints.push(`CHECK ${check}`);
+      if (/\bAUTOINCREMENT\b/i.test(text(sql))) t.constraints.push("AUTOINCREMENT");
+      if (/\)\s*WITHOUT\s+ROWID\s*;?\s*$/i.test(text(sql))) t.constraints.push("WITHOUT ROWID");
+      for (const index of await db.query<Row>(`SELECT * FROM pragma_index_list(${q})`)) {
+        const iq = `'${text(index.name).replaceAll("'", "''")}'`;
+        const cols = await db.query<Row>(`SELECT * FROM pragma_index_xinfo(${iq}) WHERE key = 1 ORDER BY seqno`);
+        const where = (await db.query<Row>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ${iq}`))[0]
+          ?.sql;
+        const partial = / WHERE (.*)$/is.exec(text(where))?.[1] ?? "";
+        const auto = text(index.name).startsWith("sqlite_autoindex_") ? "(auto)" : text(index.name);
+        t.indexes.push(
+          `${auto}: ${Number(index.unique) ? "UNIQUE " : ""}${index.origin} (${cols.map((c) => `${text(c.name)}${Number(c.desc) ? " DESC" : ""}`).join(",")})${partial ? ` WHERE ${normalize(partial)}` : ""}`,
+        );
+      }
+    }
+    return tables;
+  },
+};
+
+/** The CHECK (...) clauses of a CREATE TABLE, whitespace and identifier quotes normalized. */
+function checkClauses(sql: string): string[] {
+  const out: string[] = [];
+  const re = /\bCHECK\s*\(/gi;
+  for (let m = re.exec(sql); m; m = re.exec(sql)) {
+    let depth = 1;
+    let i = re.lastIndex;
+    for (; i < sql.length && depth > 0; i++) {
+      if (sql[i] === "'") i = sql.indexOf("'", i + 1);
+      else if (sql[i] === "(") depth++;
+      else if (sql[i] === ")") depth--;
+    }
+    out.push(normalize(sql.slice(re.lastIndex, i - 1)));
+  }
+  return out;
+}
+
+function normalize(sql: string): string {
+  return sql
+    .replace(/["`[\]]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
