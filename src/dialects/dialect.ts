@@ -1,4 +1,5 @@
 import type { MetaData, SqlType, TypeSpec } from "../model/index.js";
+import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
 /**
@@ -22,6 +23,8 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** The type as this dialect's DDL spells it. */
   spellType(type: SqlType): string;
+  /** Turns ops into this dialect's DDL statements. */
+  readonly ddl: DdlCompiler;
 }
 
 export interface DialectCapabilities {

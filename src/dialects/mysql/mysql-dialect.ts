@@ -4,6 +4,7 @@ import { connectMysql } from "./mysql-connection.js";
 import { normalizeMysqlModel } from "./mysql-normalize.js";
 import { reflectMysql } from "./mysql-reflect.js";
 import { MYSQL_NATIVE_TYPES, normalizeMysqlType, spellMysqlType } from "./mysql-types.js";
+import { mysqlDdl } from "./mysql-ddl.js";
 
 /** What the MySQL dialect offers beyond the `Dialect` interface (proposed for the interface). */
 export interface MysqlDialectExtras {
@@ -49,6 +50,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
   reflect: (connection, options) => reflectMysql(connection, options),
   quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
   spellType: spellMysqlType,
+  ddl: mysqlDdl,
   normalizeType: normalizeMysqlType,
   normalizeModel: normalizeMysqlModel,
 };

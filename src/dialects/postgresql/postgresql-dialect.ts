@@ -3,6 +3,7 @@ import { connectPostgresql } from "./postgresql-connection.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
 import { reflectPostgresql } from "./postgresql-reflect.js";
 import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
+import { postgresqlDdl } from "./postgresql-ddl.js";
 
 export const postgresqlDialect: Dialect = {
   name: "postgresql",
@@ -33,4 +34,5 @@ export const postgresqlDialect: Dialect = {
   reflect: (connection, options) => reflectPostgresql(connection, options),
   quoteIdentifier: quotePgIdentifier,
   spellType: spellPostgresqlType,
+  ddl: postgresqlDdl,
 };

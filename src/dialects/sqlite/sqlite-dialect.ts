@@ -2,6 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import { reflectSqlite } from "./sqlite-reflect.js";
 import { SQLITE_NATIVE_TYPES, spellSqliteType } from "./sqlite-types.js";
+import { sqliteDdl } from "./sqlite-ddl.js";
 
 /** SQLite and libSQL (`file:./dev.db`, `libsql://host?authToken=...`). */
 export const sqliteDialect: Dialect = {
@@ -37,4 +38,5 @@ export const sqliteDialect: Dialect = {
   reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
+  ddl: sqliteDdl,
 };
