@@ -17,9 +17,10 @@ import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js
  * Foreign keys: `PRAGMA foreign_keys` cannot change inside a transaction,
  * and with it on, DROP TABLE runs the ON DELETE actions of the tables that
  * reference the dropped one (children would be deleted by a CASCADE). So a
- * rebuild needs the connection's foreign keys off before BEGIN; its first
- * statement is a guard that fails, before anything changed, when they are
- * on and some table references this one with an action.
+ * rebuild needs the connection's foreign keys off before BEGIN (what
+ * `sqliteDdl.boundary` says the runner must do); its first statement is a
+ * guard that fails, before anything changed, when they are on and some table
+ * references this one with an action.
  * `defer_foreign_keys` covers the plain references in between, and
  * `foreign_key_check` on the table and its children runs before the end.
  *
