@@ -48,7 +48,10 @@ export interface DispatchOptions {
   /** Identifies the comparator for replacing or removing it; defaults to the function's name. */
   readonly name?: string;
   readonly priority?: number;
-  /** Only for this dialect; "default" (the default) runs on every dialect. */
+  /**
+   * Only for this dialect; "default" (the default) runs on every dialect
+   * that has no comparator of the same name of its own.
+   */
   readonly qualifier?: string;
   readonly replace?: boolean;
 }
@@ -84,7 +87,11 @@ export class Comparators {
       if (existing >= 0 && !options.replace) {
         throw new DuplicateComparatorError(`a ${scope} comparator named "${name}" (${qualifier}) is already registered; pass { replace: true } to replace it`);
       }
-      const entry: Entry = { name, qualifier, priority: options.priority ?? Priority.MEDIUM, order: this.#registered++, fn: fn as Entry["fn"] };
+      // A dialect's stand-in for a default comparator takes its place in the order.
+      const standIn = list.find((e) => e.name === name && e.qualifier === "default");
+      const order = standIn && qualifier !== "default" ? standIn.order : this.#registered++;
+      const priority = options.priority ?? standIn?.priority ?? Priority.MEDIUM;
+      const entry: Entry = { name, qualifier, priority, order, fn: fn as Entry["fn"] };
       if (existing >= 0) list.splice(existing, 1, { ...entry, order: list[existing].order });
       else list.push(entry);
       list.sort((a, b) => a.priority - b.priority || a.order - b.order);
@@ -115,15 +122,10 @@ export class Comparators {
     }
   }
 
+  /** A dialect's own comparator stands in for the default one of the same name, as a dispatcher's qualifier does. */
   #for(scope: Scope, dialect: string): Entry[] {
-    return this.#entries[scope].filter((e) => e.qualifier === "default" || e.qualifier === dialect);
-  }
-
-  /** An independent copy (same comparators), for a run that adds its own without touching this one. */
-  clone(): Comparators {
-    const copy = new Comparators();
-    for (const scope of Object.keys(this.#entries) as Scope[]) copy.#entries[scope] = [...this.#entries[scope]];
-    copy.#registered = this.#registered;
-    return copy;
+    const entries = this.#entries[scope];
+    const own = new Set(entries.filter((e) => e.qualifier === dialect).map((e) => e.name));
+    return entries.filter((e) => e.qualifier === dialect || (e.qualifier === "default" && !own.has(e.name)));
   }
 }

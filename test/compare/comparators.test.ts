@@ -63,6 +63,16 @@ test("a dialect-qualified comparator runs only on that dialect; a column hook's 
   assert.equal(await diffs(database, target, "postgresql", { comparators }), []);
 });
 
+test("a dialect's comparator of the same name stands in for the default one on that dialect only", async () => {
+  const comparators = createComparators();
+  comparators.dispatchFor("column", { name: "nullable", qualifier: "mysql" })(() => undefined);
+  assert.equal(comparators.names("column", "mysql"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation"]);
+  const database = md(t("x", col("a")));
+  const target = md(t("x", col("a", true)));
+  assert.equal(await diffs(database, target, "mysql", { comparators }), []);
+  assert.equal((await diffs(database, target, "postgresql", { comparators })).map(summary), ["modify_nullable x.a false -> true"]);
+});
+
 test("includeObject gets the reference's arguments; includeName filters the database side", async () => {
   const database = md(t("keep", col("a"), col("secret")), t("ignored", col("a")));
   const target = md(t("keep", col("a")));
