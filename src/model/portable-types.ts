@@ -22,7 +22,7 @@ export interface TypeSpec {
   readonly description: string;
 }
 
-const length = (lo = 1, hi = 10_485_760) => ({ min: 1, max: 1, names: ["length"], ranges: [[lo, hi]] as const });
+const length = (lo = 1, hi = 10_485_760, min = 1) => ({ min, max: 1, names: ["length"], ranges: [[lo, hi]] as const });
 const precision = (hi: number) => ({ min: 0, max: 1, names: ["precision"], ranges: [[0, hi]] as const });
 
 export const PORTABLE_TYPES: readonly TypeSpec[] = [
@@ -41,7 +41,8 @@ export const PORTABLE_TYPES: readonly TypeSpec[] = [
   { name: "double", description: "8-byte floating point" },
   { name: "boolean", description: "true or false" },
   { name: "text", description: "unbounded text" },
-  { name: "varchar", params: length(), description: "text of at most n characters: varchar(n)" },
+  // A bare `varchar` (no limit) is legal on PostgreSQL and SQLite and common in real schemas.
+  { name: "varchar", params: length(1, 10_485_760, 0), description: "text of at most n characters: varchar(n); bare varchar has no limit" },
   { name: "char", params: length(1, 10_485_760), description: "fixed-length text: char(n)" },
   { name: "bytes", description: "binary data" },
   { name: "date", description: "calendar date" },
