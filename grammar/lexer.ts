@@ -15,6 +15,7 @@ export interface LexResult {
 
 const lexer = new Lexer(ALL_TOKENS, {
   positionTracking: "full",
+  ensureOptimizations: true,
   errorMessageProvider: {
     buildUnexpectedCharactersMessage: (text, offset, length) => {
       const chars = text.slice(offset, offset + length);

@@ -2,7 +2,6 @@ import type { IRecognitionException, IToken } from "chevrotain";
 import { tokenize } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
 import type { SchemaFile } from "./ast.js";
-import { cstToDeclarations } from "./cst-to-ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 
 /**
@@ -13,7 +12,8 @@ import type { DiagnosticBag } from "./diagnostic.js";
 export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag): SchemaFile | undefined {
   const lexed = tokenize(text);
   for (const p of lexed.problems) bag.report(path, p.line, p.column, p.message);
-  const parsed = parseTokens(lexed.tokens);
+  const before = bag.items.length;
+  const parsed = parseTokens(lexed.tokens, (line, column, message) => bag.report(path, line, column, message));
   const seen = new Set<string>();
   for (const error of parsed.errors) {
     const [line, column] = errorPosition(error);
@@ -22,10 +22,8 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
     seen.add(key);
     bag.report(path, line, column, error.message);
   }
-  if (lexed.problems.length || parsed.errors.length) return undefined;
-  const before = bag.items.length;
-  const declarations = cstToDeclarations(parsed.cst, (line, column, message) => bag.report(path, line, column, message));
-  if (bag.items.length > before) return undefined;
+  if (lexed.problems.length || bag.items.length > before) return undefined;
+  const declarations = parsed.declarations;
   const comments = lexed.comments.map((t) => ({
     text: t.image,
     pos: { line: t.startLine!, column: t.startColumn!, offset: t.startOffset, endLine: t.endLine!, endOffset: t.endOffset! + 1 },

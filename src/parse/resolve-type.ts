@@ -91,7 +91,7 @@ function checkArgs(ctx: BuildContext, node: TypeNode, spec: TypeSpec): boolean {
     return false;
   }
   if (args.length < params.min || args.length > params.max) {
-    const count = params.min === params.max ? `${params.min}` : `${params.min} to ${params.max}`;
+    const count = params.min === params.max ? `${params.min}` : params.min === 0 ? `at most ${params.max}` : `${params.min} to ${params.max}`;
     const plural = params.max === 1 ? "parameter" : "parameters";
     ctx.error(node.pos, `type "${spec.name}" takes ${count} ${plural} (${params.names.join(", ")}), got ${args.length}`);
     return false;
