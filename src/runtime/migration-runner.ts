@@ -73,6 +73,8 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
     }
     let ran = 0;
     for (const step of steps) if (await runStep(options, step)) ran++;
+    if (ran < steps.length)
+      out(`${steps.length - ran} of ${steps.length} migrations had been run by another process meanwhile`);
     return ran;
   } finally {
     await support.releaseLock(connection, versionTable.name);
