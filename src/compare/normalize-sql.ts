@@ -3,15 +3,16 @@
  * view definition written in the `.schema` compares equal to what a database
  * gives back: whitespace, keyword case, simple identifier quoting, casts the
  * database adds (`'a'::text`, `(0)::numeric`), charset introducers
- * (`_utf8mb4'a'`), redundant parentheses and PostgreSQL's `= ANY (ARRAY[...])`
- * for `IN (...)`. It errs towards "equal": a cast the author wrote is dropped
+ * (`_utf8mb4'a'`), parentheses that operator precedence makes redundant, and
+ * PostgreSQL's own spellings (`= ANY (ARRAY[...])` for `IN (...)`, `~~` for
+ * LIKE, `<>` for `!=`, `'-1'::integer` for `-1`, BETWEEN spelled out). It errs towards "equal": a cast the author wrote is dropped
  * too, which can hide a real (rare) difference but never shows a false one.
  */
 export function normalizeSql(sql: string): string {
-  const tokens = dropCasts(tokenize(sql.trim().replace(/;+\s*$/, "")));
+  const tokens = respell(dropCasts(tokenize(sql.trim().replace(/;+\s*$/, ""))));
   if (tokens[0]?.text === "check" && tokens[1]?.text === "(") tokens.shift();
   const text = serialize(simplify(group(tokens)));
-  return text.replace(/=any\(array\[([^\]]*)\]\)/g, " in($1)");
+  return text.replace(/=any\(array\[([^\]]*)\]\)/g, " in($1)").replace(/<>all\(array\[([^\]]*)\]\)/g, " not in($1)");
 }
 
 interface Token {
@@ -20,7 +21,7 @@ interface Token {
   readonly word: boolean;
 }
 
-const TOKEN = /\s+|'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_$]*|::|<=|>=|<>|!=|\|\||->>|->|./gy;
+const TOKEN = /\s+|'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_$]*|::|<=|>=|<>|!=|\|\||->>|->|!~~\*?|~~\*?|./gy;
 const SIMPLE_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function tokenize(sql: string): Token[] {
@@ -46,7 +47,9 @@ function tokenize(sql: string): Token[] {
 
 const TYPE_CONTINUATIONS = new Set(["varying", "precision", "without", "with", "time", "zone"]);
 
-/** Removes `::type`, `::character varying(10)`, `::text[]`. */
+const NUMERIC_TYPES = new Set(["integer", "int", "int2", "int4", "int8", "smallint", "bigint", "numeric", "decimal", "real", "double", "float4", "float8"]);
+
+/** Removes `::type`, `::character varying(10)`, `::text[]`; `'-1'::integer` becomes the number it spells. */
 function dropCasts(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -54,12 +57,42 @@ function dropCasts(tokens: Token[]): Token[] {
       out.push(tokens[i]);
       continue;
     }
+    const last = out[out.length - 1];
+    const numeric = last?.text.match(/^'(-?\d+(?:\.\d+)?)'$/);
+    if (numeric && NUMERIC_TYPES.has(tokens[i + 1]?.text ?? "")) out.splice(out.length - 1, 1, ...signed(numeric[1]));
     i++;
     while (i + 1 < tokens.length && TYPE_CONTINUATIONS.has(tokens[i + 1].text)) i++;
     if (tokens[i + 1]?.text === "(") {
       while (i < tokens.length && tokens[i].text !== ")") i++;
     }
     while (tokens[i + 1]?.text === "[" && tokens[i + 2]?.text === "]") i += 2;
+  }
+  return out;
+}
+
+function signed(number: string): Token[] {
+  return number.startsWith("-") ? [{ text: "-", word: false }, { text: number.slice(1), word: true }] : [{ text: number, word: true }];
+}
+
+const SPELLINGS: Record<string, string[]> = {
+  "~~": ["like"],
+  "~~*": ["ilike"],
+  "!~~": ["not", "like"],
+  "!~~*": ["not", "ilike"],
+  "!=": ["<>"],
+  // MariaDB's names for upper() and lower().
+  ucase: ["upper"],
+  lcase: ["lower"],
+};
+
+/** The databases' own spellings as SQL writes them; `x between a and b` of single terms as two comparisons. */
+function respell(tokens: Token[]): Token[] {
+  const out: Token[] = tokens.flatMap((t) => SPELLINGS[t.text]?.map((text) => ({ text, word: /^\w/.test(text) })) ?? [t]);
+  for (let i = 1; i + 3 < out.length; i++) {
+    const [x, between, a, and, b] = out.slice(i - 1, i + 4);
+    if (between.text !== "between" || and.text !== "and" || out[i - 2]?.text === "not" || ![x, a, b].every((t) => t.word)) continue;
+    if (out[i + 4]?.text === "(" || out[i + 4]?.text === "." || out[i - 2]?.text === ".") continue;
+    out.splice(i - 1, 5, x, { text: ">=", word: false }, a, and, x, { text: "<=", word: false }, b);
   }
   return out;
 }
@@ -90,7 +123,15 @@ function group(tokens: Token[]): Node[] {
   return stack[0];
 }
 
-const LOGICAL = new Set(["and", "or", "not"]);
+/** Binding strength of operators; a higher number binds tighter. */
+const PRECEDENCE: Record<string, number> = {
+  or: 1,
+  and: 2,
+  not: 3,
+  "=": 4, "<>": 4, "<": 4, ">": 4, "<=": 4, ">=": 4, like: 4, ilike: 4, in: 4, is: 4, between: 4,
+  "+": 5, "-": 5, "||": 5,
+  "*": 6, "/": 6, "%": 6,
+};
 
 /** Removes parentheses that do not change the meaning, innermost first. */
 function simplify(nodes: Node[]): Node[] {
@@ -100,27 +141,39 @@ function simplify(nodes: Node[]): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
-    const prev = out[out.length - 1];
-    if (isGroup(node) && removable(node, prev, items[i + 1])) out.push(...node.items);
+    if (isGroup(node) && removable(node, out[out.length - 1], items[i + 1])) out.push(...node.items);
     else out.push(node);
   }
   return out;
 }
 
+/**
+ * A group can lose its parentheses when everything inside binds tighter than
+ * the operators on either side of it: `(a > 0) and b`, `(price * 2) > 1`,
+ * but not `(a + b) * c` or `not (a and b)`. A group after a word is an
+ * argument list (`lower(x)`, `in (1, 2)`) and stays.
+ */
 function removable(g: Group, prev: Node | undefined, next: Node | undefined): boolean {
-  // `lower(x)`, `in (1, 2)`, `array[...]`: a group after a word is an argument list.
-  if (prev !== undefined && !isGroup(prev) && prev.word && !LOGICAL.has(prev.text)) return false;
+  if (prev !== undefined && !isGroup(prev) && prev.word && precedence(prev, undefined) === undefined) return false;
+  if (prev !== undefined && !isGroup(prev) && ["in", "any", "all", "exists", "array"].includes(prev.text)) return false;
   if (g.items.some((n) => !isGroup(n) && n.text === ",")) return false;
-  if (g.items.length === 1) return true;
-  const words = new Set(g.items.flatMap((n) => (isGroup(n) ? [] : [n.text])));
-  const bound = (n: Node | undefined, allowed: readonly string[]) => n === undefined || (!isGroup(n) && allowed.includes(n.text));
-  // Comparisons and arithmetic bind tighter than AND/OR/NOT.
-  if (!words.has("and") && !words.has("or") && !words.has("not")) {
-    return bound(prev, ["and", "or", "not", ","]) && bound(next, ["and", "or", ","]);
-  }
-  // AND binds tighter than OR.
-  if (!words.has("or") && !words.has("not")) return bound(prev, ["or", ","]) && bound(next, ["or", ","]);
-  return false;
+  let inner = Infinity;
+  g.items.forEach((n, i) => {
+    const p = isGroup(n) ? undefined : precedence(n, g.items[i - 1]);
+    if (p !== undefined) inner = Math.min(inner, p);
+  });
+  const outer = Math.max(neighbour(prev), neighbour(next));
+  return inner > outer;
+}
+
+function neighbour(node: Node | undefined): number {
+  return node === undefined || isGroup(node) ? 0 : (precedence(node, undefined) ?? 0);
+}
+
+/** The precedence of an operator token; `not` after an operand is part of `is not`, `not like`, `not in`. */
+function precedence(token: Token, prev: Node | undefined): number | undefined {
+  if (token.text === "not" && prev !== undefined && (isGroup(prev) || precedence(prev, undefined) === undefined)) return 4;
+  return PRECEDENCE[token.text];
 }
 
 function serialize(nodes: Node[]): string {

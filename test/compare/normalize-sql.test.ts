@@ -10,7 +10,18 @@ const cases: Array<[string, string]> = [
   ["status IN ('a', 'b')", "status in('a','b')"],
   ["(name)::text <> ''::character varying(10)", "name<>''"],
   ["x::timestamp without time zone > now()", "x>now()"],
-  // MySQL's quoting and charset introducers.
+  ["CHECK (((rating >= 0) AND (rating <= 5)))", "rating>=0 and rating<=5"],
+  ["rating between 0 and 5", "rating>=0 and rating<=5"],
+  ["(name ~~ 'a%'::text)", "name like 'a%'"],
+  ["(name !~~* 'a%'::text)", "name not ilike 'a%'"],
+  ["a != b", "a<>b"],
+  ["(x >= '-1'::integer)", "x>=-1"],
+  ["(status <> ALL (ARRAY['a'::text, 'b'::text]))", "status not in('a','b')"],
+  ["((((x IS NOT NULL) AND (y > 0)) OR (z < 1)))", "x is not null and y>0 or z<1"],
+  ["(NOT (a > y))", "not a>y"],
+  ["(((price * (2)::numeric) > 10.5))", "price*2>10.5"],
+  // MySQL's quoting, charset introducers and function names.
+  ["ucase(`name`) = `name`", "upper(name)=name"],
   ["(`balance` >= 0)", "balance>=0"],
   ["`Status` = _utf8mb4'new'", "status='new'"],
   // Strings and mixed-case quoted names keep their case.
@@ -22,6 +33,8 @@ const cases: Array<[string, string]> = [
   ["not (a and b)", "not(a and b)"],
   ["(a + b) * c", "(a+b)*c"],
   ["a and (b or c)", "a and(b or c)"],
+  ["a - (b - c)", "a-(b-c)"],
+  ["not (a and b) or c", "not(a and b)or c"],
   // Function calls and argument lists stay.
   ["length((name)::text) > 2", "length(name)>2"],
   ["coalesce(a, (0))", "coalesce(a,0)"],
