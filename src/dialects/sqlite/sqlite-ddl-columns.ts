@@ -28,7 +28,7 @@ export function sqliteColumnDefinition(w: DdlWriter, column: Column, primaryKeyN
 }
 
 /** A DEFAULT clause value; reflection reads each back as the same model value. */
-export function sqliteDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoincrement" }>): string {
+function sqliteDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoincrement" }>): string {
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return w.string(value.value);

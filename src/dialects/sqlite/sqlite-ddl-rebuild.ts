@@ -132,7 +132,7 @@ function copyExpression(w: DdlWriter, from: Column, to: Column): string {
 }
 
 /** SQLite's rules for a declared type's affinity (datatype3.html, section 3.1). */
-export function affinity(declared: string): "INTEGER" | "TEXT" | "BLOB" | "REAL" | "NUMERIC" {
+function affinity(declared: string): "INTEGER" | "TEXT" | "BLOB" | "REAL" | "NUMERIC" {
   const t = declared.toUpperCase();
   if (t.includes("INT")) return "INTEGER";
   if (t.includes("CHAR") || t.includes("CLOB") || t.includes("TEXT")) return "TEXT";

@@ -137,7 +137,7 @@ const KIND_OF_TYPE = { primarykey: "primaryKey", foreignkey: "foreignKey", uniqu
  * The table's constraint a DropConstraintOp means: by name, or for a
  * constraint the database named itself, by the shape the op carries.
  */
-export function findConstraint(table: Table, op: DropConstraintOp): Constraint {
+function findConstraint(table: Table, op: DropConstraintOp): Constraint {
   const all: Constraint[] = [
     ...(table.primaryKey ? [table.primaryKey] : []),
     ...table.foreignKeys,

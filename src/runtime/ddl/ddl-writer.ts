@@ -2,7 +2,6 @@ import type { Statement } from "../../dialects/ddl-compiler.js";
 import type { Dialect } from "../../dialects/dialect.js";
 import type {
   CheckConstraint,
-  Constraint,
   ForeignKeyConstraint,
   PrimaryKeyConstraint,
   ReferentialAction,
@@ -48,20 +47,6 @@ export class DdlWriter {
   /** `CONSTRAINT "x" ` when the constraint has a name, else nothing (the database names it). */
   constraintName(constraint: { readonly name?: string }): string {
     return constraint.name === undefined ? "" : `CONSTRAINT ${this.q(constraint.name)} `;
-  }
-
-  /** A table constraint as CREATE TABLE and ADD CONSTRAINT write it. */
-  constraint(constraint: Constraint, options: ForeignKeyOptions): string {
-    switch (constraint.kind) {
-      case "primaryKey":
-        return this.primaryKey(constraint);
-      case "unique":
-        return this.unique(constraint);
-      case "check":
-        return this.check(constraint);
-      case "foreignKey":
-        return this.foreignKey(constraint, options);
-    }
   }
 
   primaryKey(pk: PrimaryKeyConstraint): string {
