@@ -83,6 +83,17 @@ test("writeEmptyRevisions: false writes nothing when the database already matche
     const dropped = await p.strata("revision", "--autogenerate", "-m", "drop old", "--rev-id", "d1");
     assert.equal(dropped, { code: 0, out: "wrote migrations/d1_drop_old.ts", err: "warning: drops column t.old and its data" });
     assert.match(p.read("d1_drop_old.ts"), "  // WARNING: this loses data: drops column t.old and its data\n  await op.dropColumn(");
+
+    // d1 is not applied yet: another autogenerate would repeat it.
+    const stale = await p.strata("revision", "--autogenerate", "-m", "again");
+    assert.is(stale.code, 2);
+    assert.match(stale.err, "is not up to date (it is at base; the migrations' heads are d1): run `strata upgrade heads` first");
+    assert.is((await p.strata("upgrade", "heads")).code, 0);
+    assert.equal(await p.strata("revision", "--autogenerate", "-m", "again"), {
+      code: 0,
+      out: "",
+      err: "no changes detected: no empty migration written (writeEmptyRevisions: false)",
+    });
     p.done();
   });
 });
@@ -104,6 +115,8 @@ test("several databases (two SQLite files): one upgrade/downgrade pair per datab
       // A blank revision in a multi-database project has the same shape, with empty functions.
       assert.is((await p.strata("revision", "-m", "blank", "--rev-id", "f0")).code, 0);
       assert.match(p.read("f0_blank.ts"), "export async function upgradeAudit(op: Operations): Promise<void> {}");
+      const upgraded = await p.strata("upgrade", "heads");
+      assert.is(upgraded.code, 0, upgraded.err);
       assert.equal(await p.strata("revision", "--autogenerate", "-m", "two databases", "--rev-id", "f1"), {
         code: 0,
         out: "wrote migrations/f1_two_databases.ts",
