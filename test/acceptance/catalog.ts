@@ -176,3 +176,30 @@ function normalize(sql: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** The differences between two catalogs, one line each (empty when they match): readable where a deep-equal diff is not. */
+export function catalogDifferences(expected: Catalog, actual: Catalog): string[] {
+  const out: string[] = [];
+  const names = new Set([...Object.keys(expected.tables), ...Object.keys(actual.tables)]);
+  for (const name of [...names].sort()) {
+    const [e, a] = [expected.tables[name], actual.tables[name]];
+    if (!e || !a) {
+      out.push(`table ${name}: ${e ? "missing" : "unexpected"}`);
+      continue;
+    }
+    const columns = new Set([...Object.keys(e.columns), ...Object.keys(a.columns)]);
+    for (const column of columns) {
+      if (e.columns[column] !== a.columns[column]) {
+        out.push(`${name}.${column}: expected ${e.columns[column] ?? "(none)"}, got ${a.columns[column] ?? "(none)"}`);
+      }
+    }
+    if (Object.keys(e.columns).join() !== Object.keys(a.columns).join() && out.length === 0) {
+      out.push(`${name}: column order ${Object.keys(e.columns).join(",")} became ${Object.keys(a.columns).join(",")}`);
+    }
+    for (const kind of ["constraints", "indexes"] as const) {
+      for (const line of e[kind].filter((l) => !a[kind].includes(l))) out.push(`${name}: missing ${line}`);
+      for (const line of a[kind].filter((l) => !e[kind].includes(l))) out.push(`${name}: unexpected ${line}`);
+    }
+  }
+  return out;
+}

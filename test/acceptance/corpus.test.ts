@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { availableDialects, createTestDatabase, type DialectName } from "../support/databases.js";
+import { catalogDifferences, readCatalog, type Catalog, type TableCatalog } from "./catalog.js";
+import { project } from "./project.js";
+
+const test = suite("acceptance: corpus pulled, re-created by migrations, catalogs equal");
+
+const CORPUS = "/work/shared/corpus";
+
+/**
+ * For every corpus file: load it into database A, `pull` its schema, build
+ * database B from nothing with `revision --autogenerate` and `upgrade head`,
+ * and compare the two catalogs as the servers' own catalog queries show them.
+ */
+/**
+ * Corpus files strata cannot re-create yet, with the error that stops them.
+ * MySQL ENUM columns: the rendered migration names the enum
+ * (`s.enumType("employees_gender")`) without its values and writes no
+ * createEnum op, so the MySQL DDL, which spells `ENUM('M','F')` on the
+ * column, has nothing to spell (the migration must carry the values).
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  "mysql/employees.sql": "enum employees_gender is not declared in the model, so its values are unknown",
+  "mysql/mediawiki.sql": "enum categorylinks_cl_type is not declared in the model, so its values are unknown",
+};
+
+for (const dialect of availableDialects()) {
+  for (const file of readdirSync(`${CORPUS}/${dialect}`)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    test(`${dialect}/${file}: the migrated copy has the original's tables, columns, keys, constraints and indexes`, async () => {
+      const [original, copy] = [await createTestDatabase(dialect), await createTestDatabase(dialect)];
+      const p = project({ "schemas/.keep": "" });
+      try {
+        await original.run(readFileSync(`${CORPUS}/${dialect}/${file}`, "utf8"));
+        await p.ok(["pull", "--url", original.url, "--out", "schemas/app.schema"]);
+        await p.ok(["revision", "--autogenerate", "-m", "from the corpus", "--url", copy.url]);
+        const gap = KNOWN_GAPS[`${dialect}/${file}`];
+        if (gap) {
+          // Asserted, not skipped: when the gap closes this fails, and the entry must go.
+          const upgrade = await p.strata("upgrade", "head", "--url", copy.url);
+          assert.is(upgrade.code, 2, `${dialect}/${file} upgrades now: remove it from KNOWN_GAPS`);
+          assert.match(upgrade.err, gap);
+          return;
+        }
+        await p.ok(["upgrade", "head", "--url", copy.url]);
+        await p.ok(["check", "--url", copy.url]);
+        const expected = normalized(dialect, await readCatalog(original));
+        assert.equal(catalogDifferences(expected, normalized(dialect, await readCatalog(copy))), []);
+      } finally {
+        p.done();
+        await original.drop();
+        await copy.drop();
+      }
+    });
+  }
+}
+
+/**
+ * Where the copy may differ from the original without being a different
+ * schema, each with its reason. Everything else must match exactly.
+ */
+function normalized(dialect: DialectName, catalog: Catalog): Catalog {
+  const tables = Object.entries(catalog.tables).map(([name, table]): [string, TableCatalog] => {
+    if (dialect === "sqlite") {
+      const rowidAlias = Object.values(table.columns).filter((c) => !/\| pk 0 \|/.test(c)).length === 1;
+      const columns = Object.entries(table.columns).map(([column, line]) => {
+        let [type, ...rest] = line.split(" | ");
+        // strata spells the canonical type; SQLite keeps declared types as text and these have the same affinity.
+        type = type
+          .replace(/^NUMERIC\b/, "DECIMAL")
+          .replace(/^DOUBLE PRECISION$/, "DOUBLE")
+          .replace(/,\s*/g, ", ");
+        // A rowid alias (the lone INTEGER PRIMARY KEY) can never hold NULL, declared NOT NULL or not.
+        if (rowidAlias && type === "INTEGER" && rest[2] === "pk 1") rest = ["not null", ...rest.slice(1)];
+        return [column, [type, ...rest].join(" | ")];
+      });
+      return [name, { ...table, columns: Object.fromEntries(columns) }];
+    }
+    if (dialect === "mysql") {
+      // InnoDB implements NO ACTION as RESTRICT (MySQL manual, "FOREIGN KEY Constraints"); strata writes the default.
+      const constraints = table.constraints.map((c) => c.replaceAll("NO ACTION", "RESTRICT")).sort();
+      return [name, { ...table, constraints }];
+    }
+    return [name, table];
+  });
+  return { tables: Object.fromEntries(tables) };
+}
+
+test.run();
