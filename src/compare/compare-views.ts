@@ -3,12 +3,13 @@ import { CreateViewOp, DropViewOp, ReplaceViewOp, type UpgradeOps } from "../ops
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { included, inSchema, parentNames } from "./filters.js";
-import { normalizeSql } from "./normalize-sql.js";
+import { normalizeViewDefinition } from "./view-definition.js";
 
 /**
- * Views, their definitions compared after normalizeSql. A database that
- * rewrites definitions beyond that (PostgreSQL qualifies columns) needs a
- * dialect comparator registered with its qualifier in place of this one.
+ * Views, their definitions compared after normalizeViewDefinition. A
+ * database that rewrites definitions beyond that (PostgreSQL spells out
+ * joins and qualifies columns in multi-table views) needs a dialect
+ * comparator registered with its qualifier, which stands in for this one.
  * Turning a view into a materialized one (or back) is a drop plus a create.
  */
 export function setup(registry: Comparators): void {
@@ -36,7 +37,9 @@ function compareViews(ctx: AutogenContext, upgradeOps: UpgradeOps, schemas: Read
   }
 }
 
+/** `a` is the database's view, `b` the model's; `select *` expands to the target table's columns. */
 function sameView(ctx: AutogenContext, a: View, b: View): boolean {
   const comments = !ctx.dialect.capabilities.comments || a.comment === b.comment;
-  return comments && normalizeSql(a.definition) === normalizeSql(b.definition);
+  const normalize = (v: View) => normalizeViewDefinition(v.definition, ctx.targetMetadata, v.schema);
+  return comments && normalize(a) === normalize(b);
 }

@@ -89,10 +89,17 @@ const SPELLINGS: Record<string, string[]> = {
 function respell(tokens: Token[]): Token[] {
   const out: Token[] = tokens.flatMap((t) => SPELLINGS[t.text]?.map((text) => ({ text, word: /^\w/.test(text) })) ?? [t]);
   for (let i = 1; i + 3 < out.length; i++) {
-    const [x, between, a, and, b] = out.slice(i - 1, i + 4);
-    if (between.text !== "between" || and.text !== "and" || out[i - 2]?.text === "not" || ![x, a, b].every((t) => t.word)) continue;
-    if (out[i + 4]?.text === "(" || out[i + 4]?.text === "." || out[i - 2]?.text === ".") continue;
-    out.splice(i - 1, 5, x, { text: ">=", word: false }, a, and, x, { text: "<=", word: false }, b);
+    if (out[i].text !== "between" || out[i - 1].text === "not" || out[i + 2].text !== "and") continue;
+    if (!out[i + 1].word || !out[i + 3].word || out[i + 4]?.text === "(") continue;
+    // The tested term: a name, possibly qualified (`t.x`).
+    let start = i - 1;
+    while (start >= 2 && out[start - 1].text === "." && out[start - 2].word) start -= 2;
+    if (!out[start].word || out[i + 4]?.text === ".") continue;
+    const term = out.slice(start, i);
+    const [a, and, b] = out.slice(i + 1, i + 4);
+    const replacement = [...term, { text: ">=", word: false }, a, and, ...term, { text: "<=", word: false }, b];
+    out.splice(start, i + 4 - start, ...replacement);
+    i = start + replacement.length - 1;
   }
   return out;
 }
@@ -122,6 +129,9 @@ function group(tokens: Token[]): Node[] {
   }
   return stack[0];
 }
+
+/** Keywords a parenthesized expression may follow without being an argument list. */
+const CLAUSES = new Set(["select", "from", "where", "on", "when", "then", "else", "having", "by", "join", "distinct", "return"]);
 
 /** Binding strength of operators; a higher number binds tighter. */
 const PRECEDENCE: Record<string, number> = {
@@ -154,7 +164,7 @@ function simplify(nodes: Node[]): Node[] {
  * argument list (`lower(x)`, `in (1, 2)`) and stays.
  */
 function removable(g: Group, prev: Node | undefined, next: Node | undefined): boolean {
-  if (prev !== undefined && !isGroup(prev) && prev.word && precedence(prev, undefined) === undefined) return false;
+  if (prev !== undefined && !isGroup(prev) && prev.word && precedence(prev, undefined) === undefined && !CLAUSES.has(prev.text)) return false;
   if (prev !== undefined && !isGroup(prev) && ["in", "any", "all", "exists", "array"].includes(prev.text)) return false;
   if (g.items.some((n) => !isGroup(n) && n.text === ",")) return false;
   let inner = Infinity;
@@ -163,7 +173,8 @@ function removable(g: Group, prev: Node | undefined, next: Node | undefined): bo
     if (p !== undefined) inner = Math.min(inner, p);
   });
   const outer = Math.max(neighbour(prev), neighbour(next));
-  return inner > outer;
+  // AND and OR are associative: `(a and b) and c` is `a and b and c`.
+  return inner > outer || (inner === outer && (inner === PRECEDENCE.and || inner === PRECEDENCE.or));
 }
 
 function neighbour(node: Node | undefined): number {

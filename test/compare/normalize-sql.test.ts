@@ -1,6 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { normalizeSql } from "../../src/compare/index.js";
+import { normalizeViewDefinition } from "../../src/compare/view-definition.js";
+import { Column, MetaData, scalarType, Table } from "../../src/model/index.js";
 
 const cases: Array<[string, string]> = [
   // What PostgreSQL gives back for what people write.
@@ -34,6 +36,9 @@ const cases: Array<[string, string]> = [
   ["(a + b) * c", "(a+b)*c"],
   ["a and (b or c)", "a and(b or c)"],
   ["a - (b - c)", "a-(b-c)"],
+  ["(a and b) and c", "a and b and c"],
+  ["`t`.`x` between 1 and 3", "t.x>=1 and t.x<=3"],
+  ["x not between 1 and 3", "x not between 1 and 3"],
   ["not (a and b) or c", "not(a and b)or c"],
   // Function calls and argument lists stay.
   ["length((name)::text) > 2", "length(name)>2"],
@@ -47,6 +52,15 @@ for (const [input, expected] of cases) {
     assert.is(normalizeSql(input), expected);
   });
 }
+
+test("view definitions: what PostgreSQL and MySQL do to a single-table view is undone", () => {
+  const model = new MetaData({ tables: [new Table({ name: "t", columns: ["id", "name"].map((name) => new Column({ name, type: scalarType("text"), nullable: true })) })] });
+  const same = (a: string, b: string) => assert.is(normalizeViewDefinition(a, model, undefined), normalizeViewDefinition(b, model, undefined));
+  same(" SELECT t.id,\n    t.name\n   FROM t;", "select * from t");
+  same("select `t`.`id` AS `id`,`t`.`name` AS `name` from `t` where `t`.`id` > 0", "select id, name from t where id > 0");
+  same("select count(0) AS `n` from `t` group by `t`.`name`", "select count(*) as n from t group by name");
+  assert.is(normalizeViewDefinition("select t.id, u.id from t join u on u.id = t.id", model, undefined), "select t.id,u.id from t join u on u.id=t.id");
+});
 
 test("expressions that differ stay different", () => {
   assert.is.not(normalizeSql("a >= 0"), normalizeSql("a > 0"));
