@@ -8,7 +8,7 @@ import { ExecuteSQLOp } from "../../src/ops/execute-sql-op.js";
 import { CreateIndexOp } from "../../src/ops/index-ops.js";
 import { CreateTableOp } from "../../src/ops/table-ops.js";
 import { compileOffline, rawColumns, rawRows, rejects, withHarness } from "./ddl-support.js";
-import { childTable, int, parentTable } from "./fixtures.js";
+import { childTable, int, ODD_TABLE, parentTable } from "./fixtures.js";
 
 const labelNotNull = new AlterColumnOp("parent", "label", {
   modifyNullable: { from: true, to: false },
@@ -143,6 +143,19 @@ test("the SQLite migration boundary fails a migration that leaves orphans, and r
     );
     assert.is((await rawRows(db, "parent", "id")).length, 2);
     assert.equal(await connection.query("SELECT foreign_keys FROM pragma_foreign_keys"), [{ foreign_keys: 1 }], "enforced again after ROLLBACK");
+  });
+});
+
+test("a rebuild of a table with an awkward name, referenced by a child", async () => {
+  await withHarness("sqlite", async ({ db, apply }) => {
+    await apply([new CreateTableOp(parentTable(ODD_TABLE)), new CreateTableOp(childTable(ODD_TABLE))]);
+    const q = `"${ODD_TABLE.replaceAll('"', '""')}"`;
+    await db.run(`INSERT INTO ${q} (id, label) VALUES (1, 'a'); INSERT INTO child (id, parent_id) VALUES (10, 1)`);
+    const statements = await apply(labelNotNull.with({ tableName: ODD_TABLE }));
+    assert.ok(statements.some((s) => s.sql === `PRAGMA foreign_key_check(${q})`));
+    assert.equal(await rawRows(db, ODD_TABLE, "id"), [{ id: 1, label: "a" }]);
+    assert.equal(await rawRows(db, "child", "id"), [{ id: 10, parent_id: 1 }]);
+    assert.equal(await db.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"), [{ name: ODD_TABLE }, { name: "child" }]);
   });
 });
 
