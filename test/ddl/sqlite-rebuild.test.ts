@@ -159,6 +159,17 @@ test("a rebuild of a table with an awkward name, referenced by a child", async (
   });
 });
 
+test("a rebuild that breaks a view fails and rolls back", async () => {
+  await withHarness("sqlite", async ({ db, apply }) => {
+    const table = parentTable().with({ indexes: [new Index({ name: "ix_label", elements: [{ kind: "column", name: "label" }] })] });
+    await apply(new CreateTableOp(table));
+    await db.run("CREATE VIEW labels AS SELECT label FROM parent; INSERT INTO parent (id, label) VALUES (1, 'a')");
+    await rejects(apply(new DropColumnOp("parent", "label")), /no such column: label/);
+    assert.equal(await rawRows(db, "parent", "id"), [{ id: 1, label: "a" }]);
+    assert.equal(await db.query("SELECT label FROM labels"), [{ label: "a" }]);
+  });
+});
+
 test("offline, a rebuild says it needs the live database", async () => {
   await rejects(
     compileOffline("sqlite", labelNotNull),

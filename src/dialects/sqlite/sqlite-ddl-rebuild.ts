@@ -27,6 +27,8 @@ import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js
  * Views and triggers of other tables that name this table stay as they
  * are: the rename runs with `legacy_alter_table` on, so SQLite neither
  * rewrites nor re-validates them while the old name is briefly missing.
+ * Each view that names the table is then read once (`LIMIT 0`), so a view
+ * left pointing at a dropped column fails the migration, as PostgreSQL would.
  */
 export async function sqliteRebuild(
   w: DdlWriter,
@@ -46,6 +48,7 @@ export async function sqliteRebuild(
       WHERE s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE ORDER BY s.name`,
     [tableName, tableName],
   );
+  const views = await context.query!<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name");
   const temporary = `${tableName}__strata_rebuild`;
   const table = w.name(schema, tableName);
   const temp = w.name(schema, temporary);
@@ -78,6 +81,10 @@ export async function sqliteRebuild(
     ...target.indexes.map((index) => sqliteCreateIndex(w, schema, tableName, index)),
     ...raw.filter((r) => r.type === "trigger").map((r) => ({ sql: r.sql })),
   );
+  // A view that used a dropped or renamed column breaks silently in SQLite; reading it fails the migration instead.
+  for (const view of views.filter((v) => v.sql.toLowerCase().includes(tableName.toLowerCase()))) {
+    out.push({ sql: `SELECT * FROM ${w.name(schema, view.name)} LIMIT 0` });
+  }
   for (const checked of [tableName, ...children.map((c) => c.name)]) {
     out.push({
       sql: `PRAGMA foreign_key_check(${w.q(checked)})`,
