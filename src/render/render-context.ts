@@ -34,6 +34,8 @@ export interface RenderOptions {
   readonly dialect?: string;
   /** The renderers to use (default: the shared `renderers`, where plugins register theirs). */
   readonly registry?: RendererRegistry;
+  /** Where migrations import strata from (default "strata", the package itself). */
+  readonly strataModule?: string;
 }
 
 /** The state one rendering shares between renderers: the options, plus the imports it turned out to need. */
@@ -46,6 +48,7 @@ export interface RenderContext {
   readonly userModulePrefix?: string;
   readonly dialect?: string;
   readonly registry: RendererRegistry;
+  readonly strataModule: string;
   /** Import lines the code needs; renderers add to it. */
   readonly imports: Set<string>;
   /** Set when the code calls the `s` builders, so the file imports `s`. */
@@ -59,6 +62,7 @@ export interface RenderContext {
 export function newRenderContext(registry: RendererRegistry, options: RenderOptions = {}): RenderContext {
   return {
     registry: options.registry ?? registry,
+    strataModule: options.strataModule ?? "strata",
     opPrefix: options.opPrefix ?? "op.",
     schemaPrefix: options.schemaPrefix ?? "s.",
     renderAsBatch: options.renderAsBatch ?? false,

@@ -12,8 +12,6 @@ export interface MigrationFileOptions extends RenderOptions {
   readonly createdAt?: Date;
   /** Start each function with the "auto generated" comment (default true); false for a hand-written (blank) revision. */
   readonly autogenerate?: boolean;
-  /** Where migrations import `s` and `Operations` from (default "strata", the package itself). */
-  readonly strataModule?: string;
 }
 
 export interface RenderedMigration {
@@ -47,7 +45,7 @@ export function renderMigrationSource(script: MigrationScript, options: Migratio
     const database = databaseOfToken(up.upgradeToken) ?? up.upgradeToken;
     databases.push(`${jsLiteral(database)}: { upgrade: ${names.upgrade}, downgrade: ${names.downgrade} }`);
   });
-  const strata = options.strataModule ?? "strata";
+  const strata = ctx.strataModule;
   const parts = [
     [
       header(script, options.createdAt ?? new Date()),

@@ -1,4 +1,4 @@
-import type { Column } from "../model/index.js";
+import type { Column, DefaultValue, SqlType } from "../model/index.js";
 import {
   AddColumnOp,
   AlterColumnOp,
@@ -17,7 +17,7 @@ import {
   RenameTableOp,
   type MigrateOperation,
 } from "../ops/index.js";
-import { call, Code, optionsArg } from "./js-literal.js";
+import { call, Code, jsLiteral, optionsArg } from "./js-literal.js";
 import { renderStatements } from "./render-statements.js";
 import type { RenderContext } from "./render-context.js";
 import type { RendererRegistry } from "./renderers.js";
@@ -91,6 +91,48 @@ function batchBlock(ctx: RenderContext, tableName: string, schema: string | unde
   return call(`${ctx.opPrefix}batchAlterTable`, tableName, new Code(`async (${BATCH}) => {\n${body.join("\n")}\n}`), optionsArg({ schema }));
 }
 
+/** A `{ from, to }` pair with both sides written, `undefined` included, so the op's reverse still sees a change. */
+function change<T>(pair: { readonly from?: T; readonly to: T } | undefined, value: (v: T) => unknown): Code | undefined {
+  if (!pair) return undefined;
+  const side = (v: T | undefined) => (v === undefined ? "undefined" : jsLiteral(value(v)));
+  return new Code(`{ from: ${side(pair.from)}, to: ${side(pair.to)} }`);
+}
+
+/**
+ * An AlterColumnOp with `kw` changes (identity, generated expression,
+ * collation) has no `op.alterColumn` spelling: the migration builds the op
+ * itself and hands it to `op.invoke`, so nothing of it is lost.
+ */
+function alterColumnOpItself(ctx: RenderContext, op: AlterColumnOp): string {
+  if (ctx.batch) {
+    throw new TypeError(`AlterColumnOp on ${op.tableName}.${op.columnName} changes ${Object.keys(op.kw).join(", ")}, which a batch cannot express`);
+  }
+  ctx.imports.add(`import { AlterColumnOp } from ${JSON.stringify(ctx.strataModule)};`);
+  const type = (t: SqlType): Code => renderType(t, ctx);
+  const dflt = (d: DefaultValue | undefined) => (d === undefined ? undefined : renderDefault(d, ctx));
+  const kw = Object.fromEntries(
+    Object.entries(op.kw).map(([k, v]) => [k, isChangePair(v) ? change(v, (x) => x) : v]),
+  );
+  const options = {
+    schema: op.schema,
+    modifyName: change(op.modifyName, (x) => x),
+    modifyType: change(op.modifyType, type),
+    modifyNullable: change(op.modifyNullable, (x) => x),
+    modifyServerDefault: change(op.modifyServerDefault, dflt),
+    modifyComment: change(op.modifyComment, (x) => x),
+    existingType: op.existingType && type(op.existingType),
+    existingNullable: op.existingNullable,
+    existingServerDefault: dflt(op.existingServerDefault),
+    existingComment: op.existingComment,
+    kw,
+  };
+  return call(`${ctx.opPrefix}invoke`, new Code(call("new AlterColumnOp", op.tableName, op.columnName, options)));
+}
+
+function isChangePair(value: unknown): value is { from: unknown; to: unknown } {
+  return typeof value === "object" && value !== null && "from" in value && "to" in value;
+}
+
 /** Registers the renderers of tables, columns, constraints, indexes and their containers. */
 export function setupTableRenderers(registry: RendererRegistry): void {
   registry.dispatchFor(ModifyTableOps)((ctx, group) => {
@@ -132,10 +174,7 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(AlterColumnOp)((ctx, op) => {
-    const extra = Object.keys(op.kw);
-    if (extra.length) {
-      throw new TypeError(`AlterColumnOp on ${op.tableName}.${op.columnName}: op.alterColumn has no argument for ${extra.join(", ")}`);
-    }
+    if (Object.keys(op.kw).length) return alterColumnOpItself(ctx, op);
     const serverDefault = op.modifyServerDefault && (op.modifyServerDefault.to === undefined ? null : renderDefault(op.modifyServerDefault.to, ctx));
     const args = {
       newName: op.modifyName?.to,

@@ -91,6 +91,16 @@ export const OP_SAMPLES: readonly OpSample[] = [
       'await op.alterColumn("users", "age", { type: s.smallint(), existingType: s.bigint(), existingNullable: true, schema: "app" });',
   },
   {
+    op: new ops.AlterColumnOp("users", "id", {
+      existingType: s.integer(),
+      existingNullable: false,
+      kw: { modify_identity: { from: undefined, to: "always" }, modify_collation: { from: "C", to: undefined } },
+    }),
+    code:
+      'await op.invoke(new AlterColumnOp("users", "id", { existingType: s.integer(), existingNullable: false, ' +
+      'kw: { modify_identity: { from: undefined, to: "always" }, modify_collation: { from: "C", to: undefined } } }));',
+  },
+  {
     op: new ops.CreateIndexOp("users", s.index("ix_a", ["a", s.expression("lower(b)")], { unique: true, where: "a > 0", using: "gin" }), { schema: "app" }),
     code: 'await op.createIndex("ix_a", "users", ["a", s.expression("lower(b)")], { unique: true, where: "a > 0", using: "gin", schema: "app" });',
   },
