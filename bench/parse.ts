@@ -9,7 +9,12 @@
 import { cpus, loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { tokenize } from "../grammar/lexer.js";
+import { parseTokens } from "../grammar/parser.js";
+import { buildModel } from "../src/parse/build-model.js";
+import { DiagnosticBag } from "../src/parse/diagnostic.js";
 import { compileSchema } from "../src/parse/index.js";
+import { parseSchemaFile } from "../src/parse/parse-file.js";
 
 export function generateSchema(tables: number): string {
   const out = ['database {\n  dialect = "postgresql"\n  url     = env("DATABASE_URL")\n}\n', "enum Status { active suspended closed }\n"];
@@ -73,14 +78,43 @@ function measure(tables: number, gc: () => void): void {
   );
 }
 
+/** Where the time of one compile goes: lexing, parsing (tokens → syntax tree), building the model. */
+function phases(tables: number): void {
+  const text = generateSchema(tables);
+  const cpu = <T>(f: () => T): [T, number] => {
+    const start = process.cpuUsage();
+    const result = f();
+    const used = process.cpuUsage(start);
+    return [result, (used.user + used.system) / 1000];
+  };
+  const [lexed, lexMs] = cpu(() => tokenize(text));
+  const [, parseMs] = cpu(() => parseTokens(lexed.tokens, () => {}));
+  const bag = new DiagnosticBag([{ path: "bench.schema", text }]);
+  const file = parseSchemaFile("bench.schema", text, bag)!;
+  const [, buildMs] = cpu(() => buildModel([file], bag, {}));
+  console.log(`  ${tables} tables by phase (cpu): lex ${lexMs.toFixed(0)} ms, parse ${parseMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms`);
+}
+
+/** A fixed amount of plain arithmetic, so numbers from a slow or busy machine can be scaled. */
+function reference(): void {
+  const start = process.cpuUsage();
+  let sum = 0;
+  for (let i = 0; i < 1e8; i++) sum += i * 0.5;
+  const used = process.cpuUsage(start);
+  const ms = (used.user + used.system) / 1000;
+  console.log(`reference: 1e8 floating-point additions took ${ms.toFixed(0)} ms cpu (about 100 ms on a current laptop core)${Number.isFinite(sum) ? "" : "!"}`);
+}
+
 export async function run(): Promise<void> {
   const gc = collector();
   // Timings on a shared machine are only comparable with its load in view.
   console.log(`${cpus().length} cpus, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  reference();
   // Warm up the parser and the JIT on a small schema first, as a long-running tool would be.
   compileSchema([{ path: "warmup.schema", text: generateSchema(200) }], { env: {} });
   measure(1_000, gc);
   measure(10_000, gc);
+  phases(1_000);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

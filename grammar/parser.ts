@@ -157,7 +157,7 @@ class SchemaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const attribute = this.SUBRULE(this.tableAttribute);
-            return { kind: "tableAttribute", attribute, pos: this.ACTION(() => attribute?.pos) as Pos };
+            return { kind: "tableAttribute", attribute, pos: attribute?.pos };
           },
         },
       ]),
@@ -232,7 +232,7 @@ class SchemaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(SingleQuotedString);
-            return { value: this.ACTION(() => unquoteSingle(t.image)) as string, pos: tokenPos(t) };
+            return { value: this.RECORDING_PHASE ? "" : unquoteSingle(t.image), pos: tokenPos(t) };
           },
         },
       ]),
@@ -251,11 +251,9 @@ class SchemaParser extends EmbeddedActionsParser {
 
   private attributeRest(token: IToken, prefix: number): Attribute {
     const args = this.OPTION(() => this.SUBRULE(this.argumentList));
-    return {
-      name: this.ACTION(() => token.image.slice(prefix)) as string,
-      ...(args !== undefined ? { args } : {}),
-      pos: this.span(token),
-    };
+    const name = this.RECORDING_PHASE ? "" : token.image.slice(prefix);
+    const pos = this.span(token);
+    return args !== undefined ? { name, args, pos } : { name, pos };
   }
 
   argumentList = this.RULE("argumentList", (): Argument[] => {
@@ -280,7 +278,8 @@ class SchemaParser extends EmbeddedActionsParser {
       return this.name(token);
     });
     const value = this.SUBRULE(this.value);
-    return { ...(name !== undefined ? { name } : {}), value, pos: this.span(start) };
+    const pos = this.span(start);
+    return name !== undefined ? { name, value, pos } : { value, pos };
   });
 
   value = this.RULE("value", (): Value =>
@@ -356,11 +355,11 @@ class SchemaParser extends EmbeddedActionsParser {
   private span(start: IToken): Pos {
     const end = this.LA(0);
     return {
-      line: start.startLine!,
-      column: start.startColumn!,
-      offset: start.startOffset,
+      startLine: start.startLine!,
+      startColumn: start.startColumn!,
+      startOffset: start.startOffset,
       endLine: end.endLine!,
-      endOffset: end.endOffset! + 1,
+      endOffset: end.endOffset!,
     };
   }
 
@@ -370,23 +369,17 @@ class SchemaParser extends EmbeddedActionsParser {
   }
 
   private string(token: IToken): string {
-    return this.ACTION(() => {
-      const value = unquoteString(token.image);
-      if (value !== undefined) return value;
-      this.report(token.startLine!, token.startColumn!, "invalid escape in string: use \\\\, \\\", \\n, \\t, \\r or \\uXXXX");
-      return token.image.slice(1, -1);
-    }) as string;
+    if (this.RECORDING_PHASE) return "";
+    const value = unquoteString(token.image);
+    if (value !== undefined) return value;
+    this.report(token.startLine!, token.startColumn!, "invalid escape in string: use \\\\, \\\", \\n, \\t, \\r or \\uXXXX");
+    return token.image.slice(1, -1);
   }
 }
 
+/** A token has every field of a position (with full position tracking). */
 function tokenPos(token: IToken): Pos {
-  return {
-    line: token.startLine!,
-    column: token.startColumn!,
-    offset: token.startOffset,
-    endLine: token.endLine!,
-    endOffset: token.endOffset! + 1,
-  };
+  return token as Pos;
 }
 
 /** One parser for the whole process: Chevrotain parsers are costly to build and cheap to reuse. */

@@ -28,9 +28,9 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
   const loose: Comment[] = [];
   let m = 0;
   for (const c of comments) {
-    while (m < members.length && members[m].pos.endOffset <= c.pos.offset) m++;
+    while (m < members.length && members[m].pos.endOffset < c.pos.startOffset) m++;
     const owner = members[m];
-    if (owner && owner.pos.offset <= c.pos.offset) {
+    if (owner && owner.pos.startOffset <= c.pos.startOffset) {
       const list = inner.get(owner) ?? [];
       list.push(c);
       inner.set(owner, list);
@@ -47,23 +47,23 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
   while (i < members.length || j < loose.length) {
     const member = members[i];
     const comment = loose[j];
-    if (member && (!comment || member.pos.offset < comment.pos.offset)) {
+    if (member && (!comment || member.pos.startOffset < comment.pos.startOffset)) {
       const own = keepInner(member) ? [] : (inner.get(member) ?? []).map((c) => commentText(c));
       const el = {
         kind: "member" as const,
         member,
         trailing: own,
-        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(member.pos.line)),
+        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(member.pos.startLine)),
       };
       elements.push(el);
       lastMember = el;
       lastEndLine = member.pos.endLine;
       i++;
     } else {
-      if (lastMember && elements[elements.length - 1] === lastMember && comment.pos.line === lastEndLine) {
+      if (lastMember && elements[elements.length - 1] === lastMember && comment.pos.startLine === lastEndLine) {
         lastMember.trailing.push(commentText(comment));
       } else {
-        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(comment.pos.line) });
+        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(comment.pos.startLine) });
         lastMember = undefined;
       }
       lastEndLine = comment.pos.endLine;

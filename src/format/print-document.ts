@@ -66,8 +66,9 @@ function printBlock<M extends { readonly pos: Pos; readonly blankLineBefore?: bo
   comments: readonly Comment[],
   printMember: (member: M) => string,
 ): string[] {
-  const firstOffset = members[0]?.pos.offset ?? Infinity;
-  const onHeader = (c: Comment) => c.pos.offset < bodyPos.offset || (c.pos.line === bodyPos.line && c.pos.offset < firstOffset);
+  const firstOffset = members[0]?.pos.startOffset ?? Infinity;
+  const onHeader = (c: Comment) =>
+    c.pos.startOffset < bodyPos.startOffset || (c.pos.startLine === bodyPos.startLine && c.pos.startOffset < firstOffset);
   const header = comments.filter(onHeader).map((c) => c.text.trimEnd());
   const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)));
   const open = `${head} {${header.length ? ` ${header.join(" ")}` : ""}`;

@@ -3,18 +3,22 @@
  * before any meaning is given to it. The model builder turns it into
  * MetaData; `fmt` prints it back; `printSchema` builds one from a model.
  */
+/**
+ * Where a node is: the same fields as a Chevrotain token, so a one-token node
+ * uses its token as its position (no copy for each of a large schema's names).
+ */
 export interface Pos {
   /** 1-based line and column of the first character. */
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly startOffset: number;
   readonly endLine: number;
-  /** Offset just past the last character. */
+  /** Offset of the last character. */
   readonly endOffset: number;
 }
 
 /** The position of synthesized nodes (printSchema): they are printed, never diagnosed. */
-export const NO_POS: Pos = Object.freeze({ line: 0, column: 0, offset: 0, endLine: 0, endOffset: 0 });
+export const NO_POS: Pos = Object.freeze({ startLine: 0, startColumn: 0, startOffset: 0, endLine: 0, endOffset: 0 });
 
 export interface NameNode {
   readonly text: string;

@@ -1,7 +1,7 @@
 import { dialectNamed, DIALECTS } from "../dialects/registry.js";
 import type { Dialect } from "../dialects/dialect.js";
 import type { DatabaseConfig } from "../model/index.js";
-import type { Assignment, DatabaseDecl, Value } from "./ast.js";
+import type { Assignment, DatabaseDecl, Pos, Value } from "./ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import { describeValue, listWords } from "./read-args.js";
 import { didYouMean } from "./suggest.js";
@@ -22,11 +22,11 @@ export function readSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): Settings {
   for (const extra of blocks.slice(1)) {
-    bag.report(extra.path, extra.decl.pos.line, extra.decl.pos.column, "duplicate database block: a schema has one");
+    bag.report(extra.path, extra.decl.pos.startLine, extra.decl.pos.startColumn, "duplicate database block: a schema has one");
   }
   const first = blocks[0];
   if (!first) return { database: { dialect: "sqlite" }, dialect: dialectNamed("sqlite") };
-  const error = (at: { line: number; column: number }, message: string) => bag.report(first.path, at.line, at.column, message);
+  const error = (at: Pos, message: string) => bag.report(first.path, at.startLine, at.startColumn, message);
   const fields = new Map<string, Assignment>();
   for (const field of first.decl.fields) {
     const key = field.key.text;
@@ -58,7 +58,7 @@ export function readSettings(
 function readUrl(
   v: Value,
   env: Readonly<Record<string, string | undefined>>,
-  error: (at: { line: number; column: number }, message: string) => void,
+  error: (at: Pos, message: string) => void,
 ): { url?: string; urlEnv?: string } {
   if (v.kind === "string") return { url: v.value };
   const [arg] = v.kind === "call" ? v.args : [];

@@ -1,7 +1,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { tokenize } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
-import type { SchemaFile } from "./ast.js";
+import type { Pos, SchemaFile } from "./ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 
 /**
@@ -24,10 +24,7 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
   }
   if (lexed.problems.length || bag.items.length > before) return undefined;
   const declarations = parsed.declarations;
-  const comments = lexed.comments.map((t) => ({
-    text: t.image,
-    pos: { line: t.startLine!, column: t.startColumn!, offset: t.startOffset, endLine: t.endLine!, endOffset: t.endOffset! + 1 },
-  }));
+  const comments = lexed.comments.map((t) => ({ text: t.image, pos: t as Pos }));
   return { path, declarations, comments };
 }
 
