@@ -14,5 +14,28 @@ export { defineConfig, type StrataConfig, type DatabaseEntry } from "./config/de
 export type { Dialect, DialectCapabilities, DatabaseConnection } from "./dialects/dialect.js";
 export type { ReflectOptions, IncludeNameFn, NameFilterType, NameFilterParentNames } from "./dialects/reflect-options.js";
 export { DIALECTS, dialectForUrl, dialectNamed } from "./dialects/registry.js";
-export { renderers, renderCode, type RenderOptions, type RenderItemFn } from "./render/index.js";
-export { RevisionGraph } from "./revisions/index.js";
+export {
+  AutogenContext,
+  MigrationContext,
+  Rewriter,
+  comparators,
+  compareMetadata,
+  compareModels,
+  produceMigrations,
+  type AutogenOptions,
+  type CompareServerDefaultFn,
+  type CompareTypeFn,
+  type IncludeObjectFn,
+  type ProcessRevisionDirectives,
+} from "./compare/index.js";
+export {
+  RendererRegistry,
+  formatSource,
+  renderCode,
+  renderMigrationFile,
+  renderers,
+  tokensFor,
+  type RenderItemFn,
+  type RenderOptions,
+} from "./render/index.js";
+export { RevisionGraph, newRevisionId, resolveTarget } from "./revisions/index.js";

@@ -22,11 +22,11 @@ export interface DatabaseComparison {
 export function autogenOptions(loaded: LoadedConfig): AutogenOptions {
   const c = loaded.config;
   return {
-    includeObject: c.includeObject as AutogenOptions["includeObject"],
+    includeObject: c.includeObject,
     includeName: c.includeName,
     includeSchemas: c.includeSchemas,
-    compareType: c.compareType as AutogenOptions["compareType"],
-    compareServerDefault: c.compareServerDefault as AutogenOptions["compareServerDefault"],
+    compareType: c.compareType,
+    compareServerDefault: c.compareServerDefault,
     versionTable: c.versionTable ?? DEFAULT_VERSION_TABLE,
   };
 }

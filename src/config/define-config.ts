@@ -1,10 +1,9 @@
+import type { CompareServerDefaultFn, CompareTypeFn, IncludeObjectFn } from "../compare/migration-context.js";
+import type { ProcessRevisionDirectives } from "../compare/process-revision-directives.js";
 import type { IncludeNameFn } from "../dialects/reflect-options.js";
+import type { RenderItemFn } from "../render/render-context.js";
 
-/**
- * What `strata.config.ts` may say. Hooks are typed loosely here (`unknown`
- * arguments) where their precise types belong to later stages; those stages
- * narrow them. Flags (`--url`, `--schema`) always win over the config.
- */
+/** What `strata.config.ts` may say. Flags (`--url`, `--schema`) always win over the config. */
 export interface DatabaseEntry {
   /** Connection URL; `env("VAR")` is not needed here: read process.env yourself. */
   readonly url: string;
@@ -25,12 +24,12 @@ export interface StrataConfig {
   readonly versionTable?: string;
   readonly includeSchemas?: boolean | readonly string[];
   readonly includeName?: IncludeNameFn;
-  readonly includeObject?: (...args: never[]) => boolean;
-  readonly compareType?: boolean | ((...args: never[]) => boolean | undefined);
-  readonly compareServerDefault?: boolean | ((...args: never[]) => boolean | undefined);
+  readonly includeObject?: IncludeObjectFn;
+  readonly compareType?: boolean | CompareTypeFn;
+  readonly compareServerDefault?: boolean | CompareServerDefaultFn;
   /** Edits or replaces the MigrationScripts before they are written (a Rewriter works too). */
-  readonly processRevisionDirectives?: (...args: never[]) => unknown;
-  readonly renderItem?: (...args: never[]) => string | false | undefined;
+  readonly processRevisionDirectives?: ProcessRevisionDirectives;
+  readonly renderItem?: RenderItemFn;
   readonly renderAsBatch?: boolean;
   readonly userModulePrefix?: string;
   /** Write a migration file even when autogenerate finds nothing (default true, as the reference). */

@@ -5,7 +5,7 @@ import type { DatabaseConnection } from "../../dialects/dialect.js";
 import { headsOf } from "../../runtime/version-state.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { DowngradeOps, MigrationScript, UpgradeOps } from "../../ops/index.js";
-import { renderMigrationFile, tokensFor, type RenderItemFn } from "../../render/index.js";
+import { renderMigrationFile, tokensFor } from "../../render/index.js";
 import {
   loadRevisionGraph,
   MigrationFilesError,
@@ -24,7 +24,6 @@ import {
   produceMigrations,
   runProcessRevisionDirectives,
   type AutogenOptions,
-  type ProcessRevisionDirectives,
 } from "../../compare/index.js";
 import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
 import { compileProjectSchema, compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
@@ -193,7 +192,7 @@ export async function writeScripts(
     const rendered = await renderMigrationFile(script, {
       autogenerate: options.autogenerate,
       renderAsBatch: config.renderAsBatch,
-      renderItem: config.renderItem as RenderItemFn | undefined,
+      renderItem: config.renderItem,
       userModulePrefix: config.userModulePrefix,
       migrationContext: options.migrationContext,
       dialect: options.dialect,
@@ -263,7 +262,7 @@ export const revisionCommand: Command = {
       versionPath: args.values["version-path"] as string | undefined,
     });
     const directives = [script];
-    const hook = loaded.config.processRevisionDirectives as ProcessRevisionDirectives | undefined;
+    const hook = loaded.config.processRevisionDirectives;
     if (hook) await runProcessRevisionDirectives(hook, produced.migrationContext ?? offlineContext(loaded), graph.heads, directives);
 
     let scripts = directives;
