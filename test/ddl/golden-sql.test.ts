@@ -180,4 +180,26 @@ test("SQLite: direct ALTERs", async () => {
   ]);
 });
 
+test("a default that is not a DefaultValue is a DdlStateError, never `DEFAULT undefined`", async () => {
+  const column = new Column({ name: "c", type: scalarType("integer"), nullable: true, default: 7 as never });
+  for (const dialect of ["sqlite", "postgresql", "mysql"] as const) {
+    try {
+      await compileOffline(dialect, new AddColumnOp("t", column));
+      assert.unreachable(`${dialect} compiled it`);
+    } catch (error) {
+      assert.is((error as Error).name, "DdlStateError", dialect);
+      assert.match((error as Error).message, /is 7, not a DefaultValue \(build it with defaults\.\*\)$/);
+    }
+  }
+  const alter = new AlterColumnOp("t", "c", { modifyServerDefault: { from: undefined, to: 7 as never }, existingType: scalarType("integer") });
+  for (const dialect of ["postgresql", "mysql"] as const) {
+    try {
+      await compileOffline(dialect, alter);
+      assert.unreachable(`${dialect} compiled it`);
+    } catch (error) {
+      assert.is((error as Error).name, "DdlStateError", dialect);
+    }
+  }
+});
+
 test.run();

@@ -2,7 +2,7 @@ import { Column } from "../../model/index.js";
 import type { AlterColumnOp } from "../../ops/alter-column-op.js";
 import type { AddEnumValueOp, DropEnumValueOp } from "../../ops/enum-ops.js";
 import { alteredColumn } from "../../runtime/ddl/apply-to-table.js";
-import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
+import { checkDefaultValue, DdlStateError } from "../../runtime/ddl/ddl-errors.js";
 import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlColumnDefinition } from "./mysql-ddl-columns.js";
@@ -20,6 +20,7 @@ export async function mysqlAlterColumn(w: DdlWriter, op: AlterColumnOp, context:
   const table = w.name(op.schema, op.tableName);
   if (defaultOnly(op)) {
     const to = op.modifyServerDefault!.to;
+    if (to !== undefined) checkDefaultValue(to, `column "${op.columnName}"`);
     const clause = to === undefined ? "DROP DEFAULT" : `SET DEFAULT ${spellMysqlDefault(to, op.existingType!)}`;
     return [{ sql: `ALTER TABLE ${table} ALTER COLUMN ${w.q(op.columnName)} ${clause}` }];
   }

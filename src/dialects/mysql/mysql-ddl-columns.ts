@@ -1,5 +1,5 @@
 import type { Column, Index, Table } from "../../model/index.js";
-import { UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import { checkDefaultValue, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
 import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { spellMysqlDefault } from "./mysql-defaults.js";
@@ -22,6 +22,7 @@ export function mysqlColumnDefinition(w: DdlWriter, column: Column, context: Ddl
     // Explicit NULL: without it a TIMESTAMP column may silently become NOT NULL.
     parts.push(column.nullable ? "NULL" : "NOT NULL");
   }
+  if (column.default !== undefined) checkDefaultValue(column.default, `column "${column.name}"`);
   if (column.default?.kind === "autoincrement") parts.push("AUTO_INCREMENT");
   else if (column.default) parts.push(`DEFAULT ${spellMysqlDefault(column.default, column.type)}`);
   if (column.comment !== undefined) parts.push(`COMMENT ${w.string(column.comment)}`);

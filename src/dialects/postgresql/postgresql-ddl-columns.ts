@@ -1,5 +1,5 @@
 import type { Column, DefaultValue, Index, SqlType, Table } from "../../model/index.js";
-import { UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import { checkDefaultValue, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
 import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
 
@@ -41,6 +41,7 @@ export function identityClause(kind: "always" | "byDefault"): string {
 
 /** A DEFAULT expression; reflection reads each of these back as the same model value. */
 export function pgDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoincrement" }>): string {
+  checkDefaultValue(value, "a PostgreSQL column");
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return w.string(value.value);

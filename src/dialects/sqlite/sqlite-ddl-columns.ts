@@ -1,5 +1,5 @@
 import type { Column, DefaultValue, Index, Table } from "../../model/index.js";
-import { UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
+import { checkDefaultValue, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
 import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
 
@@ -29,6 +29,7 @@ export function sqliteColumnDefinition(w: DdlWriter, column: Column, primaryKeyN
 
 /** A DEFAULT clause value; reflection reads each back as the same model value. */
 function sqliteDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoincrement" }>): string {
+  checkDefaultValue(value, "a SQLite column");
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return w.string(value.value);

@@ -15,3 +15,13 @@ export class UnsupportedDdlError extends Error {
 export class DdlStateError extends Error {
   override readonly name = "DdlStateError";
 }
+
+const DEFAULT_KINDS = new Set(["literal", "now", "autoincrement", "enum", "sql"]);
+
+/** A column default that is not a model `DefaultValue` (a bare `7` where `defaults.literal(7)` belongs) is a broken invariant. */
+export function checkDefaultValue(value: unknown, where: string): void {
+  const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== "string" || !DEFAULT_KINDS.has(kind)) {
+    throw new DdlStateError(`the default of ${where} is ${JSON.stringify(value)}, not a DefaultValue (build it with defaults.*)`);
+  }
+}
