@@ -14,6 +14,16 @@ export { defineConfig, type StrataConfig, type DatabaseEntry } from "./config/de
 export type { Dialect, DialectCapabilities, DatabaseConnection } from "./dialects/dialect.js";
 export type { ReflectOptions, IncludeNameFn, NameFilterType, NameFilterParentNames } from "./dialects/reflect-options.js";
 export { DIALECTS, dialectForUrl, dialectNamed } from "./dialects/registry.js";
+export type { DdlCompiler, DdlContext, MigrationBoundary, Statement } from "./dialects/ddl-compiler.js";
+export {
+  DdlCheckFailedError,
+  DdlStateError,
+  MissingDdlHandlerError,
+  UnsupportedDdlError,
+  executeStatement,
+  liveDdlContext,
+  sqlLiteral,
+} from "./runtime/ddl/index.js";
 export {
   AutogenContext,
   MigrationContext,
