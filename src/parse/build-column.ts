@@ -59,6 +59,7 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
   if (resolved) draft.columnTypes.set(name, resolved.type);
   if (resolved?.autoincrement) props.default = { kind: "autoincrement" };
   const seen = new Set<string>();
+  const state: ColumnState = { props, draft, resolved, node };
   for (const attr of node.attributes) {
     const signature = COLUMN_ATTRIBUTES[attr.name];
     if (!signature) {
@@ -72,7 +73,7 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
     }
     seen.add(attr.name);
     const args = readArgs(ctx, attr, "@", signature);
-    if (args) applyAttribute(ctx, attr, args.positional, args.named, { props, draft, resolved, node });
+    if (args) applyAttribute(ctx, attr, args.positional, args.named, state);
   }
   draft.columns.push(new Column(props));
 }

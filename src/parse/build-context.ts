@@ -2,6 +2,7 @@ import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import { PORTABLE_TYPES, type Enum, type TypeSpec } from "../model/index.js";
 import type { NameNode, Pos, QualifiedName } from "./ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
+import type { ResolvedType } from "./resolve-type.js";
 
 /** A schema-qualified name as the builder uses it: `schema` undefined in the default schema. */
 export interface ObjectName {
@@ -44,6 +45,8 @@ export class BuildContext {
   path = "";
   readonly typeSpecs: ReadonlyMap<string, TypeSpec>;
   readonly enums = new Map<string, Enum>();
+  /** Types already resolved, by spelling (see resolveType). */
+  readonly resolvedTypes = new Map<string, ResolvedType>();
 
   constructor(
     readonly bag: DiagnosticBag,

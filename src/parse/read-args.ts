@@ -19,10 +19,16 @@ export interface Args {
 /** Matches an attribute's arguments against its signature; undefined (after reporting) when they do not fit. */
 export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig: Signature): Args | undefined {
   const label = `${prefix}${attr.name}`;
+  const given = attr.args;
+  if (given === undefined || given.length === 0) {
+    if (sig.required === 0) return NO_ARGS;
+    ctx.error(attr.pos, `missing ${sig.positional[0]} of ${label}: expected ${sig.usage}`);
+    return undefined;
+  }
   const positional: Value[] = [];
   const named = new Map<string, Value>();
   let ok = true;
-  for (const arg of attr.args ?? []) {
+  for (const arg of given) {
     if (arg.name) {
       if (!sig.named.includes(arg.name.text)) {
         ctx.error(arg.name.pos, `unknown argument "${arg.name.text}" of ${label}${didYouMean(arg.name.text, sig.named)}`);
@@ -42,6 +48,8 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
   }
   return ok ? { positional, named } : undefined;
 }
+
+const NO_ARGS: Args = Object.freeze({ positional: Object.freeze([]), named: new Map() });
 
 export function describeValue(value: Value): string {
   switch (value.kind) {

@@ -17,8 +17,25 @@ export interface ResolvedType {
  * autoincrement. Parameters are checked against the type's spec.
  */
 export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | undefined {
+  // Most columns repeat a handful of types: resolve each spelling once. Only
+  // successes are cached, so every wrong type is still reported where it is.
+  const key = cacheKey(node);
+  const cached = ctx.resolvedTypes.get(key);
+  if (cached) return cached;
+  const resolved = resolveUncached(ctx, node);
+  if (resolved) ctx.resolvedTypes.set(key, resolved);
+  return resolved;
+}
+
+function cacheKey(node: TypeNode): string {
   const parts = node.name.parts;
-  const written = parts.map((p) => p.text).join(".");
+  let key = parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join("\u0000");
+  for (const arg of node.args) key += typeof arg.value === "number" ? `\u0001${arg.value}` : `\u0002${arg.value}`;
+  return `${key}\u0003${node.unsigned ? 1 : 0}${node.arrayDims}`;
+}
+
+function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | undefined {
+  const parts = node.name.parts;
   let enumDecl: Enum | undefined;
   if (parts.length === 2) {
     const name = ctx.qualify(parts[0], parts[1].text);
@@ -30,6 +47,7 @@ export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | u
   if (enumDecl) return resolveEnum(ctx, node, enumDecl);
   const spec = parts.length === 1 ? ctx.typeSpecs.get(parts[0].text) : undefined;
   if (!spec) {
+    const written = parts.map((p) => p.text).join(".");
     ctx.error(node.name.pos, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);
     return undefined;
   }
