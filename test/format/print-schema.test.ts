@@ -20,7 +20,7 @@ import {
   type SqlType,
 } from "../../src/model/index.js";
 import { compileSchema, formatDiagnostics } from "../../src/parse/index.js";
-import { assertModelsEqual } from "../support/model-equality.js";
+import { assertModelsEqual, modelDifferences } from "../support/model-equality.js";
 
 function compile(text: string, path = "printed.schema"): MetaData {
   const result = compileSchema([{ path, text }], { env: {} });
@@ -116,6 +116,18 @@ test("printSchema round-trips MySQL types: unsigned, set(...) and prefix lengths
   });
   const printed = assertRoundTrip(model);
   assert.match(printed, "flags set('a', 'b''c')");
+});
+
+test("modelDifferences names each difference and ignores info, renamedFrom and constraint order", () => {
+  const base = compile('table t {\n  a integer @unique\n  b text?\n  @@unique([a, b])\n}');
+  const reordered = compile('table t {\n  a integer @renamedFrom("x")\n  b text?\n  @@unique([a, b])\n  @@unique([a])\n}');
+  assert.equal(modelDifferences(base, reordered), []);
+  const changed = compile('table t {\n  a bigint @unique\n  b text\n  @@unique([a, b])\n}\ntable u { x integer }');
+  assert.equal(modelDifferences(base, changed), [
+    "tables unexpected: u",
+    'table "t" column "a": expected {"name":"a","nullable":false,"type":{"args":[],"kind":"scalar","name":"integer"}} but got {"name":"a","nullable":false,"type":{"args":[],"kind":"scalar","name":"bigint"}}',
+    'table "t" column "b": expected {"name":"b","nullable":true,"type":{"args":[],"kind":"scalar","name":"text"}} but got {"name":"b","nullable":false,"type":{"args":[],"kind":"scalar","name":"text"}}',
+  ]);
 });
 
 test.run();
