@@ -178,7 +178,11 @@ function normalize(sql: string): string {
 }
 
 /** The differences between two catalogs, one line each (empty when they match): readable where a deep-equal diff is not. */
-export function catalogDifferences(expected: Catalog, actual: Catalog): string[] {
+export function catalogDifferences(
+  expected: Catalog,
+  actual: Catalog,
+  options: { columnOrder?: boolean } = {},
+): string[] {
   const out: string[] = [];
   const names = new Set([...Object.keys(expected.tables), ...Object.keys(actual.tables)]);
   for (const name of [...names].sort()) {
@@ -193,7 +197,8 @@ export function catalogDifferences(expected: Catalog, actual: Catalog): string[]
         out.push(`${name}.${column}: expected ${e.columns[column] ?? "(none)"}, got ${a.columns[column] ?? "(none)"}`);
       }
     }
-    if (Object.keys(e.columns).join() !== Object.keys(a.columns).join() && out.length === 0) {
+    const orderMatters = options.columnOrder ?? true;
+    if (orderMatters && Object.keys(e.columns).join() !== Object.keys(a.columns).join() && out.length === 0) {
       out.push(`${name}: column order ${Object.keys(e.columns).join(",")} became ${Object.keys(a.columns).join(",")}`);
     }
     for (const kind of ["constraints", "indexes"] as const) {
