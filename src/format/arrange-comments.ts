@@ -73,7 +73,7 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
   return { elements, inner };
 }
 
-/** Line comments lose trailing spaces; block comments print as written. */
+/** Line comments lose trailing spaces; block comments print as written, with `\n` line breaks. */
 export function commentText(comment: Comment): string {
-  return comment.text.startsWith("//") ? comment.text.trimEnd() : comment.text;
+  return comment.text.startsWith("//") ? comment.text.trimEnd() : comment.text.replace(/\r\n?/g, "\n");
 }

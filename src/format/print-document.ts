@@ -8,7 +8,7 @@ import type {
   TableDecl,
   TableMember,
 } from "../parse/ast.js";
-import { arrangeComments, type Element } from "./arrange-comments.js";
+import { arrangeComments, commentText, type Element } from "./arrange-comments.js";
 import { printAttribute, printName, printQualified, printType, printValue } from "./print-values.js";
 
 const INDENT = "  ";
@@ -69,7 +69,7 @@ function printBlock<M extends { readonly pos: Pos; readonly blankLineBefore?: bo
   const firstOffset = members[0]?.pos.startOffset ?? Infinity;
   const onHeader = (c: Comment) =>
     c.pos.startOffset < bodyPos.startOffset || (c.pos.startLine === bodyPos.startLine && c.pos.startOffset < firstOffset);
-  const header = comments.filter(onHeader).map((c) => c.text.trimEnd());
+  const header = comments.filter(onHeader).map(commentText);
   const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)));
   const open = `${head} {${header.length ? ` ${header.join(" ")}` : ""}`;
   if (elements.length === 0) return header.length ? [open, "}"] : [`${head} {}`];

@@ -93,6 +93,13 @@ test("fmt keeps quoting only where a name needs it, and escapes strings canonica
   );
 });
 
+test("fmt writes \\n line breaks and moves comments from inside a column's attributes to its line's end", () => {
+  assert.is(
+    fmt("table t {\r\n  a integer @default( /* why */ 1 )\r\n  /* x\r\n     y */\r\n}\r\n"),
+    "table t {\n  a integer @default(1) /* why */\n  /* x\n     y */\n}\n",
+  );
+});
+
 test("fmt formats an empty file and a file of comments only", () => {
   assert.is(fmt(""), "");
   assert.is(fmt("  // just this  \n\n\n/* and this */"), "// just this\n\n/* and this */\n");
