@@ -3,7 +3,7 @@ import type { MetaData } from "../model/index.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
 import { compareNames } from "./filters.js";
-import type { MigrationContext } from "./migration-context.js";
+import type { AutogenOptions, MigrationContext } from "./migration-context.js";
 import { orderOps } from "./order-ops.js";
 import { tableRenames } from "./renames.js";
 
@@ -28,11 +28,18 @@ export async function compareModels(ctx: AutogenContext, databaseModel: MetaData
 }
 
 /**
- * The default schema (undefined) always; others when `includeSchemas` says
- * so (true: every schema either model names), each passing includeName.
+ * Which schemas besides the default one take part: `includeSchemas` when
+ * set, else the schemas the target model names — a `.schema` that declares
+ * `table audit.event` wants `audit` compared (the reference needs
+ * include_schemas for that; strata's model says so itself).
  */
+export function includedSchemas(opts: AutogenOptions, target: MetaData): boolean | readonly string[] {
+  return opts.includeSchemas ?? target.schemas.filter((s): s is string => s !== undefined).sort(compareNames);
+}
+
+/** The default schema (undefined) always; others as includedSchemas says (true: every schema either model names), each passing includeName. */
 function schemasToCompare(ctx: AutogenContext): Array<string | undefined> {
-  const option = ctx.opts.includeSchemas ?? false;
+  const option = includedSchemas(ctx.opts, ctx.targetMetadata);
   const named = new Set<string>();
   if (option === true) {
     for (const m of [ctx.databaseMetadata, ctx.targetMetadata]) for (const s of m.schemas) if (s !== undefined) named.add(s);
@@ -43,17 +50,17 @@ function schemasToCompare(ctx: AutogenContext): Array<string | undefined> {
   return [undefined, ...schemas];
 }
 
-/** Reflects the database of the context's connection, as the comparison needs it. */
-export async function reflectDatabase(context: MigrationContext): Promise<MetaData> {
+/** Reflects the database of the context's connection, as comparing it with `target` needs it. */
+export async function reflectDatabase(context: MigrationContext, target: MetaData): Promise<MetaData> {
   if (!context.connection) throw new NoConnectionError("comparing with a database needs a connection; compareModels compares two models offline");
-  const { includeSchemas, includeName, versionTable } = context.opts;
-  return context.dialect.reflect(context.connection, { includeSchemas, includeName, versionTable });
+  const { includeName, versionTable } = context.opts;
+  return context.dialect.reflect(context.connection, { includeSchemas: includedSchemas(context.opts, target), includeName, versionTable });
 }
 
 async function produceUpgradeOps(context: MigrationContext, metadata: MetaData | readonly MetaData[]): Promise<UpgradeOps> {
   const ctx = new AutogenContext(context, metadata);
   const target = ctx.mergedMetadata();
-  return compareModels(ctx, await reflectDatabase(context), target);
+  return compareModels(ctx, await reflectDatabase(context, target), target);
 }
 
 /** The reference's compare_metadata: the database against `metadata`, as diff tuples. */

@@ -39,7 +39,11 @@ export type CompareServerDefaultFn = (
 export interface AutogenOptions {
   readonly includeObject?: IncludeObjectFn;
   readonly includeName?: IncludeNameFn;
-  /** Schemas besides the default one to compare: true for every schema either side has, or a list. */
+  /**
+   * Schemas besides the default one to compare: true for every schema either
+   * side has, a list, or false for the default schema only. Unset, it is the
+   * schemas the target model names.
+   */
   readonly includeSchemas?: boolean | readonly string[];
   /** Default true, as the reference. */
   readonly compareType?: boolean | CompareTypeFn;

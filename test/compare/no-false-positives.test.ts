@@ -136,4 +136,22 @@ for (const dialect of availableDialects()) {
   });
 }
 
+for (const dialect of availableDialects(["postgresql"])) {
+  test(`${dialect}: a schema the model names is reflected and compared without includeSchemas`, async () => {
+    await withTestDatabase(dialect, async (db) => {
+      await db.run("CREATE SCHEMA audit; CREATE TABLE audit.event (id integer PRIMARY KEY, note text); CREATE SCHEMA other; CREATE TABLE other.t (id integer)");
+      const connection = await dialectNamed(dialect)!.connect(db.url);
+      try {
+        const context = MigrationContext.configure({ connection });
+        assert.equal(await compareMetadata(context, schema("table audit.event {\n  id integer @id\n  note text?\n}", dialect)), []);
+        assert.equal((await compareMetadata(context, schema("table audit.event {\n  id integer @id\n}", dialect))).map(summary), [
+          "remove_column audit.event.note",
+        ]);
+      } finally {
+        await connection.close();
+      }
+    });
+  });
+}
+
 test.run();

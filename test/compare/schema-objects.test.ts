@@ -49,9 +49,12 @@ test("views: definitions compared after normalizing; materialized ↔ plain is a
   assert.equal((await diffs(views(), views(v("select 1")))).map(summary), ["add_view v"]);
 });
 
-test("schemas: only the default schema unless includeSchemas says otherwise", async () => {
+test("schemas: the default one and those the model names, unless includeSchemas says otherwise", async () => {
   const audit = new MetaData({ enums: [new Enum({ name: "level", schema: "audit", values: ["low"] })] });
-  assert.equal(await diffs(new MetaData(), audit), []);
+  const reflectedAudit = new MetaData({ enums: [new Enum({ name: "level", schema: "other", values: ["low"] })] });
+  assert.equal((await diffs(new MetaData(), audit)).map(summary), ["add_enum audit.level"]);
+  assert.equal((await diffs(reflectedAudit, new MetaData())).map(summary), []);
+  assert.equal(await diffs(new MetaData(), audit, "postgresql", { includeSchemas: false }), []);
   assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: true })).map(summary), ["add_enum audit.level"]);
   assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: ["audit"] })).map(summary), ["add_enum audit.level"]);
   assert.equal(await diffs(new MetaData(), audit, "postgresql", { includeSchemas: true, includeName: (name, type) => !(type === "schema" && name === "audit") }), []);
