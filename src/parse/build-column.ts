@@ -75,6 +75,11 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
     const args = readArgs(ctx, attr, "@", signature);
     if (args) applyAttribute(ctx, attr, args.positional, args.named, state);
   }
+  // A database computes these columns itself: a default would never apply, and reflection never shows one.
+  const computed = node.attributes.find((a) => a.name === "identity" || a.name === "generated");
+  if (computed && props.default !== undefined && (props.identity !== undefined || props.generated !== undefined)) {
+    ctx.error(computed.pos, `an @${computed.name} column cannot also have a default`);
+  }
   draft.columns.push(new Column(props));
 }
 
