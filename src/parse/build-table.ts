@@ -50,12 +50,6 @@ export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName)
     const args = readArgs(ctx, attr, "@@", signature);
     if (args) applyTableAttribute(ctx, attr, args.positional[0], args.named, draft);
   }
-  // Databases make primary key columns NOT NULL whatever was asked: say so rather than diff forever.
-  for (const column of draft.columns) {
-    if (column.nullable && draft.primaryKey?.columns.includes(column.name)) {
-      ctx.error(draft.columnPos.get(column.name)!, `primary key column "${column.name}" cannot be nullable: remove the "?"`);
-    }
-  }
   return draft;
 }
 

@@ -68,8 +68,6 @@ const CASES: Array<[string, string, string[]]> = [
   ["duplicate database block", 'database { dialect = "sqlite" }\ndatabase { dialect = "sqlite" }', ["2:1: duplicate database block: a schema has one"]],
   ["two @id columns", "table t { a integer @id\n  b integer @id }", ['2:13: table "t" has two primary keys: use @@id([a, b]) for a composite key']],
   ["@id plus @@id", "table t { a integer @id\n  b integer\n  @@id([a, b]) }", ['3:3: table "t" has two primary keys: use @@id([a, b]) for a composite key']],
-  ["a nullable primary key column", "table t { a integer? @id }", ['1:11: primary key column "a" cannot be nullable: remove the "?"']],
-  ["a nullable column in @@id", "table t { a integer\n  b text?\n  @@id([a, b]) }", ['2:3: primary key column "b" cannot be nullable: remove the "?"']],
   ["identity with a default", PG + "table t { a integer @default(1) @identity }", ["2:33: an @identity column cannot also have a default"]],
   ["serial as identity", PG + "table t { a serial @identity }", ["2:20: an @identity column cannot also have a default"]],
   ["generated with a default", "table t { a integer @generated(sql(\"1\")) @default(2) }", ["1:21: an @generated column cannot also have a default"]],
