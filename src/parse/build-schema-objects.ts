@@ -4,17 +4,13 @@ import type { BuildContext, ObjectName } from "./build-context.js";
 import { readArgs, readBoolean, readInteger, readSql, readString } from "./read-args.js";
 import { didYouMean } from "./suggest.js";
 
-/** An enum declaration: values are names or strings, each once. */
+/** An enum declaration: values are names or strings, each once (none is allowed: PostgreSQL allows it). */
 export function buildEnum(ctx: BuildContext, decl: EnumDecl, name: ObjectName): Enum | undefined {
   if (ctx.dialect && !ctx.dialect.capabilities.inlineEnums && !ctx.requires("namedEnums", decl.pos)) return undefined;
   const values: string[] = [];
   for (const v of decl.values) {
     if (values.includes(v.text)) ctx.error(v.pos, `duplicate value "${v.text}" in enum "${name.key}"`);
     else values.push(v.text);
-  }
-  if (values.length === 0) {
-    ctx.error(decl.name.pos, `enum "${name.key}" has no values`);
-    return undefined;
   }
   return new Enum({ name: name.name, schema: name.schema, values });
 }

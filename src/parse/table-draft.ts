@@ -44,8 +44,11 @@ export class TableDraft {
   readonly foreignKeys: PendingForeignKey[] = [];
   comment?: string;
   renamedFrom?: string;
-  /** Index and constraint names share one namespace per table. */
-  readonly #names = new Set<string>();
+  /**
+   * Names already used in this table, per kind: index and constraint names
+   * are separate (MySQL names a foreign key's index after the key).
+   */
+  readonly #names = { index: new Set<string>(), constraint: new Set<string>() };
 
   constructor(
     readonly ctx: BuildContext,
@@ -59,11 +62,12 @@ export class TableDraft {
   /** Claims a constraint or index name; false (after reporting) when the table already uses it. */
   claimName(name: string | undefined, pos: Pos, kind: "index" | "constraint", hint = ""): boolean {
     if (name === undefined) return true;
-    if (this.#names.has(name)) {
+    const names = this.#names[kind];
+    if (names.has(name)) {
       this.ctx.error(pos, `duplicate ${kind} name "${name}" in table "${this.name.key}"${hint}`);
       return false;
     }
-    this.#names.add(name);
+    names.add(name);
     return true;
   }
 

@@ -50,6 +50,7 @@ test("printSchema round-trips a PostgreSQL model with every field, quoted names 
     enums: [
       new Enum({ name: "Mixed Case", schema: "my schema", values: ["a b", "true", "null", "x\"y"] }),
       new Enum({ name: "mood", values: ["happy", "sad"] }),
+      new Enum({ name: "empty", values: [] }),
     ],
     sequences: [new Sequence({ name: "table", schema: "audit", start: -5, increment: 2, cycle: false, ownedBy: "t.id" })],
     tables: [
@@ -110,7 +111,12 @@ test("printSchema round-trips MySQL types: unsigned, set(...) and prefix lengths
           col("title", scalarType("varchar", [200]), { comment: "headline", collation: "utf8mb4_bin" }),
         ],
         primaryKey: new PrimaryKeyConstraint({ columns: ["id"] }),
-        indexes: [new Index({ name: "ix_title", elements: [{ kind: "column", name: "title", length: 10 }], using: "btree" })],
+        foreignKeys: [new ForeignKeyConstraint({ name: "fk_self", columns: ["id"], target: { name: "post" }, targetColumns: ["id"] })],
+        // MySQL names the index of a foreign key after the key: the names may coincide.
+        indexes: [
+          new Index({ name: "ix_title", elements: [{ kind: "column", name: "title", length: 10 }], using: "btree" }),
+          new Index({ name: "fk_self", elements: [{ kind: "column", name: "id" }] }),
+        ],
       }),
     ],
   });
