@@ -29,7 +29,8 @@ export const syntax = {
 
 const LITERAL_WORDS = new Set(["true", "false", "null"]);
 
-export function typeNode(type: SqlType): TypeNode {
+/** `known` says whether the dialect has a spec for a type name; any other is written quoted, to pass through. */
+export function typeNode(type: SqlType, known: (name: string) => boolean): TypeNode {
   if (type.kind === "enum") {
     return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, pos: NO_POS };
   }
@@ -37,7 +38,7 @@ export function typeNode(type: SqlType): TypeNode {
     throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);
   }
   return {
-    name: { parts: [syntax.name(type.name)], pos: NO_POS },
+    name: { parts: [{ text: type.name, quoted: !known(type.name) || !isIdentifier(type.name), pos: NO_POS }], pos: NO_POS },
     args: type.args.map((value) => ({ value, pos: NO_POS })),
     unsigned: !!type.unsigned,
     arrayDims: type.arrayDims ?? 0,

@@ -1,4 +1,5 @@
-import type { Column, ForeignKeyConstraint, MetaData, Sequence, Table, UniqueConstraint } from "../model/index.js";
+import { dialectNamed } from "../dialects/registry.js";
+import { PORTABLE_TYPES, type Column, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../parse/ast.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
@@ -12,12 +13,14 @@ import { printDocument } from "./print-document.js";
  * attribute. Checks are always `@@check` (the model keeps them per table).
  */
 export function printSchema(metadata: MetaData): string {
+  const specs = new Set([...PORTABLE_TYPES, ...(dialectNamed(metadata.dialect)?.nativeTypes ?? [])].map((t) => t.name));
+  const known = (name: string) => specs.has(name);
   const declarations: Declaration[] = [databaseDecl(metadata)];
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), pos: NO_POS, bodyPos: NO_POS });
   }
   for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));
-  for (const t of metadata.tables.values()) declarations.push(tableDecl(t));
+  for (const t of metadata.tables.values()) declarations.push(tableDecl(t, known));
   for (const v of metadata.views.values()) {
     declarations.push({
       kind: "view",
@@ -53,12 +56,14 @@ function sequenceDecl(s: Sequence): Declaration {
   return { kind: "sequence", name: syntax.qualified(s.name, s.schema), fields, pos: NO_POS, bodyPos: NO_POS };
 }
 
-function tableDecl(table: Table): Declaration {
+function tableDecl(table: Table, known: (name: string) => boolean): Declaration {
   const pk = table.primaryKey;
   const inlinePk = pk && pk.name === undefined && pk.columns.length === 1 ? pk.columns[0] : undefined;
   const inlineUnique = firstSingleColumn(table.uniqueConstraints);
   const inlineFk = firstSingleColumn(table.foreignKeys);
-  const members: TableMember[] = table.columns.map((c) => columnNode(c, c.name === inlinePk, inlineUnique.get(c.name), inlineFk.get(c.name)));
+  const members: TableMember[] = table.columns.map((c) =>
+    columnNode(c, known, c.name === inlinePk, inlineUnique.get(c.name), inlineFk.get(c.name)),
+  );
 
   const attrs: Attribute[] = [];
   const named = (args: Argument[], name: string | undefined) => (name === undefined ? args : [...args, syntax.arg(syntax.string(name), "name")]);
@@ -92,7 +97,13 @@ function firstSingleColumn<C extends UniqueConstraint | ForeignKeyConstraint>(co
   return byColumn;
 }
 
-function columnNode(column: Column, id: boolean, unique?: UniqueConstraint, fk?: ForeignKeyConstraint): ColumnNode {
+function columnNode(
+  column: Column,
+  known: (name: string) => boolean,
+  id: boolean,
+  unique?: UniqueConstraint,
+  fk?: ForeignKeyConstraint,
+): ColumnNode {
   const attrs: Attribute[] = [];
   const one = (name: string, value: Parameters<typeof syntax.arg>[0]) => attrs.push(syntax.attr(name, [syntax.arg(value)]));
   if (id) attrs.push(syntax.attr("id"));
@@ -110,7 +121,7 @@ function columnNode(column: Column, id: boolean, unique?: UniqueConstraint, fk?:
   return {
     kind: "column",
     name: syntax.name(column.name),
-    type: typeNode(column.type),
+    type: typeNode(column.type, known),
     nullable: column.nullable,
     attributes: attrs,
     pos: NO_POS,

@@ -39,5 +39,7 @@ export function printType(type: TypeNode): string {
   const args = type.args.length
     ? `(${type.args.map((a) => (typeof a.value === "number" ? String(a.value) : `'${a.value.replaceAll("'", "''")}'`)).join(", ")})`
     : "";
-  return printQualified(type.name) + args + (type.unsigned ? " unsigned" : "") + "[]".repeat(type.arrayDims);
+  // A quoted type name means "pass through unchecked": its quotes are kept.
+  const name = type.name.parts.length === 1 && type.name.parts[0].quoted ? quoteString(type.name.parts[0].text) : printQualified(type.name);
+  return name + args + (type.unsigned ? " unsigned" : "") + "[]".repeat(type.arrayDims);
 }

@@ -46,6 +46,13 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   }
   if (enumDecl) return resolveEnum(ctx, node, enumDecl);
   const spec = parts.length === 1 ? ctx.typeSpecs.get(parts[0].text) : undefined;
+  if (!spec && parts.length === 1 && parts[0].quoted) {
+    // A quoted type name is the escape hatch for types strata has no spec for
+    // (a domain, an extension's type): passed through as written, unchecked.
+    if (!checkModifiers(ctx, node)) return undefined;
+    const extra = { unsigned: node.unsigned, arrayDims: node.arrayDims };
+    return { type: scalarType(parts[0].text, node.args.map((a) => a.value), extra), autoincrement: false };
+  }
   if (!spec) {
     const written = parts.map((p) => p.text).join(".");
     ctx.error(node.name.pos, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);

@@ -62,6 +62,7 @@ test("printSchema round-trips a PostgreSQL model with every field, quoted names 
           col("Col Name", enumType("Mixed Case", "my schema"), { default: defaults.enumValue("true") }),
           col("mood", enumType("mood", undefined, 1), { nullable: true, default: defaults.sql("'{happy}'") }),
           col("n", scalarType("decimal", [12, 3])),
+          col("domain", scalarType("my_domain", ["x"]), { nullable: true }),
         ],
         primaryKey: new PrimaryKeyConstraint({ name: "table_pkey", columns: ["id"] }),
         uniqueConstraints: [
@@ -95,6 +96,7 @@ test("printSchema round-trips a PostgreSQL model with every field, quoted names 
   assert.match(printed, 'table "my schema".child {');
   assert.match(printed, '@references(table.id, onDelete: setDefault)');
   assert.match(printed, '@@id([id], name: "table_pkey")');
+  assert.match(printed, `"my_domain"('x')?`, "a type without a spec is quoted, so it passes through");
 });
 
 test("printSchema round-trips MySQL types: unsigned, set(...) and prefix lengths", () => {

@@ -186,6 +186,11 @@ test("types are canonical: aliases resolved, serial expanded, arrays and unsigne
   assert.equal(my.columns.map((c) => c.type), [scalarType("integer", [], { unsigned: true }), scalarType("set", ["x", "y"])]);
 });
 
+test("a quoted type name passes through unchecked, for types strata has no spec for", () => {
+  const t = compile('database { dialect = "postgresql" }\ntable t { g "geometry"(4326, \'Point\')? \n d "my_domain"[] }').tables.get("t")!;
+  assert.equal(t.columns.map((c) => c.type), [scalarType("geometry", [4326, "Point"]), scalarType("my_domain", [], { arrayDims: 1 })]);
+});
+
 test("schema-qualified objects; the dialect's default schema is the same as none", () => {
   const md = compile(`
     database { dialect = "postgresql" }
