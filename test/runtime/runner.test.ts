@@ -210,6 +210,43 @@ test("--sql on SQLite: the exact script, and a table rebuild says it needs the l
   }
 });
 
+test("SQLite: rebuilding a table that others reference with ON DELETE CASCADE keeps every row of both", async () => {
+  await withTestDatabase("sqlite", async (db) => {
+    const p = project();
+    try {
+      await db.run(`
+        CREATE TABLE parent (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(10) NOT NULL);
+        CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent (id) ON DELETE CASCADE);
+        INSERT INTO parent VALUES (1, 'one'), (2, 'two');
+        INSERT INTO child VALUES (10, 1), (20, 2);
+      `);
+      p.write(
+        "migrations/r1.ts",
+        migrationFile({
+          revision: "r1",
+          upgrade:
+            '  await op.alterColumn("parent", "name", { type: s.varchar(50), existingType: s.varchar(10), existingNullable: false });',
+          downgrade: "",
+        }),
+      );
+      await p.ok(["upgrade", "head", "--url", db.url]);
+      assert.equal(await db.query("SELECT type FROM pragma_table_info('parent') WHERE name = 'name'"), [
+        { type: "VARCHAR(50)" },
+      ]);
+      assert.equal(await db.query("SELECT id, name FROM parent ORDER BY id"), [
+        { id: 1, name: "one" },
+        { id: 2, name: "two" },
+      ]);
+      assert.equal(await db.query("SELECT id, parent_id FROM child ORDER BY id"), [
+        { id: 10, parent_id: 1 },
+        { id: 20, parent_id: 2 },
+      ]);
+    } finally {
+      p.done();
+    }
+  });
+});
+
 for (const dialect of availableDialects(["postgresql"])) {
   test(`${dialect}: CREATE INDEX CONCURRENTLY runs only in a migration marked transactional = false`, async () => {
     await withTestDatabase(dialect, async (db) => {
