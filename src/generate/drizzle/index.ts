@@ -1,0 +1,2 @@
+export { drizzleSource, generateDrizzle, type DrizzleModule, type GenerateDrizzleOptions } from "./generate-drizzle.js";
+export { DrizzleGenerateError, type DrizzleWarning } from "./generate-context.js";
