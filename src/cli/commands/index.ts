@@ -13,6 +13,7 @@ import { downgradeCommand } from "./downgrade.js";
 import { currentCommand } from "./current.js";
 import { stampCommand } from "./stamp.js";
 import { checkCommand } from "./check.js";
+import { generateCommand } from "./generate.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   stampCommand,
   checkCommand,
   pullCommand,
-  fmtCommand,];
+  fmtCommand,
+  generateCommand,];
