@@ -285,6 +285,10 @@ test("loadSchema reads every .schema file under a folder, sorted by path", async
     const error = await loadSchema(dir).catch((e: unknown) => e);
     assert.instance(error, SchemaError);
     assert.is((error as SchemaError).message, `${join(dir, "b.schema")}:1:14: unknown type "integr"; did you mean "integer"?\ntable b { id integr }\n             ^`);
+    await mkdir(join(dir, "empty"));
+    const empty = await loadSchema(join(dir, "empty")).catch((e: unknown) => e);
+    assert.instance(empty, SchemaError);
+    assert.is((empty as SchemaError).message, `no .schema files in ${join(dir, "empty")}`);
     const missing = await loadSchema(join(dir, "nope")).catch((e: unknown) => e);
     assert.instance(missing, SchemaError);
     assert.is((missing as SchemaError).message, `schema not found: ${join(dir, "nope")}`);
