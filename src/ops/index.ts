@@ -36,7 +36,9 @@ export { BatchOperations } from "./batch-operations.js";
 export {
   InvalidOperationArgumentError,
   buildTable,
+  toDefaultValue,
   type CreateTableOptions,
+  type DefaultArgument,
   type ForeignKeyOptions,
   type TableItem,
 } from "./operation-arguments.js";

@@ -1,12 +1,14 @@
 import {
   CheckConstraint,
   Column,
+  defaults,
   ForeignKeyConstraint,
   Index,
   PrimaryKeyConstraint,
   Table,
   UniqueConstraint,
   type Constraint,
+  type DefaultValue,
   type IndexElement,
   type ReferentialAction,
 } from "../model/index.js";
@@ -90,4 +92,11 @@ export function buildForeignKey(
     deferrable: options.deferrable,
     initiallyDeferred: options.initiallyDeferred,
   });
+}
+
+/** A default as migrations write it: a DefaultValue, or a plain string, number or boolean for a literal. */
+export type DefaultArgument = DefaultValue | string | number | boolean;
+
+export function toDefaultValue(input: DefaultArgument): DefaultValue {
+  return typeof input === "object" ? input : defaults.literal(input);
 }

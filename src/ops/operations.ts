@@ -8,7 +8,6 @@ import {
   View,
   type Column,
   type Constraint,
-  type DefaultValue,
   type IndexElement,
   type SequenceProps,
   type SqlType,
@@ -31,7 +30,16 @@ import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumVal
 import { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "./index-ops.js";
 import { MigrateOperation } from "./migrate-operation.js";
-import { buildForeignKey, buildTable, indexElements, type CreateTableOptions, type ForeignKeyOptions, type TableItem } from "./operation-arguments.js";
+import {
+  buildForeignKey,
+  buildTable,
+  indexElements,
+  toDefaultValue,
+  type CreateTableOptions,
+  type DefaultArgument,
+  type ForeignKeyOptions,
+  type TableItem,
+} from "./operation-arguments.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
@@ -49,14 +57,14 @@ export interface Schema {
 export interface AlterColumnArguments extends Schema {
   readonly type?: SqlType;
   readonly nullable?: boolean;
-  /** `null` removes the default. */
-  readonly serverDefault?: DefaultValue | null;
+  /** A plain string, number or boolean is a literal; `null` removes the default (a literal NULL is `defaults.literal(null)`). */
+  readonly serverDefault?: DefaultArgument | null;
   /** `null` removes the comment. */
   readonly comment?: string | null;
   readonly newName?: string;
   readonly existingType?: SqlType;
   readonly existingNullable?: boolean;
-  readonly existingServerDefault?: DefaultValue;
+  readonly existingServerDefault?: DefaultArgument;
   readonly existingComment?: string;
 }
 
@@ -155,17 +163,18 @@ export class Operations {
 
   alterColumn(table: string, column: string, args: AlterColumnArguments = {}): Promise<void> {
     const existingNullable = args.existingNullable;
+    const existingServerDefault = args.existingServerDefault === undefined ? undefined : toDefaultValue(args.existingServerDefault);
+    const serverDefault = args.serverDefault === null || args.serverDefault === undefined ? undefined : toDefaultValue(args.serverDefault);
     return this.invoke(
       new AlterColumnOp(table, column, {
         schema: args.schema,
         existingType: args.existingType,
         existingNullable,
-        existingServerDefault: args.existingServerDefault,
+        existingServerDefault,
         existingComment: args.existingComment,
         modifyType: args.type && { from: args.existingType, to: args.type },
         modifyNullable: args.nullable === undefined ? undefined : { from: existingNullable ?? !args.nullable, to: args.nullable },
-        modifyServerDefault:
-          args.serverDefault === undefined ? undefined : { from: args.existingServerDefault, to: args.serverDefault ?? undefined },
+        modifyServerDefault: args.serverDefault === undefined ? undefined : { from: existingServerDefault, to: serverDefault },
         modifyComment: args.comment === undefined ? undefined : { from: args.existingComment, to: args.comment ?? undefined },
         modifyName: args.newName === undefined ? undefined : { from: column, to: args.newName },
       }),

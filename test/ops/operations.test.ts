@@ -63,6 +63,18 @@ test("each method builds the op the reference's call builds", async () => {
   ]);
 });
 
+test("alterColumn takes defaults as migrations write them: plain values are literals, null removes the default", async () => {
+  const { operations, seen } = recorder();
+  await operations.alterColumn("t", "n", { serverDefault: 7 });
+  await operations.alterColumn("t", "n", { serverDefault: null, existingServerDefault: "x" });
+  await operations.alterColumn("t", "n", { serverDefault: defaults.literal(null), existingServerDefault: defaults.now() });
+  assert.equal(seen, [
+    new ops.AlterColumnOp("t", "n", { modifyServerDefault: { from: undefined, to: defaults.literal(7) } }),
+    new ops.AlterColumnOp("t", "n", { modifyServerDefault: { from: defaults.literal("x"), to: undefined } }),
+    new ops.AlterColumnOp("t", "n", { modifyServerDefault: { from: defaults.now(), to: defaults.literal(null) } }),
+  ]);
+});
+
 test("batchAlterTable collects the batch's calls into one BatchAlterTableOp", async () => {
   const { operations, seen } = recorder();
   await operations.batchAlterTable("user", async (batch) => {
