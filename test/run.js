@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: checks which database servers answer, says loudly which suites
 // will be skipped (a missing server is a failure under CI=true), then runs
-// every test/**/*.test.ts with uvu through the tsx loader.
-import { spawnSync } from "node:child_process";
+// every test/**/*.test.ts with uvu through the tsx loader, several files at
+// once, and closes with one `N passed, N failed` line.
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { createConnection } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -47,15 +51,56 @@ if (skipped.length) {
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const filter = process.argv[2] ?? "\\.test\\.ts$";
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "node_modules/uvu/bin.js", "test", filter],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, STRATA_TEST_SKIP: skipped.map((s) => s.name).join(",") },
-  },
-);
-if (skipped.length) console.error(`\nSKIPPED dialects: ${skipped.map((s) => s.name).join(", ")} (see above)`);
-process.exit(result.status ?? 1);
+const pattern = new RegExp(process.argv[2] ?? "\\.test\\.ts$");
+const files = readdirSync(join(root, "test"), { recursive: true })
+  .map((f) => String(f).split("\\").join("/"))
+  .filter((f) => f.endsWith(".test.ts") && pattern.test(f))
+  .sort();
+
+// Each file runs in its own process, several at once: most suites wait on a
+// database server, and every test has its own database, so they never meet.
+const workers = Number(process.env.STRATA_TEST_WORKERS ?? Math.max(2, availableParallelism() * 2));
+const env = { ...process.env, STRATA_TEST_SKIP: skipped.map((s) => s.name).join(",") };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedFiles = [];
+const queue = [...files];
+const started = Date.now();
+
+function runFile(file) {
+  return new Promise((resolve) => {
+    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const child = spawn(process.execPath, ["--import", "tsx", "node_modules/uvu/bin.js", "test", `^${escaped}$`], {
+      cwd: root,
+      env,
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => {
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+      const count = (label) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(plain)?.[1] ?? 0);
+      const total = count("Total");
+      const passed = count("Passed");
+      const skippedTests = count("Skipped");
+      const failed = code === 0 ? 0 : Math.max(1, total - passed - skippedTests);
+      totals.passed += passed;
+      totals.failed += failed;
+      totals.skipped += skippedTests;
+      if (code !== 0) failedFiles.push(file);
+      process.stdout.write(output);
+      resolve();
+    });
+  });
+}
+
+async function worker() {
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) await runFile(file);
+}
+await Promise.all(Array.from({ length: Math.min(workers, files.length) }, worker));
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\n${files.length} test files in ${seconds} s`);
+if (failedFiles.length) console.log(`failed files:\n${failedFiles.map((f) => `  test/${f}`).join("\n")}`);
+if (skipped.length) console.error(`SKIPPED dialects: ${skipped.map((s) => s.name).join(", ")} (see above)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(failedFiles.length || files.length === 0 ? 1 : 0);
