@@ -14,7 +14,7 @@ import { modelDifferences } from "../support/model-equality.js";
  * to the same model after fmt. Seeded: set STRATA_FUZZ_SEED to replay.
  */
 const SEED = Number(process.env.STRATA_FUZZ_SEED ?? Date.now() % 1_000_000_007);
-const ITERATIONS = Number(process.env.STRATA_FUZZ_ITERATIONS ?? 3000);
+const ITERATIONS = Number(process.env.STRATA_FUZZ_ITERATIONS ?? 2000);
 const SLOW_MS = 1000;
 
 const SOURCES = [
