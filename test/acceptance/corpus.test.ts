@@ -3,6 +3,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { availableDialects, createTestDatabase, type DialectName } from "../support/databases.js";
 import { catalogDifferences, readCatalog, type Catalog, type TableCatalog } from "./catalog.js";
+import { startInLanes } from "./lanes.js";
 import { project } from "./project.js";
 
 const test = suite("acceptance: corpus pulled, re-created by migrations, catalogs equal");
@@ -26,35 +27,43 @@ const KNOWN_GAPS: Record<string, string> = {
   "mysql/mediawiki.sql": "enum categorylinks_cl_type is not declared in the model, so its values are unknown",
 };
 
-for (const dialect of availableDialects()) {
-  for (const file of readdirSync(`${CORPUS}/${dialect}`)
+const cases = availableDialects().flatMap((dialect) =>
+  readdirSync(`${CORPUS}/${dialect}`)
     .filter((f) => f.endsWith(".sql"))
-    .sort()) {
-    test(`${dialect}/${file}: the migrated copy has the original's tables, columns, keys, constraints and indexes`, async () => {
-      const [original, copy] = [await createTestDatabase(dialect), await createTestDatabase(dialect)];
-      const p = project({ "schemas/.keep": "" });
-      try {
-        await original.run(readFileSync(`${CORPUS}/${dialect}/${file}`, "utf8"));
-        await p.ok(["pull", "--url", original.url, "--out", "schemas/app.schema"]);
-        await p.ok(["revision", "--autogenerate", "-m", "from the corpus", "--url", copy.url]);
-        const gap = KNOWN_GAPS[`${dialect}/${file}`];
-        if (gap) {
-          // Asserted, not skipped: when the gap closes this fails, and the entry must go.
-          const upgrade = await p.strata("upgrade", "head", "--url", copy.url);
-          assert.is(upgrade.code, 2, `${dialect}/${file} upgrades now: remove it from KNOWN_GAPS`);
-          assert.match(upgrade.err, gap);
-          return;
-        }
-        await p.ok(["upgrade", "head", "--url", copy.url]);
-        await p.ok(["check", "--url", copy.url]);
-        const expected = normalized(dialect, await readCatalog(original));
-        assert.equal(catalogDifferences(expected, normalized(dialect, await readCatalog(copy))), []);
-      } finally {
-        p.done();
-        await original.drop();
-        await copy.drop();
-      }
-    });
+    .sort()
+    .map((file) => ({ dialect, file, lane: dialect, run: () => recreate(dialect, file) })),
+);
+const outcomes = startInLanes(cases);
+cases.forEach(({ dialect, file }, i) =>
+  test(
+    `${dialect}/${file}: the migrated copy has the original's tables, columns, keys, constraints and indexes`,
+    outcomes[i],
+  ),
+);
+
+async function recreate(dialect: DialectName, file: string): Promise<void> {
+  const [original, copy] = [await createTestDatabase(dialect), await createTestDatabase(dialect)];
+  const p = project({ "schemas/.keep": "" });
+  try {
+    await original.run(readFileSync(`${CORPUS}/${dialect}/${file}`, "utf8"));
+    await p.ok(["pull", "--url", original.url, "--out", "schemas/app.schema"]);
+    await p.ok(["revision", "--autogenerate", "-m", "from the corpus", "--url", copy.url]);
+    const gap = KNOWN_GAPS[`${dialect}/${file}`];
+    if (gap) {
+      // Asserted, not skipped: when the gap closes this fails, and the entry must go.
+      const upgrade = await p.strata("upgrade", "head", "--url", copy.url);
+      assert.is(upgrade.code, 2, `${dialect}/${file} upgrades now: remove it from KNOWN_GAPS`);
+      assert.match(upgrade.err, gap);
+      return;
+    }
+    await p.ok(["upgrade", "head", "--url", copy.url]);
+    await p.ok(["check", "--url", copy.url]);
+    const expected = normalized(dialect, await readCatalog(original));
+    assert.equal(catalogDifferences(expected, normalized(dialect, await readCatalog(copy))), []);
+  } finally {
+    p.done();
+    await original.drop();
+    await copy.drop();
   }
 }
 

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
 import { readCatalog } from "./catalog.js";
 import { migrationFile } from "./migration.js";
+import { testInLanes, type LaneCase } from "./lanes.js";
 import { project, schemaFile } from "./project.js";
 
 const test = suite("acceptance: upgrade, check, downgrade");
@@ -11,127 +12,142 @@ const KEEP = "table keep {\n  id integer @id\n}";
 const V1 = `${KEEP}\n\ntable author {\n  id integer @id\n  name varchar(50)\n}`;
 const V2 = `${KEEP}\n\ntable author {\n  id integer @id\n  name varchar(120)\n  bio text?\n\n  @@index([name])\n}`;
 
+const cases: Array<LaneCase & { name: string }> = [];
+
 for (const dialect of availableDialects()) {
-  test(`${dialect}: autogenerate + upgrade leave no diff, rows survive, downgrade base restores the start`, async () => {
-    await withTestDatabase(dialect, async (db) => {
-      await db.run("CREATE TABLE keep (id integer NOT NULL PRIMARY KEY)");
-      const start = await readCatalog(db);
-      const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, V1) });
-      try {
-        await p.ok(["revision", "--autogenerate", "-m", "authors", "--rev-id", "aaa111"]);
-        assert.equal(await p.ok(["upgrade", "head"]), {
-          code: 0,
-          out: `upgrading ${db.url} to head\nRunning upgrade base -> aaa111: authors\napplied 1 migration`,
-          err: "",
-        });
-        assert.equal((await p.ok(["check"])).out, `${db.url}: matches the schema`);
-        assert.equal((await p.ok(["current"])).out, "aaa111 (head)");
-        await db.run("INSERT INTO author (id, name) VALUES (1, 'Ada'), (2, 'Grace')");
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: autogenerate + upgrade leave no diff, rows survive, downgrade base restores the start`,
+    run: async () => {
+      await withTestDatabase(dialect, async (db) => {
+        await db.run("CREATE TABLE keep (id integer NOT NULL PRIMARY KEY)");
+        const start = await readCatalog(db);
+        const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, V1) });
+        try {
+          await p.ok(["revision", "--autogenerate", "-m", "authors", "--rev-id", "aaa111"]);
+          assert.equal(await p.ok(["upgrade", "head"]), {
+            code: 0,
+            out: `upgrading ${db.url} to head\nRunning upgrade base -> aaa111: authors\napplied 1 migration`,
+            err: "",
+          });
+          assert.equal((await p.ok(["check"])).out, `${db.url}: matches the schema`);
+          assert.equal((await p.ok(["current"])).out, "aaa111 (head)");
+          await db.run("INSERT INTO author (id, name) VALUES (1, 'Ada'), (2, 'Grace')");
 
-        p.write("schemas/app.schema", schemaFile(dialect, db.url, V2));
-        await p.ok(["revision", "--autogenerate", "-m", "wider names", "--rev-id", "bbb222"]);
-        await p.ok(["upgrade", "head"]);
-        assert.equal((await p.ok(["check"])).out, `${db.url}: matches the schema`);
-        // Widening a type (a table rebuild on SQLite) and adding a column keep every row.
-        assert.equal(await db.query("SELECT id, name, bio FROM author ORDER BY id"), [
-          { id: 1, name: "Ada", bio: null },
-          { id: 2, name: "Grace", bio: null },
-        ]);
+          p.write("schemas/app.schema", schemaFile(dialect, db.url, V2));
+          await p.ok(["revision", "--autogenerate", "-m", "wider names", "--rev-id", "bbb222"]);
+          await p.ok(["upgrade", "head"]);
+          assert.equal((await p.ok(["check"])).out, `${db.url}: matches the schema`);
+          // Widening a type (a table rebuild on SQLite) and adding a column keep every row.
+          assert.equal(await db.query("SELECT id, name, bio FROM author ORDER BY id"), [
+            { id: 1, name: "Ada", bio: null },
+            { id: 2, name: "Grace", bio: null },
+          ]);
 
-        const down = await p.ok(["downgrade", "base"]);
-        assert.equal(down.err.split("\n"), [
-          "warning: bbb222 (migrations/bbb222_wider_names.ts) loses data: alters column author.name: narrows or converts varchar(120) → varchar(50); existing values may be truncated or fail to convert",
-          "warning: bbb222 (migrations/bbb222_wider_names.ts) loses data: drops column author.bio and its data",
-          "warning: aaa111 (migrations/aaa111_authors.ts) loses data: drops table author and all its rows",
-        ]);
-        assert.equal((await p.ok(["current"])).out, "base");
-        assert.equal(await readCatalog(db), start);
-      } finally {
-        p.done();
-      }
-    });
+          const down = await p.ok(["downgrade", "base"]);
+          assert.equal(down.err.split("\n"), [
+            "warning: bbb222 (migrations/bbb222_wider_names.ts) loses data: alters column author.name: narrows or converts varchar(120) → varchar(50); existing values may be truncated or fail to convert",
+            "warning: bbb222 (migrations/bbb222_wider_names.ts) loses data: drops column author.bio and its data",
+            "warning: aaa111 (migrations/aaa111_authors.ts) loses data: drops table author and all its rows",
+          ]);
+          assert.equal((await p.ok(["current"])).out, "base");
+          assert.equal(await readCatalog(db), start);
+        } finally {
+          p.done();
+        }
+      });
+    },
   });
 
-  test(`${dialect}: a migration that fails halfway ${transactional(dialect) ? "leaves no trace" : "says where it stopped"}`, async () => {
-    await withTestDatabase(dialect, async (db) => {
-      const p = project();
-      try {
-        p.write(
-          "migrations/m1_first.ts",
-          migrationFile({
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: a migration that fails halfway ${transactional(dialect) ? "leaves no trace" : "says where it stopped"}`,
+    run: async () => {
+      await withTestDatabase(dialect, async (db) => {
+        const p = project();
+        try {
+          p.write(
+            "migrations/m1_first.ts",
+            migrationFile({
+              revision: "m1",
+              upgrade:
+                '  await op.createTable("a", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
+              downgrade: '  await op.dropTable("a");',
+            }),
+          );
+          await p.ok(["upgrade", "head", "--url", db.url]);
+          const afterFirst = await readCatalog(db);
+          p.write(
+            "migrations/m2_broken.ts",
+            migrationFile({
+              revision: "m2",
+              downRevision: "m1",
+              upgrade: [
+                '  await op.createTable("b", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
+                '  await op.addColumn("a", s.column("note", s.text(), { nullable: true }));',
+                '  await op.execute("THIS IS NOT SQL");',
+              ].join("\n"),
+              downgrade: '  await op.dropTable("b");',
+            }),
+          );
+          const failed = await p.ok(["upgrade", "head", "--url", db.url], 2);
+          assert.equal(failed.out, `upgrading ${db.url} to head\nRunning upgrade m1 -> m2: migration m2`);
+          const [headline] = failed.err.split("\n");
+          assert.equal((await p.ok(["current", "--url", db.url])).out, "m1");
+          if (transactional(dialect)) {
+            assert.is(
+              headline,
+              "strata upgrade: upgrade m2 (migrations/m2_broken.ts) failed and was rolled back; the database and the version table are as they were before it.",
+            );
+            assert.equal(await readCatalog(db), afterFirst);
+          } else {
+            assert.is(
+              headline,
+              "strata upgrade: upgrade m2 (migrations/m2_broken.ts) failed after 2 of its statements ran; mysql commits each DDL statement as it runs, " +
+                "so those 2 statements stay applied and were not rolled back. The version table still says m1 (the last migration that completed). " +
+                "Undo or finish the partial change by hand before running strata again.",
+            );
+            assert.equal(Object.keys((await readCatalog(db)).tables), ["a", "b"]);
+          }
+          assert.match(failed.err, "while running: THIS IS NOT SQL");
+        } finally {
+          p.done();
+        }
+      });
+    },
+  });
+
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: upgrade refuses, naming the file, when an applied migration was edited`,
+    run: async () => {
+      await withTestDatabase(dialect, async (db) => {
+        const p = project();
+        try {
+          const m1 = migrationFile({
             revision: "m1",
             upgrade:
               '  await op.createTable("a", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
             downgrade: '  await op.dropTable("a");',
-          }),
-        );
-        await p.ok(["upgrade", "head", "--url", db.url]);
-        const afterFirst = await readCatalog(db);
-        p.write(
-          "migrations/m2_broken.ts",
-          migrationFile({
-            revision: "m2",
-            downRevision: "m1",
-            upgrade: [
-              '  await op.createTable("b", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
-              '  await op.addColumn("a", s.column("note", s.text(), { nullable: true }));',
-              '  await op.execute("THIS IS NOT SQL");',
-            ].join("\n"),
-            downgrade: '  await op.dropTable("b");',
-          }),
-        );
-        const failed = await p.ok(["upgrade", "head", "--url", db.url], 2);
-        assert.equal(failed.out, `upgrading ${db.url} to head\nRunning upgrade m1 -> m2: migration m2`);
-        const [headline] = failed.err.split("\n");
-        assert.equal((await p.ok(["current", "--url", db.url])).out, "m1");
-        if (transactional(dialect)) {
-          assert.is(
-            headline,
-            "strata upgrade: upgrade m2 (migrations/m2_broken.ts) failed and was rolled back; the database and the version table are as they were before it.",
+          });
+          p.write("migrations/m1_first.ts", m1);
+          await p.ok(["upgrade", "head", "--url", db.url]);
+          p.write("migrations/m1_first.ts", m1.replaceAll("\n", "\r\n"));
+          assert.equal(
+            (await p.ok(["upgrade", "head", "--url", db.url])).out,
+            `upgrading ${db.url} to head\nnothing to do: the database is at m1`,
           );
-          assert.equal(await readCatalog(db), afterFirst);
-        } else {
-          assert.is(
-            headline,
-            "strata upgrade: upgrade m2 (migrations/m2_broken.ts) failed after 2 of its statements ran; mysql commits each DDL statement as it runs, " +
-              "so those 2 statements stay applied and were not rolled back. The version table still says m1 (the last migration that completed). " +
-              "Undo or finish the partial change by hand before running strata again.",
-          );
-          assert.equal(Object.keys((await readCatalog(db)).tables), ["a", "b"]);
+          p.write("migrations/m1_first.ts", m1.replace("createTable(", "createTable( // edited\n"));
+          assert.equal(await p.strata("upgrade", "head", "--url", db.url), {
+            code: 2,
+            out: `upgrading ${db.url} to head`,
+            err: "strata upgrade: migrations/m1_first.ts (revision m1) was edited after being applied to this database; undo the edit and put the change in a new migration (`strata revision`)",
+          });
+        } finally {
+          p.done();
         }
-        assert.match(failed.err, "while running: THIS IS NOT SQL");
-      } finally {
-        p.done();
-      }
-    });
-  });
-
-  test(`${dialect}: upgrade refuses, naming the file, when an applied migration was edited`, async () => {
-    await withTestDatabase(dialect, async (db) => {
-      const p = project();
-      try {
-        const m1 = migrationFile({
-          revision: "m1",
-          upgrade: '  await op.createTable("a", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
-          downgrade: '  await op.dropTable("a");',
-        });
-        p.write("migrations/m1_first.ts", m1);
-        await p.ok(["upgrade", "head", "--url", db.url]);
-        p.write("migrations/m1_first.ts", m1.replaceAll("\n", "\r\n"));
-        assert.equal(
-          (await p.ok(["upgrade", "head", "--url", db.url])).out,
-          `upgrading ${db.url} to head\nnothing to do: the database is at m1`,
-        );
-        p.write("migrations/m1_first.ts", m1.replace("createTable(", "createTable( // edited\n"));
-        assert.equal(await p.strata("upgrade", "head", "--url", db.url), {
-          code: 2,
-          out: `upgrading ${db.url} to head`,
-          err: "strata upgrade: migrations/m1_first.ts (revision m1) was edited after being applied to this database; undo the edit and put the change in a new migration (`strata revision`)",
-        });
-      } finally {
-        p.done();
-      }
-    });
+      });
+    },
   });
 }
 
@@ -181,5 +197,7 @@ test("--sql prints the whole script without connecting, and no output shows a pa
     p.done();
   }
 });
+
+testInLanes(test, cases);
 
 test.run();
