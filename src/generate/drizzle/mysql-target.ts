@@ -64,7 +64,8 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   json: plain("json", "json"),
 };
 
-const NOW_BUILDERS = new Set(["timestamp", "timestamptz"]);
+// Only mysql-core's timestamp builder has defaultNow(); datetime takes the SQL.
+const NOW_BUILDERS = new Set(["timestamptz"]);
 
 export const mysqlTarget: DrizzleTarget = {
   dialect: "mysql",
@@ -94,7 +95,7 @@ export const mysqlTarget: DrizzleTarget = {
   },
 
   nowDefault(column, ctx) {
-    return column.type.kind === "scalar" && NOW_BUILDERS.has(column.type.name) ? ".defaultNow()" : `.default(${ctx.sql("(now())")})`;
+    return column.type.kind === "scalar" && NOW_BUILDERS.has(column.type.name) ? ".defaultNow()" : `.default(${ctx.sql("CURRENT_TIMESTAMP")})`;
   },
 
   identity(column, table, ctx) {
