@@ -34,27 +34,10 @@ const compareType: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   const option = ctx.opts.compareType ?? true;
   if (option === false) return;
   let differs = typeof option === "function" ? option(ctx.migrationContext, conn, meta, conn.type, meta.type) : undefined;
-  differs ??= !sameType(ctx, conn.type, meta.type);
+  // MySQL enums are compared by their values: normalizeModel put them on the columns.
+  differs ??= !typesEqual(conn.type, meta.type);
   if (differs) op.modifyType = { from: conn.type, to: meta.type };
 };
-
-/**
- * Where enums are written inline on the column (MySQL), reflection names the
- * value list after the column (`user_role`) while the model names it after
- * its declaration (`Role`): such types are equal when their values are.
- */
-function sameType(ctx: AutogenContext, a: SqlType, b: SqlType): boolean {
-  if (typesEqual(a, b)) return true;
-  const inline = ctx.dialect.capabilities.inlineEnums && !ctx.dialect.capabilities.namedEnums;
-  if (!inline || a.kind !== "enum" || b.kind !== "enum" || (a.arrayDims ?? 0) !== (b.arrayDims ?? 0)) return false;
-  const left = enumValues(ctx.databaseMetadata, a);
-  const right = enumValues(ctx.targetMetadata, b);
-  return left !== undefined && right !== undefined && left.length === right.length && left.every((v, i) => v === right[i]);
-}
-
-function enumValues(model: MetaData, type: SqlType & { kind: "enum" }): readonly string[] | undefined {
-  return model.enums.get(type.schema ? `${type.schema}.${type.name}` : type.name)?.values;
-}
 
 const compareNullable: Hook = (_ctx, op, _s, _t, _c, conn, meta) => {
   if (conn.nullable !== meta.nullable) op.modifyNullable = { from: conn.nullable, to: meta.nullable };

@@ -18,6 +18,9 @@ export class NoConnectionError extends Error {
  * column-level ones), then puts the ops in dependency order.
  */
 export async function compareModels(ctx: AutogenContext, databaseModel: MetaData, targetModel: MetaData = ctx.mergedMetadata()): Promise<UpgradeOps> {
+  // Both sides as the database stores them, so spellings it does not keep are no change.
+  databaseModel = ctx.dialect.normalizeModel(databaseModel);
+  targetModel = ctx.dialect.normalizeModel(targetModel);
   ctx.databaseMetadata = databaseModel;
   ctx.targetMetadata = targetModel;
   ctx.tableRenames = tableRenames(databaseModel, targetModel);

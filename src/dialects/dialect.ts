@@ -23,6 +23,13 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** The type as this dialect's DDL spells it. */
   spellType(type: SqlType): string;
+  /**
+   * A model as this database reads it back once its DDL ran (`decimal(10)` is
+   * `decimal(10, 0)` on PostgreSQL and MySQL; MySQL enums live on their
+   * columns). Comparison applies it to both sides, so spellings the database
+   * does not keep never show up as changes. Pure and idempotent.
+   */
+  normalizeModel(metadata: MetaData): MetaData;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
 }

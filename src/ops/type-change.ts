@@ -42,6 +42,8 @@ function isWidening(fromName: string, fromArgs: readonly unknown[], toName: stri
     return Number(toArgs[0] ?? 6) >= Number(fromArgs[0] ?? 6);
   }
   if (fromName === "timestamp" && toName === "timestamptz") return true;
+  // MySQL inline `enum(...)` / `set(...)`: keeping every old value keeps every row.
+  if (fromName === toName && (fromName === "enum" || fromName === "set")) return fromArgs.every((v) => toArgs.includes(v));
   // A dialect-native type with parameters (`bit(8)`, `varbinary(16)`): more is wider.
   if (fromName === toName && fromArgs.length === toArgs.length) {
     return fromArgs.every((a, i) => typeof a === "number" && typeof toArgs[i] === "number" && (toArgs[i] as number) >= a);

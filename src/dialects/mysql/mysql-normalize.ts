@@ -1,4 +1,15 @@
-import { Column, ForeignKeyConstraint, Index, PrimaryKeyConstraint, type MetaData, type Table } from "../../model/index.js";
+import {
+  defaults,
+  ForeignKeyConstraint,
+  Index,
+  PrimaryKeyConstraint,
+  scalarType,
+  tableKey,
+  type Column,
+  type MetaData,
+  type SqlType,
+  type Table,
+} from "../../model/index.js";
 import { normalizeMysqlType } from "./mysql-types.js";
 
 /**
@@ -11,15 +22,27 @@ import { normalizeMysqlType } from "./mysql-types.js";
  * - `restrict` is `noAction` (InnoDB checks both at once; MariaDB reports
  *   an unspecified action as RESTRICT);
  * - the primary key has no name (MySQL always calls it PRIMARY);
- * - `using: btree` is the default index method, i.e. none.
+ * - `using: btree` is the default index method, i.e. none;
+ * - enums live on their columns: an enum-typed column becomes the scalar
+ *   `enum('a','b')` carrying its values, and the model keeps no Enum objects,
+ *   so a migration carries the values it needs (a later model's values are
+ *   not the ones an old migration created).
  */
 export function normalizeMysqlModel(metadata: MetaData): MetaData {
-  return metadata.with({ tables: [...metadata.tables.values()].map(normalizeTable) });
+  const inlineEnum = (type: SqlType): SqlType => {
+    if (type.kind !== "enum") return type;
+    const values = metadata.enums.get(tableKey(type))?.values;
+    return values ? scalarType("enum", values) : type;
+  };
+  return metadata.with({
+    tables: [...metadata.tables.values()].map((table) => normalizeTable(table, inlineEnum)),
+    enums: [],
+  });
 }
 
-function normalizeTable(table: Table): Table {
+function normalizeTable(table: Table, inlineEnum: (type: SqlType) => SqlType): Table {
   return table.with({
-    columns: table.columns.map(normalizeColumn),
+    columns: table.columns.map((column) => normalizeColumn(column, inlineEnum)),
     primaryKey: table.primaryKey && new PrimaryKeyConstraint({ columns: table.primaryKey.columns, info: table.primaryKey.info }),
     foreignKeys: table.foreignKeys.map(
       (fk) =>
@@ -35,7 +58,10 @@ function normalizeTable(table: Table): Table {
   });
 }
 
-function normalizeColumn(column: Column): Column {
+function normalizeColumn(column: Column, inlineEnum: (type: SqlType) => SqlType): Column {
   const nullDefault = column.default?.kind === "literal" && column.default.value === null;
-  return column.with({ type: normalizeMysqlType(column.type), default: nullDefault ? undefined : column.default });
+  const type = normalizeMysqlType(inlineEnum(column.type));
+  // An enum default names a value; on an inline enum column it is that string.
+  const value = column.default?.kind === "enum" && type.kind === "scalar" ? defaults.literal(column.default.value) : column.default;
+  return column.with({ type, default: nullDefault ? undefined : value });
 }

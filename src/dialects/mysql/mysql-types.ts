@@ -134,6 +134,8 @@ const SPELLINGS: Readonly<Record<string, (args: string) => string>> = {
   timestamptz: as("TIMESTAMP"),
   json: fixed("JSON"),
   uuid: fixed("CHAR(36)"),
+  // An enum normalized onto its column carries its values as arguments.
+  enum: as("ENUM"),
   ...Object.fromEntries(
     MYSQL_NATIVE_TYPES.filter((spec) => !spec.aliasOf).map((spec) => [spec.name, as(spec.name.toUpperCase())]),
   ),

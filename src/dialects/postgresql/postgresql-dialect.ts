@@ -4,6 +4,7 @@ import { quotePgIdentifier } from "./postgresql-identifiers.js";
 import { reflectPostgresql } from "./postgresql-reflect.js";
 import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
 import { postgresqlDdl } from "./postgresql-ddl.js";
+import { normalizePostgresqlModel } from "./postgresql-normalize.js";
 
 export const postgresqlDialect: Dialect = {
   name: "postgresql",
@@ -34,5 +35,6 @@ export const postgresqlDialect: Dialect = {
   reflect: (connection, options) => reflectPostgresql(connection, options),
   quoteIdentifier: quotePgIdentifier,
   spellType: spellPostgresqlType,
+  normalizeModel: normalizePostgresqlModel,
   ddl: postgresqlDdl,
 };

@@ -38,5 +38,7 @@ export const sqliteDialect: Dialect = {
   reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
+  // SQLite keeps declared types and defaults as written: nothing to fold.
+  normalizeModel: (metadata) => metadata,
   ddl: sqliteDdl,
 };
