@@ -61,7 +61,9 @@ export async function openDrizzle(dialect: DialectName, database: TestDatabase):
       const mysql = await import("mysql2/promise");
       const { drizzle } = await import("drizzle-orm/mysql2");
       const connection = await mysql.createConnection({ uri: database.url });
-      const [[{ version }]] = (await connection.query("select version() as version")) as unknown as [[{ version: string }]];
+      const [[{ version }]] = (await connection.query("select version() as version")) as unknown as [
+        [{ version: string }],
+      ];
       return {
         // "planetscale" mode loads `many` relations with correlated subqueries, which MariaDB runs; "default" needs LATERAL.
         db: drizzle(connection, { schema: mysqlSchema, mode: "planetscale" }) as unknown as LooseDrizzle,

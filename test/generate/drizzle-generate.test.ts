@@ -44,10 +44,25 @@ for (const dialect of ALL_DIALECTS) {
 }
 
 test("the generated modules and the type-level test compile under tsc --strict, in one run", async () => {
-  const files = [...ALL_DIALECTS.map((d) => join(fixtures, `${d}.drizzle.ts`)), join(root, "test/generate/drizzle-types.ts")];
-  const flags = ["--ignoreConfig", "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext"];
+  const files = [
+    ...ALL_DIALECTS.map((d) => join(fixtures, `${d}.drizzle.ts`)),
+    join(root, "test/generate/drizzle-types.ts"),
+  ];
+  const flags = [
+    "--ignoreConfig",
+    "--noEmit",
+    "--strict",
+    "--target",
+    "es2022",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+  ];
   const tsc = join(root, "node_modules/.bin/tsc");
-  const result = await promisify(execFile)(tsc, [...flags, "--skipLibCheck", "--types", "node", ...files], { cwd: root }).then(
+  const result = await promisify(execFile)(tsc, [...flags, "--skipLibCheck", "--types", "node", ...files], {
+    cwd: root,
+  }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
@@ -141,12 +156,21 @@ table text {
 }
 `);
   assert.equal(warnings, []);
-  assert.match(code, 'export const mixedCase = sqliteTable("Mixed Case", {\n  colName: integer("Col Name").primaryKey(),\n  default: text("default"),\n  colName2: text("colName"),\n});');
+  assert.match(
+    code,
+    'export const mixedCase = sqliteTable("Mixed Case", {\n  colName: integer("Col Name").primaryKey(),\n  default: text("default"),\n  colName2: text("colName"),\n});',
+  );
   assert.match(code, 'export const textTable = sqliteTable(\n  "text",');
   assert.match(code, "foreignColumns: [mixedCase.colName]");
   // The key `owner` is the column's, so the relation is named after the table it reaches.
-  assert.match(code, "export const textTableRelations = relations(textTable, ({ one }) => ({\n  mixedCase: one(mixedCase, {");
-  assert.match(code, "export const mixedCaseRelations = relations(mixedCase, ({ many }) => ({\n  texts: many(textTable,");
+  assert.match(
+    code,
+    "export const textTableRelations = relations(textTable, ({ one }) => ({\n  mixedCase: one(mixedCase, {",
+  );
+  assert.match(
+    code,
+    "export const mixedCaseRelations = relations(mixedCase, ({ many }) => ({\n  texts: many(textTable,",
+  );
 });
 
 test.run();

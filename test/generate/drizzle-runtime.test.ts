@@ -16,7 +16,8 @@ import { loadSchema } from "../../src/parse/index.js";
 import { availableDialects, withTestDatabase, type DialectName, type TestDatabase } from "../support/databases.js";
 import { openDrizzle, type DrizzleSession } from "./drizzle-databases.js";
 
-const fixture = (dialect: DialectName) => readFileSync(new URL(`../fixtures/drizzle/${dialect}.schema`, import.meta.url), "utf8");
+const fixture = (dialect: DialectName) =>
+  readFileSync(new URL(`../fixtures/drizzle/${dialect}.schema`, import.meta.url), "utf8");
 
 /** Ids come back as numbers (SQLite) or bigints (bigint columns elsewhere); the scenario compares numbers. */
 const num = (value: unknown) => Number(value);
@@ -26,7 +27,10 @@ async function scenario(session: DrizzleSession): Promise<void> {
   const { organization, user, membership } = schema as Record<string, Record<string, unknown>>;
   await db.insert(organization).values([{ name: "Acme" }, { name: "Globex" }]);
   const orgs = await db.select().from(organization).orderBy(organization.id);
-  assert.equal(orgs.map((o) => o.name), ["Acme", "Globex"]);
+  assert.equal(
+    orgs.map((o) => o.name),
+    ["Acme", "Globex"],
+  );
   const [acme, globex] = orgs.map((o) => o.id);
 
   await db.insert(user).values({ email: "boss@acme.test", organizationId: acme });
@@ -36,11 +40,14 @@ async function scenario(session: DrizzleSession): Promise<void> {
     { email: "bob@globex.test", organizationId: globex, deletedAt: null },
   ]);
   const users = await db.select().from(user).orderBy(user.id);
-  assert.equal(users.map((u) => [u.email, u.emailLower, u.balance !== undefined, u.active]), [
-    ["boss@acme.test", "boss@acme.test", true, true],
-    ["ann@acme.test", "ann@acme.test", true, true],
-    ["bob@globex.test", "bob@globex.test", true, true],
-  ]);
+  assert.equal(
+    users.map((u) => [u.email, u.emailLower, u.balance !== undefined, u.active]),
+    [
+      ["boss@acme.test", "boss@acme.test", true, true],
+      ["ann@acme.test", "ann@acme.test", true, true],
+      ["bob@globex.test", "bob@globex.test", true, true],
+    ],
+  );
   assert.equal(users[1].profile, { likes: ["tea"] }, "json round-trips as a value");
   await db.insert(membership).values([
     { organizationId: acme, userId: users[1].id },
@@ -69,7 +76,11 @@ async function scenario(session: DrizzleSession): Promise<void> {
   if (session.oneRelations) {
     const withOne = await oneQuery;
     assert.equal(
-      withOne.map((u) => [u.email, (u.organization as Record<string, unknown>).name, (u.manager as Record<string, unknown> | null)?.email ?? null]),
+      withOne.map((u) => [
+        u.email,
+        (u.organization as Record<string, unknown>).name,
+        (u.manager as Record<string, unknown> | null)?.email ?? null,
+      ]),
       [
         ["boss@acme.test", "Acme", null],
         ["ann@acme.test", "Acme", "boss@acme.test"],
@@ -78,18 +89,27 @@ async function scenario(session: DrizzleSession): Promise<void> {
     );
   } else {
     // Stated, not skipped: the day drizzle or MariaDB lifts the limit, this fails and the branch goes.
-    const error = await Promise.resolve(oneQuery).then(() => undefined, (e: { cause?: { message?: string } }) => e.cause?.message);
+    const error = await Promise.resolve(oneQuery).then(
+      () => undefined,
+      (e: { cause?: { message?: string } }) => e.cause?.message,
+    );
     assert.is(error, "Unknown column 'user.manager_id' in 'WHERE'");
   }
 
-  await db.update(user).set({ balance: "12.50", active: false }).where(eq(user.email as never, "bob@globex.test"));
+  await db
+    .update(user)
+    .set({ balance: "12.50", active: false })
+    .where(eq(user.email as never, "bob@globex.test"));
   const bob = (await db.select().from(user).orderBy(user.id)).find((u) => u.email === "bob@globex.test")!;
   assert.equal([Number(bob.balance), bob.active], [12.5, false]);
 
   // Deleting an organization cascades to its users and memberships, through the generated foreign keys.
   await db.delete(organization).where(eq(organization.id as never, acme));
   const left = await db.select().from(user).orderBy(user.id);
-  assert.equal(left.map((u) => u.email), ["bob@globex.test"]);
+  assert.equal(
+    left.map((u) => u.email),
+    ["bob@globex.test"],
+  );
   assert.equal(await db.select().from(membership).orderBy(membership.userId), []);
 }
 
@@ -107,7 +127,10 @@ async function createWithDdlCompiler(dialect: DialectName, database: TestDatabas
   const strataDialect = dialectNamed(dialect)!;
   for (const table of metadata.sortedTables) {
     // MySQL's CREATE TABLE carries the table's indexes and foreign keys.
-    for (const statement of await strataDialect.ddl.compile(new CreateTableOp(table), { dialect: strataDialect, metadata })) {
+    for (const statement of await strataDialect.ddl.compile(new CreateTableOp(table), {
+      dialect: strataDialect,
+      metadata,
+    })) {
       await database.query(statement.sql, [...(statement.params ?? [])]);
     }
   }

@@ -81,7 +81,9 @@ export const sqliteInsert: typeof sqlite.user.$inferInsert = { email: "a@b.test"
 
 // MySQL
 type MysqlOrganization = typeof mysql.organization.$inferSelect;
-expectTrue<Equal<MysqlOrganization, { id: number; name: string; plan: "free" | "team" | "enterprise"; createdAt: string }>>();
+expectTrue<
+  Equal<MysqlOrganization, { id: number; name: string; plan: "free" | "team" | "enterprise"; createdAt: string }>
+>();
 type MysqlUser = typeof mysql.user.$inferSelect;
 expectTrue<Equal<MysqlUser["id"], bigint>>();
 expectTrue<Equal<MysqlUser["emailLower"], string | null>>();

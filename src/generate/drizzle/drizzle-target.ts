@@ -34,7 +34,13 @@ export interface DrizzleTarget {
   /** A single-column primary key's modifier: `.primaryKey()`, or SQLite's `.primaryKey({ autoIncrement: true })`. */
   primaryKeyModifier(column: Column, table: Table): string;
   /** One index element as an argument of `.on(...)`; `ref` is the column as `t.key`. */
-  indexElement(element: IndexElement, ref: string | undefined, index: Index, table: Table, ctx: GenerateContext): string;
+  indexElement(
+    element: IndexElement,
+    ref: string | undefined,
+    index: Index,
+    table: Table,
+    ctx: GenerateContext,
+  ): string;
   /** `.on(elements)`, or PostgreSQL's `.using(method, elements)`. */
   indexColumns(index: Index, elements: readonly string[], table: Table, ctx: GenerateContext): string;
   readonly partialIndexes: boolean;

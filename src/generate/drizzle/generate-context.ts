@@ -77,29 +77,43 @@ export class GenerateContext {
     return decl.name;
   }
 
+  /** The pgEnum variable a column of this enum type calls. */
+  enumVar(type: SqlType & { kind: "enum" }): string {
+    const name = this.enumVars.get(tableKey(type));
+    if (!name)
+      throw new DrizzleGenerateError(`enum ${tableKey(type)} is used by a column but not declared in the model`);
+    return name;
+  }
+
   enumValues(type: SqlType & { kind: "enum" }): readonly string[] {
     const found = this.metadata.enums.get(tableKey(type));
-    if (!found) throw new DrizzleGenerateError(`enum ${tableKey(type)} is used by a column but not declared in the model`);
+    if (!found)
+      throw new DrizzleGenerateError(`enum ${tableKey(type)} is used by a column but not declared in the model`);
     return found.values;
   }
 
   customTypeDeclarations(): string[] {
     return [...this.#customTypes.values()].map(
-      (d) => `const ${d.name} = customType<{ data: ${d.data}; driverData: ${d.data} }>({\n  dataType() {\n    return ${str(d.dataType)};\n  },\n});\n`,
+      (d) =>
+        `const ${d.name} = customType<{ data: ${d.data}; driverData: ${d.data} }>({\n  dataType() {\n    return ${str(d.dataType)};\n  },\n});\n`,
     );
   }
 
   importLines(coreModule: string): string[] {
     const lines: string[] = [];
     if (this.#ormImports.size) lines.push(`import { ${[...this.#ormImports].sort().join(", ")} } from "drizzle-orm";`);
-    if (this.#coreImports.size) lines.push(`import { ${[...this.#coreImports].sort().join(", ")} } from "${coreModule}";`);
+    if (this.#coreImports.size)
+      lines.push(`import { ${[...this.#coreImports].sort().join(", ")} } from "${coreModule}";`);
     return lines;
   }
 }
 
 function camelCaseType(dataType: string): string {
   const words = dataType.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("") || "custom";
+  return (
+    words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("") ||
+    "custom"
+  );
 }
 
 /** A broken invariant in the model handed to the generator (not a user mistake). */

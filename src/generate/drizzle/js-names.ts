@@ -64,7 +64,9 @@ export function sqlTemplate(sql: string): string {
 /** `/** text *\/` above a declaration; `*\/` inside the text cannot end the comment early. */
 export function docComment(text: string): string {
   const lines = text.replaceAll("*/", "*\\/").split("\n");
-  return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
+  return lines.length === 1
+    ? `/** ${lines[0]} */\n`
+    : `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
 }
 
 /** `obj.key` or `obj["odd key"]`. */
@@ -75,5 +77,7 @@ export function member(object: string, name: string): string {
 /** A builder's config argument, `, { length: 50 }`, or nothing when every entry is undefined. */
 export function options(entries: Record<string, string | number | boolean | undefined>): string {
   const set = Object.entries(entries).filter(([, v]) => v !== undefined);
-  return set.length ? `, { ${set.map(([k, v]) => `${k}: ${typeof v === "string" ? str(v) : String(v)}`).join(", ")} }` : "";
+  return set.length
+    ? `, { ${set.map(([k, v]) => `${k}: ${typeof v === "string" ? str(v) : String(v)}`).join(", ")} }`
+    : "";
 }

@@ -9,24 +9,34 @@ import { unsupportedSequences } from "./unsupported-sequences.js";
 type Builder = (name: string, type: ScalarType, ctx: GenerateContext) => ColumnBuilderCode;
 
 const unsigned = (type: ScalarType) => (type.unsigned ? true : undefined);
-const numeric = (fn: string, kind: JsKind, extra: Record<string, string> = {}): Builder => (name, type, ctx) => ({
-  call: `${ctx.core(fn)}(${name}${options({ ...extra, unsigned: unsigned(type) })})`,
-  kind,
-});
-const plain = (fn: string, kind: JsKind): Builder => (name, _type, ctx) => ({ call: `${ctx.core(fn)}(${name})`, kind });
-const sized = (fn: string, arg: string): Builder => (name, type, ctx) => ({
-  call: `${ctx.core(fn)}(${name}${options({ [arg]: type.args[0] as number | undefined })})`,
-  kind: "string",
-});
+const numeric =
+  (fn: string, kind: JsKind, extra: Record<string, string> = {}): Builder =>
+  (name, type, ctx) => ({
+    call: `${ctx.core(fn)}(${name}${options({ ...extra, unsigned: unsigned(type) })})`,
+    kind,
+  });
+const plain =
+  (fn: string, kind: JsKind): Builder =>
+  (name, _type, ctx) => ({ call: `${ctx.core(fn)}(${name})`, kind });
+const sized =
+  (fn: string, arg: string): Builder =>
+  (name, type, ctx) => ({
+    call: `${ctx.core(fn)}(${name}${options({ [arg]: type.args[0] as number | undefined })})`,
+    kind: "string",
+  });
 // Dates and times as the server prints them: no time zone shifts, no lost microseconds.
-const dated = (fn: string): Builder => (name, type, ctx) => ({
-  call: `${ctx.core(fn)}(${name}${options({ mode: "string", fsp: type.args[0] as number | undefined })})`,
-  kind: "string",
-});
-const custom = (data: string, kind: JsKind): Builder => (name, type, ctx) => ({
-  call: `${ctx.customType(spellMysqlType(type), data)}(${name})`,
-  kind,
-});
+const dated =
+  (fn: string): Builder =>
+  (name, type, ctx) => ({
+    call: `${ctx.core(fn)}(${name}${options({ mode: "string", fsp: type.args[0] as number | undefined })})`,
+    kind: "string",
+  });
+const custom =
+  (data: string, kind: JsKind): Builder =>
+  (name, type, ctx) => ({
+    call: `${ctx.customType(spellMysqlType(type), data)}(${name})`,
+    kind,
+  });
 
 /** drizzle mysql-core builders for the model's canonical MySQL type names. */
 const BUILDERS: Readonly<Record<string, Builder>> = {
@@ -50,14 +60,23 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   varchar: sized("varchar", "length"),
   char: sized("char", "length"),
   uuid: (name, _type, ctx) => ({ call: `${ctx.core("char")}(${name}, { length: 36 })`, kind: "string" }),
-  binary: (name, type, ctx) => ({ call: `${ctx.core("binary")}(${name}${options({ length: type.args[0] as number | undefined })})`, kind: "string" }),
-  varbinary: (name, type, ctx) => ({ call: `${ctx.core("varbinary")}(${name}${options({ length: type.args[0] as number | undefined })})`, kind: "string" }),
+  binary: (name, type, ctx) => ({
+    call: `${ctx.core("binary")}(${name}${options({ length: type.args[0] as number | undefined })})`,
+    kind: "string",
+  }),
+  varbinary: (name, type, ctx) => ({
+    call: `${ctx.core("varbinary")}(${name}${options({ length: type.args[0] as number | undefined })})`,
+    kind: "string",
+  }),
   bytes: custom("Uint8Array", "bytes"),
   tinyblob: custom("Uint8Array", "bytes"),
   blob: custom("Uint8Array", "bytes"),
   mediumblob: custom("Uint8Array", "bytes"),
   date: (name, _type, ctx) => ({ call: `${ctx.core("date")}(${name}, { mode: "string" })`, kind: "string" }),
-  time: (name, type, ctx) => ({ call: `${ctx.core("time")}(${name}${options({ fsp: type.args[0] as number | undefined })})`, kind: "string" }),
+  time: (name, type, ctx) => ({
+    call: `${ctx.core("time")}(${name}${options({ fsp: type.args[0] as number | undefined })})`,
+    kind: "string",
+  }),
   timestamp: dated("datetime"),
   timestamptz: dated("timestamp"),
   year: plain("year", "number"),
@@ -71,9 +90,38 @@ export const mysqlTarget: DrizzleTarget = {
   dialect: "mysql",
   coreModule: "drizzle-orm/mysql-core",
   coreNames: [
-    "mysqlTable", "mysqlEnum", "customType", "primaryKey", "foreignKey", "unique", "check", "index", "uniqueIndex",
-    "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "boolean", "text", "tinytext",
-    "mediumtext", "longtext", "varchar", "char", "binary", "varbinary", "date", "time", "datetime", "timestamp", "year", "json",
+    "mysqlTable",
+    "mysqlEnum",
+    "customType",
+    "primaryKey",
+    "foreignKey",
+    "unique",
+    "check",
+    "index",
+    "uniqueIndex",
+    "tinyint",
+    "smallint",
+    "mediumint",
+    "int",
+    "bigint",
+    "decimal",
+    "float",
+    "double",
+    "boolean",
+    "text",
+    "tinytext",
+    "mediumtext",
+    "longtext",
+    "varchar",
+    "char",
+    "binary",
+    "varbinary",
+    "date",
+    "time",
+    "datetime",
+    "timestamp",
+    "year",
+    "json",
   ],
 
   tableFunction(_table, ctx) {
@@ -95,7 +143,9 @@ export const mysqlTarget: DrizzleTarget = {
   },
 
   nowDefault(column, ctx) {
-    return column.type.kind === "scalar" && NOW_BUILDERS.has(column.type.name) ? ".defaultNow()" : `.default(${ctx.sql("CURRENT_TIMESTAMP")})`;
+    return column.type.kind === "scalar" && NOW_BUILDERS.has(column.type.name)
+      ? ".defaultNow()"
+      : `.default(${ctx.sql("CURRENT_TIMESTAMP")})`;
   },
 
   identity(column, table, ctx) {
@@ -116,15 +166,26 @@ export const mysqlTarget: DrizzleTarget = {
 
   indexElement(element, ref, index, _table, ctx) {
     if (element.kind === "expression") return ctx.sql(`(${element.sql})`);
-    if (element.opclass) ctx.warn(`index ${index.name}`, `MySQL has no operator classes; ops "${element.opclass}" on ${element.name} is not in the module`);
-    if (element.nulls) ctx.warn(`index ${index.name}`, `MySQL has no NULLS ${element.nulls.toUpperCase()}; nulls: ${element.nulls} on ${element.name} is not in the module`);
+    if (element.opclass)
+      ctx.warn(
+        `index ${index.name}`,
+        `MySQL has no operator classes; ops "${element.opclass}" on ${element.name} is not in the module`,
+      );
+    if (element.nulls)
+      ctx.warn(
+        `index ${index.name}`,
+        `MySQL has no NULLS ${element.nulls.toUpperCase()}; nulls: ${element.nulls} on ${element.name} is not in the module`,
+      );
     return orderedElement(ref!, { ...element, nulls: undefined }, ctx);
   },
 
   indexColumns(index, elements, _table, ctx) {
     const using = index.using === "btree" || index.using === "hash" ? `.using(${str(index.using)})` : "";
     if (index.using && !using) {
-      ctx.warn(`index ${index.name}`, `drizzle-orm's MySQL indexes take only using btree or hash; using: ${index.using} is not in the module`);
+      ctx.warn(
+        `index ${index.name}`,
+        `drizzle-orm's MySQL indexes take only using btree or hash; using: ${index.using} is not in the module`,
+      );
     }
     return `.on(${elements.join(", ")})${using}`;
   },

@@ -25,7 +25,10 @@ export function pgDeclarations(ctx: GenerateContext): string[] {
     const name = ctx.names.claim(`${camelCase(sequence.name)}Sequence`);
     const fn = sequence.schema ? `${ctx.schemaVars.get(sequence.schema)}.sequence` : ctx.core("pgSequence");
     if (sequence.ownedBy) {
-      ctx.warn(`sequence ${sequence.key}`, `drizzle-orm has no OWNED BY; ownedBy "${sequence.ownedBy}" is not in the module`);
+      ctx.warn(
+        `sequence ${sequence.key}`,
+        `drizzle-orm has no OWNED BY; ownedBy "${sequence.ownedBy}" is not in the module`,
+      );
     }
     const config = options({
       startWith: sequence.start,

@@ -4,7 +4,13 @@ import type { GenerateContext, JsKind } from "./generate-context.js";
 import { docComment, str } from "./js-names.js";
 
 /** One column as a property of the table's column object: `organizationId: integer("organization_id").notNull(),`. */
-export function renderColumn(column: Column, table: Table, key: string, ctx: GenerateContext, target: DrizzleTarget): string {
+export function renderColumn(
+  column: Column,
+  table: Table,
+  key: string,
+  ctx: GenerateContext,
+  target: DrizzleTarget,
+): string {
   const built = target.columnBuilder(column, table, ctx);
   let code = built.call;
   const pk = table.primaryKey;
@@ -15,18 +21,30 @@ export function renderColumn(column: Column, table: Table, key: string, ctx: Gen
   }
   if (column.identity) code += target.identity(column, table, ctx) ?? "";
   if (column.default) {
-    code += column.default.kind === "autoincrement"
-      ? built.autoincrementBuiltIn ? "" : (target.autoincrement(column, table, ctx) ?? "")
-      : renderDefault(column.default, column, built.kind, ctx, target);
+    code +=
+      column.default.kind === "autoincrement"
+        ? built.autoincrementBuiltIn
+          ? ""
+          : (target.autoincrement(column, table, ctx) ?? "")
+        : renderDefault(column.default, column, built.kind, ctx, target);
   }
   if (column.generated) code += target.generated(column, table, ctx);
   if (column.collation !== undefined) {
-    ctx.warn(`column ${table.key}.${column.name}`, `drizzle-orm has no column collation; @collate(${str(column.collation)}) is not in the module`);
+    ctx.warn(
+      `column ${table.key}.${column.name}`,
+      `drizzle-orm has no column collation; @collate(${str(column.collation)}) is not in the module`,
+    );
   }
   return `${column.comment ? docComment(column.comment) : ""}${key}: ${code},\n`;
 }
 
-function renderDefault(value: Exclude<DefaultValue, { kind: "autoincrement" }>, column: Column, kind: JsKind, ctx: GenerateContext, target: DrizzleTarget): string {
+function renderDefault(
+  value: Exclude<DefaultValue, { kind: "autoincrement" }>,
+  column: Column,
+  kind: JsKind,
+  ctx: GenerateContext,
+  target: DrizzleTarget,
+): string {
   switch (value.kind) {
     case "now":
       return target.nowDefault(column, ctx);

@@ -39,18 +39,24 @@ export function renderRelations(tables: readonly Table[], ctx: GenerateContext):
       const fields = link.fk.columns.map((c) => columnRef(table, c, ctx.tableVars.get(table.key)!, ctx)).join(", ");
       const toVar = ctx.tableVars.get(link.to.key)!;
       const references = link.fk.targetColumns.map((c) => columnRef(link.to, c, toVar, ctx)).join(", ");
-      entries.push(`${key}: one(${toVar}, { fields: [${fields}], references: [${references}], relationName: ${str(link.relationName)} }),`);
+      entries.push(
+        `${key}: one(${toVar}, { fields: [${fields}], references: [${references}], relationName: ${str(link.relationName)} }),`,
+      );
     }
     for (const link of links.filter((l) => l.to === table)) {
       const single = isUnique(link.from, link.fk.columns);
       use.add(single ? "one" : "many");
       const key = keys.claim(single ? camelCase(link.from.name) : plural(camelCase(link.from.name)), "Relation");
-      entries.push(`${key}: ${single ? "one" : "many"}(${ctx.tableVars.get(link.from.key)!}, { relationName: ${str(link.relationName)} }),`);
+      entries.push(
+        `${key}: ${single ? "one" : "many"}(${ctx.tableVars.get(link.from.key)!}, { relationName: ${str(link.relationName)} }),`,
+      );
     }
     if (!entries.length) continue;
     const name = ctx.names.claim(`${ctx.tableVars.get(table.key)!}Relations`);
     const helpers = [...use].sort().join(", ");
-    out.push(`export const ${name} = ${ctx.orm("relations")}(${ctx.tableVars.get(table.key)!}, ({ ${helpers} }) => ({\n${entries.join("\n")}\n}));\n`);
+    out.push(
+      `export const ${name} = ${ctx.orm("relations")}(${ctx.tableVars.get(table.key)!}, ({ ${helpers} }) => ({\n${entries.join("\n")}\n}));\n`,
+    );
   }
   return out;
 }
@@ -67,7 +73,9 @@ function isUnique(table: Table, columns: readonly string[]): boolean {
   return (
     (table.primaryKey !== undefined && same(table.primaryKey.columns)) ||
     table.uniqueConstraints.some((u) => same(u.columns)) ||
-    table.indexes.some((i) => i.unique && i.where === undefined && i.elements.every((e) => e.kind === "column") && same(i.columnNames))
+    table.indexes.some(
+      (i) => i.unique && i.where === undefined && i.elements.every((e) => e.kind === "column") && same(i.columnNames),
+    )
   );
 }
 

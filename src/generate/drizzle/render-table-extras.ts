@@ -27,14 +27,19 @@ export function renderTableExtras(table: Table, ctx: GenerateContext, target: Dr
   }
   for (const fk of table.foreignKeys) extras.push(renderForeignKey(fk, table, ctx));
   for (const unique of table.uniqueConstraints) {
-    extras.push(`${ctx.core("unique")}(${unique.name ? str(unique.name) : ""}).on(${unique.columns.map(ref).join(", ")})`);
+    extras.push(
+      `${ctx.core("unique")}(${unique.name ? str(unique.name) : ""}).on(${unique.columns.map(ref).join(", ")})`,
+    );
   }
   let unnamedChecks = 0;
   for (const check of table.checkConstraints) {
     let name = check.name;
     if (name === undefined) {
       name = `${table.name}_check${++unnamedChecks > 1 ? unnamedChecks : ""}`;
-      ctx.warn(`table ${table.key}`, `drizzle-orm's check() needs a name; the unnamed check (${check.expression}) is named "${name}" in the module`);
+      ctx.warn(
+        `table ${table.key}`,
+        `drizzle-orm's check() needs a name; the unnamed check (${check.expression}) is named "${name}" in the module`,
+      );
     }
     extras.push(`${ctx.core("check")}(${str(name)}, ${ctx.sql(check.expression)})`);
   }
@@ -45,7 +50,8 @@ export function renderTableExtras(table: Table, ctx: GenerateContext, target: Dr
 function renderForeignKey(fk: ForeignKeyConstraint, table: Table, ctx: GenerateContext): string {
   const targetKey = tableKey(fk.target);
   const targetTable = ctx.metadata.tables.get(targetKey);
-  if (!targetTable) throw new DrizzleGenerateError(`table ${table.key} references ${targetKey}, which is not in the model`);
+  if (!targetTable)
+    throw new DrizzleGenerateError(`table ${table.key} references ${targetKey}, which is not in the model`);
   const targetVar = targetKey === table.key ? "t" : ctx.tableVars.get(targetKey)!;
   const name = fk.name ? `name: ${str(fk.name)}, ` : "";
   const columns = fk.columns.map((c) => columnRef(table, c, "t", ctx)).join(", ");
@@ -55,19 +61,29 @@ function renderForeignKey(fk: ForeignKeyConstraint, table: Table, ctx: GenerateC
   if (fk.onUpdate) code += `.onUpdate(${str(ACTIONS[fk.onUpdate])})`;
   if (fk.deferrable) {
     const what = fk.initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE";
-    ctx.warn(`foreign key ${fk.name ?? `${table.key}(${fk.columns.join(", ")})`}`, `drizzle-orm has no deferrable foreign keys; ${what} is not in the module`);
+    ctx.warn(
+      `foreign key ${fk.name ?? `${table.key}(${fk.columns.join(", ")})`}`,
+      `drizzle-orm has no deferrable foreign keys; ${what} is not in the module`,
+    );
   }
   return code;
 }
 
 function renderIndex(index: Index, table: Table, ctx: GenerateContext, target: DrizzleTarget): string {
   const elements = index.elements.map((element) =>
-    target.indexElement(element, element.kind === "column" ? columnRef(table, element.name, "t", ctx) : undefined, index, table, ctx),
+    target.indexElement(
+      element,
+      element.kind === "column" ? columnRef(table, element.name, "t", ctx) : undefined,
+      index,
+      table,
+      ctx,
+    ),
   );
   let code = `${ctx.core(index.unique ? "uniqueIndex" : "index")}(${str(index.name)})${target.indexColumns(index, elements, table, ctx)}`;
   if (index.where !== undefined) {
     if (target.partialIndexes) code += `.where(${ctx.sql(index.where)})`;
-    else ctx.warn(`index ${index.name}`, `partial indexes do not exist here; where (${index.where}) is not in the module`);
+    else
+      ctx.warn(`index ${index.name}`, `partial indexes do not exist here; where (${index.where}) is not in the module`);
   }
   return code;
 }

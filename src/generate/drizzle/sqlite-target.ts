@@ -51,8 +51,19 @@ export const sqliteTarget: DrizzleTarget = {
   dialect: "sqlite",
   coreModule: "drizzle-orm/sqlite-core",
   coreNames: [
-    "sqliteTable", "customType", "primaryKey", "foreignKey", "unique", "check", "index", "uniqueIndex", "integer",
-    "real", "numeric", "text", "blob",
+    "sqliteTable",
+    "customType",
+    "primaryKey",
+    "foreignKey",
+    "unique",
+    "check",
+    "index",
+    "uniqueIndex",
+    "integer",
+    "real",
+    "numeric",
+    "text",
+    "blob",
   ],
 
   tableFunction(_table, ctx) {
@@ -67,13 +78,21 @@ export const sqliteTarget: DrizzleTarget = {
       const values = ctx.enumValues(type).map(str).join(", ");
       return { call: `${ctx.core("text")}(${name}, { enum: [${values}] })`, kind: "string" };
     }
-    return BUILDERS[type.name]?.(name, type, ctx) ?? { call: `${ctx.customType(spellSqliteType(type), "string")}(${name})`, kind: "other" };
+    return (
+      BUILDERS[type.name]?.(name, type, ctx) ?? {
+        call: `${ctx.customType(spellSqliteType(type), "string")}(${name})`,
+        kind: "other",
+      }
+    );
   },
 
   autoincrement(column, table, ctx) {
     // Only `INTEGER PRIMARY KEY AUTOINCREMENT` exists; primaryKeyModifier writes it.
     if (isSoleKey(column.name, table.primaryKey?.columns) && !table.primaryKey?.name) return "";
-    ctx.warn(`column ${table.key}.${column.name}`, "SQLite auto-increments only a sole, unnamed INTEGER PRIMARY KEY; autoincrement() is not in the module");
+    ctx.warn(
+      `column ${table.key}.${column.name}`,
+      "SQLite auto-increments only a sole, unnamed INTEGER PRIMARY KEY; autoincrement() is not in the module",
+    );
     return undefined;
   },
 
@@ -99,13 +118,22 @@ export const sqliteTarget: DrizzleTarget = {
 
   indexElement(element, ref, index, _table, ctx) {
     if (element.kind === "expression") return ctx.sql(element.sql);
-    if (element.opclass) ctx.warn(`index ${index.name}`, `SQLite has no operator classes; ops "${element.opclass}" on ${element.name} is not in the module`);
-    if (element.length !== undefined) ctx.warn(`index ${index.name}`, `SQLite has no prefix length; (length: ${element.length}) on ${element.name} is not in the module`);
+    if (element.opclass)
+      ctx.warn(
+        `index ${index.name}`,
+        `SQLite has no operator classes; ops "${element.opclass}" on ${element.name} is not in the module`,
+      );
+    if (element.length !== undefined)
+      ctx.warn(
+        `index ${index.name}`,
+        `SQLite has no prefix length; (length: ${element.length}) on ${element.name} is not in the module`,
+      );
     return orderedElement(ref!, { ...element, length: undefined }, ctx);
   },
 
   indexColumns(index, elements, _table, ctx) {
-    if (index.using) ctx.warn(`index ${index.name}`, `SQLite has no index methods; using: ${index.using} is not in the module`);
+    if (index.using)
+      ctx.warn(`index ${index.name}`, `SQLite has no index methods; using: ${index.using} is not in the module`);
     return `.on(${elements.join(", ")})`;
   },
 
