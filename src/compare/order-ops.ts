@@ -29,6 +29,7 @@ import {
   type MigrateOperation,
 } from "../ops/index.js";
 import { compareNames } from "./filters.js";
+import { viewsInDependencyOrder } from "./order-views.js";
 
 /**
  * Puts the upgrade ops in an order a database accepts, the same order for
@@ -74,7 +75,11 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   return [
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
-    ...sortByKey(top.dropViews, (op) => tableKey({ schema: op.schema, name: op.viewName })),
+    ...viewsInDependencyOrder(top.dropViews, (op) => ({
+      key: tableKey({ schema: op.schema, name: op.viewName }),
+      name: op.viewName,
+      definition: (op.view ?? database.views.get(tableKey({ schema: op.schema, name: op.viewName })))?.definition,
+    })).reverse(),
     ...modified.hoisted,
     ...top.renames,
     ...created.tables,
@@ -84,7 +89,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...modified.deferred,
     ...late.dropValues,
     ...sortByKey(late.dropTypes, keyOfType),
-    ...sortByKey(late.views, (op) => (op as CreateViewOp | ReplaceViewOp).view.key),
+    ...viewsInDependencyOrder(late.views as Array<CreateViewOp | ReplaceViewOp>, ({ view }) => view),
     ...late.other,
   ];
 }
