@@ -54,7 +54,12 @@ const compareServerDefault: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
 
 function sameDefault(a: DefaultValue | undefined, b: DefaultValue | undefined): boolean {
   if (a?.kind === "sql" && b?.kind === "sql") return normalizeSql(a.sql) === normalizeSql(b.sql);
-  return defaultsEqual(a, b);
+  return defaultsEqual(withoutNull(a), withoutNull(b));
+}
+
+/** `DEFAULT NULL` is what a column without a default does; databases keep or drop it at will. */
+function withoutNull(value: DefaultValue | undefined): DefaultValue | undefined {
+  return value?.kind === "literal" && value.value === null ? undefined : value;
 }
 
 const compareComment: Hook = (ctx, op, _s, _t, _c, conn, meta) => {

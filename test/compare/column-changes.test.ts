@@ -102,4 +102,15 @@ test("MySQL inline enums: equal when the value lists are, whatever reflection na
   assert.equal((await diffs(reflected, declared, "postgresql")).length > 0, true);
 });
 
+for (const dialect of ["sqlite", "postgresql", "mysql"]) {
+  test(`${dialect}: DEFAULT NULL and no default are the same, and a real default still differs from both`, async () => {
+    const text = t("varchar", 10);
+    assert.equal(await diffs(model(text, { default: defaults.literal(null) }), model(text), dialect), []);
+    assert.equal(await diffs(model(text), model(text, { default: defaults.literal(null) }), dialect), []);
+    const added = await diffs(model(text, { default: defaults.literal(null) }), model(text, { default: defaults.literal("x") }), dialect);
+    assert.equal(added.length, 1);
+    assert.equal((added[0] as unknown[][])[0][0], "modify_default");
+  });
+}
+
 test.run();
