@@ -129,4 +129,24 @@ if (DIALECTS.includes("mysql")) {
   });
 }
 
+if (DIALECTS.includes("mysql")) {
+  test("mysql: changing a column restates it without losing ON UPDATE CURRENT_TIMESTAMP", async () => {
+    await withHarness("mysql", async ({ db, apply }) => {
+      await db.run("CREATE TABLE stamped (id INT PRIMARY KEY, changed DATETIME NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)");
+      await apply(
+        new AlterColumnOp("stamped", "changed", {
+          modifyNullable: { from: true, to: false },
+          existingType: scalarType("timestamp"),
+          existingServerDefault: defaults.now(),
+        }),
+      );
+      const [column] = await db.query<{ IS_NULLABLE: string; EXTRA: string }>(
+        "SELECT IS_NULLABLE, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stamped' AND COLUMN_NAME = 'changed'",
+      );
+      assert.is(column.IS_NULLABLE, "NO");
+      assert.match(column.EXTRA.toLowerCase(), /on update current_timestamp/);
+    });
+  });
+}
+
 test.run();

@@ -1,4 +1,4 @@
-import type { Column, Index, Table } from "../../model/index.js";
+import type { Column, DefaultValue, Index, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
 import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
@@ -25,6 +25,10 @@ export function mysqlColumnDefinition(w: DdlWriter, column: Column, context: Ddl
   if (column.default !== undefined) checkDefaultValue(column.default, `column "${column.name}"`);
   if (column.default?.kind === "autoincrement") parts.push("AUTO_INCREMENT");
   else if (column.default) parts.push(`DEFAULT ${spellMysqlDefault(column.default, column.type)}`);
+  // The model has no field for ON UPDATE; reflection keeps it in info so that
+  // restating a live column (MODIFY/CHANGE) does not silently drop it.
+  const onUpdate = column.info.onUpdate as DefaultValue | undefined;
+  if (onUpdate) parts.push(`ON UPDATE ${spellMysqlDefault(onUpdate, column.type)}`);
   if (column.comment !== undefined) parts.push(`COMMENT ${w.string(column.comment)}`);
   return parts.join(" ");
 }
