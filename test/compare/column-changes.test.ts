@@ -109,7 +109,7 @@ for (const dialect of ["sqlite", "postgresql", "mysql"]) {
     assert.equal(await diffs(model(text), model(text, { default: defaults.literal(null) }), dialect), []);
     const added = await diffs(model(text, { default: defaults.literal(null) }), model(text, { default: defaults.literal("x") }), dialect);
     assert.equal(added.length, 1);
-    assert.equal((added[0] as unknown[][])[0][0], "modify_default");
+    assert.equal((added[0] as readonly (readonly unknown[])[])[0][0], "modify_default");
   });
 }
 
