@@ -128,6 +128,29 @@ materialized view mv = sql("select 2")
   assert.match(code, 'id: serial("id").primaryKey(),');
 });
 
+test("literal defaults are written in the column's TypeScript type, else as SQL", async () => {
+  const { code } = await generateFrom(`
+database { dialect = "postgresql" }
+table t {
+  id      bigint  @id @default(7)
+  ratio   decimal @default(0.5)
+  flag    boolean @default(false)
+  label   text?   @default(null)
+  doc     json    @default("{}")
+  at      date    @default("2000-01-01")
+  quote   text    @default(sql("'\${x}' || \`y\`"))
+}
+`);
+  assert.match(code, 'id: bigint("id", { mode: "bigint" }).primaryKey().default(7n),');
+  assert.match(code, 'ratio: numeric("ratio").notNull().default("0.5"),');
+  assert.match(code, 'flag: boolean("flag").notNull().default(false),');
+  assert.match(code, 'label: text("label").default(sql`null`),');
+  assert.match(code, "doc: json(\"doc\")\n    .notNull()\n    .default(sql`'{}'`),");
+  assert.match(code, 'at: date("at", { mode: "string" }).notNull().default("2000-01-01"),');
+  // Backticks and ${ in SQL stay text inside drizzle's sql template.
+  assert.match(code, ".default(sql`'\\${x}' || \\`y\\``),");
+});
+
 test("MySQL: an index method drizzle cannot write is a warning", async () => {
   const { warnings } = await generateFrom(`
 database { dialect = "mysql" }

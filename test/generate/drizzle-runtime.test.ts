@@ -96,6 +96,21 @@ async function scenario(session: DrizzleSession): Promise<void> {
     assert.is(error, "Unknown column 'user.manager_id' in 'WHERE'");
   }
 
+  if (schema.profile) {
+    // PostgreSQL's fixture has a one-to-one link: the referenced side reads it back through an unnamed one().
+    const profile = schema.profile as Record<string, unknown>;
+    await db.insert(profile).values({ userId: users[1].id });
+    const withProfile = await db.query.user.findMany({ with: { profileRelation: true }, orderBy: user.id });
+    assert.equal(
+      withProfile.map((u) => [u.email, (u.profileRelation as Record<string, unknown> | null)?.visits ?? null]),
+      [
+        ["boss@acme.test", null],
+        ["ann@acme.test", 0n],
+        ["bob@globex.test", null],
+      ],
+    );
+  }
+
   await db
     .update(user)
     .set({ balance: "12.50", active: false })

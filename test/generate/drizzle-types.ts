@@ -42,6 +42,19 @@ expectTrue<
 >();
 expectTrue<Equal<(typeof pg.event.$inferSelect)["level"], "low" | "high">>();
 expectTrue<Equal<(typeof pg.event.$inferSelect)["note"], string | null>>();
+expectTrue<
+  Equal<
+    typeof pg.profile.$inferSelect,
+    {
+      userId: bigint;
+      visits: bigint;
+      settings: unknown;
+      nickname: string | null;
+      roles: Array<"admin" | "member" | "guest" | "in progress"> | null;
+      seenAt: string;
+    }
+  >
+>();
 // @ts-expect-error a nullable column is not typed as non-null
 expectTrue<Equal<PgUser["deletedAt"], string>>();
 // @ts-expect-error a nullable foreign key is not typed as non-null

@@ -15,7 +15,8 @@ interface Link {
 /**
  * drizzle `relations()` derived from the foreign keys: the referencing table
  * gets `one(target, { fields, references })`, the referenced table gets
- * `many(source)`, or `one(source)` when the key columns are unique there.
+ * `many(source)`, or `one(source)` when the key columns are unique there
+ * and no other foreign key links the two tables.
  * Relation keys share the relational query's namespace with column keys,
  * so they are chosen not to collide with them.
  */
@@ -44,11 +45,16 @@ export function renderRelations(tables: readonly Table[], ctx: GenerateContext):
       );
     }
     for (const link of links.filter((l) => l.to === table)) {
-      const single = isUnique(link.from, link.fk.columns);
+      const fromVar = ctx.tableVars.get(link.from.key)!;
+      // drizzle's one() takes a relationName only together with fields, which would type the
+      // missing row as present; so an unnamed one() pairs by table, and needs to be the only link.
+      const single =
+        isUnique(link.from, link.fk.columns) &&
+        links.filter((l) => l.from === link.from && l.to === table).length === 1;
       use.add(single ? "one" : "many");
       const key = keys.claim(single ? camelCase(link.from.name) : plural(camelCase(link.from.name)), "Relation");
       entries.push(
-        `${key}: ${single ? "one" : "many"}(${ctx.tableVars.get(link.from.key)!}, { relationName: ${str(link.relationName)} }),`,
+        single ? `${key}: one(${fromVar}),` : `${key}: many(${fromVar}, { relationName: ${str(link.relationName)} }),`,
       );
     }
     if (!entries.length) continue;
