@@ -1,4 +1,4 @@
-import type { Statement } from "./statement.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
 
 /** A statement the database refused; the message carries the SQL so the user sees what failed. */
 export class StatementFailedError extends Error {
@@ -9,11 +9,6 @@ export class StatementFailedError extends Error {
   ) {
     super(`${(cause as Error)?.message ?? String(cause)}\n  while running: ${statement.sql}`);
   }
-}
-
-/** A check query (`expectNoRows`) found rows: the statements before it left the data inconsistent. */
-export class CheckFailedError extends Error {
-  override readonly name = "CheckFailedError";
 }
 
 /** A statement that cannot run inside a transaction, in a migration that runs in one. */

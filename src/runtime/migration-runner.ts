@@ -2,12 +2,7 @@ import { liveDdlContext } from "./ddl/live-ddl-context.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
 import type { MigrateOperation } from "../ops/index.js";
 import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
-import {
-  CheckFailedError,
-  MigrationFailedError,
-  NonTransactionalStatementError,
-  StatementFailedError,
-} from "./migration-errors.js";
+import { MigrationFailedError, NonTransactionalStatementError, StatementFailedError } from "./migration-errors.js";
 import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
 import {
   planMigrations,
@@ -19,7 +14,8 @@ import {
 } from "./migration-plan.js";
 import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
 import { runtimeSupportFor } from "./runtime-support.js";
-import type { Statement } from "./statement.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
+import { DdlCheckFailedError, executeStatement } from "./ddl/execute-statement.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";
 import { headsOf, type VersionState } from "./version-state.js";
@@ -126,7 +122,8 @@ async function runStep(options: RunOptions, step: PreparedStep): Promise<boolean
 async function runInTransaction(options: RunOptions, step: PreparedStep): Promise<boolean> {
   const { connection, versionTable, graph } = options;
   const support = runtimeSupportFor(connection.dialect);
-  for (const sql of support.beforeTransaction) await connection.execute(sql);
+  const boundary = connection.dialect.ddl.boundary;
+  for (const statement of boundary.beforeBegin) await runStatement(connection, statement);
   try {
     await connection.execute(support.beginStatement);
     try {
@@ -153,7 +150,7 @@ async function runInTransaction(options: RunOptions, step: PreparedStep): Promis
       );
     }
   } finally {
-    for (const sql of support.afterTransaction) await connection.execute(sql);
+    for (const statement of boundary.afterEnd) await runStatement(connection, statement);
   }
 }
 
@@ -203,17 +200,12 @@ async function executeOps(
   for (const op of step.ops) await operations.invoke(op);
 }
 
-async function runStatement(
-  connection: DatabaseConnection,
-  statement: Statement & { expectNoRows?: string },
-): Promise<void> {
-  let rows: unknown[];
+async function runStatement(connection: DatabaseConnection, statement: Statement): Promise<void> {
   try {
-    rows = statement.expectNoRows
-      ? await connection.query(statement.sql, statement.params)
-      : (await connection.execute(statement.sql, statement.params), []);
+    await executeStatement(connection, statement);
   } catch (error) {
+    // A failed check says what is wrong itself; a failed statement needs its SQL shown.
+    if (error instanceof DdlCheckFailedError) throw error;
     throw new StatementFailedError(statement, error);
   }
-  if (rows.length) throw new CheckFailedError(`${statement.expectNoRows}: ${JSON.stringify(rows.slice(0, 5))}`);
 }

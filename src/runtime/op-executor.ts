@@ -1,9 +1,8 @@
 import type { DdlContext } from "../dialects/ddl-compiler.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { MigrateOperation, Operations, type OpClass } from "../ops/index.js";
-import { ddlCompilerFor } from "./ddl-compiler-for.js";
 import { MissingDdlHandlerError } from "./ddl/ddl-errors.js";
-import type { Statement } from "./statement.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
 
 /** Where compiled statements go: the connection, or the `--sql` script. */
 export type StatementSink = (statement: Statement) => Promise<void>;
@@ -25,7 +24,7 @@ export class MissingImplementationError extends Error {
  * the ops before it did.
  */
 export function executingOperations(dialect: Dialect, context: DdlContext, sink: StatementSink): Operations {
-  const compiler = ddlCompilerFor(dialect);
+  const compiler = dialect.ddl;
   const operations: Operations = new Operations(
     async (op) => {
       const implementation = Operations.implementations.find(op.constructor as OpClass, dialect.name);

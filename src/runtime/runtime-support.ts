@@ -21,9 +21,6 @@ export interface RuntimeSupport {
   releaseLock(connection: DatabaseConnection, table: string): Promise<void>;
   /** Opens a migration's transaction (and, on SQLite, waits for the write lock). */
   readonly beginStatement: string;
-  /** Session settings a migration's transaction needs, set before BEGIN and undone after it ends. */
-  readonly beforeTransaction: readonly string[];
-  readonly afterTransaction: readonly string[];
 }
 
 /** How long a process waits for another one's migration lock before giving up. */
@@ -58,8 +55,6 @@ const postgresql: RuntimeSupport = {
     await connection.query("SELECT pg_advisory_unlock($1, $2)", [STRATA_LOCK_CLASS, lockKey(table)]);
   },
   beginStatement: "BEGIN",
-  beforeTransaction: [],
-  afterTransaction: [],
 };
 
 /** GET_LOCK names are server-wide: the database name goes into the key. */
@@ -93,8 +88,6 @@ const mysql: RuntimeSupport = {
     await connection.query(`SELECT RELEASE_LOCK(${MYSQL_LOCK_NAME(table)})`);
   },
   beginStatement: "BEGIN",
-  beforeTransaction: [],
-  afterTransaction: [],
 };
 
 const sqlite: RuntimeSupport = {
@@ -111,11 +104,6 @@ const sqlite: RuntimeSupport = {
   },
   async releaseLock() {},
   beginStatement: "BEGIN IMMEDIATE",
-  // A table rebuild drops the old table: with foreign keys on, that would run
-  // the ON DELETE actions of the tables referencing it. The pragma cannot
-  // change inside a transaction; the rebuild checks the keys itself.
-  beforeTransaction: ["PRAGMA foreign_keys = OFF"],
-  afterTransaction: ["PRAGMA foreign_keys = ON"],
 };
 
 const SUPPORT: Readonly<Record<string, RuntimeSupport>> = {

@@ -4,8 +4,7 @@ import { DdlStateError } from "./ddl/ddl-errors.js";
 import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
 import { planMigrations, PlanError, stampedState, stateAfter, type Direction } from "./migration-plan.js";
 import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
-import { runtimeSupportFor } from "./runtime-support.js";
-import type { Statement } from "./statement.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";
 
@@ -37,7 +36,6 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
   }
   const startIds = start === undefined || start === "" ? [] : resolveTarget(graph, start);
   let state = stampedState(graph, startIds, fileChecksum);
-  const support = runtimeSupportFor(dialect);
   const now = options.now ?? new Date().toISOString();
   const lines = [
     `-- strata ${direction} ${start ?? "base"}:${target} on ${dialect.name}, written offline by \`--sql\``,
@@ -46,6 +44,8 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
     if (statement.params?.length) {
       throw new PlanError(`\`${statement.sql}\` takes parameters, which a --sql script cannot carry`);
     }
+    // Offline nothing can fail a check, so the script says what its rows would mean.
+    if (statement.expectNoRows) lines.push(`-- must return no rows, else: ${statement.expectNoRows}`);
     lines.push(/;\s*$/.test(statement.sql) ? statement.sql : `${statement.sql};`);
   };
   if (state.size === 0) emit(versionTable.createStatement());
@@ -59,7 +59,8 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
     const atomic = dialect.capabilities.transactionalDdl && (await isTransactional(step.migration));
     lines.push("", `-- ${stepTitle(step)} (${file})`);
     for (const loss of dataLosses(ops)) lines.push(`-- warning: loses data: ${loss}`);
-    if (atomic) for (const sql of [...support.beforeTransaction, "BEGIN"]) emit({ sql });
+    const boundary = dialect.ddl.boundary;
+    if (atomic) [...boundary.beforeBegin, { sql: "BEGIN" }].forEach(emit);
     const operations = executingOperations(dialect, { dialect, inlineValues: true }, async (statement) =>
       emit(statement),
     );
@@ -75,7 +76,7 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
     }
     const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
     for (const statement of versionTable.changeStatements(state, after, now)) emit(statement);
-    if (atomic) for (const sql of ["COMMIT", ...support.afterTransaction]) emit({ sql });
+    if (atomic) [...boundary.beforeCommit, { sql: "COMMIT" }, ...boundary.afterEnd].forEach(emit);
     state = after;
   }
   return `${lines.join("\n")}\n`;

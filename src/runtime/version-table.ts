@@ -1,7 +1,7 @@
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import { runtimeSupportFor } from "./runtime-support.js";
-import type { Statement } from "./statement.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
 import type { AppliedRevision, VersionState } from "./version-state.js";
 
 /** Revision ids, checksums and timestamps: the only values this table holds, safe to inline as literals. */

@@ -194,6 +194,8 @@ test("--sql on SQLite: the exact script, and a table rebuild says it needs the l
         "BEGIN;",
         'CREATE TABLE "a" (\n  "id" INTEGER NOT NULL,\n  PRIMARY KEY ("id")\n);',
         `INSERT INTO "strata_version" ("version_num", "is_head", "checksum", "applied_at") VALUES ('r1', 1, 'CHECKSUM', 'NOW');`,
+        "-- must return no rows, else: the migration leaves rows that violate a foreign key (SQLite migrations run with foreign keys off and check them all before COMMIT)",
+        "PRAGMA foreign_key_check;",
         "COMMIT;",
         "PRAGMA foreign_keys = ON;",
         "",
