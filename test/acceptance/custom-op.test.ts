@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { comparators } from "../../src/compare/index.js";
@@ -7,8 +6,6 @@ import { project, schemaFile } from "./project.js";
 
 const test = suite("acceptance: the reference's custom op example as a user plugin");
 
-const COMPARE = fileURLToPath(new URL("../../src/compare/index.ts", import.meta.url));
-
 /**
  * The reference's CreateSequenceOp/DropSequenceOp, written as a user would in
  * strata.config.ts: op classes, `op.*` methods, an implementation, renderers
@@ -16,8 +13,7 @@ const COMPARE = fileURLToPath(new URL("../../src/compare/index.ts", import.meta.
  * with `replace` because plugins run on every config load.)
  */
 const CONFIG = `
-import { defineConfig, MigrateOperation, Operations, renderers } from "strata";
-import { comparators } from ${JSON.stringify(COMPARE)};
+import { comparators, defineConfig, MigrateOperation, Operations, renderers } from "strata";
 
 export class CreateSequenceOp extends MigrateOperation {
   constructor(readonly sequenceName: string, readonly schema?: string) { super(); }
