@@ -43,9 +43,10 @@ for (const dialect of ALL_DIALECTS) {
   });
 }
 
-test("the generated modules and the type-level test compile under tsc --strict, in one run", async () => {
+test("the generated modules (fixtures and the example schema's) and the type-level test compile under tsc --strict, in one run", async () => {
   const files = [
     ...ALL_DIALECTS.map((d) => join(fixtures, `${d}.drizzle.ts`)),
+    join(root, "schemas/app.drizzle.ts"),
     join(root, "test/generate/drizzle-types.ts"),
   ];
   const flags = [

@@ -21,7 +21,7 @@ interface Link {
  * so they are chosen not to collide with them.
  */
 export function renderRelations(tables: readonly Table[], ctx: GenerateContext): string[] {
-  const links: Link[] = tables.flatMap((from) =>
+  const all: Link[] = tables.flatMap((from) =>
     from.foreignKeys.map((fk) => ({
       fk,
       from,
@@ -29,12 +29,15 @@ export function renderRelations(tables: readonly Table[], ctx: GenerateContext):
       relationName: fk.name ?? `${from.key}_${fk.columns.join("_")}_fk`,
     })),
   );
+  // Grouped once: a model of thousands of tables must not rescan every link per table.
+  const outgoing = groupBy(all, (l) => l.from);
+  const incoming = groupBy(all, (l) => l.to);
   const out: string[] = [];
   for (const table of tables) {
     const keys = new NameScope(ctx.columnKeys.get(table.key)!.values(), { keys: true });
     const entries: string[] = [];
     const use = new Set<string>();
-    for (const link of links.filter((l) => l.from === table)) {
+    for (const link of outgoing.get(table) ?? []) {
       use.add("one");
       const key = keys.claim(oneName(link), "Relation");
       const fields = link.fk.columns.map((c) => columnRef(table, c, ctx.tableVars.get(table.key)!, ctx)).join(", ");
@@ -44,13 +47,12 @@ export function renderRelations(tables: readonly Table[], ctx: GenerateContext):
         `${key}: one(${toVar}, { fields: [${fields}], references: [${references}], relationName: ${str(link.relationName)} }),`,
       );
     }
-    for (const link of links.filter((l) => l.to === table)) {
+    const links = incoming.get(table) ?? [];
+    for (const link of links) {
       const fromVar = ctx.tableVars.get(link.from.key)!;
       // drizzle's one() takes a relationName only together with fields, which would type the
       // missing row as present; so an unnamed one() pairs by table, and needs to be the only link.
-      const single =
-        isUnique(link.from, link.fk.columns) &&
-        links.filter((l) => l.from === link.from && l.to === table).length === 1;
+      const single = isUnique(link.from, link.fk.columns) && links.filter((l) => l.from === link.from).length === 1;
       use.add(single ? "one" : "many");
       const key = keys.claim(single ? camelCase(link.from.name) : plural(camelCase(link.from.name)), "Relation");
       entries.push(
@@ -65,6 +67,17 @@ export function renderRelations(tables: readonly Table[], ctx: GenerateContext):
     );
   }
   return out;
+}
+
+function groupBy<K, V>(items: readonly V[], keyOf: (item: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** `organization_id` → `organization`; otherwise the target table's name. */
