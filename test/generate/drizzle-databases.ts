@@ -3,9 +3,9 @@
  * its schema: the drivers the issue names (libsql, postgres-js, mysql2).
  */
 import type { DialectName, TestDatabase } from "../support/databases.js";
-import * as mysqlSchema from "../fixtures/drizzle/mysql.drizzle.js";
-import * as postgresqlSchema from "../fixtures/drizzle/postgresql.drizzle.js";
-import * as sqliteSchema from "../fixtures/drizzle/sqlite.drizzle.js";
+import * as mysqlSchema from "../fixtures/drizzle/mysql/app.drizzle.js";
+import * as postgresqlSchema from "../fixtures/drizzle/postgresql/app.drizzle.js";
+import * as sqliteSchema from "../fixtures/drizzle/sqlite/app.drizzle.js";
 
 export const FIXTURE_MODULES = { sqlite: sqliteSchema, postgresql: postgresqlSchema, mysql: mysqlSchema } as const;
 

@@ -36,16 +36,18 @@ async function generateFrom(text: string) {
 
 for (const dialect of ALL_DIALECTS) {
   test(`${dialect}: the fixture schema generates the checked-in module, with no warnings`, async () => {
-    const metadata = await loadSchema(join(fixtures, `${dialect}.schema`));
-    const { code, warnings } = await generateDrizzle(metadata, { filePath: join(fixtures, `${dialect}.drizzle.ts`) });
-    assert.fixture(code, readFileSync(join(fixtures, `${dialect}.drizzle.ts`), "utf8"));
+    const metadata = await loadSchema(join(fixtures, `${dialect}/app.schema`));
+    const { code, warnings } = await generateDrizzle(metadata, {
+      filePath: join(fixtures, `${dialect}/app.drizzle.ts`),
+    });
+    assert.fixture(code, readFileSync(join(fixtures, `${dialect}/app.drizzle.ts`), "utf8"));
     assert.equal(warnings, []);
   });
 }
 
 test("the generated modules (fixtures and the example schema's) and the type-level test compile under tsc --strict, in one run", async () => {
   const files = [
-    ...ALL_DIALECTS.map((d) => join(fixtures, `${d}.drizzle.ts`)),
+    ...ALL_DIALECTS.map((d) => join(fixtures, `${d}/app.drizzle.ts`)),
     join(root, "schemas/app.drizzle.ts"),
     join(root, "test/generate/drizzle-types.ts"),
   ];
@@ -93,9 +95,9 @@ test("the example schema's module is what `generate drizzle --out` writes, and i
 });
 
 test("without --out the module goes to stdout; an unknown target is an error", async () => {
-  const printed = await strata("generate", "drizzle", "--schema", "test/fixtures/drizzle/sqlite.schema");
+  const printed = await strata("generate", "drizzle", "--schema", "test/fixtures/drizzle/sqlite/app.schema");
   assert.equal([printed.code, printed.err], [0, ""]);
-  assert.fixture(printed.out, readFileSync(join(fixtures, "sqlite.drizzle.ts"), "utf8"));
+  assert.fixture(printed.out, readFileSync(join(fixtures, "sqlite/app.drizzle.ts"), "utf8"));
   const unknown = await strata("generate", "prisma", "--schema", "schemas/app.schema");
   assert.equal(unknown, { code: 2, out: "", err: 'strata generate: strata generate knows drizzle, not "prisma"' });
 });

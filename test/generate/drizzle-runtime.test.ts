@@ -17,7 +17,7 @@ import { availableDialects, withTestDatabase, type DialectName, type TestDatabas
 import { openDrizzle, type DrizzleSession } from "./drizzle-databases.js";
 
 const fixture = (dialect: DialectName) =>
-  readFileSync(new URL(`../fixtures/drizzle/${dialect}.schema`, import.meta.url), "utf8");
+  readFileSync(new URL(`../fixtures/drizzle/${dialect}/app.schema`, import.meta.url), "utf8");
 
 /** Ids come back as numbers (SQLite) or bigints (bigint columns elsewhere); the scenario compares numbers. */
 const num = (value: unknown) => Number(value);
@@ -138,7 +138,9 @@ async function scenario(session: DrizzleSession): Promise<void> {
 const CREATED_WITH_DDL_COMPILER: ReadonlySet<DialectName> = new Set(["mysql"]);
 
 async function createWithDdlCompiler(dialect: DialectName, database: TestDatabase): Promise<void> {
-  const metadata = await loadSchema(fileURLToPath(new URL(`../fixtures/drizzle/${dialect}.schema`, import.meta.url)));
+  const metadata = await loadSchema(
+    fileURLToPath(new URL(`../fixtures/drizzle/${dialect}/app.schema`, import.meta.url)),
+  );
   const strataDialect = dialectNamed(dialect)!;
   for (const table of metadata.sortedTables) {
     // MySQL's CREATE TABLE carries the table's indexes and foreign keys.

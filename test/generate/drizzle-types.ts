@@ -5,9 +5,9 @@
  * that stops being an error (a nullable column typed as non-null, a
  * generated column accepted on insert), fails the compilation.
  */
-import type * as mysql from "../fixtures/drizzle/mysql.drizzle.js";
-import type * as pg from "../fixtures/drizzle/postgresql.drizzle.js";
-import type * as sqlite from "../fixtures/drizzle/sqlite.drizzle.js";
+import type * as mysql from "../fixtures/drizzle/mysql/app.drizzle.js";
+import type * as pg from "../fixtures/drizzle/postgresql/app.drizzle.js";
+import type * as sqlite from "../fixtures/drizzle/sqlite/app.drizzle.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 export function expectTrue<T extends true>(): T | undefined {
