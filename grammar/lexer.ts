@@ -38,7 +38,10 @@ export function tokenize(text: string): LexResult {
     column: e.column ?? 1,
     message: e.message,
   }));
-  for (const token of result.tokens) {
+  const tokens = result.tokens;
+  // An indexed loop: this runs once per token, often before the JIT has optimized the iterator away.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     if (token.tokenType === UnterminatedString) {
       problems.push({ line: token.startLine!, column: token.startColumn!, message: "unterminated string: add the closing '\"'" });
     }
@@ -47,5 +50,5 @@ export function tokenize(text: string): LexResult {
     problems.push({ line: token.startLine!, column: token.startColumn!, message: "unterminated block comment: add the closing '*/'" });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { tokens: result.tokens, comments: (result.groups.comments as IToken[] | undefined) ?? [], problems };
+  return { tokens, comments: (result.groups.comments as IToken[] | undefined) ?? [], problems };
 }
