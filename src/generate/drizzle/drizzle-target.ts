@@ -16,8 +16,6 @@ export interface ColumnBuilderCode {
  * dialect lacks are warnings raised by its target, never silent skips.
  */
 export interface DrizzleTarget {
-  /** The model's dialect name. */
-  readonly dialect: string;
   /** `drizzle-orm/pg-core`, ... */
   readonly coreModule: string;
   /** The call that declares `table`: `pgTable`, `auditSchema.table`, `sqliteTable`, `mysqlTable`. */

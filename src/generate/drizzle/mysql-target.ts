@@ -87,7 +87,6 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
 const NOW_BUILDERS = new Set(["timestamptz"]);
 
 export const mysqlTarget: DrizzleTarget = {
-  dialect: "mysql",
   coreModule: "drizzle-orm/mysql-core",
   coreNames: [
     "mysqlTable",

@@ -80,7 +80,6 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
 };
 
 export const pgTarget: DrizzleTarget = {
-  dialect: "postgresql",
   coreModule: "drizzle-orm/pg-core",
   coreNames: [
     "pgTable",

@@ -48,7 +48,6 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
 const isSoleKey = (columnName: string, pk: readonly string[] | undefined) => pk?.length === 1 && pk[0] === columnName;
 
 export const sqliteTarget: DrizzleTarget = {
-  dialect: "sqlite",
   coreModule: "drizzle-orm/sqlite-core",
   coreNames: [
     "sqliteTable",
