@@ -58,20 +58,20 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
   };
   if (resolved) draft.columnTypes.set(name, resolved.type);
   if (resolved?.autoincrement) props.default = { kind: "autoincrement" };
-  const seen = new Set<string>();
   const state: ColumnState = { props, draft, resolved, node };
-  for (const attr of node.attributes) {
+  const attributes = node.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attr = attributes[i];
     const signature = COLUMN_ATTRIBUTES[attr.name];
     if (!signature) {
       const known = Object.keys(COLUMN_ATTRIBUTES).map((a) => `@${a}`);
       ctx.error(attr.pos, `unknown attribute "@${attr.name}"${didYouMean(`@${attr.name}`, known)}`);
       continue;
     }
-    if (seen.has(attr.name) && !REPEATABLE.has(attr.name)) {
+    if (!REPEATABLE.has(attr.name) && writtenBefore(attributes, i)) {
       ctx.error(attr.pos, `duplicate @${attr.name} on column "${name}"`);
       continue;
     }
-    seen.add(attr.name);
     const args = readArgs(ctx, attr, "@", signature);
     if (args) applyAttribute(ctx, attr, args.positional, args.named, state);
   }
@@ -81,6 +81,12 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
     ctx.error(computed.pos, `an @${computed.name} column cannot also have a default`);
   }
   draft.columns.push(new Column(props));
+}
+
+/** Whether an attribute of the same name comes earlier: a column has a handful, so a scan beats a Set per column. */
+function writtenBefore(attributes: readonly Attribute[], index: number): boolean {
+  for (let i = 0; i < index; i++) if (attributes[i].name === attributes[index].name) return true;
+  return false;
 }
 
 interface ColumnState {

@@ -26,17 +26,18 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
     return undefined;
   }
   const positional: Value[] = [];
-  const named = new Map<string, Value>();
+  // Most attributes have no named arguments: they share one empty map.
+  let named: Map<string, Value> | undefined;
   let ok = true;
   for (const arg of given) {
     if (arg.name) {
       if (!sig.named.includes(arg.name.text)) {
         ctx.error(arg.name.pos, `unknown argument "${arg.name.text}" of ${label}${didYouMean(arg.name.text, sig.named)}`);
         ok = false;
-      } else if (named.has(arg.name.text)) {
+      } else if (named?.has(arg.name.text)) {
         ctx.error(arg.name.pos, `duplicate argument "${arg.name.text}" of ${label}`);
         ok = false;
-      } else named.set(arg.name.text, arg.value);
+      } else (named ??= new Map()).set(arg.name.text, arg.value);
     } else if (positional.length >= sig.positional.length) {
       ctx.error(arg.pos, sig.positional.length ? `too many arguments to ${label}: expected ${sig.usage}` : `${label} takes no positional arguments: expected ${sig.usage}`);
       ok = false;
@@ -46,10 +47,11 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
     ctx.error(attr.pos, `missing ${sig.positional[positional.length]} of ${label}: expected ${sig.usage}`);
     ok = false;
   }
-  return ok ? { positional, named } : undefined;
+  return ok ? { positional, named: named ?? NO_NAMED } : undefined;
 }
 
-const NO_ARGS: Args = Object.freeze({ positional: Object.freeze([]), named: new Map() });
+const NO_NAMED: ReadonlyMap<string, Value> = new Map();
+const NO_ARGS: Args = Object.freeze({ positional: Object.freeze([]), named: NO_NAMED });
 
 export function describeValue(value: Value): string {
   switch (value.kind) {

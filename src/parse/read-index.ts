@@ -25,15 +25,10 @@ export function readIndex(
   }
   const elements = list.items.map((item) => readElement(ctx, item, draft));
   if (!elements.every((e) => e !== undefined)) return;
-  const opt = <T>(key: string, read: (v: Value) => T | undefined): T | undefined | null => {
-    const v = named.get(key);
-    if (!v) return undefined;
-    return read(v) ?? null;
-  };
-  const name = opt("name", (v) => readString(ctx, v));
-  const unique = opt("unique", (v) => readBoolean(ctx, v));
-  const where = opt("where", (v) => (ctx.requires("partialIndexes", v.pos) ? readSql(ctx, v) : undefined));
-  const using = opt("using", (v) => readMethod(ctx, v));
+  const name = readOption(ctx, named, "name", readString);
+  const unique = readOption(ctx, named, "unique", readBoolean);
+  const where = readOption(ctx, named, "where", readWhere);
+  const using = readOption(ctx, named, "using", readMethod);
   if (name === null || unique === null || where === null || using === null) return;
   const generated = name === undefined;
   const indexName = name ?? generatedName(draft.name.name, elements as IndexElement[]);
@@ -48,6 +43,22 @@ export function readIndex(
       ...(using !== undefined ? { using } : {}),
     }),
   );
+}
+
+/** A named option: undefined when absent, null when wrong (and reported). */
+function readOption<T>(
+  ctx: BuildContext,
+  named: ReadonlyMap<string, Value>,
+  key: string,
+  read: (ctx: BuildContext, v: Value) => T | undefined,
+): T | undefined | null {
+  const v = named.get(key);
+  if (!v) return undefined;
+  return read(ctx, v) ?? null;
+}
+
+function readWhere(ctx: BuildContext, value: Value): string | undefined {
+  return ctx.requires("partialIndexes", value.pos) ? readSql(ctx, value) : undefined;
 }
 
 function generatedName(table: string, elements: readonly IndexElement[]): string {
