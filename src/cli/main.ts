@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], context: CommandContext = de
     return 0;
   }
   try {
-    const parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: relativeTargetsAsPositionals(rest), options: command.options, allowPositionals: true, strict: true });
     const [min, max] = command.positionals ?? [0, 0];
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UserError(`wrong number of arguments\n\nusage: ${command.usage}`);
@@ -76,4 +76,17 @@ function report(error: unknown, command: Command, context: CommandContext): numb
   if (process.env.STRATA_DEBUG) context.err(String((error as Error).stack));
   else context.err("(set STRATA_DEBUG=1 to see where this came from)");
   return EXIT_USAGE;
+}
+
+/**
+ * `strata downgrade -1` names a relative target, but parseArgs would read
+ * `-1` as a flag: such arguments go after `--`, where only positionals live.
+ */
+function relativeTargetsAsPositionals(args: readonly string[]): string[] {
+  const end = args.indexOf("--");
+  const before = end < 0 ? [...args] : args.slice(0, end);
+  const after = end < 0 ? [] : args.slice(end + 1);
+  const relative = before.filter((a) => /^[+-]\d+$/.test(a));
+  if (relative.length === 0) return [...args];
+  return [...before.filter((a) => !relative.includes(a)), "--", ...relative, ...after];
 }

@@ -2,10 +2,7 @@ import type { MetaData, Table } from "../model/index.js";
 import type { MigrateOperation } from "../ops/migrate-operation.js";
 import type { Dialect } from "./dialect.js";
 
-/**
- * One SQL statement a DDL compiler produces. Same shape as the runtime's
- * `Statement` (src/runtime/statement.ts) plus `expectNoRows`.
- */
+/** One SQL statement a DDL compiler produces; the runtime runs it as it is. */
 export interface Statement {
   readonly sql: string;
   /** Positional parameters (`$1` on PostgreSQL, `?` elsewhere); values are never spliced into `sql`. */

@@ -6,7 +6,9 @@ export class CreateIndexOp extends MigrateOperation {
   declare readonly tableName: string;
   declare readonly index: Index;
   declare readonly schema?: string;
-  constructor(tableName: string, index: Index, options: { schema?: string } = {}) {
+  /** PostgreSQL `CREATE INDEX CONCURRENTLY`: runs outside the migration's transaction. */
+  declare readonly concurrently?: boolean;
+  constructor(tableName: string, index: Index, options: { schema?: string; concurrently?: boolean } = {}) {
     super();
     initOp(this, CreateIndexOp, new.target, { tableName, index, ...options });
   }
@@ -14,7 +16,7 @@ export class CreateIndexOp extends MigrateOperation {
     return this.index.name;
   }
   reverse(): DropIndexOp {
-    return new DropIndexOp(this.index.name, { tableName: this.tableName, schema: this.schema, index: this.index });
+    return new DropIndexOp(this.index.name, { tableName: this.tableName, schema: this.schema, index: this.index, concurrently: this.concurrently });
   }
   toDiffTuple(): DiffTuple {
     return ["add_index", tableObjectRef(this.index, this.tableName, this.schema)];
@@ -27,7 +29,9 @@ export class DropIndexOp extends MigrateOperation {
   declare readonly tableName?: string;
   declare readonly schema?: string;
   declare readonly index?: Index;
-  constructor(indexName: string, options: { tableName?: string; schema?: string; index?: Index } = {}) {
+  /** PostgreSQL `DROP INDEX CONCURRENTLY`: runs outside the migration's transaction. */
+  declare readonly concurrently?: boolean;
+  constructor(indexName: string, options: { tableName?: string; schema?: string; index?: Index; concurrently?: boolean } = {}) {
     super();
     initOp(this, DropIndexOp, new.target, { indexName, ...options });
   }
@@ -35,7 +39,7 @@ export class DropIndexOp extends MigrateOperation {
     if (!this.index || this.tableName === undefined) {
       throw new IrreversibleOperationError(this, `the dropped index "${this.indexName}" and its table are not known`);
     }
-    return new CreateIndexOp(this.tableName, this.index, { schema: this.schema });
+    return new CreateIndexOp(this.tableName, this.index, { schema: this.schema, concurrently: this.concurrently });
   }
   toDiffTuple(): DiffTuple {
     const index = this.index ?? { name: this.indexName };

@@ -6,6 +6,7 @@ export { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
 export { AddColumnOp, DropColumnOp } from "./column-ops.js";
 export { AlterColumnOp, type AlterColumnOptions, type Change, type TypeChange } from "./alter-column-op.js";
 export { typeChangeLoss } from "./type-change.js";
+export { dataLosses } from "./data-losses.js";
 export { CreateIndexOp, DropIndexOp } from "./index-ops.js";
 export {
   CreateConstraintOp,

@@ -72,6 +72,8 @@ export interface CreateIndexArguments extends Schema {
   readonly unique?: boolean;
   readonly where?: string;
   readonly using?: string;
+  /** PostgreSQL: build without locking writes; the migration must `export const transactional = false`. */
+  readonly concurrently?: boolean;
 }
 
 /**
@@ -183,11 +185,13 @@ export class Operations {
 
   createIndex(name: string, table: string, columns: ReadonlyArray<string | IndexElement>, args: CreateIndexArguments = {}): Promise<void> {
     const index = new Index({ name, elements: indexElements(columns), unique: args.unique, where: args.where, using: args.using });
-    return this.invoke(new CreateIndexOp(table, index, { schema: args.schema }));
+    return this.invoke(new CreateIndexOp(table, index, { schema: args.schema, concurrently: args.concurrently }));
   }
 
-  dropIndex(name: string, options: Schema & { table?: string; index?: Index } = {}): Promise<void> {
-    return this.invoke(new DropIndexOp(name, { tableName: options.table, schema: options.schema, index: options.index }));
+  dropIndex(name: string, options: Schema & { table?: string; index?: Index; concurrently?: boolean } = {}): Promise<void> {
+    return this.invoke(
+      new DropIndexOp(name, { tableName: options.table, schema: options.schema, index: options.index, concurrently: options.concurrently }),
+    );
   }
 
   createPrimaryKey(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {

@@ -191,13 +191,20 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   });
 
   registry.dispatchFor(CreateIndexOp)((ctx, op) =>
-    tableCall(ctx, "createIndex", op, [op.index.name], [renderIndexElements(op.index.elements, ctx)], indexOptions(op.index)),
+    tableCall(ctx, "createIndex", op, [op.index.name], [renderIndexElements(op.index.elements, ctx)], {
+      ...indexOptions(op.index),
+      concurrently: op.concurrently || undefined,
+    }),
   );
 
   registry.dispatchFor(DropIndexOp)((ctx, op) => {
     if (ctx.batch) return call(`${BATCH}.dropIndex`, op.indexName);
     const index = op.index && renderIndex(op.index, ctx);
-    return call(`${ctx.opPrefix}dropIndex`, op.indexName, optionsArg({ table: op.tableName, schema: op.schema, index }));
+    return call(
+      `${ctx.opPrefix}dropIndex`,
+      op.indexName,
+      optionsArg({ table: op.tableName, schema: op.schema, index, concurrently: op.concurrently || undefined }),
+    );
   });
 
   registry.dispatchFor(CreatePrimaryKeyOp)((ctx, op) =>

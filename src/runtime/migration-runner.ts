@@ -12,7 +12,8 @@ import {
   type Direction,
   type MigrationStep,
 } from "./migration-plan.js";
-import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
+import { dataLosses } from "../ops/data-losses.js";
+import { collectOps, executingOperations } from "./op-executor.js";
 import { runtimeSupportFor } from "./runtime-support.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
 import { DdlCheckFailedError, executeStatement } from "./ddl/execute-statement.js";

@@ -53,14 +53,3 @@ export async function collectOps(fn: (op: never) => Promise<void>, dialect: Dial
   return ops;
 }
 
-/** What running `ops` would lose, one sentence per losing op (groups answer for their members). */
-export function dataLosses(ops: readonly MigrateOperation[]): string[] {
-  const out: string[] = [];
-  for (const op of ops) {
-    const loss = op.dataLoss();
-    if (loss !== undefined) out.push(loss);
-    else if (Array.isArray((op as { ops?: unknown }).ops))
-      out.push(...dataLosses((op as unknown as { ops: MigrateOperation[] }).ops));
-  }
-  return out;
-}

@@ -3,7 +3,8 @@ import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revi
 import { DdlStateError } from "./ddl/ddl-errors.js";
 import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
 import { planMigrations, PlanError, stampedState, stateAfter, type Direction } from "./migration-plan.js";
-import { collectOps, dataLosses, executingOperations } from "./op-executor.js";
+import { dataLosses } from "../ops/data-losses.js";
+import { collectOps, executingOperations } from "./op-executor.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";

@@ -71,4 +71,13 @@ test("a batch reports the losses of its ops", () => {
   assert.is(batch.dataLoss(), "drops column user.a and its data; drops column user.b and its data");
 });
 
+test("dataLosses looks inside a table's ModifyTableOps and keeps the order of the ops", () => {
+  const upgrade = [
+    new ops.DropTableOp("gone"),
+    new ops.ModifyTableOps("user", [new ops.AddColumnOp("user", nameColumn), new ops.DropColumnOp("user", "a")]),
+    new ops.AddColumnOp("user", nameColumn),
+  ];
+  assert.equal(ops.dataLosses(upgrade), ["drops table gone and all its rows", "drops column user.a and its data"]);
+});
+
 test.run();

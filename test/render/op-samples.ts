@@ -105,6 +105,14 @@ export const OP_SAMPLES: readonly OpSample[] = [
     code: 'await op.createIndex("ix_a", "users", ["a", s.expression("lower(b)")], { unique: true, where: "a > 0", using: "gin", schema: "app" });',
   },
   { op: new ops.DropIndexOp("ix_note", { tableName: "users", index: ix }), code: 'await op.dropIndex("ix_note", { table: "users", index: s.index("ix_note", ["note"]) });' },
+  {
+    op: new ops.CreateIndexOp("users", s.index("ix_c", ["c"]), { concurrently: true }),
+    code: 'await op.createIndex("ix_c", "users", ["c"], { concurrently: true });',
+  },
+  {
+    op: new ops.DropIndexOp("ix_c", { tableName: "users", index: s.index("ix_c", ["c"]), concurrently: true }),
+    code: 'await op.dropIndex("ix_c", { table: "users", index: s.index("ix_c", ["c"]), concurrently: true });',
+  },
   { op: new ops.CreatePrimaryKeyOp("users", s.primaryKey("id")), code: 'await op.createPrimaryKey(undefined, "users", ["id"]);' },
   {
     op: new ops.CreateUniqueConstraintOp("users", s.unique(["a", "b"], { name: "uq_ab" }), { schema: "app" }),

@@ -255,10 +255,7 @@ for (const dialect of availableDialects(["postgresql"])) {
       const p = project();
       try {
         writeMigration(p, "r1", undefined, "a");
-        const concurrent = [
-          '  const { CreateIndexOp, Index } = await import("strata");',
-          '  await op.invoke(new CreateIndexOp("a", new Index({ name: "ix_a_id", elements: [{ kind: "column", name: "id" }] })).with({ concurrently: true } as never));',
-        ].join("\n");
+        const concurrent = '  await op.createIndex("ix_a_id", "a", ["id"], { concurrently: true });';
         p.write(
           "migrations/r2.ts",
           migrationFile({

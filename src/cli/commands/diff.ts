@@ -1,5 +1,4 @@
-import type { DiffEntry, MigrateOperation } from "../../ops/index.js";
-import { ModifyTableOps } from "../../ops/index.js";
+import { dataLosses, type DiffEntry } from "../../ops/index.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { compareProject } from "../compare-project.js";
 import { describeDiff, diffToJson } from "../describe-diff.js";
@@ -43,12 +42,3 @@ export const diffCommand: Command = {
     return changed ? 1 : 0;
   },
 };
-
-/** The data-loss sentences of every op, looking inside per-table groups. */
-export function dataLosses(ops: readonly MigrateOperation[]): string[] {
-  return ops.flatMap((op) => {
-    const inner = op instanceof ModifyTableOps ? dataLosses(op.ops) : [];
-    const own = op.dataLoss();
-    return own ? [own, ...inner] : inner;
-  });
-}

@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { printSchema } from "../../format/index.js";
 import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
 import type { Command } from "../command.js";
@@ -55,7 +55,9 @@ export const pullCommand: Command = {
     for (const warning of warnings) context.err(`warning: ${warning}`);
     const out = args.values.out as string | undefined;
     if (out) {
-      writeFileSync(resolve(context.cwd, out), text);
+      const path = resolve(context.cwd, out);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
       context.err(`wrote ${out}`);
     } else context.out(text);
     return 0;

@@ -24,10 +24,6 @@ function writer(context: DdlContext): DdlWriter {
   return new DdlWriter(context.dialect, "postgresql", (n) => `$${n}`);
 }
 
-/** `concurrently` is an option of the index ops (the reference's `postgresql_concurrently`). */
-function concurrently(op: CreateIndexOp | DropIndexOp): boolean {
-  return (op as { readonly concurrently?: boolean }).concurrently === true;
-}
 
 function handlers(w: DdlWriter): DdlHandlers {
   const table = (op: { schema?: string; tableName: string }) => w.name(op.schema, op.tableName);
@@ -45,10 +41,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     ],
     DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
     AlterColumnOp: (op) => pgAlterColumn(w, op),
-    CreateIndexOp: (op) => [pgCreateIndex(w, op.schema, op.tableName, op.index, concurrently(op))],
+    CreateIndexOp: (op) => [pgCreateIndex(w, op.schema, op.tableName, op.index, op.concurrently === true)],
     DropIndexOp: (op) => {
-      const sql = `DROP INDEX ${concurrently(op) ? "CONCURRENTLY " : ""}${w.name(op.schema, op.indexName)}`;
-      return [concurrently(op) ? { sql, transactional: false } : { sql }];
+      const sql = `DROP INDEX ${op.concurrently === true ? "CONCURRENTLY " : ""}${w.name(op.schema, op.indexName)}`;
+      return [op.concurrently === true ? { sql, transactional: false } : { sql }];
     },
     CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
     CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),

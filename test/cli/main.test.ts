@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { main } from "../../src/cli/main.js";
+
+function project() {
+  const cwd = mkdtempSync(join(tmpdir(), "strata-cli-"));
+  const out: string[] = [];
+  const err: string[] = [];
+  const run = (...argv: string[]) => main(argv, { cwd, out: (t) => void out.push(t), err: (t) => void err.push(t) });
+  return { cwd, out, err, run, done: () => rmSync(cwd, { recursive: true, force: true }) };
+}
+
+test("a relative target such as -1 is a target, not a flag", async () => {
+  const p = project();
+  try {
+    const url = `file:${join(p.cwd, "dev.db")}`;
+    mkdirSync(join(p.cwd, "migrations"));
+    assert.is(await p.run("revision", "-m", "first", "--rev-id", "aaaa00000001"), 0);
+    assert.is(await p.run("revision", "-m", "second", "--rev-id", "bbbb00000002"), 0);
+    assert.is(await p.run("upgrade", "head", "--url", url), 0);
+    assert.is(await p.run("downgrade", "-1", "--url", url), 0, p.err.join("\n"));
+    p.out.length = 0;
+    assert.is(await p.run("current", "--url", url), 0);
+    assert.match(p.out.join("\n"), "aaaa00000001");
+    assert.not.match(p.out.join("\n"), "bbbb00000002");
+  } finally {
+    p.done();
+  }
+});
+
+test("unknown verbs and flags exit 2 with usage, never a stack trace", async () => {
+  const p = project();
+  try {
+    assert.is(await p.run("frobnicate"), 2);
+    assert.match(p.err.join("\n"), 'unknown command "frobnicate"');
+    assert.is(await p.run("diff", "--nope"), 2);
+    assert.match(p.err.join("\n"), "usage: strata diff");
+    assert.not.match(p.err.join("\n"), "    at ");
+  } finally {
+    p.done();
+  }
+});
+
+test("pull --out writes into a folder that does not exist yet", async () => {
+  const p = project();
+  try {
+    const url = `file:${join(p.cwd, "dev.db")}`;
+    const { createClient } = await import("@libsql/client");
+    const client = createClient({ url });
+    await client.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    client.close();
+    assert.is(await p.run("pull", "--url", url, "--out", "schemas/new/app.schema"), 0, p.err.join("\n"));
+    assert.match(readFileSync(join(p.cwd, "schemas/new/app.schema"), "utf8"), "table t {");
+  } finally {
+    p.done();
+  }
+});
+
+test.run();
