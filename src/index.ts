@@ -49,3 +49,19 @@ export {
   type RenderOptions,
 } from "./render/index.js";
 export { RevisionGraph, newRevisionId, resolveTarget } from "./revisions/index.js";
+export {
+  runMigrations,
+  sqlScript,
+  VersionTable,
+  migrationChecksum,
+  PlanError,
+  MigrationFailedError,
+} from "./runtime/index.js";
+export {
+  generateDrizzle,
+  drizzleSource,
+  DrizzleGenerateError,
+  type DrizzleModule,
+  type DrizzleWarning,
+  type GenerateDrizzleOptions,
+} from "./generate/drizzle/index.js";
