@@ -5,10 +5,10 @@ import { availableDialects, createTestDatabase, type DialectName } from "../supp
 import { catalogDifferences, readCatalog, type Catalog, type TableCatalog } from "./catalog.js";
 import { startInLanes } from "./lanes.js";
 import { project } from "./project.js";
+import { CORPUS } from "../support/corpus.js";
 
 const test = suite("acceptance: corpus pulled, re-created by migrations, catalogs equal");
 
-const CORPUS = "/work/shared/corpus";
 
 /**
  * For every corpus file: load it into database A, `pull` its schema, build

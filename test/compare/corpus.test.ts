@@ -16,8 +16,8 @@ import {
 } from "../../src/ops/index.js";
 import { availableDialects, withTestDatabase } from "../support/databases.js";
 import { schema, summary } from "./support.js";
+import { CORPUS } from "../support/corpus.js";
 
-const CORPUS = "/work/shared/corpus";
 
 /**
  * Plays ops against a set of tables and their foreign keys, failing where a

@@ -7,8 +7,9 @@ import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import { withTestDatabase } from "../../support/databases.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { MYSQL_DIALECTS, reflectDatabase } from "./mysql-test-support.js";
+import { CORPUS } from "../../support/corpus.js";
 
-/** The counts /work/shared/corpus/README.md states for each MySQL file, as the model sees them. */
+/** The counts ../shared/corpus/README.md states for each MySQL file, as the model sees them. */
 function counts(metadata: MetaData): Record<string, number> {
   const tables = [...metadata.tables.values()];
   const columns = tables.flatMap((t) => t.columns);
@@ -37,7 +38,6 @@ function counts(metadata: MetaData): Record<string, number> {
   return Object.fromEntries(Object.entries(all).filter(([, n]) => n > 0));
 }
 
-const CORPUS = "/work/shared/corpus";
 
 /** The README's table rows for mysql/ files: `{ chinook: { tables: 11, PK: 11, ... } }`. */
 function readmeCounts(): Record<string, Record<string, number>> {

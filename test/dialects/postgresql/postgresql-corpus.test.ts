@@ -10,12 +10,12 @@ import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import { withTestDatabase } from "../../support/databases.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { postgresqlAvailable } from "./reflect-support.js";
+import { CORPUS } from "../../support/corpus.js";
 
 const test = suite("postgresql corpus");
-const CORPUS = "/work/shared/corpus";
 
 /**
- * The counts /work/shared/corpus/README.md states, as the model sees them.
+ * The counts ../shared/corpus/README.md states, as the model sees them.
  * "multi-col idx" counts the indexes behind composite keys too; "sequences"
  * counts those behind identity and serial columns, which the model folds
  * into their columns (so they are not Sequence objects).

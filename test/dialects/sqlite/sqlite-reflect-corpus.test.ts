@@ -3,13 +3,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { MetaData, Table } from "../../../src/model/index.js";
 import { reflectSql } from "./reflect-sql.js";
+import { CORPUS } from "../../support/corpus.js";
 
 /**
  * Every SQLite corpus file loads and reflects with the counts the corpus
  * README states for it. The README row is parsed, so a feature this test
  * cannot count fails instead of being skipped.
  */
-const CORPUS = "/work/shared/corpus";
 
 // Only a primary key declared exactly `INTEGER` is the rowid (`INTEGER UNSIGNED` is not).
 const isRowidAlias = (t: Table) => {

@@ -6,6 +6,9 @@ import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import type { MetaData } from "../../../src/model/index.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { reflectSql } from "./reflect-sql.js";
+import { CORPUS as CORPUS_ROOT } from "../../support/corpus.js";
+
+const CORPUS = `${CORPUS_ROOT}/sqlite`;
 
 /**
  * Round trip: a SQLite database loaded from real DDL, reflected, written as
@@ -19,7 +22,6 @@ function compilePulled(metadata: MetaData, path: string): MetaData {
   return result.metadata!;
 }
 
-const CORPUS = "/work/shared/corpus/sqlite";
 
 for (const file of readdirSync(CORPUS).filter((f) => f.endsWith(".sql")).sort()) {
   test(`corpus sqlite/${file}: reflect → printSchema → compile gives the same model`, async () => {
