@@ -356,10 +356,16 @@ class SchemaParser extends EmbeddedActionsParser {
     return { parts, pos: this.span(first) };
   });
 
-  /** From `start` to the last token consumed (that token itself when it is the only one). */
+  /**
+   * From `start` to the last token consumed (that token itself when it is the
+   * only one). The grammar recording at startup and error recovery work with
+   * tokens whose positions are -1 or NaN: a span of those would be discarded
+   * anyway, and one NaN in a span would make V8 store the numbers of every
+   * later span boxed, so such a span is just its first token.
+   */
   private span(start: IToken): Pos {
     const end = this.LA(0);
-    if (end === start) return tokenPos(start);
+    if (end === start || !(start.startOffset >= 0 && end.endOffset! >= 0)) return tokenPos(start);
     return {
       startLine: start.startLine!,
       startColumn: start.startColumn!,
