@@ -6,6 +6,7 @@ import { setup as enums } from "./compare-enums.js";
 import { setup as foreignKeys } from "./compare-foreign-keys.js";
 import { setup as indexes } from "./compare-indexes.js";
 import { setup as primaryKey } from "./compare-primary-key.js";
+import { setup as schemas } from "./compare-schemas.js";
 import { setup as sequences } from "./compare-sequences.js";
 import { setup as tableComment } from "./compare-table-comment.js";
 import { setup as tables } from "./compare-tables.js";
@@ -24,6 +25,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   checks,
   tableComment,
   columnComparators,
+  schemas,
 ];
 
 /** A registry with the built-ins (or empty with `{ builtins: false }`). */

@@ -9,6 +9,7 @@ import {
   CreateForeignKeyOp,
   CreateIndexOp,
   CreatePrimaryKeyOp,
+  CreateSchemaOp,
   CreateSequenceOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -19,6 +20,7 @@ import {
   DropEnumOp,
   DropEnumValueOp,
   DropIndexOp,
+  DropSchemaOp,
   DropSequenceOp,
   DropTableCommentOp,
   DropTableOp,
@@ -33,16 +35,20 @@ import { viewsInDependencyOrder } from "./order-views.js";
 
 /**
  * Puts the upgrade ops in an order a database accepts, the same order for
- * the same input. Types and sequences come first and go last; removed views
+ * the same input. New schemas come before everything, dropped ones after
+ * everything (their objects are created after and dropped before them).
+ * Types and sequences come first and go last; removed views
  * go before anything they may read and new views come after; renames, then
  * foreign keys that must go before what they reference changes, then new
  * tables (parents first; a foreign-key cycle is broken by creating those
  * keys after the tables), dropped tables (children first), changes to
  * existing tables (parents first), the deferred foreign keys, and removed
  * enum values and types. The downgrade, being the reverse, keeps all of this.
- * Ops of classes this file does not know keep their relative order, last.
+ * Ops of classes this file does not know keep their relative order, last
+ * but for dropped schemas.
  */
 export function orderOps(ops: readonly MigrateOperation[], database: MetaData, target: MetaData): MigrateOperation[] {
+  const schemas = { create: [] as CreateSchemaOp[], drop: [] as DropSchemaOp[] };
   const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], dropViews: [] as DropViewOp[], renames: [] as RenameTableOp[] };
   const creates: CreateTableOp[] = [];
   const drops: DropTableOp[] = [];
@@ -50,7 +56,9 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const late = { dropValues: [] as DropEnumValueOp[], dropTypes: [] as MigrateOperation[], views: [] as MigrateOperation[], other: [] as MigrateOperation[] };
 
   for (const op of ops) {
-    if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
+    if (op instanceof CreateSchemaOp) schemas.create.push(op);
+    else if (op instanceof DropSchemaOp) schemas.drop.push(op);
+    else if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
     else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
     else if (op instanceof DropViewOp) top.dropViews.push(op);
     else if (op instanceof RenameTableOp) top.renames.push(op);
@@ -73,6 +81,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const modified = orderModifies(blocks, target, droppedKeys, top.renames);
 
   return [
+    ...sortByKey(schemas.create, (op) => op.schemaName),
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
     ...viewsInDependencyOrder(top.dropViews, (op) => ({
@@ -91,6 +100,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...sortByKey(late.dropTypes, keyOfType),
     ...viewsInDependencyOrder(late.views as Array<CreateViewOp | ReplaceViewOp>, ({ view }) => view),
     ...late.other,
+    ...sortByKey(schemas.drop, (op) => op.schemaName),
   ];
 }
 

@@ -13,6 +13,7 @@
  *   ["add_enum_value", schema, enumName, value] / ["remove_enum_value", schema, enumName, value]
  *   ["add_sequence", sequence] / ["remove_sequence", sequence] / ["modify_sequence", schema, name, from, to]
  *   ["add_view", view] / ["remove_view", view] / ["modify_view", schema, name, fromView, toView]
+ *   ["add_schema", schemaName] / ["remove_schema", schemaName]
  *   ["execute", sql] / ["bulk_insert", schema, table, rows]
  * Primary keys and check constraints use add_constraint / remove_constraint
  * (their `kind` field says which); foreign keys use add_fk / remove_fk.

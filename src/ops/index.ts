@@ -22,6 +22,7 @@ export { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
 export { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
 export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
+export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 export { BatchAlterTableOp } from "./batch-alter-table-op.js";
 export { Dispatcher, DuplicateHandlerError, MissingHandlerError, type RegisterOptions } from "./dispatcher.js";
 export {

@@ -40,6 +40,7 @@ import {
   type ForeignKeyOptions,
   type TableItem,
 } from "./operation-arguments.js";
+import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
@@ -233,6 +234,15 @@ export class Operations {
 
   dropTableComment(table: string, options: Schema & { existingComment?: string } = {}): Promise<void> {
     return this.invoke(new DropTableCommentOp(table, options));
+  }
+
+  createSchema(name: string): Promise<void> {
+    return this.invoke(new CreateSchemaOp(name));
+  }
+
+  /** Never cascades: fails while the schema still holds objects. */
+  dropSchema(name: string): Promise<void> {
+    return this.invoke(new DropSchemaOp(name));
   }
 
   createEnum(name: string, values: readonly string[], options: Schema = {}): Promise<void> {

@@ -4,11 +4,13 @@ import {
   AlterSequenceOp,
   BulkInsertOp,
   CreateEnumOp,
+  CreateSchemaOp,
   CreateSequenceOp,
   CreateTableCommentOp,
   CreateViewOp,
   DropEnumOp,
   DropEnumValueOp,
+  DropSchemaOp,
   DropSequenceOp,
   DropTableCommentOp,
   DropViewOp,
@@ -38,8 +40,11 @@ function viewValue(ctx: RenderContext, view: View): Code {
   return new Code(call(s(ctx, "view"), view.name, view.definition, optionsArg(viewOptions(view))));
 }
 
-/** Registers the renderers of enums, sequences, views, table comments and raw SQL. */
+/** Registers the renderers of schemas, enums, sequences, views, table comments and raw SQL. */
 export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
+  registry.dispatchFor(CreateSchemaOp)((ctx, op) => call(`${ctx.opPrefix}createSchema`, op.schemaName));
+  registry.dispatchFor(DropSchemaOp)((ctx, op) => call(`${ctx.opPrefix}dropSchema`, op.schemaName));
+
   registry.dispatchFor(CreateEnumOp)((ctx, op) => call(`${ctx.opPrefix}createEnum`, op.enum.name, op.enum.values, optionsArg({ schema: op.enum.schema })));
 
   registry.dispatchFor(DropEnumOp)((ctx, op) =>

@@ -52,11 +52,11 @@ test("views: definitions compared after normalizing; materialized ↔ plain is a
 test("schemas: the default one and those the model names, unless includeSchemas says otherwise", async () => {
   const audit = new MetaData({ enums: [new Enum({ name: "level", schema: "audit", values: ["low"] })] });
   const reflectedAudit = new MetaData({ enums: [new Enum({ name: "level", schema: "other", values: ["low"] })] });
-  assert.equal((await diffs(new MetaData(), audit)).map(summary), ["add_enum audit.level"]);
+  assert.equal((await diffs(new MetaData(), audit)).map(summary), ["add_schema audit", "add_enum audit.level"]);
   assert.equal((await diffs(reflectedAudit, new MetaData())).map(summary), []);
   assert.equal(await diffs(new MetaData(), audit, "postgresql", { includeSchemas: false }), []);
-  assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: true })).map(summary), ["add_enum audit.level"]);
-  assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: ["audit"] })).map(summary), ["add_enum audit.level"]);
+  assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: true })).map(summary), ["add_schema audit", "add_enum audit.level"]);
+  assert.equal((await diffs(new MetaData(), audit, "postgresql", { includeSchemas: ["audit"] })).map(summary), ["add_schema audit", "add_enum audit.level"]);
   assert.equal(await diffs(new MetaData(), audit, "postgresql", { includeSchemas: true, includeName: (name, type) => !(type === "schema" && name === "audit") }), []);
 });
 

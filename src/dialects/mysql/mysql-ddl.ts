@@ -58,6 +58,8 @@ function handlers(w: DdlWriter): DdlHandlers {
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),
     ModifyTableOps: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),
+    CreateSchemaOp: unsupported("create schemas (a MySQL schema is a database)"),
+    DropSchemaOp: unsupported("drop schemas (a MySQL schema is a database)"),
     CreateEnumOp: () => [],
     DropEnumOp: () => [],
     AddEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, true),

@@ -60,6 +60,9 @@ function handlers(w: DdlWriter): DdlHandlers {
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
     ModifyTableOps: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
+    // No CASCADE: a schema that still holds objects must fail to drop, not take them with it.
+    CreateSchemaOp: (op) => [{ sql: `CREATE SCHEMA ${w.q(op.schemaName)}` }],
+    DropSchemaOp: (op) => [{ sql: `DROP SCHEMA ${w.q(op.schemaName)}` }],
     CreateEnumOp: (op) => [
       { sql: `CREATE TYPE ${w.name(op.enum.schema, op.enum.name)} AS ENUM (${op.enum.values.map((v) => w.string(v)).join(", ")})` },
     ],

@@ -59,6 +59,21 @@ export async function listEnums(connection: DatabaseConnection, scope: CatalogSc
   return rows.map((row) => new Enum({ name: row.name, schema: modelSchema(row.schema), values: row.labels }));
 }
 
+const SCHEMAS_SQL = `
+select n.nspname as name from pg_catalog.pg_namespace n
+where ${schemaPredicate("n")} and ${NOT_FROM_EXTENSION("pg_catalog.pg_namespace", "n")}
+order by n.nspname`;
+
+/**
+ * The wanted schemas that exist, besides the default one, empty or not: the
+ * model only knows schemas through their objects, and comparison must not
+ * create a schema that is there already.
+ */
+export async function listSchemaNames(connection: DatabaseConnection, scope: CatalogScope): Promise<string[]> {
+  const rows = await connection.query<{ name: string }>(SCHEMAS_SQL, scopeParams(scope));
+  return rows.map((row) => modelSchema(row.name)).filter((name): name is string => name !== undefined);
+}
+
 export interface RelationDetailRow {
   readonly oid: number;
   readonly comment: string | null;

@@ -5,12 +5,12 @@ import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
 import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
-import { listEnums, listRelations, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
+import { listEnums, listRelations, listSchemaNames, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
 import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
 /**
- * Reads the live database into the model in seven catalog queries, however
- * many tables there are: two listings (relations, enums), then one query per
+ * Reads the live database into the model in eight catalog queries, however
+ * many tables there are: three listings (relations, enums, schemas), then one query per
  * kind of detail for every kept table at once. `includeName` runs on the
  * listing, so excluded tables never reach the detail queries. The queries of
  * each phase are pipelined on the one connection.
@@ -19,7 +19,11 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums] = await Promise.all([listRelations(connection, scope), listEnums(connection, scope)]);
+  const [relations, allEnums, allSchemaNames] = await Promise.all([
+    listRelations(connection, scope),
+    listEnums(connection, scope),
+    listSchemaNames(connection, scope),
+  ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
   const wanted = (name: string, schema: string | undefined, type: NameFilterType) =>
@@ -46,6 +50,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       wanted(r.name, modelSchema(r.schema), "sequence"),
   );
   const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
+  const schemaNames = allSchemaNames.filter((name) => schemaWanted(name));
 
   const tableOids = [...keptTableOids];
   const [details, reflectedColumns, constraints, indexes, sequenceDetails] = await Promise.all([
@@ -115,7 +120,8 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       });
     }),
     sequences: modelSequences,
-    ...(warnings.length ? { info: { reflectionWarnings: warnings } } : {}),
+    // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
+    info: { schemaNames, ...(warnings.length ? { reflectionWarnings: warnings } : {}) },
   });
 }
 

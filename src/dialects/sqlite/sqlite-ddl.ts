@@ -70,6 +70,8 @@ function handlers(w: DdlWriter): DdlHandlers {
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => group(w, op.schema, op.tableName, op.ops, context),
     ModifyTableOps: (op, context) => group(w, op.schema, op.tableName, op.ops, context),
+    CreateSchemaOp: unsupported("create schemas (SQLite has no namespaces)"),
+    DropSchemaOp: unsupported("drop schemas (SQLite has no namespaces)"),
     CreateEnumOp: unsupported("create enum types"),
     DropEnumOp: unsupported("drop enum types"),
     AddEnumValueOp: unsupported("change enum types"),

@@ -14,6 +14,7 @@ import { BulkInsertOp, ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { ModifyTableOps } from "../../ops/op-containers.js";
+import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
@@ -45,6 +46,8 @@ export const DDL_OPS = {
   BulkInsertOp,
   BatchAlterTableOp,
   ModifyTableOps,
+  CreateSchemaOp,
+  DropSchemaOp,
   CreateEnumOp,
   DropEnumOp,
   AddEnumValueOp,
