@@ -16,6 +16,7 @@ test("drops that lose data say so; others stay quiet", () => {
     new ops.DropConstraintOp("uq", "user"),
     new ops.RenameTableOp("a", "b"),
     new ops.DropEnumOp("role", { enum: roleEnum }),
+    new ops.DropSchemaOp("audit"),
     new ops.CreateSequenceOp(seq),
     new ops.DropViewOp("v", { view }),
     new ops.AlterColumnOp("user", "name", { modifyNullable: { from: false, to: true } }),

@@ -73,6 +73,8 @@ test("an AlterColumnOp gives one modify_* tuple per change, each with the other 
 
 test("strata's own tuple kinds", () => {
   assert.equal(new ops.RenameTableOp("a", "b").toDiffTuple(), ["rename_table", undefined, "a", "b"]);
+  assert.equal(new ops.CreateSchemaOp("audit").toDiffTuple(), ["add_schema", "audit"]);
+  assert.equal(new ops.DropSchemaOp("audit").toDiffTuple(), ["remove_schema", "audit"]);
   assert.equal(new ops.CreateEnumOp(roleEnum).toDiffTuple(), ["add_enum", roleEnum]);
   assert.equal(new ops.AddEnumValueOp("role", "guest").toDiffTuple(), ["add_enum_value", undefined, "role", "guest"]);
   assert.equal(new ops.CreatePrimaryKeyOp("t", pk).toDiffTuple(), ["add_constraint", { kind: "primaryKey", name: "pk_user", columns: ["id"], table: "t" }]);

@@ -31,6 +31,15 @@ test("createTable refuses two primary keys and unknown items", async () => {
   }
 });
 
+test("createSchema and dropSchema build the schema ops, which reverse into each other", async () => {
+  const { operations, seen } = recorder();
+  await operations.createSchema("audit");
+  await operations.dropSchema("audit");
+  assert.equal(seen, [new ops.CreateSchemaOp("audit"), new ops.DropSchemaOp("audit")]);
+  assert.equal(seen[0].reverse(), seen[1]);
+  assert.equal(seen[1].reverse(), seen[0]);
+});
+
 test("each method builds the op the reference's call builds", async () => {
   const { operations, seen } = recorder();
   await operations.addColumn("user", nameColumn, { schema: "app" });

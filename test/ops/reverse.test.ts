@@ -33,6 +33,8 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateTableCommentOp (new)", new ops.CreateTableCommentOp("user", "people")],
   ["DropTableCommentOp", new ops.DropTableCommentOp("user", { existingComment: "people" })],
   ["ExecuteSQLOp", new ops.ExecuteSQLOp("update t set a = 1", { reverseSql: "update t set a = 0" })],
+  ["CreateSchemaOp", new ops.CreateSchemaOp("audit")],
+  ["DropSchemaOp", new ops.DropSchemaOp("audit")],
   ["CreateEnumOp", new ops.CreateEnumOp(roleEnum)],
   ["DropEnumOp", new ops.DropEnumOp("role", { enum: roleEnum })],
   ["AddEnumValueOp", new ops.AddEnumValueOp("role", "guest", { after: "member" })],

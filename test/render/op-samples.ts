@@ -129,6 +129,8 @@ export const OP_SAMPLES: readonly OpSample[] = [
   },
   { op: new ops.CreateTableCommentOp("users", "people", { existingComment: "old" }), code: 'await op.createTableComment("users", "people", { existingComment: "old" });' },
   { op: new ops.DropTableCommentOp("users", { schema: "app", existingComment: "old" }), code: 'await op.dropTableComment("users", { schema: "app", existingComment: "old" });' },
+  { op: new ops.CreateSchemaOp("audit"), code: 'await op.createSchema("audit");' },
+  { op: new ops.DropSchemaOp("audit"), code: 'await op.dropSchema("audit");' },
   { op: new ops.CreateEnumOp(new Enum({ name: "role", values: ["admin", "in progress"] })), code: 'await op.createEnum("role", ["admin", "in progress"]);' },
   { op: new ops.DropEnumOp("role", { schema: "auth", enum: new Enum({ name: "role", schema: "auth", values: ["a"] }) }), code: 'await op.dropEnum("role", { schema: "auth", values: ["a"] });' },
   { op: new ops.AddEnumValueOp("role", "guest", { after: "member" }), code: 'await op.addEnumValue("role", "guest", { after: "member" });' },
