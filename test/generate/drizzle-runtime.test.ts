@@ -127,8 +127,6 @@ async function scenario(session: DrizzleSession): Promise<void> {
 for (const dialect of availableDialects()) {
   test(`${dialect}: strata migrates the fixture schema and drizzle-orm works through the generated module`, async () => {
     await withTestDatabase(dialect, async (database) => {
-      // strata (like the reference) creates objects in a schema, not the schema itself.
-      if (dialect === "postgresql") await database.run("create schema audit");
       const p = project({ "schemas/app.schema": fixture(dialect) });
       try {
         await p.ok(["revision", "--autogenerate", "-m", "init", "--url", database.url]);
