@@ -52,8 +52,9 @@ export class BuildContext {
     readonly bag: DiagnosticBag,
     readonly dialect: Dialect | undefined,
   ) {
+    // A dialect's spec of a portable type wins: it may tighten it (MySQL needs varchar's length).
     const specs = new Map<string, TypeSpec>();
-    for (const spec of [...PORTABLE_TYPES, ...(dialect?.nativeTypes ?? [])]) {
+    for (const spec of [...(dialect?.nativeTypes ?? []), ...PORTABLE_TYPES]) {
       if (!specs.has(spec.name)) specs.set(spec.name, spec);
     }
     this.typeSpecs = specs;

@@ -30,6 +30,7 @@ const CASES: Array<[string, string, string[]]> = [
   ["unknown type suggests an enum", PG + "enum Status { on off }\ntable t { s Statuss }", ['3:13: unknown type "Statuss"; did you mean "Status"?']],
   ["unknown type suggests a dialect-native type", PG + "table t { a jsonbb }", ['2:13: unknown type "jsonbb"; did you mean "jsonb"?']],
   ["type parameter out of range", "table t { a varchar(-5) }", ["1:21: varchar length must be between 1 and 10485760, got -5"]],
+  ["MySQL needs varchar's length", MYSQL + "table t { a varchar }", ['2:13: type "varchar" takes 1 parameter (length), got 0']],
   ["wrong number of type parameters", "table t { a decimal(1, 2, 3) }", ['1:13: type "decimal" takes at most 2 parameters (precision, scale), got 3']],
   ["scale larger than precision", "table t { a decimal(3, 5) }", ["1:24: decimal scale 5 is larger than its precision 3"]],
   ["parameters on a type without any", "table t { a text(5) }", ['1:18: type "text" takes no parameters']],

@@ -23,6 +23,8 @@ const decimalParams = { min: 0, max: 2, names: ["precision", "scale"], ranges: [
 const NATIVE = (name: string, description: string): TypeSpec => ({ name, description });
 
 export const MYSQL_NATIVE_TYPES: readonly TypeSpec[] = [
+  // MySQL has no unbounded varchar: the portable type's length is required here.
+  { name: "varchar", params: length(1, 65_535), description: "text of at most n characters: varchar(n)" },
   NATIVE("tinyint", "1-byte integer"),
   NATIVE("mediumint", "3-byte integer"),
   NATIVE("year", "a year, 1901 to 2155"),
