@@ -7,7 +7,7 @@ import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import { withTestDatabase } from "../../support/databases.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { MYSQL_DIALECTS, reflectDatabase } from "./mysql-test-support.js";
-import { CORPUS } from "../../support/corpus.js";
+import { CORPUS, corpusReadmeCounts } from "../../support/corpus.js";
 
 /** The counts ../shared/corpus/README.md states for each MySQL file, as the model sees them. */
 function counts(metadata: MetaData): Record<string, number> {
@@ -39,24 +39,10 @@ function counts(metadata: MetaData): Record<string, number> {
 }
 
 
-/** The README's table rows for mysql/ files: `{ chinook: { tables: 11, PK: 11, ... } }`. */
-function readmeCounts(): Record<string, Record<string, number>> {
-  const rows = readFileSync(`${CORPUS}/README.md`, "utf8")
-    .split("\n")
-    .map((line) => line.split("|").map((cell) => cell.trim()))
-    .filter((cells) => /^`mysql\/.+\.sql`$/.test(cells[1] ?? ""));
-  return Object.fromEntries(
-    rows.map((cells) => {
-      const features = cells[5].split(";").map((f) => /^(.+?)\s+(\d+)$/.exec(f.trim())!);
-      return [
-        cells[1].slice("`mysql/".length, -".sql`".length),
-        { tables: Number(cells[4]), ...Object.fromEntries(features.map((m) => [m[1], Number(m[2])])) },
-      ];
-    }),
-  );
-}
 
-const README = readmeCounts();
+const README = Object.fromEntries(
+  Object.entries(corpusReadmeCounts("mysql")).map(([file, counts]) => [file.slice(0, -".sql".length), counts]),
+);
 
 test("the corpus README lists the three MySQL files", () => {
   assert.equal(Object.keys(README).sort(), ["chinook", "employees", "mediawiki"]);

@@ -10,7 +10,7 @@ import { compileSchema, formatDiagnostics } from "../../../src/parse/index.js";
 import { withTestDatabase } from "../../support/databases.js";
 import { assertModelsEqual } from "../../support/model-equality.js";
 import { postgresqlAvailable } from "./reflect-support.js";
-import { CORPUS } from "../../support/corpus.js";
+import { CORPUS, corpusReadmeCounts } from "../../support/corpus.js";
 
 const test = suite("postgresql corpus");
 
@@ -48,24 +48,10 @@ function counts(metadata: MetaData): Record<string, number> {
   return Object.fromEntries(Object.entries(all).filter(([, n]) => n > 0));
 }
 
-/** The README's table rows for postgresql/ files: `{ chinook: { tables: 11, PK: 11, ... } }`. */
-function readmeCounts(): Record<string, Record<string, number>> {
-  const rows = readFileSync(`${CORPUS}/README.md`, "utf8")
-    .split("\n")
-    .map((line) => line.split("|").map((cell) => cell.trim()))
-    .filter((cells) => /^`postgresql\/.+\.sql`$/.test(cells[1] ?? ""));
-  return Object.fromEntries(
-    rows.map((cells) => {
-      const features = cells[5].split(";").map((f) => /^(.+?)\s+(\d+)$/.exec(f.trim())!);
-      return [
-        cells[1].slice("`postgresql/".length, -".sql`".length),
-        { tables: Number(cells[4]), ...Object.fromEntries(features.map((m) => [m[1], Number(m[2])])) },
-      ];
-    }),
-  );
-}
 
-const README = readmeCounts();
+const README = Object.fromEntries(
+  Object.entries(corpusReadmeCounts("postgresql")).map(([file, counts]) => [file.slice(0, -".sql".length), counts]),
+);
 
 /** Loads a corpus file into a fresh database and hands over a connection to it. */
 function withCorpusDatabase<T>(file: string, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {

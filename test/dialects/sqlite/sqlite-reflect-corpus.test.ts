@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { MetaData, Table } from "../../../src/model/index.js";
 import { reflectSql } from "./reflect-sql.js";
-import { CORPUS } from "../../support/corpus.js";
+import { CORPUS, corpusReadmeCounts } from "../../support/corpus.js";
 
 /**
  * Every SQLite corpus file loads and reflects with the counts the corpus
@@ -37,16 +37,8 @@ const COUNTERS: Readonly<Record<string, (md: MetaData) => number>> = {
 };
 
 function expectedCounts(file: string): Record<string, number> {
-  const readme = readFileSync(`${CORPUS}/README.md`, "utf8");
-  const row = readme.split("\n").find((line) => line.startsWith(`| \`sqlite/${file}\``));
-  if (!row) throw new Error(`the corpus README has no row for sqlite/${file}`);
-  const cells = row.split("|").map((c) => c.trim());
-  const counts: Record<string, number> = { tables: Number(cells[4]) };
-  for (const feature of cells[5].split(";")) {
-    const match = /^(.*\S)\s+(\d+)$/.exec(feature.trim());
-    if (!match) throw new Error(`cannot read the feature "${feature}" of sqlite/${file}`);
-    counts[match[1]] = Number(match[2]);
-  }
+  const counts = corpusReadmeCounts("sqlite")[file];
+  if (!counts) throw new Error(`the corpus README has no row for sqlite/${file}`);
   return counts;
 }
 
