@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { MetaData } from "../model/index.js";
+import { newRevisionId } from "../revisions/revision-id.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
 import { compareNames } from "./filters.js";
@@ -85,9 +85,4 @@ export async function produceMigrations(
 export function scriptFor(upgradeOps: UpgradeOps, context: MigrationContext, revId: string): MigrationScript {
   const downgradeOps = upgradeOps.reverseInto(new DowngradeOps([], { downgradeToken: context.opts.downgradeToken }));
   return new MigrationScript(revId, upgradeOps, downgradeOps);
-}
-
-/** Twelve hex digits, as the reference's revision ids. */
-export function newRevisionId(): string {
-  return randomBytes(6).toString("hex");
 }

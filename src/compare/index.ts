@@ -15,7 +15,7 @@ export {
 } from "./comparators.js";
 export { BUILTIN_COMPARATORS, comparators, createComparators } from "./default-comparators.js";
 export { AlterColumnDraft } from "./alter-column-draft.js";
-export { compareMetadata, compareModels, includedSchemas, newRevisionId, NoConnectionError, produceMigrations, reflectDatabase, scriptFor } from "./compare-models.js";
+export { compareMetadata, compareModels, includedSchemas, NoConnectionError, produceMigrations, reflectDatabase, scriptFor } from "./compare-models.js";
 export { orderOps } from "./order-ops.js";
 export { normalizeSql } from "./normalize-sql.js";
 export { Rewriter, type RewriteFn } from "./rewriter.js";
