@@ -59,6 +59,10 @@ function describeTuple(tuple: DiffTuple): string {
       return `~ comment on table ${qualified(obj.schema, obj.name)}`;
     case "remove_table_comment":
       return `- comment on table ${qualified(obj.schema, obj.name)}`;
+    case "add_schema":
+      return `+ schema ${String(rest[0])}`;
+    case "remove_schema":
+      return `- schema ${String(rest[0])}`;
     case "add_enum":
     case "add_sequence":
     case "add_view":
