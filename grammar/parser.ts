@@ -61,8 +61,8 @@ type Report = (line: number, column: number, message: string) => void;
 class SchemaParser extends EmbeddedActionsParser {
   report: Report = () => {};
 
-  constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+  constructor(recoveryEnabled: boolean) {
+    super(ALL_TOKENS, { recoveryEnabled, maxLookahead: 3, errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
   }
 
@@ -394,8 +394,16 @@ function tokenPos(token: IToken): Pos {
   return token as Pos;
 }
 
-/** One parser for the whole process: Chevrotain parsers are costly to build and cheap to reuse. */
-const parser = new SchemaParser();
+/**
+ * Chevrotain parsers are costly to build and cheap to reuse. Recovery costs
+ * an array per MANY and more per OPTION, so a file is first parsed without
+ * it; only a file with a syntax error is parsed again, with recovery, to
+ * report every error. The recovering parser is built at the first such file:
+ * it has another hidden class (recovery adds a method to the instance), and
+ * while only one exists Chevrotain's call sites stay monomorphic.
+ */
+const fastParser = new SchemaParser(false);
+let recoveringParser: SchemaParser | undefined;
 
 export interface ParseResult {
   /** Meaningful only when `errors` is empty. */
@@ -404,13 +412,24 @@ export interface ParseResult {
 }
 
 export function parseTokens(tokens: IToken[], report: Report): ParseResult {
+  // The fast parse's reports are held back: when it fails, the recovering parse makes them again.
+  const held: [number, number, string][] = [];
+  const fast = run(fastParser, tokens, (line, column, message) => held.push([line, column, message]));
+  if (fast.errors.length === 0) {
+    for (const [line, column, message] of held) report(line, column, message);
+    return fast;
+  }
+  return run((recoveringParser ??= new SchemaParser(true)), tokens, report);
+}
+
+function run(parser: SchemaParser, tokens: IToken[], report: Report): ParseResult {
   parser.input = tokens;
   parser.report = report;
   try {
     const declarations = parser.schema();
     return { declarations, errors: [...parser.errors] };
   } finally {
-    // The shared parser must not keep the last file's tokens alive.
+    // A shared parser must not keep the last file's tokens alive.
     parser.input = [];
     parser.report = () => {};
   }
