@@ -177,34 +177,50 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.CONSUME(Name);
     const type = this.SUBRULE(this.columnType);
     const nullable = this.OPTION(this.#question) !== undefined;
-    const attributes: Attribute[] = [];
-    this.MANY(() => {
-      attributes.push(this.SUBRULE(this.attribute));
-    });
+    const attributes: Attribute[] = (this.#columnAttributes = []);
+    this.MANY(this.#columnAttribute);
     return { kind: "column", name: this.name(start), type, nullable, attributes, pos: this.span(start) };
   });
 
+  // What a column's and a type's repetitions collect, so that their actions
+  // are built once instead of once per column (neither rule can occur inside
+  // itself, so one slot each is enough).
+  #columnAttributes: Attribute[] = [];
+  #columnAttribute = () => {
+    this.#columnAttributes.push(this.SUBRULE(this.attribute));
+  };
+  #typeParts: NameNode[] = [];
+  #typeArgs: TypeArgNode[] = [];
+  #arrayDims = 0;
+  #typeNamePart = () => {
+    this.CONSUME(Dot);
+    this.#typeParts.push(this.name(this.CONSUME2(Name)));
+  };
+  #typeArgList = () => {
+    this.CONSUME(LParen);
+    this.#typeArgs.push(this.SUBRULE(this.typeArgument));
+    this.MANY2(this.#nextTypeArg);
+    this.CONSUME(RParen);
+  };
+  #nextTypeArg = () => {
+    this.CONSUME(Comma);
+    this.#typeArgs.push(this.SUBRULE2(this.typeArgument));
+  };
+  #arrayDim = () => {
+    this.CONSUME(LBracket);
+    this.CONSUME(RBracket);
+    this.#arrayDims++;
+  };
   #unsignedOption?: { GATE: () => boolean; DEF: () => IToken };
 
   columnType = this.RULE("columnType", (): TypeNode => {
     // The type's name is consumed here (not through qualifiedName) so a missing one reads "expected a type".
     const first = this.CONSUME(Name);
-    const parts = [this.name(first)];
-    this.MANY(() => {
-      this.CONSUME(Dot);
-      parts.push(this.name(this.CONSUME2(Name)));
-    });
+    const parts = (this.#typeParts = [this.name(first)]);
+    this.MANY(this.#typeNamePart);
     const name: QualifiedName = { parts, pos: this.span(first) };
-    const args: TypeArgNode[] = [];
-    this.OPTION(() => {
-      this.CONSUME(LParen);
-      args.push(this.SUBRULE(this.typeArgument));
-      this.MANY2(() => {
-        this.CONSUME(Comma);
-        args.push(this.SUBRULE2(this.typeArgument));
-      });
-      this.CONSUME(RParen);
-    });
+    const args: TypeArgNode[] = (this.#typeArgs = []);
+    this.OPTION(this.#typeArgList);
     // Columns are separated by line breaks only: `unsigned` on the next line
     // is the next column's name, not a modifier of this type.
     const unsigned =
@@ -214,12 +230,9 @@ class SchemaParser extends EmbeddedActionsParser {
           DEF: () => this.CONSUME(Unsigned),
         }),
       ) !== undefined;
-    let arrayDims = 0;
-    this.MANY3(() => {
-      this.CONSUME(LBracket);
-      this.CONSUME(RBracket);
-      arrayDims++;
-    });
+    this.#arrayDims = 0;
+    this.MANY3(this.#arrayDim);
+    const arrayDims = this.#arrayDims;
     return { name, args, unsigned, arrayDims, pos: this.span(first) };
   });
 
