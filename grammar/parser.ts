@@ -332,18 +332,23 @@ class SchemaParser extends EmbeddedActionsParser {
   /** A name, a dotted path, a string, or a call: `member`, `audit.event.id`, `"x"`, `sql("...")`, `b(sort: desc)`. */
   reference = this.RULE("reference", (): Value => {
     const first = this.CONSUME(Name);
-    const names = [first];
-    this.MANY(() => {
-      this.CONSUME(Dot);
-      names.push(this.CONSUME2(Name));
-    });
+    // The dotted parts are read before the argument list, whose values may hold references of their own.
+    const names = (this.#referenceNames = [first]);
+    this.MANY(this.#referenceNamePart);
     const args = this.OPTION(this.#argumentList);
     const pos = this.span(first);
-    if (args !== undefined) return { kind: "call", callee: names.map((t) => this.name(t)), args, pos };
+    if (args !== undefined) return { kind: "call", callee: names.map(this.#toName), args, pos };
     // A lone double-quoted string is a string; as part of a path or a callee it is a quoted name.
     if (names.length === 1 && first.tokenType === StringLiteral) return { kind: "string", value: this.string(first), pos };
-    return { kind: "path", parts: names.map((t) => this.name(t)), pos };
+    return { kind: "path", parts: names.map(this.#toName), pos };
   });
+
+  #referenceNames: IToken[] = [];
+  #toName = (token: IToken) => this.name(token);
+  #referenceNamePart = () => {
+    this.CONSUME(Dot);
+    this.#referenceNames.push(this.CONSUME2(Name));
+  };
 
   viewDecl = this.RULE("viewDecl", (): Declaration => {
     const start = this.LA(1);
