@@ -208,9 +208,8 @@ for (const dialect of ALL_DIALECTS) {
   const run = availableDialects([dialect]).length ? test : test.skip;
   run(`${dialect}: autogenerate, upgrade, autogenerate again finds nothing (the written migration is exact)`, async () => {
     await withTestDatabase(dialect, async (db) => {
-      // Enums only where the database has named enum types: SQLite has none, and a MySQL
-      // migration cannot create an inline ENUM column yet (its values are not in the ops).
-      const enums = dialect === "postgresql";
+      // Enums wherever the database has them: named types on PostgreSQL, inline ENUM columns on MySQL.
+      const enums = dialect !== "sqlite";
       const body = [
         enums ? "enum Role { admin member }" : "",
         "table organization {\n  id integer @id @default(autoincrement())\n  name varchar(50) @unique\n}",
