@@ -12,9 +12,11 @@ import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mys
  * servers, so none is transactional in effect; the runner learns that from
  * `capabilities.transactionalDdl` (false), not from each statement.
  *
- * Enums: MySQL has no enum objects, only `ENUM('a','b')` on each column,
- * spelled from the Enum in `context.metadata`. CreateEnumOp and DropEnumOp
- * therefore emit nothing (the column ops that use the enum carry it);
+ * Enums: MySQL has no enum objects, only `ENUM('a','b')` on each column.
+ * Autogenerate never emits enum ops here: comparison puts the values on the
+ * columns (`enum('a','b')` scalar types, see mysql-normalize.ts), so column
+ * ops carry them. For hand-written migrations CreateEnumOp and DropEnumOp
+ * emit nothing, an enum reference is spelled from `context.metadata`, and
  * Add/DropEnumValueOp modify every column of the enum.
  */
 export const mysqlDdl: DdlCompiler = {
