@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { s } from "../../src/migration-api/index.js";
@@ -188,7 +188,7 @@ function fixtureScripts(): Array<{ file: string; script: ops.MigrationScript; re
 
 // The fixtures import from "strata" as users' migrations do: inside this repository that is the package itself.
 test("rendered migrations load and build exactly the rendered ops, for every op class; they pass tsc --strict", async () => {
-  rmSync(fixtures, { recursive: true, force: true });
+  // Overwritten in place, never removed first: other test files running at the same time read this folder.
   mkdirSync(fixtures, { recursive: true });
   const scripts = fixtureScripts();
   for (const { file, script, renderAsBatch } of scripts) {
