@@ -43,7 +43,7 @@ import {
   View,
 } from "./tokens.js";
 
-type Report = (line: number, column: number, message: string) => void;
+type Report = (offset: number, message: string) => void;
 
 /**
  * The grammar of a `.schema` file, building the syntax tree as it parses
@@ -60,6 +60,8 @@ type Report = (line: number, column: number, message: string) => void;
  */
 class SchemaParser extends EmbeddedActionsParser {
   report: Report = () => {};
+  /** The text being parsed: whether two tokens are on one line is read from it. */
+  text = "";
 
   constructor(recoveryEnabled: boolean) {
     super(ALL_TOKENS, { recoveryEnabled, maxLookahead: 3, errorMessageProvider: errorMessages });
@@ -165,8 +167,9 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.column) },
         {
           ALT: () => {
+            const start = this.LA(1);
             const attribute = this.SUBRULE(this.tableAttribute);
-            return { kind: "tableAttribute", attribute, pos: attribute?.pos };
+            return { kind: "tableAttribute", attribute, pos: this.span(start) };
           },
         },
       ]),
@@ -218,7 +221,7 @@ class SchemaParser extends EmbeddedActionsParser {
     const first = this.CONSUME(Name);
     const parts = (this.#typeParts = [this.name(first)]);
     this.MANY(this.#typeNamePart);
-    const name: QualifiedName = { parts, pos: this.span(first) };
+    const name: QualifiedName = { parts, pos: tokenPos(first) };
     const args: TypeArgNode[] = (this.#typeArgs = []);
     this.OPTION(this.#typeArgList);
     // Columns are separated by line breaks only: `unsigned` on the next line
@@ -226,14 +229,14 @@ class SchemaParser extends EmbeddedActionsParser {
     const unsigned =
       this.OPTION2(
         (this.#unsignedOption ??= {
-          GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+          GATE: () => !lineBreakBetween(this.text, this.LA(0), this.LA(1)),
           DEF: () => this.CONSUME(Unsigned),
         }),
       ) !== undefined;
     this.#arrayDims = 0;
     this.MANY3(this.#arrayDim);
     const arrayDims = this.#arrayDims;
-    return { name, args, unsigned, arrayDims, pos: this.span(first) };
+    return { name, args, unsigned, arrayDims, pos: tokenPos(first) };
   });
 
   typeArgument = this.RULE("typeArgument", (): TypeArgNode =>
@@ -274,7 +277,7 @@ class SchemaParser extends EmbeddedActionsParser {
   private attributeRest(token: IToken, prefix: number): Attribute {
     const args = this.OPTION(this.#argumentList);
     const name = this.RECORDING_PHASE ? "" : token.image.slice(prefix);
-    const pos = this.span(token);
+    const pos = tokenPos(token);
     return args !== undefined ? { name, args, pos } : { name, pos };
   }
 
@@ -296,7 +299,7 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.LA(1);
     const name = this.OPTION(this.#argumentName);
     const value = this.SUBRULE(this.value);
-    const pos = this.span(start);
+    const pos = tokenPos(start);
     return name !== undefined ? { name, value, pos } : { value, pos };
   });
 
@@ -326,7 +329,7 @@ class SchemaParser extends EmbeddedActionsParser {
       });
     });
     this.CONSUME(RBracket);
-    return { kind: "list", items, pos: this.span(start) };
+    return { kind: "list", items, pos: tokenPos(start) };
   });
 
   /** A name, a dotted path, a string, or a call: `member`, `audit.event.id`, `"x"`, `sql("...")`, `b(sort: desc)`. */
@@ -336,7 +339,7 @@ class SchemaParser extends EmbeddedActionsParser {
     const names = (this.#referenceNames = [first]);
     this.MANY(this.#referenceNamePart);
     const args = this.OPTION(this.#argumentList);
-    const pos = this.span(first);
+    const pos = tokenPos(first);
     if (args !== undefined) return { kind: "call", callee: names.map(this.#toName), args, pos };
     // A lone double-quoted string is a string; as part of a path or a callee it is a quoted name.
     if (names.length === 1 && first.tokenType === StringLiteral) return { kind: "string", value: this.string(first), pos };
@@ -371,7 +374,7 @@ class SchemaParser extends EmbeddedActionsParser {
       this.CONSUME(Dot);
       parts.push(this.name(this.CONSUME2(Name)));
     });
-    return { parts, pos: this.span(first) };
+    return { parts, pos: tokenPos(first) };
   });
 
   /**
@@ -384,13 +387,7 @@ class SchemaParser extends EmbeddedActionsParser {
   private span(start: IToken): Pos {
     const end = this.LA(0);
     if (end === start || !(start.startOffset >= 0 && end.endOffset! >= 0)) return tokenPos(start);
-    return {
-      startLine: start.startLine!,
-      startColumn: start.startColumn!,
-      startOffset: start.startOffset,
-      endLine: end.endLine!,
-      endOffset: end.endOffset!,
-    };
+    return { startOffset: start.startOffset, endOffset: end.endOffset! };
   }
 
   private name(token: IToken): NameNode {
@@ -402,14 +399,23 @@ class SchemaParser extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return "";
     const value = unquoteString(token.image);
     if (value !== undefined) return value;
-    this.report(token.startLine!, token.startColumn!, "invalid escape in string: use \\\\, \\\", \\n, \\t, \\r or \\uXXXX");
+    this.report(token.startOffset, "invalid escape in string: use \\\\, \\\", \\n, \\t, \\r or \\uXXXX");
     return token.image.slice(1, -1);
   }
 }
 
-/** A token has every field of a position (with full position tracking). */
+/** A token has both fields of a position. */
 function tokenPos(token: IToken): Pos {
   return token as Pos;
+}
+
+/** Whether a line ends between two tokens (error recovery's tokens have no offsets: then no). */
+function lineBreakBetween(text: string, before: IToken, after: IToken): boolean {
+  for (let i = before.endOffset! + 1; i < after.startOffset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /**
@@ -429,19 +435,21 @@ export interface ParseResult {
   readonly errors: IRecognitionException[];
 }
 
-export function parseTokens(tokens: IToken[], report: Report): ParseResult {
+/** Parses the tokens of `text`; `report` hears of mistakes the grammar accepts (a bad escape in a string). */
+export function parseTokens(tokens: IToken[], text: string, report: Report): ParseResult {
   // The fast parse's reports are held back: when it fails, the recovering parse makes them again.
-  const held: [number, number, string][] = [];
-  const fast = run(fastParser, tokens, (line, column, message) => held.push([line, column, message]));
+  const held: [number, string][] = [];
+  const fast = run(fastParser, tokens, text, (offset, message) => held.push([offset, message]));
   if (fast.errors.length === 0) {
-    for (const [line, column, message] of held) report(line, column, message);
+    for (const [offset, message] of held) report(offset, message);
     return fast;
   }
-  return run((recoveringParser ??= new SchemaParser(true)), tokens, report);
+  return run((recoveringParser ??= new SchemaParser(true)), tokens, text, report);
 }
 
-function run(parser: SchemaParser, tokens: IToken[], report: Report): ParseResult {
+function run(parser: SchemaParser, tokens: IToken[], text: string, report: Report): ParseResult {
   parser.input = tokens;
+  parser.text = text;
   parser.report = report;
   try {
     const declarations = parser.schema();
@@ -449,6 +457,7 @@ function run(parser: SchemaParser, tokens: IToken[], report: Report): ParseResul
   } finally {
     // A shared parser must not keep the last file's tokens alive.
     parser.input = [];
+    parser.text = "";
     parser.report = () => {};
   }
 }

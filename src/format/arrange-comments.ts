@@ -4,6 +4,9 @@ export type Element<M> =
   | { readonly kind: "member"; readonly member: M; readonly trailing: readonly string[]; readonly blankBefore: boolean }
   | { readonly kind: "comment"; readonly text: string; readonly blankBefore: boolean };
 
+/** The line of an offset in the text being formatted. */
+export type LineOf = (offset: number) => number;
+
 export interface Arranged<M> {
   readonly elements: Element<M>[];
   /** Comments inside each member, for members that print their own insides (declarations). */
@@ -22,6 +25,7 @@ export interface Arranged<M> {
 export function arrangeComments<M extends { readonly pos: Pos; readonly blankLineBefore?: boolean }>(
   members: readonly M[],
   comments: readonly Comment[],
+  lineOf: LineOf,
   keepInner: (member: M) => boolean = () => false,
 ): Arranged<M> {
   const inner = new Map<M, Comment[]>();
@@ -53,20 +57,20 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
         kind: "member" as const,
         member,
         trailing: own,
-        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(member.pos.startLine)),
+        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(lineOf(member.pos.startOffset))),
       };
       elements.push(el);
       lastMember = el;
-      lastEndLine = member.pos.endLine;
+      lastEndLine = lineOf(member.pos.endOffset);
       i++;
     } else {
-      if (lastMember && elements[elements.length - 1] === lastMember && comment.pos.startLine === lastEndLine) {
+      if (lastMember && elements[elements.length - 1] === lastMember && lineOf(comment.pos.startOffset) === lastEndLine) {
         lastMember.trailing.push(commentText(comment));
       } else {
-        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(comment.pos.startLine) });
+        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(lineOf(comment.pos.startOffset)) });
         lastMember = undefined;
       }
-      lastEndLine = comment.pos.endLine;
+      lastEndLine = lineOf(comment.pos.endOffset);
       j++;
     }
   }

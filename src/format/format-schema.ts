@@ -1,4 +1,5 @@
 import { DiagnosticBag, type Diagnostic } from "../parse/diagnostic.js";
+import { LineIndex } from "../parse/line-index.js";
 import { parseSchemaFile } from "../parse/parse-file.js";
 import { printDocument } from "./print-document.js";
 
@@ -16,5 +17,6 @@ export function formatSchema(text: string, path: string): FormatResult {
   const bag = new DiagnosticBag([{ path, text }]);
   const file = parseSchemaFile(path, text, bag);
   if (!file) return { diagnostics: bag.sorted() };
-  return { text: printDocument(file.declarations, file.comments), diagnostics: [] };
+  const lines = new LineIndex(text);
+  return { text: printDocument(file.declarations, file.comments, (offset) => lines.line(offset)), diagnostics: [] };
 }

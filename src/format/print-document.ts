@@ -8,7 +8,7 @@ import type {
   TableDecl,
   TableMember,
 } from "../parse/ast.js";
-import { arrangeComments, commentText, type Element } from "./arrange-comments.js";
+import { arrangeComments, commentText, type Element, type LineOf } from "./arrange-comments.js";
 import { printAttribute, printName, printQualified, printType, printValue } from "./print-values.js";
 
 const INDENT = "  ";
@@ -20,8 +20,12 @@ const ENUM_LINE = 100;
  * spaces of indent, table columns aligned in name / type / attribute
  * columns, settings aligned on `=`, comments kept where they were.
  */
-export function printDocument(declarations: readonly Declaration[], comments: readonly Comment[] = []): string {
-  const { elements, inner } = arrangeComments(declarations, comments, (d) => d.kind !== "view");
+export function printDocument(
+  declarations: readonly Declaration[],
+  comments: readonly Comment[] = [],
+  lineOf: LineOf = () => 0,
+): string {
+  const { elements, inner } = arrangeComments(declarations, comments, lineOf, (d) => d.kind !== "view");
   const lines: string[] = [];
   let previous: "member" | "comment" | undefined;
   for (const el of elements) {
@@ -29,7 +33,7 @@ export function printDocument(declarations: readonly Declaration[], comments: re
     if (previous !== undefined && (el.blankBefore || previous === "member")) lines.push("");
     if (el.kind === "comment") lines.push(el.text);
     else {
-      const body = printDeclaration(el.member, inner.get(el.member) ?? []);
+      const body = printDeclaration(el.member, inner.get(el.member) ?? [], lineOf);
       if (el.trailing.length) body[body.length - 1] += ` ${el.trailing.join(" ")}`;
       lines.push(...body);
     }
@@ -38,16 +42,16 @@ export function printDocument(declarations: readonly Declaration[], comments: re
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
-function printDeclaration(decl: Declaration, comments: readonly Comment[]): string[] {
+function printDeclaration(decl: Declaration, comments: readonly Comment[], lineOf: LineOf): string[] {
   switch (decl.kind) {
     case "database":
-      return printBlock("database", decl.bodyPos, decl.fields, comments, printAssignments(decl.fields));
+      return printBlock("database", decl.bodyPos, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "sequence":
-      return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyPos, decl.fields, comments, printAssignments(decl.fields));
+      return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyPos, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "enum":
-      return printEnum(decl, comments);
+      return printEnum(decl, comments, lineOf);
     case "table":
-      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyPos, decl.members, comments, printColumns(decl));
+      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyPos, decl.members, comments, lineOf, printColumns(decl));
     case "view": {
       const head = `${decl.materialized ? "materialized " : ""}view ${printQualified(decl.name)} = ${printValue(decl.definition)}`;
       return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
@@ -64,13 +68,15 @@ function printBlock<M extends { readonly pos: Pos; readonly blankLineBefore?: bo
   bodyPos: Pos,
   members: readonly M[],
   comments: readonly Comment[],
+  lineOf: LineOf,
   printMember: (member: M) => string,
 ): string[] {
   const firstOffset = members[0]?.pos.startOffset ?? Infinity;
   const onHeader = (c: Comment) =>
-    c.pos.startOffset < bodyPos.startOffset || (c.pos.startLine === bodyPos.startLine && c.pos.startOffset < firstOffset);
+    c.pos.startOffset < bodyPos.startOffset ||
+    (lineOf(c.pos.startOffset) === lineOf(bodyPos.startOffset) && c.pos.startOffset < firstOffset);
   const header = comments.filter(onHeader).map(commentText);
-  const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)));
+  const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)), lineOf);
   const open = `${head} {${header.length ? ` ${header.join(" ")}` : ""}`;
   if (elements.length === 0) return header.length ? [open, "}"] : [`${head} {}`];
   return [open, ...printElements(elements, printMember), "}"];
@@ -105,9 +111,9 @@ function printColumns(table: TableDecl): (member: TableMember) => string {
 }
 
 /** One line when short and comment-free, else one value per line. */
-function printEnum(decl: EnumDecl, comments: readonly Comment[]): string[] {
+function printEnum(decl: EnumDecl, comments: readonly Comment[], lineOf: LineOf): string[] {
   const head = `enum ${printQualified(decl.name)}`;
   const oneLine = `${head} { ${decl.values.map(printName).join(" ")} }`;
   if (comments.length === 0 && oneLine.length <= ENUM_LINE) return decl.values.length ? [oneLine] : [`${head} {}`];
-  return printBlock(head, decl.bodyPos, decl.values, comments, printName);
+  return printBlock(head, decl.bodyPos, decl.values, comments, lineOf, printName);
 }

@@ -4,21 +4,21 @@
  * MetaData; `fmt` prints it back; `printSchema` builds one from a model.
  */
 /**
- * Where a node is: the same fields as a Chevrotain token, so a one-token node
- * uses its token as its position (no copy for each of a large schema's names).
+ * Where a node is: offsets of its first and last character. Lines and
+ * columns are looked up only for what is shown (LineIndex). A one-token node
+ * uses its token as its position (a token has both fields), so none is
+ * copied for each of a large schema's names; nodes inside a line point at
+ * their first token, and only what `fmt` places by its extent (declarations,
+ * table members, assignments) gets a span of its own.
  */
 export interface Pos {
-  /** 1-based line and column of the first character. */
-  readonly startLine: number;
-  readonly startColumn: number;
   readonly startOffset: number;
-  readonly endLine: number;
   /** Offset of the last character. */
   readonly endOffset: number;
 }
 
 /** The position of synthesized nodes (printSchema): they are printed, never diagnosed. */
-export const NO_POS: Pos = Object.freeze({ startLine: 0, startColumn: 0, startOffset: 0, endLine: 0, endOffset: 0 });
+export const NO_POS: Pos = Object.freeze({ startOffset: 0, endOffset: 0 });
 
 export interface NameNode {
   readonly text: string;

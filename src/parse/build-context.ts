@@ -61,7 +61,7 @@ export class BuildContext {
   }
 
   error(pos: Pos, message: string): void {
-    this.bag.report(this.path, pos.startLine, pos.startColumn, message);
+    this.bag.report(this.path, pos.startOffset, message);
   }
 
   /** Reports that the dialect lacks `capability`, if it does; returns whether the feature may be used. */

@@ -22,11 +22,11 @@ export function readSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): Settings {
   for (const extra of blocks.slice(1)) {
-    bag.report(extra.path, extra.decl.pos.startLine, extra.decl.pos.startColumn, "duplicate database block: a schema has one");
+    bag.report(extra.path, extra.decl.pos.startOffset, "duplicate database block: a schema has one");
   }
   const first = blocks[0];
   if (!first) return { database: { dialect: "sqlite" }, dialect: dialectNamed("sqlite") };
-  const error = (at: Pos, message: string) => bag.report(first.path, at.startLine, at.startColumn, message);
+  const error = (at: Pos, message: string) => bag.report(first.path, at.startOffset, message);
   const fields = new Map<string, Assignment>();
   for (const field of first.decl.fields) {
     const key = field.key.text;

@@ -1,3 +1,5 @@
+import { LineIndex } from "./line-index.js";
+
 /** A user mistake in a `.schema` file, located at a 1-based line and column. */
 export interface Diagnostic {
   readonly path: string;
@@ -29,9 +31,13 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
     .join("\n");
 }
 
-/** Collects diagnostics for a set of source files, attaching each one's source line. */
+/**
+ * Collects diagnostics for a set of source files: each is reported at an
+ * offset and gets its line, column and source line here (a file's line
+ * index is built at its first diagnostic).
+ */
 export class DiagnosticBag {
-  readonly #lines = new Map<string, string[]>();
+  readonly #lines = new Map<string, LineIndex>();
   readonly #texts: Map<string, string>;
   readonly items: Diagnostic[] = [];
 
@@ -39,13 +45,14 @@ export class DiagnosticBag {
     this.#texts = new Map(sources.map((s) => [s.path, s.text]));
   }
 
-  report(path: string, line: number, column: number, message: string): void {
+  report(path: string, offset: number, message: string): void {
     let lines = this.#lines.get(path);
     if (!lines) {
-      lines = (this.#texts.get(path) ?? "").split(/\r?\n/);
+      lines = new LineIndex(this.#texts.get(path) ?? "");
       this.#lines.set(path, lines);
     }
-    this.items.push({ path, line, column, message, sourceLine: lines[line - 1] ?? "" });
+    const line = lines.line(offset);
+    this.items.push({ path, line, column: lines.column(offset), message, sourceLine: lines.lineText(line) });
   }
 
   get hasErrors(): boolean {

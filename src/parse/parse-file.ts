@@ -11,16 +11,16 @@ import type { DiagnosticBag } from "./diagnostic.js";
  */
 export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag): SchemaFile | undefined {
   const lexed = tokenize(text);
-  for (const p of lexed.problems) bag.report(path, p.line, p.column, p.message);
+  for (const p of lexed.problems) bag.report(path, p.offset, p.message);
   const before = bag.items.length;
-  const parsed = parseTokens(lexed.tokens, (line, column, message) => bag.report(path, line, column, message));
+  const parsed = parseTokens(lexed.tokens, text, (offset, message) => bag.report(path, offset, message));
   const seen = new Set<string>();
   for (const error of parsed.errors) {
-    const [line, column] = errorPosition(error);
-    const key = `${line}:${column}:${error.message}`;
+    const offset = errorOffset(error);
+    const key = `${offset}:${error.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    bag.report(path, line, column, error.message);
+    bag.report(path, offset, error.message);
   }
   if (lexed.problems.length || bag.items.length > before) return undefined;
   const declarations = parsed.declarations;
@@ -29,14 +29,14 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
 }
 
 /** End of input and recovered tokens have no position: point just past the previous token. */
-function errorPosition(error: IRecognitionException): [number, number] {
+function errorOffset(error: IRecognitionException): number {
   const token = error.token;
-  if (hasPosition(token)) return [token.startLine!, token.startColumn!];
+  if (hasPosition(token)) return token.startOffset;
   const previous = (error as { previousToken?: IToken }).previousToken;
-  if (previous && hasPosition(previous)) return [previous.endLine!, previous.endColumn! + 1];
-  return [1, 1];
+  if (previous && hasPosition(previous)) return previous.endOffset! + 1;
+  return 0;
 }
 
-function hasPosition(token: IToken | undefined): boolean {
-  return !!token && Number.isFinite(token.startLine) && Number.isFinite(token.startColumn) && token.startLine! >= 1;
+function hasPosition(token: IToken | undefined): token is IToken {
+  return !!token && Number.isFinite(token.startOffset) && token.startOffset >= 0;
 }

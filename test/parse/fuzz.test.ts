@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { tokenize } from "../../grammar/lexer.js";
 import { formatSchema } from "../../src/format/index.js";
 import { compileSchema, type Diagnostic } from "../../src/parse/index.js";
 import { modelDifferences } from "../support/model-equality.js";
+import { mutate, random } from "../support/mutate.js";
 
 /**
  * Mutates valid schemas thousands of times (delete, duplicate and swap
@@ -23,55 +23,6 @@ const SOURCES = [
   "schemas/app.schema",
   ...readdirSync("test/fixtures/schemas").map((f) => `test/fixtures/schemas/${f}`),
 ].map((path) => readFileSync(path, "utf8"));
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NOISE = ['"', "'", "{", "}", "(", ")", "[", "]", "@", "@@", ",", ":", "=", ".", "?", "/*", "*/", "//", "\n", "\\", "-", "é", "\u0000", "💥", "\t", "0", "table", "sql(", "\r\n"];
-
-function mutate(text: string, rand: () => number): string {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  let out = text;
-  const rounds = 1 + Math.floor(rand() * 3);
-  for (let r = 0; r < rounds; r++) {
-    const tokens = tokenize(out).tokens;
-    const op = Math.floor(rand() * 4);
-    if (tokens.length < 2 || op === 3) {
-      const at = Math.floor(rand() * (out.length + 1));
-      const bytes = Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
-        rand() < 0.5 ? pick(NOISE) : String.fromCharCode(Math.floor(rand() * 128)),
-      ).join("");
-      out = out.slice(0, at) + bytes + out.slice(at);
-      continue;
-    }
-    const a = pick(tokens);
-    const span = (t: typeof a) => [t.startOffset, t.endOffset! + 1] as const;
-    const [as, ae] = span(a);
-    if (op === 0) out = out.slice(0, as) + out.slice(ae);
-    else if (op === 1) out = out.slice(0, ae) + " " + out.slice(as, ae) + out.slice(ae);
-    else {
-      const b = pick(tokens);
-      const [bs, be] = span(b);
-      if (bs === as) continue;
-      const [first, second] = as < bs ? [[as, ae], [bs, be]] : [[bs, be], [as, ae]];
-      out =
-        out.slice(0, first[0]) +
-        out.slice(second[0], second[1]) +
-        out.slice(first[1], second[0]) +
-        out.slice(first[0], first[1]) +
-        out.slice(second[1]);
-    }
-  }
-  return out;
-}
 
 function checkLocated(diagnostics: readonly Diagnostic[], text: string): void {
   const lines = text.split(/\r?\n/).length;
