@@ -96,7 +96,7 @@ function phases(tables: number, gc: () => void): void {
   };
   for (let i = 0; i < 5; i++) {
     const lexed = cpu("lex", () => tokenize(text));
-    cpu("parse", () => parseTokens(lexed.tokens, text, () => {}));
+    cpu("parse", () => parseTokens(lexed.stream, () => {}));
     const bag = new DiagnosticBag([{ path: "bench.schema", text }]);
     const file = parseSchemaFile("bench.schema", text, bag)!;
     cpu("build", () => buildModel([file], bag, {}));

@@ -1,4 +1,5 @@
 import type { IToken, TokenType } from "chevrotain";
+import { makeToken, TokenStream } from "./token-stream.js";
 import {
   AttrName,
   BlockComment,
@@ -36,7 +37,8 @@ export interface LexProblem {
 }
 
 export interface LexResult {
-  readonly tokens: IToken[];
+  /** What the parser reads: comments and problems are not in it. */
+  readonly stream: TokenStream;
   readonly comments: IToken[];
   readonly problems: LexProblem[];
 }
@@ -55,26 +57,24 @@ export interface LexResult {
  * end of the file, so the parser still sees the rest of it.
  */
 export function tokenize(text: string): LexResult {
-  const tokens: IToken[] = [];
+  const stream = new TokenStream(text);
   const comments: IToken[] = [];
   const problems: LexProblem[] = [];
   const length = text.length;
   let offset = 0;
   /** Start of a run of characters no pattern matches, or -1. */
   let unexpectedFrom = -1;
-  const words = new Map<string, string>();
 
   while (offset < length) {
     const code = text.charCodeAt(offset);
     let end = -1;
     let type: TokenType | undefined;
-    let image: string | undefined;
     if (isBlank(code)) {
       end = offset + 1;
       while (end < length && isBlank(text.charCodeAt(end))) end++;
     } else if (isWordStart(code)) {
       end = wordEnd(text, offset + 1);
-      type = Identifier;
+      type = keywordAt(text, offset, end) ?? Identifier;
     } else if (isDigit(code) || (code === MINUS && isDigit(text.charCodeAt(offset + 1)))) {
       end = numberEnd(text, offset);
       type = NumberLiteral;
@@ -106,11 +106,7 @@ export function tokenize(text: string): LexResult {
       }
     } else {
       type = PUNCTUATION[code];
-      if (type !== undefined) {
-        end = offset + 1;
-        // A constant: no string is cut out for punctuation.
-        image = type.PATTERN as string;
-      }
+      if (type !== undefined) end = offset + 1;
     }
 
     if (end === -1) {
@@ -124,28 +120,16 @@ export function tokenize(text: string): LexResult {
     }
     if (type === UnterminatedBlockComment) {
       problems.push({ offset, message: "unterminated block comment: add the closing '*/'" });
+    } else if (type === LineComment || type === BlockComment) {
+      comments.push(makeToken(type, text.slice(offset, end), offset, end - 1));
     } else if (type !== undefined) {
-      image ??= text.slice(offset, end);
-      if (type === Identifier) {
-        // A schema repeats a few hundred words thousands of times (id, name,
-        // text, references): one string each, shared by every token and
-        // every tree and model node that holds it, instead of one per token.
-        const known = words.get(image);
-        if (known === undefined) words.set(image, image);
-        else image = known;
-        type = KEYWORDS.get(image) ?? Identifier;
-      }
-      const token = makeToken(type, image, offset);
-      if (type === LineComment || type === BlockComment) comments.push(token);
-      else {
-        tokens.push(token);
-        if (type === UnterminatedString) problems.push({ offset, message: "unterminated string: add the closing '\"'" });
-      }
+      stream.push(type, offset, end);
+      if (type === UnterminatedString) problems.push({ offset, message: "unterminated string: add the closing '\"'" });
     }
     offset = end;
   }
   if (unexpectedFrom !== -1) problems.push(unexpected(text, unexpectedFrom, length));
-  return { tokens, comments, problems };
+  return { stream, comments, problems };
 }
 
 const TAB = 9;
@@ -161,26 +145,21 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: ReadonlyMap<string, TokenType> = new Map(
-  [Database, Enum, Table, View, Materialized, Sequence, Unsigned].map((t) => [t.name.toLowerCase(), t]),
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Unsigned].map(
+  (t) => [t.name.toLowerCase(), t] as const,
 );
+
+/** The keyword that is the whole word from `start` to `end`, if it is one (no string is cut out to ask). */
+function keywordAt(text: string, start: number, end: number): TokenType | undefined {
+  for (const [word, type] of KEYWORDS) {
+    if (word.length === end - start && text.startsWith(word, start)) return type;
+  }
+  return undefined;
+}
 
 const PUNCTUATION: (TokenType | undefined)[] = [];
 for (const type of [LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Colon, Equals, Dot, Question]) {
   PUNCTUATION[(type.PATTERN as string).charCodeAt(0)] = type;
-}
-
-/**
- * Tokens carry offsets only: lines and columns are looked up for the few
- * positions a diagnostic shows (src/parse/line-index.ts), and every field
- * less is memory the garbage collector does not copy, 1.2 million times on
- * a 10,000-table schema. One shape for all: Chevrotain's own tokens (end of
- * input, tokens inserted by error recovery) have other fields, so these
- * keep a hidden class of their own, with offsets stored inline as small
- * integers rather than boxed like Chevrotain's NaN positions.
- */
-function makeToken(tokenType: TokenType, image: string, startOffset: number): IToken {
-  return { tokenType, tokenTypeIdx: tokenType.tokenTypeIdx!, image, startOffset, endOffset: startOffset + image.length - 1 };
 }
 
 function unexpected(text: string, from: number, to: number): LexProblem {

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IRecognitionException, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import type {
   Argument,
   Assignment,
@@ -15,6 +15,7 @@ import type {
 } from "../src/parse/ast.js";
 import { unquoteSingle, unquoteString } from "../src/parse/string-literal.js";
 import { errorMessages } from "./error-messages.js";
+import type { TokenStream } from "./token-stream.js";
 import {
   ALL_TOKENS,
   AttrName,
@@ -68,9 +69,25 @@ class SchemaParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  // Alternatives, and actions that keep nothing of their rule's call, are
-  // built once and reused: a fresh closure per call is measurable garbage on
-  // a 10,000-table schema.
+  /**
+   * The items of every list being parsed, the innermost list's last. A rule
+   * notes where its items start, its repetitions push onto the stack, and
+   * it takes them off as an array of their exact size when it ends: an array
+   * grown by push keeps room for 16, and a large schema has a list in almost
+   * every line. With nothing pushed a rule gets the one shared empty array.
+   */
+  readonly stack: unknown[] = [];
+
+  #take<T>(base: number): readonly T[] {
+    const stack = this.stack;
+    if (stack.length === base) return NONE;
+    const items = stack.slice(base) as T[];
+    stack.length = base;
+    return items;
+  }
+
+  // Alternatives and repetitions are built once and reused: a fresh closure
+  // per call is measurable garbage on a 10,000-table schema.
   #declarationAlts?: IOrAlt<Declaration>[];
   #memberAlts?: IOrAlt<TableMember>[];
   #valueAlts?: IOrAlt<Value>[];
@@ -82,6 +99,66 @@ class SchemaParser extends EmbeddedActionsParser {
     const token = this.CONSUME(Name);
     this.CONSUME(Colon);
     return this.name(token);
+  };
+  #assignment = () => {
+    const key = this.CONSUME(Name);
+    this.CONSUME(Equals);
+    const value = this.SUBRULE(this.value);
+    this.stack.push({ key: this.name(key), value, startOffset: startOf(key), endOffset: this.endOfRule() } satisfies Assignment);
+  };
+  #enumValue = () => {
+    this.stack.push(this.name(this.CONSUME2(Name)));
+  };
+  #tableMember = () => {
+    this.stack.push(this.SUBRULE(this.tableMember));
+  };
+  #columnAttribute = () => {
+    this.stack.push(this.SUBRULE(this.attribute));
+  };
+  #nextNamePart = () => {
+    this.CONSUME(Dot);
+    this.stack.push(this.name(this.CONSUME2(Name)));
+  };
+  #typeArgList = () => {
+    this.CONSUME(LParen);
+    this.stack.push(this.SUBRULE(this.typeArgument));
+    this.MANY2(this.#nextTypeArg);
+    this.CONSUME(RParen);
+  };
+  #nextTypeArg = () => {
+    this.CONSUME(Comma);
+    this.stack.push(this.SUBRULE2(this.typeArgument));
+  };
+  #arrayDims = 0;
+  #arrayDim = () => {
+    this.CONSUME(LBracket);
+    this.CONSUME(RBracket);
+    this.#arrayDims++;
+  };
+  #unsignedOption?: { GATE: () => boolean; DEF: () => IToken };
+  #arguments = () => {
+    this.stack.push(this.SUBRULE(this.argument));
+    this.MANY(this.#nextArgument);
+  };
+  #nextArgument = () => {
+    this.CONSUME(Comma);
+    this.stack.push(this.SUBRULE2(this.argument));
+  };
+  #items = () => {
+    this.stack.push(this.SUBRULE(this.value));
+    this.MANY(this.#nextItem);
+  };
+  #nextItem = () => {
+    this.CONSUME(Comma);
+    this.stack.push(this.SUBRULE2(this.value));
+  };
+  #referenceNamePart = () => {
+    this.CONSUME(Dot);
+    this.stack.push(this.CONSUME2(Name));
+  };
+  #toName = (token: IToken) => this.name(token);
+  #viewAttribute = () => {
+    this.stack.push(this.SUBRULE(this.attribute));
   };
 
   schema = this.RULE("schema", (): Declaration[] => {
@@ -114,7 +191,7 @@ class SchemaParser extends EmbeddedActionsParser {
     const open = this.CONSUME(LCurly);
     const fields = this.SUBRULE(this.assignments);
     this.CONSUME(RCurly);
-    return { kind: "database", fields, pos: this.span(start), bodyPos: tokenPos(open) };
+    return { kind: "database", fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
   sequenceDecl = this.RULE("sequenceDecl", (): Declaration => {
@@ -123,42 +200,35 @@ class SchemaParser extends EmbeddedActionsParser {
     const open = this.CONSUME(LCurly);
     const fields = this.SUBRULE(this.assignments);
     this.CONSUME(RCurly);
-    return { kind: "sequence", name, fields, pos: this.span(start), bodyPos: tokenPos(open) };
+    return { kind: "sequence", name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
-  assignments = this.RULE("assignments", (): Assignment[] => {
-    const fields: Assignment[] = [];
-    this.MANY(() => {
-      const key = this.CONSUME(Name);
-      this.CONSUME(Equals);
-      const value = this.SUBRULE(this.value);
-      fields.push({ key: this.name(key), value, pos: this.span(key) });
-    });
-    return fields;
+  assignments = this.RULE("assignments", (): readonly Assignment[] => {
+    const base = this.stack.length;
+    this.MANY(this.#assignment);
+    return this.#take(base);
   });
 
   enumDecl = this.RULE("enumDecl", (): Declaration => {
     const start = this.CONSUME(Enum);
     const name = this.SUBRULE(this.qualifiedName);
     const open = this.CONSUME(LCurly);
-    const values: NameNode[] = [];
-    this.MANY(() => {
-      values.push(this.name(this.CONSUME2(Name)));
-    });
+    const base = this.stack.length;
+    this.MANY(this.#enumValue);
+    const values = this.#take<NameNode>(base);
     this.CONSUME(RCurly);
-    return { kind: "enum", name, values, pos: this.span(start), bodyPos: tokenPos(open) };
+    return { kind: "enum", name, values, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
   tableDecl = this.RULE("tableDecl", (): Declaration => {
     const start = this.CONSUME(Table);
     const name = this.SUBRULE(this.qualifiedName);
     const open = this.CONSUME(LCurly);
-    const members: TableMember[] = [];
-    this.MANY(() => {
-      members.push(this.SUBRULE(this.tableMember));
-    });
+    const base = this.stack.length;
+    this.MANY(this.#tableMember);
+    const members = this.#take<TableMember>(base);
     this.CONSUME(RCurly);
-    return { kind: "table", name, members, pos: this.span(start), bodyPos: tokenPos(open) };
+    return { kind: "table", name, members, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
   tableMember = this.RULE("tableMember", (): TableMember =>
@@ -167,9 +237,8 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.column) },
         {
           ALT: () => {
-            const start = this.LA(1);
             const attribute = this.SUBRULE(this.tableAttribute);
-            return { kind: "tableAttribute", attribute, pos: this.span(start) };
+            return { kind: "tableAttribute", attribute, startOffset: attribute?.startOffset, endOffset: attribute?.endOffset };
           },
         },
       ]),
@@ -180,50 +249,21 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.CONSUME(Name);
     const type = this.SUBRULE(this.columnType);
     const nullable = this.OPTION(this.#question) !== undefined;
-    const attributes: Attribute[] = (this.#columnAttributes = []);
+    const base = this.stack.length;
     this.MANY(this.#columnAttribute);
-    return { kind: "column", name: this.name(start), type, nullable, attributes, pos: this.span(start) };
+    const attributes = this.#take<Attribute>(base);
+    return { kind: "column", name: this.name(start), type, nullable, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
-
-  // What a column's and a type's repetitions collect, so that their actions
-  // are built once instead of once per column (neither rule can occur inside
-  // itself, so one slot each is enough).
-  #columnAttributes: Attribute[] = [];
-  #columnAttribute = () => {
-    this.#columnAttributes.push(this.SUBRULE(this.attribute));
-  };
-  #typeParts: NameNode[] = [];
-  #typeArgs: TypeArgNode[] = [];
-  #arrayDims = 0;
-  #typeNamePart = () => {
-    this.CONSUME(Dot);
-    this.#typeParts.push(this.name(this.CONSUME2(Name)));
-  };
-  #typeArgList = () => {
-    this.CONSUME(LParen);
-    this.#typeArgs.push(this.SUBRULE(this.typeArgument));
-    this.MANY2(this.#nextTypeArg);
-    this.CONSUME(RParen);
-  };
-  #nextTypeArg = () => {
-    this.CONSUME(Comma);
-    this.#typeArgs.push(this.SUBRULE2(this.typeArgument));
-  };
-  #arrayDim = () => {
-    this.CONSUME(LBracket);
-    this.CONSUME(RBracket);
-    this.#arrayDims++;
-  };
-  #unsignedOption?: { GATE: () => boolean; DEF: () => IToken };
 
   columnType = this.RULE("columnType", (): TypeNode => {
     // The type's name is consumed here (not through qualifiedName) so a missing one reads "expected a type".
     const first = this.CONSUME(Name);
-    const parts = (this.#typeParts = [this.name(first)]);
-    this.MANY(this.#typeNamePart);
-    const name: QualifiedName = { parts, pos: tokenPos(first) };
-    const args: TypeArgNode[] = (this.#typeArgs = []);
+    const base = this.stack.length;
+    this.stack.push(this.name(first));
+    this.MANY(this.#nextNamePart);
+    const name: QualifiedName = { parts: this.#take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
     this.OPTION(this.#typeArgList);
+    const args = this.#take<TypeArgNode>(base);
     // Columns are separated by line breaks only: `unsigned` on the next line
     // is the next column's name, not a modifier of this type.
     const unsigned =
@@ -236,7 +276,7 @@ class SchemaParser extends EmbeddedActionsParser {
     this.#arrayDims = 0;
     this.MANY3(this.#arrayDim);
     const arrayDims = this.#arrayDims;
-    return { name, args, unsigned, arrayDims, pos: tokenPos(first) };
+    return { name, args, unsigned, arrayDims, startOffset: startOf(first), endOffset: this.endOfRule() };
   });
 
   typeArgument = this.RULE("typeArgument", (): TypeArgNode =>
@@ -245,19 +285,19 @@ class SchemaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(NumberLiteral);
-            return { value: Number(t.image), pos: tokenPos(t) };
+            return { value: Number(t.image), startOffset: startOf(t), endOffset: endOf(t) };
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(StringLiteral);
-            return { value: this.string(t), pos: tokenPos(t) };
+            return { value: this.string(t), startOffset: startOf(t), endOffset: endOf(t) };
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(SingleQuotedString);
-            return { value: this.RECORDING_PHASE ? "" : unquoteSingle(t.image), pos: tokenPos(t) };
+            return { value: this.RECORDING_PHASE ? "" : unquoteSingle(t.image), startOffset: startOf(t), endOffset: endOf(t) };
           },
         },
       ]),
@@ -277,20 +317,16 @@ class SchemaParser extends EmbeddedActionsParser {
   private attributeRest(token: IToken, prefix: number): Attribute {
     const args = this.OPTION(this.#argumentList);
     const name = this.RECORDING_PHASE ? "" : token.image.slice(prefix);
-    const pos = tokenPos(token);
-    return args !== undefined ? { name, args, pos } : { name, pos };
+    const startOffset = startOf(token);
+    const endOffset = this.endOfRule();
+    return args !== undefined ? { name, args, startOffset, endOffset } : { name, startOffset, endOffset };
   }
 
-  argumentList = this.RULE("argumentList", (): Argument[] => {
-    const args: Argument[] = [];
+  argumentList = this.RULE("argumentList", (): readonly Argument[] => {
     this.CONSUME(LParen);
-    this.OPTION(() => {
-      args.push(this.SUBRULE(this.argument));
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        args.push(this.SUBRULE2(this.argument));
-      });
-    });
+    const base = this.stack.length;
+    this.OPTION(this.#arguments);
+    const args = this.#take<Argument>(base);
     this.CONSUME(RParen);
     return args;
   });
@@ -299,8 +335,9 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.LA(1);
     const name = this.OPTION(this.#argumentName);
     const value = this.SUBRULE(this.value);
-    const pos = tokenPos(start);
-    return name !== undefined ? { name, value, pos } : { value, pos };
+    const startOffset = startOf(start);
+    const endOffset = this.endOfRule();
+    return name !== undefined ? { name, value, startOffset, endOffset } : { value, startOffset, endOffset };
   });
 
   value = this.RULE("value", (): Value =>
@@ -309,7 +346,7 @@ class SchemaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(NumberLiteral);
-            return { kind: "number", value: Number(t.image), raw: t.image, pos: tokenPos(t) };
+            return { kind: "number", value: Number(t.image), raw: t.image, startOffset: startOf(t), endOffset: endOf(t) };
           },
         },
         { ALT: () => this.SUBRULE(this.list) },
@@ -320,38 +357,29 @@ class SchemaParser extends EmbeddedActionsParser {
 
   list = this.RULE("list", (): Value => {
     const start = this.CONSUME(LBracket);
-    const items: Value[] = [];
-    this.OPTION(() => {
-      items.push(this.SUBRULE(this.value));
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        items.push(this.SUBRULE2(this.value));
-      });
-    });
+    const base = this.stack.length;
+    this.OPTION(this.#items);
+    const items = this.#take<Value>(base);
     this.CONSUME(RBracket);
-    return { kind: "list", items, pos: tokenPos(start) };
+    return { kind: "list", items, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   /** A name, a dotted path, a string, or a call: `member`, `audit.event.id`, `"x"`, `sql("...")`, `b(sort: desc)`. */
   reference = this.RULE("reference", (): Value => {
     const first = this.CONSUME(Name);
-    // The dotted parts are read before the argument list, whose values may hold references of their own.
-    const names = (this.#referenceNames = [first]);
+    // The dotted parts are taken before the argument list, whose values may hold references of their own.
+    const base = this.stack.length;
+    this.stack.push(first);
     this.MANY(this.#referenceNamePart);
+    const names = this.#take<IToken>(base);
     const args = this.OPTION(this.#argumentList);
-    const pos = tokenPos(first);
-    if (args !== undefined) return { kind: "call", callee: names.map(this.#toName), args, pos };
+    const startOffset = startOf(first);
+    const endOffset = this.endOfRule();
+    if (args !== undefined) return { kind: "call", callee: names.map(this.#toName), args, startOffset, endOffset };
     // A lone double-quoted string is a string; as part of a path or a callee it is a quoted name.
-    if (names.length === 1 && first.tokenType === StringLiteral) return { kind: "string", value: this.string(first), pos };
-    return { kind: "path", parts: names.map(this.#toName), pos };
+    if (names.length === 1 && first.tokenType === StringLiteral) return { kind: "string", value: this.string(first), startOffset, endOffset };
+    return { kind: "path", parts: names.map(this.#toName), startOffset, endOffset };
   });
-
-  #referenceNames: IToken[] = [];
-  #toName = (token: IToken) => this.name(token);
-  #referenceNamePart = () => {
-    this.CONSUME(Dot);
-    this.#referenceNames.push(this.CONSUME2(Name));
-  };
 
   viewDecl = this.RULE("viewDecl", (): Declaration => {
     const start = this.LA(1);
@@ -360,39 +388,28 @@ class SchemaParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.qualifiedName);
     this.CONSUME(Equals);
     const definition = this.SUBRULE(this.value);
-    const attributes: Attribute[] = [];
-    this.MANY(() => {
-      attributes.push(this.SUBRULE(this.attribute));
-    });
-    return { kind: "view", materialized, name, definition, attributes, pos: this.span(start) };
+    const base = this.stack.length;
+    this.MANY(this.#viewAttribute);
+    const attributes = this.#take<Attribute>(base);
+    return { kind: "view", materialized, name, definition, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   qualifiedName = this.RULE("qualifiedName", (): QualifiedName => {
     const first = this.CONSUME(Name);
-    const parts = [this.name(first)];
-    this.MANY(() => {
-      this.CONSUME(Dot);
-      parts.push(this.name(this.CONSUME2(Name)));
-    });
-    return { parts, pos: tokenPos(first) };
+    const base = this.stack.length;
+    this.stack.push(this.name(first));
+    this.MANY(this.#nextNamePart);
+    return { parts: this.#take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
   });
 
-  /**
-   * From `start` to the last token consumed (that token itself when it is the
-   * only one). The grammar recording at startup and error recovery work with
-   * tokens whose positions are -1 or NaN: a span of those would be discarded
-   * anyway, and one NaN in a span would make V8 store the numbers of every
-   * later span boxed, so such a span is just its first token.
-   */
-  private span(start: IToken): Pos {
-    const end = this.LA(0);
-    if (end === start || !(start.startOffset >= 0 && end.endOffset! >= 0)) return tokenPos(start);
-    return { startOffset: start.startOffset, endOffset: end.endOffset! };
+  /** Where the rule being parsed ends: the end of the last token consumed. */
+  private endOfRule(): number {
+    return endOf(this.LA(0));
   }
 
   private name(token: IToken): NameNode {
     const quoted = token.tokenType === StringLiteral;
-    return { text: quoted ? this.string(token) : token.image, quoted, pos: tokenPos(token) };
+    return { text: quoted ? this.string(token) : token.image, quoted, startOffset: startOf(token), endOffset: endOf(token) };
   }
 
   private string(token: IToken): string {
@@ -404,10 +421,24 @@ class SchemaParser extends EmbeddedActionsParser {
   }
 }
 
-/** A token has both fields of a position. */
-function tokenPos(token: IToken): Pos {
-  return token as Pos;
+/**
+ * A token's offsets. The grammar recording at startup and error recovery
+ * make tokens whose offsets are NaN: their nodes are discarded, but one NaN
+ * stored in a node's field would make V8 keep that field of every later
+ * node as a boxed number, so they read as -1.
+ */
+function startOf(token: IToken): number {
+  const offset = token.startOffset;
+  return offset >= 0 ? offset : -1;
 }
+
+function endOf(token: IToken): number {
+  const offset = token.endOffset!;
+  return offset >= 0 ? offset : -1;
+}
+
+/** What a rule with nothing to collect holds: one shared frozen array, not one per column. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Whether a line ends between two tokens (error recovery's tokens have no offsets: then no). */
 function lineBreakBetween(text: string, before: IToken, after: IToken): boolean {
@@ -419,12 +450,14 @@ function lineBreakBetween(text: string, before: IToken, after: IToken): boolean 
 }
 
 /**
- * Chevrotain parsers are costly to build and cheap to reuse. Recovery costs
- * an array per MANY and more per OPTION, so a file is first parsed without
- * it; only a file with a syntax error is parsed again, with recovery, to
- * report every error. The recovering parser is built at the first such file:
- * it has another hidden class (recovery adds a method to the instance), and
- * while only one exists Chevrotain's call sites stay monomorphic.
+ * Chevrotain parsers are costly to build and cheap to reuse. A file is first
+ * parsed a declaration at a time (see declarationStarts) without error
+ * recovery, which costs an array per MANY and more per OPTION. Only when
+ * that fails is the file parsed whole: without recovery (a stretch may have
+ * been cut wrongly), then with it, to report every error. The recovering
+ * parser is built at the first such file: it has another hidden class
+ * (recovery adds a method to the instance), and while only one exists
+ * Chevrotain's call sites stay monomorphic.
  */
 const fastParser = new SchemaParser(false);
 let recoveringParser: SchemaParser | undefined;
@@ -435,25 +468,88 @@ export interface ParseResult {
   readonly errors: IRecognitionException[];
 }
 
-/** Parses the tokens of `text`; `report` hears of mistakes the grammar accepts (a bad escape in a string). */
-export function parseTokens(tokens: IToken[], text: string, report: Report): ParseResult {
-  // The fast parse's reports are held back: when it fails, the recovering parse makes them again.
+/** Parses a file's tokens; `report` hears of mistakes the grammar accepts (a bad escape in a string). */
+export function parseTokens(stream: TokenStream, report: Report): ParseResult {
+  // Reports of a parse that fails are dropped: the next one makes them again.
   const held: [number, string][] = [];
-  const fast = run(fastParser, tokens, text, (offset, message) => held.push([offset, message]));
-  if (fast.errors.length === 0) {
+  const hold: Report = (offset, message) => held.push([offset, message]);
+  const byDeclaration = parseByDeclaration(stream, hold);
+  if (byDeclaration) {
     for (const [offset, message] of held) report(offset, message);
-    return fast;
+    return { declarations: byDeclaration, errors: [] };
   }
-  return run((recoveringParser ??= new SchemaParser(true)), tokens, text, report);
+  held.length = 0;
+  const tokens = stream.tokens();
+  const whole = run(fastParser, tokens, stream.text, hold, (parser) => parser.schema());
+  if (whole.errors.length === 0) {
+    for (const [offset, message] of held) report(offset, message);
+    return { declarations: whole.result, errors: [] };
+  }
+  const recovered = run((recoveringParser ??= new SchemaParser(true)), tokens, stream.text, report, (parser) => parser.schema());
+  return { declarations: recovered.result, errors: recovered.errors };
 }
 
-function run(parser: SchemaParser, tokens: IToken[], text: string, report: Report): ParseResult {
+/** The declarations, each parsed from its own stretch of tokens, or undefined at the first error. */
+function parseByDeclaration(stream: TokenStream, report: Report): Declaration[] | undefined {
+  const starts = declarationStarts(stream);
+  const declarations: Declaration[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const tokens = stream.tokens(starts[i], starts[i + 1] ?? stream.length);
+    // As the rule a parse starts with, `declaration` must consume every token it is given.
+    const parsed = run(fastParser, tokens, stream.text, report, (parser) => parser.declaration());
+    if (parsed.errors.length) return undefined;
+    declarations.push(parsed.result);
+  }
+  return declarations;
+}
+
+/**
+ * Where declarations start: a declaration keyword outside any brackets,
+ * unless it is a name (after `.` or `=`, or `view` after `materialized`).
+ * A keyword used as a name elsewhere at the top level (`view v = table`)
+ * cuts a declaration short; its stretch then fails to parse and the file is
+ * parsed whole, so a wrong cut costs time, never a wrong tree.
+ */
+function declarationStarts(stream: TokenStream): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let previous: TokenType | undefined;
+  for (let i = 0; i < stream.length; i++) {
+    const type = stream.type(i);
+    if (type === LCurly || type === LParen || type === LBracket) depth++;
+    else if (type === RCurly || type === RParen || type === RBracket) depth--;
+    else if (
+      depth === 0 &&
+      DECLARATION_KEYWORDS.has(type) &&
+      previous !== Dot &&
+      previous !== Equals &&
+      !(type === View && previous === Materialized)
+    ) {
+      starts.push(i);
+    }
+    if (i === 0 && starts.length === 0) starts.push(0);
+    previous = type;
+  }
+  return starts;
+}
+
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence]);
+
+function run<T>(
+  parser: SchemaParser,
+  tokens: IToken[],
+  text: string,
+  report: Report,
+  rule: (parser: SchemaParser) => T,
+): { result: T; errors: IRecognitionException[] } {
   parser.input = tokens;
   parser.text = text;
   parser.report = report;
+  // Error recovery may leave a rule's items behind.
+  parser.stack.length = 0;
   try {
-    const declarations = parser.schema();
-    return { declarations, errors: [...parser.errors] };
+    const result = rule(parser);
+    return { result, errors: parser.errors };
   } finally {
     // A shared parser must not keep the last file's tokens alive.
     parser.input = [];

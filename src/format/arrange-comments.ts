@@ -22,7 +22,7 @@ export interface Arranged<M> {
  * `keepInner` says which members print their inner comments themselves;
  * the others get them appended as trailing comments.
  */
-export function arrangeComments<M extends { readonly pos: Pos; readonly blankLineBefore?: boolean }>(
+export function arrangeComments<M extends Pos & { readonly blankLineBefore?: boolean }>(
   members: readonly M[],
   comments: readonly Comment[],
   lineOf: LineOf,
@@ -32,9 +32,9 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
   const loose: Comment[] = [];
   let m = 0;
   for (const c of comments) {
-    while (m < members.length && members[m].pos.endOffset < c.pos.startOffset) m++;
+    while (m < members.length && members[m].endOffset < c.startOffset) m++;
     const owner = members[m];
-    if (owner && owner.pos.startOffset <= c.pos.startOffset) {
+    if (owner && owner.startOffset <= c.startOffset) {
       const list = inner.get(owner) ?? [];
       list.push(c);
       inner.set(owner, list);
@@ -51,26 +51,26 @@ export function arrangeComments<M extends { readonly pos: Pos; readonly blankLin
   while (i < members.length || j < loose.length) {
     const member = members[i];
     const comment = loose[j];
-    if (member && (!comment || member.pos.startOffset < comment.pos.startOffset)) {
+    if (member && (!comment || member.startOffset < comment.startOffset)) {
       const own = keepInner(member) ? [] : (inner.get(member) ?? []).map((c) => commentText(c));
       const el = {
         kind: "member" as const,
         member,
         trailing: own,
-        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(lineOf(member.pos.startOffset))),
+        blankBefore: elements.length > 0 && (member.blankLineBefore ?? blank(lineOf(member.startOffset))),
       };
       elements.push(el);
       lastMember = el;
-      lastEndLine = lineOf(member.pos.endOffset);
+      lastEndLine = lineOf(member.endOffset);
       i++;
     } else {
-      if (lastMember && elements[elements.length - 1] === lastMember && lineOf(comment.pos.startOffset) === lastEndLine) {
+      if (lastMember && elements[elements.length - 1] === lastMember && lineOf(comment.startOffset) === lastEndLine) {
         lastMember.trailing.push(commentText(comment));
       } else {
-        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(lineOf(comment.pos.startOffset)) });
+        elements.push({ kind: "comment", text: commentText(comment), blankBefore: elements.length > 0 && blank(lineOf(comment.startOffset)) });
         lastMember = undefined;
       }
-      lastEndLine = lineOf(comment.pos.endOffset);
+      lastEndLine = lineOf(comment.endOffset);
       j++;
     }
   }

@@ -11,20 +11,20 @@ import { isIdentifier } from "../parse/string-literal.js";
 
 /** Small constructors for synthesized syntax (no positions: it is printed, never diagnosed). */
 export const syntax = {
-  name: (text: string): NameNode => ({ text, quoted: !isIdentifier(text), pos: NO_POS }),
+  name: (text: string): NameNode => ({ text, quoted: !isIdentifier(text), ...NO_POS }),
   qualified: (name: string, schema?: string): QualifiedName => ({
     parts: schema === undefined ? [syntax.name(name)] : [syntax.name(schema), syntax.name(name)],
-    pos: NO_POS,
+    ...NO_POS,
   }),
-  string: (value: string): Value => ({ kind: "string", value, pos: NO_POS }),
-  number: (value: number): Value => ({ kind: "number", value, raw: String(value), pos: NO_POS }),
-  word: (...parts: string[]): Value => ({ kind: "path", parts: parts.map(syntax.name), pos: NO_POS }),
-  call: (callee: string[], args: Argument[]): Value => ({ kind: "call", callee: callee.map(syntax.name), args, pos: NO_POS }),
+  string: (value: string): Value => ({ kind: "string", value, ...NO_POS }),
+  number: (value: number): Value => ({ kind: "number", value, raw: String(value), ...NO_POS }),
+  word: (...parts: string[]): Value => ({ kind: "path", parts: parts.map(syntax.name), ...NO_POS }),
+  call: (callee: string[], args: Argument[]): Value => ({ kind: "call", callee: callee.map(syntax.name), args, ...NO_POS }),
   sql: (sql: string): Value => syntax.call(["sql"], [syntax.arg(syntax.string(sql))]),
-  list: (items: Value[]): Value => ({ kind: "list", items, pos: NO_POS }),
+  list: (items: Value[]): Value => ({ kind: "list", items, ...NO_POS }),
   names: (names: readonly string[]): Value => syntax.list(names.map((n) => syntax.word(n))),
-  arg: (value: Value, name?: string): Argument => ({ ...(name ? { name: syntax.name(name) } : {}), value, pos: NO_POS }),
-  attr: (name: string, args?: Argument[]): Attribute => ({ name, ...(args?.length ? { args } : {}), pos: NO_POS }),
+  arg: (value: Value, name?: string): Argument => ({ ...(name ? { name: syntax.name(name) } : {}), value, ...NO_POS }),
+  attr: (name: string, args?: Argument[]): Attribute => ({ name, ...(args?.length ? { args } : {}), ...NO_POS }),
 };
 
 const LITERAL_WORDS = new Set(["true", "false", "null"]);
@@ -32,17 +32,17 @@ const LITERAL_WORDS = new Set(["true", "false", "null"]);
 /** `known` says whether the dialect has a spec for a type name; any other is written quoted, to pass through. */
 export function typeNode(type: SqlType, known: (name: string) => boolean): TypeNode {
   if (type.kind === "enum") {
-    return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, pos: NO_POS };
+    return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
   }
   if (type.args.some((a) => typeof a === "number" && !Number.isFinite(a))) {
     throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);
   }
   return {
-    name: { parts: [{ text: type.name, quoted: !known(type.name) || !isIdentifier(type.name), pos: NO_POS }], pos: NO_POS },
-    args: type.args.map((value) => ({ value, pos: NO_POS })),
+    name: { parts: [{ text: type.name, quoted: !known(type.name) || !isIdentifier(type.name), ...NO_POS }], ...NO_POS },
+    args: type.args.map((value) => ({ value, ...NO_POS })),
     unsigned: !!type.unsigned,
     arrayDims: type.arrayDims ?? 0,
-    pos: NO_POS,
+    ...NO_POS,
   };
 }
 

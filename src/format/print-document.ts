@@ -45,13 +45,13 @@ export function printDocument(
 function printDeclaration(decl: Declaration, comments: readonly Comment[], lineOf: LineOf): string[] {
   switch (decl.kind) {
     case "database":
-      return printBlock("database", decl.bodyPos, decl.fields, comments, lineOf, printAssignments(decl.fields));
+      return printBlock("database", decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "sequence":
-      return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyPos, decl.fields, comments, lineOf, printAssignments(decl.fields));
+      return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "table":
-      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyPos, decl.members, comments, lineOf, printColumns(decl));
+      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));
     case "view": {
       const head = `${decl.materialized ? "materialized " : ""}view ${printQualified(decl.name)} = ${printValue(decl.definition)}`;
       return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
@@ -63,18 +63,18 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
  * `head { members }`. Comments before the body opens, or on the line of its
  * `{`, stay on the header line.
  */
-function printBlock<M extends { readonly pos: Pos; readonly blankLineBefore?: boolean }>(
+function printBlock<M extends Pos & { readonly blankLineBefore?: boolean }>(
   head: string,
-  bodyPos: Pos,
+  bodyOffset: number,
   members: readonly M[],
   comments: readonly Comment[],
   lineOf: LineOf,
   printMember: (member: M) => string,
 ): string[] {
-  const firstOffset = members[0]?.pos.startOffset ?? Infinity;
+  const firstOffset = members[0]?.startOffset ?? Infinity;
   const onHeader = (c: Comment) =>
-    c.pos.startOffset < bodyPos.startOffset ||
-    (lineOf(c.pos.startOffset) === lineOf(bodyPos.startOffset) && c.pos.startOffset < firstOffset);
+    c.startOffset < bodyOffset ||
+    (lineOf(c.startOffset) === lineOf(bodyOffset) && c.startOffset < firstOffset);
   const header = comments.filter(onHeader).map(commentText);
   const { elements } = arrangeComments(members, comments.filter((c) => !onHeader(c)), lineOf);
   const open = `${head} {${header.length ? ` ${header.join(" ")}` : ""}`;
@@ -115,5 +115,5 @@ function printEnum(decl: EnumDecl, comments: readonly Comment[], lineOf: LineOf)
   const head = `enum ${printQualified(decl.name)}`;
   const oneLine = `${head} { ${decl.values.map(printName).join(" ")} }`;
   if (comments.length === 0 && oneLine.length <= ENUM_LINE) return decl.values.length ? [oneLine] : [`${head} {}`];
-  return printBlock(head, decl.bodyPos, decl.values, comments, lineOf, printName);
+  return printBlock(head, decl.bodyOffset, decl.values, comments, lineOf, printName);
 }

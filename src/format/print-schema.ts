@@ -17,7 +17,7 @@ export function printSchema(metadata: MetaData): string {
   const known = (name: string) => specs.has(name);
   const declarations: Declaration[] = [databaseDecl(metadata)];
   for (const e of metadata.enums.values()) {
-    declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), pos: NO_POS, bodyPos: NO_POS });
+    declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });
   }
   for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));
   for (const t of metadata.tables.values()) declarations.push(tableDecl(t, known));
@@ -28,7 +28,7 @@ export function printSchema(metadata: MetaData): string {
       name: syntax.qualified(v.name, v.schema),
       definition: syntax.sql(v.definition),
       attributes: v.comment !== undefined ? [syntax.attr("comment", [syntax.arg(syntax.string(v.comment))])] : [],
-      pos: NO_POS,
+      ...NO_POS,
     });
   }
   return printDocument(declarations);
@@ -36,13 +36,13 @@ export function printSchema(metadata: MetaData): string {
 
 function databaseDecl(metadata: MetaData): Declaration {
   const { dialect, url, urlEnv } = metadata.database;
-  const fields = [{ key: syntax.name("dialect"), value: syntax.string(dialect), pos: NO_POS }];
+  const fields = [{ key: syntax.name("dialect"), value: syntax.string(dialect), ...NO_POS }];
   if (urlEnv !== undefined) {
-    fields.push({ key: syntax.name("url"), value: syntax.call(["env"], [syntax.arg(syntax.string(urlEnv))]), pos: NO_POS });
+    fields.push({ key: syntax.name("url"), value: syntax.call(["env"], [syntax.arg(syntax.string(urlEnv))]), ...NO_POS });
   } else if (url !== undefined) {
-    fields.push({ key: syntax.name("url"), value: syntax.string(url), pos: NO_POS });
+    fields.push({ key: syntax.name("url"), value: syntax.string(url), ...NO_POS });
   }
-  return { kind: "database", fields, pos: NO_POS, bodyPos: NO_POS };
+  return { kind: "database", fields, ...NO_POS, bodyOffset: 0 };
 }
 
 const SEQUENCE_FIELDS = ["start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const;
@@ -51,9 +51,9 @@ function sequenceDecl(s: Sequence): Declaration {
   const fields = SEQUENCE_FIELDS.filter((f) => s[f] !== undefined).map((f) => {
     const v = s[f]!;
     const value = typeof v === "number" ? syntax.number(v) : typeof v === "boolean" ? syntax.word(String(v)) : syntax.string(v);
-    return { key: syntax.name(f), value, pos: NO_POS };
+    return { key: syntax.name(f), value, ...NO_POS };
   });
-  return { kind: "sequence", name: syntax.qualified(s.name, s.schema), fields, pos: NO_POS, bodyPos: NO_POS };
+  return { kind: "sequence", name: syntax.qualified(s.name, s.schema), fields, ...NO_POS, bodyOffset: 0 };
 }
 
 function tableDecl(table: Table, known: (name: string) => boolean): Declaration {
@@ -83,9 +83,9 @@ function tableDecl(table: Table, known: (name: string) => boolean): Declaration 
   for (const ck of table.checkConstraints) attrs.push(syntax.attr("check", named([syntax.arg(syntax.sql(ck.expression))], ck.name)));
   if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
   if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));
-  attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, pos: NO_POS, blankLineBefore: i === 0 }));
+  attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, ...NO_POS, blankLineBefore: i === 0 }));
 
-  return { kind: "table", name: syntax.qualified(table.name, table.schema), members, pos: NO_POS, bodyPos: NO_POS };
+  return { kind: "table", name: syntax.qualified(table.name, table.schema), members, ...NO_POS, bodyOffset: 0 };
 }
 
 /** Per column, the first constraint that covers that column alone. */
@@ -124,6 +124,6 @@ function columnNode(
     type: typeNode(column.type, known),
     nullable: column.nullable,
     attributes: attrs,
-    pos: NO_POS,
+    ...NO_POS,
   };
 }

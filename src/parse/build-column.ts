@@ -46,10 +46,10 @@ const REPEATABLE = new Set(["check"]);
 export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDraft): void {
   const name = node.name.text;
   if (draft.hasColumn(name)) {
-    ctx.error(node.name.pos, `duplicate column "${name}" in table "${draft.name.key}"`);
+    ctx.error(node.name, `duplicate column "${name}" in table "${draft.name.key}"`);
     return;
   }
-  draft.columnPos.set(name, node.name.pos);
+  draft.columnPos.set(name, node.name);
   const resolved = resolveType(ctx, node.type);
   const props: { -readonly [K in keyof ColumnProps]: ColumnProps[K] } = {
     name,
@@ -65,11 +65,11 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
     const signature = COLUMN_ATTRIBUTES[attr.name];
     if (!signature) {
       const known = Object.keys(COLUMN_ATTRIBUTES).map((a) => `@${a}`);
-      ctx.error(attr.pos, `unknown attribute "@${attr.name}"${didYouMean(`@${attr.name}`, known)}`);
+      ctx.error(attr, `unknown attribute "@${attr.name}"${didYouMean(`@${attr.name}`, known)}`);
       continue;
     }
     if (!REPEATABLE.has(attr.name) && writtenBefore(attributes, i)) {
-      ctx.error(attr.pos, `duplicate @${attr.name} on column "${name}"`);
+      ctx.error(attr, `duplicate @${attr.name} on column "${name}"`);
       continue;
     }
     const args = readArgs(ctx, attr, "@", signature);
@@ -78,7 +78,7 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
   // A database computes these columns itself: a default would never apply, and reflection never shows one.
   const computed = node.attributes.find((a) => a.name === "identity" || a.name === "generated");
   if (computed && props.default !== undefined && (props.identity !== undefined || props.generated !== undefined)) {
-    ctx.error(computed.pos, `an @${computed.name} column cannot also have a default`);
+    ctx.error(computed, `an @${computed.name} column cannot also have a default`);
   }
   draft.columns.push(new Column(props));
 }
@@ -107,11 +107,11 @@ function applyAttribute(
   const [first] = positional;
   switch (attr.name) {
     case "id":
-      draft.setPrimaryKey(new PrimaryKeyConstraint({ columns: [props.name] }), attr.pos);
+      draft.setPrimaryKey(new PrimaryKeyConstraint({ columns: [props.name] }), attr);
       return;
     case "default": {
       if (resolved?.autoincrement) {
-        ctx.error(attr.pos, `a ${node.type.name.parts[0].text} column cannot have @default: it already means @default(autoincrement())`);
+        ctx.error(attr, `a ${node.type.name.parts[0].text} column cannot have @default: it already means @default(autoincrement())`);
         return;
       }
       if (!resolved) return;
@@ -123,7 +123,7 @@ function applyAttribute(
       const nameValue = named.get("name");
       const constraintName = nameValue ? readString(ctx, nameValue) : undefined;
       if (nameValue && constraintName === undefined) return;
-      if (!draft.claimName(constraintName, nameValue?.pos ?? attr.pos, "constraint")) return;
+      if (!draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
       draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: [props.name] }));
       return;
     }
@@ -131,29 +131,29 @@ function applyAttribute(
       readReferences(ctx, attr, first, named, state);
       return;
     case "check": {
-      if (!ctx.requires("checkConstraints", attr.pos)) return;
+      if (!ctx.requires("checkConstraints", attr)) return;
       const expression = readSql(ctx, first);
       const nameValue = named.get("name");
       const checkName = nameValue ? readString(ctx, nameValue) : undefined;
       if (expression === undefined || (nameValue && checkName === undefined)) return;
-      if (!draft.claimName(checkName, nameValue?.pos ?? attr.pos, "constraint")) return;
+      if (!draft.claimName(checkName, nameValue ?? attr, "constraint")) return;
       draft.checks.push(new CheckConstraint({ name: checkName, expression }));
       return;
     }
     case "comment":
-      if (ctx.requires("comments", attr.pos)) props.comment = readString(ctx, first);
+      if (ctx.requires("comments", attr)) props.comment = readString(ctx, first);
       return;
     case "renamedFrom":
       props.renamedFrom = readString(ctx, first);
       return;
     case "identity": {
-      if (!ctx.requires("identityColumns", attr.pos)) return;
+      if (!ctx.requires("identityColumns", attr)) return;
       const kind: IdentityKind | undefined = first ? readWord(ctx, first, "identity kind", ["always", "byDefault"] as const) : "byDefault";
       if (kind) props.identity = kind;
       return;
     }
     case "generated": {
-      if (!ctx.requires("generatedColumns", attr.pos)) return;
+      if (!ctx.requires("generatedColumns", attr)) return;
       const expression = readSql(ctx, first);
       const storedValue = named.get("stored");
       const stored = storedValue ? readBoolean(ctx, storedValue) : false;
@@ -177,22 +177,22 @@ function readReferences(
   { props, draft, node }: ColumnState,
 ): void {
   if (target.kind !== "path" || target.parts.length < 2 || target.parts.length > 3) {
-    ctx.error(target.pos, "expected the referenced column as table.column or schema.table.column");
+    ctx.error(target, "expected the referenced column as table.column or schema.table.column");
     return;
   }
   const parts = target.parts;
   const column = parts[parts.length - 1];
   const table = parts.length === 3 ? ctx.qualify(parts[0], parts[1].text) : { name: parts[0].text, key: parts[0].text };
-  const options = readForeignKeyOptions(ctx, named, attr.pos);
+  const options = readForeignKeyOptions(ctx, named, attr);
   if (!table || !options) return;
-  if (!draft.claimName(options.name, named.get("name")?.pos ?? attr.pos, "constraint")) return;
+  if (!draft.claimName(options.name, named.get("name") ?? attr, "constraint")) return;
   draft.foreignKeys.push({
-    columns: [{ text: props.name, quoted: false, pos: node.name.pos }],
+    columns: [node.name],
     target: table,
-    targetPos: parts[parts.length - 2].pos,
+    targetPos: parts[parts.length - 2],
     targetColumns: [column],
     options,
-    pos: attr.pos,
+    pos: attr,
     path: ctx.path,
   });
 }

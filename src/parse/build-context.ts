@@ -75,7 +75,7 @@ export class BuildContext {
   objectName(qualified: QualifiedName): ObjectName | undefined {
     const parts = qualified.parts;
     if (parts.length > 2) {
-      this.error(parts[2].pos, `expected a name or schema.name, not a ${parts.length}-part name`);
+      this.error(parts[2], `expected a name or schema.name, not a ${parts.length}-part name`);
       return undefined;
     }
     if (parts.length === 1) return { name: parts[0].text, key: parts[0].text };
@@ -85,7 +85,7 @@ export class BuildContext {
   qualify(schemaNode: NameNode, name: string): ObjectName | undefined {
     const schema = schemaNode.text;
     if (this.dialect && schema === this.dialect.defaultSchema) return { name, key: name };
-    if (!this.requires("schemas", schemaNode.pos)) return undefined;
+    if (!this.requires("schemas", schemaNode)) return undefined;
     return { name, schema, key: `${schema}.${name}` };
   }
 }

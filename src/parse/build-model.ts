@@ -50,7 +50,7 @@ export function buildModel(
     const name = ctx.objectName(decl.name);
     if (!name) continue;
     if (ctx.enums.has(name.key)) {
-      ctx.error(decl.name.pos, `duplicate enum "${name.key}"`);
+      ctx.error(decl.name, `duplicate enum "${name.key}"`);
       continue;
     }
     const built = buildEnum(ctx, decl, name);
@@ -61,7 +61,7 @@ export function buildModel(
   for (const { path, decl } of of("table")) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
-    if (!name || !claim(name, "table", decl.name.pos)) continue;
+    if (!name || !claim(name, "table", decl.name)) continue;
     drafts.set(name.key, buildTable(ctx, decl, name));
   }
   const tables = [...drafts.values()].map((draft) => finishTable(ctx, draft, drafts));
@@ -70,7 +70,7 @@ export function buildModel(
   for (const { path, decl } of of("view")) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
-    if (!name || !claim(name, "view", decl.name.pos)) continue;
+    if (!name || !claim(name, "view", decl.name)) continue;
     const view = buildView(ctx, decl, name);
     if (view) views.push(view);
   }
@@ -78,7 +78,7 @@ export function buildModel(
   for (const { path, decl } of of("sequence")) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
-    if (!name || !claim(name, "sequence", decl.name.pos)) continue;
+    if (!name || !claim(name, "sequence", decl.name)) continue;
     const sequence = buildSequence(ctx, decl, name);
     if (sequence) sequences.push(sequence);
   }

@@ -22,7 +22,7 @@ export function readSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): Settings {
   for (const extra of blocks.slice(1)) {
-    bag.report(extra.path, extra.decl.pos.startOffset, "duplicate database block: a schema has one");
+    bag.report(extra.path, extra.decl.startOffset, "duplicate database block: a schema has one");
   }
   const first = blocks[0];
   if (!first) return { database: { dialect: "sqlite" }, dialect: dialectNamed("sqlite") };
@@ -30,8 +30,8 @@ export function readSettings(
   const fields = new Map<string, Assignment>();
   for (const field of first.decl.fields) {
     const key = field.key.text;
-    if (key !== "dialect" && key !== "url") error(field.key.pos, `unknown database setting "${key}"${didYouMean(key, ["dialect", "url"])}`);
-    else if (fields.has(key)) error(field.key.pos, `duplicate database setting "${key}"`);
+    if (key !== "dialect" && key !== "url") error(field.key, `unknown database setting "${key}"${didYouMean(key, ["dialect", "url"])}`);
+    else if (fields.has(key)) error(field.key, `duplicate database setting "${key}"`);
     else fields.set(key, field);
   }
   let dialectName = "sqlite";
@@ -39,14 +39,14 @@ export function readSettings(
   const dialectField = fields.get("dialect");
   if (dialectField) {
     const v = dialectField.value;
-    if (v.kind !== "string") error(v.pos, `expected the dialect as a string like "postgresql" but found ${describeValue(v)}`);
+    if (v.kind !== "string") error(v, `expected the dialect as a string like "postgresql" but found ${describeValue(v)}`);
     else {
       dialectName = v.value;
       dialect = dialectNamed(v.value);
       if (!dialect) {
         const names = DIALECTS.map((d) => d.name);
         const hint = didYouMean(v.value, names) || `; expected ${listWords(names.map((n) => `"${n}"`))}`;
-        error(v.pos, `unknown dialect "${v.value}"${hint}`);
+        error(v, `unknown dialect "${v.value}"${hint}`);
       }
     }
   }
@@ -67,6 +67,6 @@ function readUrl(
     const value = env[name];
     return value === undefined || value === "" ? { urlEnv: name } : { url: value, urlEnv: name };
   }
-  error(v.pos, `expected the url as a string or env("VARIABLE") but found ${describeValue(v)}`);
+  error(v, `expected the url as a string or env("VARIABLE") but found ${describeValue(v)}`);
   return {};
 }

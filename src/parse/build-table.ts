@@ -39,11 +39,11 @@ export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName)
     const signature = TABLE_ATTRIBUTES[attr.name];
     if (!signature) {
       const known = Object.keys(TABLE_ATTRIBUTES).map((a) => `@@${a}`);
-      ctx.error(attr.pos, `unknown table attribute "@@${attr.name}"${didYouMean(`@@${attr.name}`, known)}`);
+      ctx.error(attr, `unknown table attribute "@@${attr.name}"${didYouMean(`@@${attr.name}`, known)}`);
       continue;
     }
     if (ONCE.has(attr.name) && seen.has(attr.name)) {
-      ctx.error(attr.pos, `duplicate @@${attr.name} on table "${name.key}"`);
+      ctx.error(attr, `duplicate @@${attr.name} on table "${name.key}"`);
       continue;
     }
     seen.add(attr.name);
@@ -63,14 +63,14 @@ function applyTableAttribute(
   const nameValue = named.get("name");
   const constraintName = nameValue && attr.name !== "index" ? readString(ctx, nameValue) : undefined;
   if (nameValue && attr.name !== "index" && constraintName === undefined) return;
-  const namePos = nameValue?.pos ?? attr.pos;
+  const namePos = nameValue ?? attr;
   switch (attr.name) {
     case "id":
     case "unique": {
       const columns = readNameList(ctx, first);
       if (!columns || !draft.checkColumns(columns)) return;
       const props = { name: constraintName, columns: columns.map((c) => c.text) };
-      if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr.pos);
+      if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr);
       else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint(props));
       return;
     }
@@ -81,14 +81,14 @@ function applyTableAttribute(
       readForeignKey(ctx, attr, first, named, draft);
       return;
     case "check": {
-      if (!ctx.requires("checkConstraints", attr.pos)) return;
+      if (!ctx.requires("checkConstraints", attr)) return;
       const expression = readSql(ctx, first);
       if (expression === undefined || !draft.claimName(constraintName, namePos, "constraint")) return;
       draft.checks.push(new CheckConstraint({ name: constraintName, expression }));
       return;
     }
     case "comment":
-      if (ctx.requires("comments", attr.pos)) draft.comment = readString(ctx, first);
+      if (ctx.requires("comments", attr)) draft.comment = readString(ctx, first);
       return;
     case "renamedFrom":
       draft.renamedFrom = readString(ctx, first);
@@ -109,12 +109,12 @@ function readForeignKey(
   const columns = readNameList(ctx, first);
   const refs = named.get("references");
   if (!refs) {
-    ctx.error(attr.pos, "missing references: of @@foreignKey: expected @@foreignKey([a, b], references: other([x, y]))");
+    ctx.error(attr, "missing references: of @@foreignKey: expected @@foreignKey([a, b], references: other([x, y]))");
     return;
   }
-  const options = readForeignKeyOptions(ctx, named, attr.pos);
+  const options = readForeignKeyOptions(ctx, named, attr);
   if (refs.kind !== "call" || refs.callee.length > 2 || refs.args.length !== 1 || refs.args[0].name) {
-    ctx.error(refs.pos, `expected references: table([columns]) but found ${describeValue(refs)}`);
+    ctx.error(refs, `expected references: table([columns]) but found ${describeValue(refs)}`);
     return;
   }
   const targetColumns = readNameList(ctx, refs.args[0].value);
@@ -123,17 +123,17 @@ function readForeignKey(
   if (!columns || !options || !targetColumns || !target || !draft.checkColumns(columns)) return;
   if (columns.length !== targetColumns.length) {
     const count = (n: number) => `${n} ${n === 1 ? "column" : "columns"}`;
-    ctx.error(refs.args[0].pos, `@@foreignKey has ${count(columns.length)} but references ${count(targetColumns.length)}`);
+    ctx.error(refs.args[0], `@@foreignKey has ${count(columns.length)} but references ${count(targetColumns.length)}`);
     return;
   }
-  if (!draft.claimName(options.name, named.get("name")?.pos ?? attr.pos, "constraint")) return;
+  if (!draft.claimName(options.name, named.get("name") ?? attr, "constraint")) return;
   draft.foreignKeys.push({
     columns,
     target,
-    targetPos: parts[parts.length - 1].pos,
+    targetPos: parts[parts.length - 1],
     targetColumns,
     options,
-    pos: attr.pos,
+    pos: attr,
     path: ctx.path,
   });
 }

@@ -39,9 +39,9 @@ export function readForeignKeyOptions(
     deferrable: flag("deferrable"),
     initiallyDeferred: flag("initiallyDeferred"),
   };
-  if (options.deferrable && !ctx.requires("deferrableConstraints", named.get("deferrable")!.pos)) ok = false;
+  if (options.deferrable && !ctx.requires("deferrableConstraints", named.get("deferrable")!)) ok = false;
   if (options.initiallyDeferred && !options.deferrable) {
-    ctx.error(named.get("initiallyDeferred")?.pos ?? pos, "initiallyDeferred: true needs deferrable: true");
+    ctx.error(named.get("initiallyDeferred") ?? pos, "initiallyDeferred: true needs deferrable: true");
     ok = false;
   }
   return ok ? options : undefined;

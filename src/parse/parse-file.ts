@@ -13,7 +13,7 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
   const lexed = tokenize(text);
   for (const p of lexed.problems) bag.report(path, p.offset, p.message);
   const before = bag.items.length;
-  const parsed = parseTokens(lexed.tokens, text, (offset, message) => bag.report(path, offset, message));
+  const parsed = parseTokens(lexed.stream, (offset, message) => bag.report(path, offset, message));
   const seen = new Set<string>();
   for (const error of parsed.errors) {
     const offset = errorOffset(error);
@@ -24,7 +24,7 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
   }
   if (lexed.problems.length || bag.items.length > before) return undefined;
   const declarations = parsed.declarations;
-  const comments = lexed.comments.map((t) => ({ text: t.image, pos: t as Pos }));
+  const comments = lexed.comments.map((t) => ({ text: t.image, startOffset: t.startOffset, endOffset: t.endOffset! }));
   return { path, declarations, comments };
 }
 

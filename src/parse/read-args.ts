@@ -22,7 +22,7 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
   const given = attr.args;
   if (given === undefined || given.length === 0) {
     if (sig.required === 0) return NO_ARGS;
-    ctx.error(attr.pos, `missing ${sig.positional[0]} of ${label}: expected ${sig.usage}`);
+    ctx.error(attr, `missing ${sig.positional[0]} of ${label}: expected ${sig.usage}`);
     return undefined;
   }
   const positional: Value[] = [];
@@ -32,19 +32,19 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
   for (const arg of given) {
     if (arg.name) {
       if (!sig.named.includes(arg.name.text)) {
-        ctx.error(arg.name.pos, `unknown argument "${arg.name.text}" of ${label}${didYouMean(arg.name.text, sig.named)}`);
+        ctx.error(arg.name, `unknown argument "${arg.name.text}" of ${label}${didYouMean(arg.name.text, sig.named)}`);
         ok = false;
       } else if (named?.has(arg.name.text)) {
-        ctx.error(arg.name.pos, `duplicate argument "${arg.name.text}" of ${label}`);
+        ctx.error(arg.name, `duplicate argument "${arg.name.text}" of ${label}`);
         ok = false;
       } else (named ??= new Map()).set(arg.name.text, arg.value);
     } else if (positional.length >= sig.positional.length) {
-      ctx.error(arg.pos, sig.positional.length ? `too many arguments to ${label}: expected ${sig.usage}` : `${label} takes no positional arguments: expected ${sig.usage}`);
+      ctx.error(arg, sig.positional.length ? `too many arguments to ${label}: expected ${sig.usage}` : `${label} takes no positional arguments: expected ${sig.usage}`);
       ok = false;
     } else positional.push(arg.value);
   }
   if (ok && positional.length < sig.required) {
-    ctx.error(attr.pos, `missing ${sig.positional[positional.length]} of ${label}: expected ${sig.usage}`);
+    ctx.error(attr, `missing ${sig.positional[positional.length]} of ${label}: expected ${sig.usage}`);
     ok = false;
   }
   return ok ? { positional, named: named ?? NO_NAMED } : undefined;
@@ -70,7 +70,7 @@ export function describeValue(value: Value): string {
 
 export function readString(ctx: BuildContext, value: Value): string | undefined {
   if (value.kind === "string") return value.value;
-  ctx.error(value.pos, `expected a string but found ${describeValue(value)}`);
+  ctx.error(value, `expected a string but found ${describeValue(value)}`);
   return undefined;
 }
 
@@ -79,13 +79,13 @@ export function readBoolean(ctx: BuildContext, value: Value): boolean | undefine
     if (value.parts[0].text === "true") return true;
     if (value.parts[0].text === "false") return false;
   }
-  ctx.error(value.pos, `expected true or false but found ${describeValue(value)}`);
+  ctx.error(value, `expected true or false but found ${describeValue(value)}`);
   return undefined;
 }
 
 export function readInteger(ctx: BuildContext, value: Value): number | undefined {
   if (value.kind === "number" && Number.isInteger(value.value)) return value.value;
-  ctx.error(value.pos, `expected a whole number but found ${describeValue(value)}`);
+  ctx.error(value, `expected a whole number but found ${describeValue(value)}`);
   return undefined;
 }
 
@@ -95,21 +95,21 @@ export function readWord<T extends string>(ctx: BuildContext, value: Value, what
   if (word !== undefined && (options as readonly string[]).includes(word)) return word as T;
   const found = word !== undefined ? `"${word}"` : describeValue(value);
   const hint = word !== undefined ? didYouMean(word, options) : "";
-  ctx.error(value.pos, `unknown ${what} ${found}${hint || `; expected ${listWords(options)}`}`);
+  ctx.error(value, `unknown ${what} ${found}${hint || `; expected ${listWords(options)}`}`);
   return undefined;
 }
 
 /** A bare identifier used as a free word (an index method): any single name. */
 export function readFreeWord(ctx: BuildContext, value: Value, what: string): string | undefined {
   if (value.kind === "path" && value.parts.length === 1) return value.parts[0].text;
-  ctx.error(value.pos, `expected ${what} but found ${describeValue(value)}`);
+  ctx.error(value, `expected ${what} but found ${describeValue(value)}`);
   return undefined;
 }
 
 /** `sql("...")`. */
 export function readSql(ctx: BuildContext, value: Value): string | undefined {
   const sql = sqlOf(value);
-  if (sql === undefined) ctx.error(value.pos, `expected sql("...") but found ${describeValue(value)}`);
+  if (sql === undefined) ctx.error(value, `expected sql("...") but found ${describeValue(value)}`);
   return sql;
 }
 
@@ -123,15 +123,15 @@ export function sqlOf(value: Value): string | undefined {
 /** A column (or other) name: a bare or quoted name. */
 export function readName(ctx: BuildContext, value: Value, what = "a column name"): NameNode | undefined {
   if (value.kind === "path" && value.parts.length === 1) return value.parts[0];
-  if (value.kind === "string") return { text: value.value, quoted: true, pos: value.pos };
-  ctx.error(value.pos, `expected ${what} but found ${describeValue(value)}`);
+  if (value.kind === "string") return { text: value.value, quoted: true, startOffset: value.startOffset, endOffset: value.endOffset };
+  ctx.error(value, `expected ${what} but found ${describeValue(value)}`);
   return undefined;
 }
 
 /** `[a, b]`: at least one name. */
 export function readNameList(ctx: BuildContext, value: Value): NameNode[] | undefined {
   if (value.kind !== "list" || value.items.length === 0) {
-    ctx.error(value.pos, `expected a list of column names like [a, b] but found ${value.kind === "list" ? "an empty list" : describeValue(value)}`);
+    ctx.error(value, `expected a list of column names like [a, b] but found ${value.kind === "list" ? "an empty list" : describeValue(value)}`);
     return undefined;
   }
   const names = value.items.map((item) => readName(ctx, item));

@@ -23,7 +23,7 @@ export function readDefault(ctx: BuildContext, value: Value, enumDecl: Enum | un
       }
       if (word !== undefined && LITERALS.has(word)) return defaults.literal(LITERALS.get(word)!);
       ctx.error(
-        value.pos,
+        value,
         `unknown default ${describeValue(value)}: expected a string, a number, true, false, null, now(), autoincrement() or sql("...")`,
       );
       return undefined;
@@ -31,7 +31,7 @@ export function readDefault(ctx: BuildContext, value: Value, enumDecl: Enum | un
     case "call":
       return readCall(ctx, value);
     case "list":
-      ctx.error(value.pos, "a default cannot be a list");
+      ctx.error(value, "a default cannot be a list");
       return undefined;
   }
 }
@@ -44,7 +44,7 @@ const LITERALS = new Map<string, boolean | null>([
 
 function enumValue(ctx: BuildContext, value: Value, word: string, decl: Enum): DefaultValue | undefined {
   if (decl.values.includes(word)) return defaults.enumValue(word);
-  ctx.error(value.pos, `unknown value "${word}" of enum "${decl.key}"${didYouMean(word, decl.values)}`);
+  ctx.error(value, `unknown value "${word}" of enum "${decl.key}"${didYouMean(word, decl.values)}`);
   return undefined;
 }
 
@@ -53,15 +53,15 @@ function readCall(ctx: BuildContext, value: Extract<Value, { kind: "call" }>): D
   if (name === "sql") {
     const sql = sqlOf(value);
     if (sql !== undefined) return defaults.sql(sql);
-    ctx.error(value.pos, 'sql(...) takes one string: sql("...")');
+    ctx.error(value, 'sql(...) takes one string: sql("...")');
     return undefined;
   }
   if (name !== "now" && name !== "autoincrement") {
-    ctx.error(value.pos, `unknown function "${name}" in @default${didYouMean(name, FUNCTIONS)}; expected now(), autoincrement() or sql("...")`);
+    ctx.error(value, `unknown function "${name}" in @default${didYouMean(name, FUNCTIONS)}; expected now(), autoincrement() or sql("...")`);
     return undefined;
   }
   if (value.args.length) {
-    ctx.error(value.args[0].pos, `${name}() takes no arguments`);
+    ctx.error(value.args[0], `${name}() takes no arguments`);
     return undefined;
   }
   return name === "now" ? defaults.now() : defaults.autoincrement();

@@ -20,7 +20,7 @@ export function readIndex(
   draft: TableDraft,
 ): void {
   if (list.kind !== "list" || list.items.length === 0) {
-    ctx.error(list.pos, `expected a list of index columns like [a, b] but found ${list.kind === "list" ? "an empty list" : describeValue(list)}`);
+    ctx.error(list, `expected a list of index columns like [a, b] but found ${list.kind === "list" ? "an empty list" : describeValue(list)}`);
     return;
   }
   const elements = list.items.map((item) => readElement(ctx, item, draft));
@@ -33,7 +33,7 @@ export function readIndex(
   const generated = name === undefined;
   const indexName = name ?? generatedName(draft.name.name, elements as IndexElement[]);
   const hint = generated ? ` (the generated name of this index; give it a name: to tell them apart)` : "";
-  if (!draft.claimName(indexName, named.get("name")?.pos ?? attr.pos, "index", hint)) return;
+  if (!draft.claimName(indexName, named.get("name") ?? attr, "index", hint)) return;
   draft.indexes.push(
     new Index({
       name: indexName,
@@ -58,7 +58,7 @@ function readOption<T>(
 }
 
 function readWhere(ctx: BuildContext, value: Value): string | undefined {
-  return ctx.requires("partialIndexes", value.pos) ? readSql(ctx, value) : undefined;
+  return ctx.requires("partialIndexes", value) ? readSql(ctx, value) : undefined;
 }
 
 function generatedName(table: string, elements: readonly IndexElement[]): string {
@@ -72,10 +72,10 @@ function readMethod(ctx: BuildContext, value: Value): string | undefined {
   const methods = ctx.dialect.capabilities.indexMethods;
   if (methods.includes(method)) return method;
   if (methods.length === 0) {
-    ctx.error(value.pos, `index methods (using:) are not supported by ${ctx.dialect.name}`);
+    ctx.error(value, `index methods (using:) are not supported by ${ctx.dialect.name}`);
   } else {
     const hint = didYouMean(method, methods) || `; expected ${listWords(methods)}`;
-    ctx.error(value.pos, `index method "${method}" is not supported by ${ctx.dialect.name}${hint}`);
+    ctx.error(value, `index method "${method}" is not supported by ${ctx.dialect.name}${hint}`);
   }
   return undefined;
 }
@@ -86,19 +86,19 @@ type ColumnElement = { -readonly [K in keyof Extract<IndexElement, { kind: "colu
 const ELEMENT_OPTIONS: Record<string, (ctx: BuildContext, v: Value, e: ColumnElement) => boolean> = {
   sort: (ctx, v, e) => (e.order = readWord(ctx, v, "sort order", ["asc", "desc"] as const)) !== undefined,
   nulls: (ctx, v, e) => (e.nulls = readWord(ctx, v, "nulls position", ["first", "last"] as const)) !== undefined,
-  length: (ctx, v, e) => ctx.requires("indexPrefixLengths", v.pos) && (e.length = readInteger(ctx, v)) !== undefined,
+  length: (ctx, v, e) => ctx.requires("indexPrefixLengths", v) && (e.length = readInteger(ctx, v)) !== undefined,
   ops: (ctx, v, e) => (e.opclass = readString(ctx, v)) !== undefined,
 };
 
 function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexElement | undefined {
   if (item.kind === "call") {
     const sql = sqlOf(item);
-    if (sql !== undefined) return ctx.requires("expressionIndexes", item.pos) ? { kind: "expression", sql } : undefined;
+    if (sql !== undefined) return ctx.requires("expressionIndexes", item) ? { kind: "expression", sql } : undefined;
     if (item.callee.length === 1) return readColumnWithOptions(ctx, item.callee[0], item.args, draft);
   }
-  const name = item.kind === "path" && item.parts.length === 1 ? item.parts[0] : item.kind === "string" ? { text: item.value, quoted: true, pos: item.pos } : undefined;
+  const name = item.kind === "path" && item.parts.length === 1 ? item.parts[0] : item.kind === "string" ? { text: item.value, quoted: true, startOffset: item.startOffset, endOffset: item.endOffset } : undefined;
   if (!name) {
-    ctx.error(item.pos, `expected an index column, a column with options like a(sort: desc), or sql("...") but found ${describeValue(item)}`);
+    ctx.error(item, `expected an index column, a column with options like a(sort: desc), or sql("...") but found ${describeValue(item)}`);
     return undefined;
   }
   return draft.checkColumns([name]) ? { kind: "column", name: name.text } : undefined;
@@ -112,13 +112,13 @@ function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readon
     const key = arg.name?.text;
     const read = key === undefined ? undefined : ELEMENT_OPTIONS[key];
     if (key !== undefined && seen.has(key)) {
-      ctx.error(arg.name!.pos, `duplicate option "${key}" on index column "${column.text}"`);
+      ctx.error(arg.name!, `duplicate option "${key}" on index column "${column.text}"`);
       ok = false;
       continue;
     }
     if (key === undefined || !read) {
       const hint = (key !== undefined && didYouMean(key, Object.keys(ELEMENT_OPTIONS))) || "; expected sort:, nulls:, length: or ops:";
-      ctx.error(arg.name?.pos ?? arg.pos, `unknown option${key === undefined ? "" : ` "${key}"`} on index column "${column.text}"${hint}`);
+      ctx.error(arg.name ?? arg, `unknown option${key === undefined ? "" : ` "${key}"`} on index column "${column.text}"${hint}`);
       ok = false;
       continue;
     }

@@ -55,7 +55,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   }
   if (!spec) {
     const written = parts.map((p) => p.text).join(".");
-    ctx.error(node.name.pos, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);
+    ctx.error(node.name, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);
     return undefined;
   }
   if (!checkModifiers(ctx, node) || !checkArgs(ctx, node, spec)) return undefined;
@@ -70,11 +70,11 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
 
 function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedType | undefined {
   if (node.args.length) {
-    ctx.error(node.args[0].pos, `enum type "${decl.key}" takes no parameters`);
+    ctx.error(node.args[0], `enum type "${decl.key}" takes no parameters`);
     return undefined;
   }
   if (node.unsigned) {
-    ctx.error(node.pos, `enum type "${decl.key}" cannot be unsigned`);
+    ctx.error(node, `enum type "${decl.key}" cannot be unsigned`);
     return undefined;
   }
   if (!checkModifiers(ctx, node)) return undefined;
@@ -82,8 +82,8 @@ function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedTyp
 }
 
 function checkModifiers(ctx: BuildContext, node: TypeNode): boolean {
-  const arraysOk = node.arrayDims === 0 || ctx.requires("arrays", node.pos);
-  const unsignedOk = !node.unsigned || ctx.requires("unsignedIntegers", node.pos);
+  const arraysOk = node.arrayDims === 0 || ctx.requires("arrays", node);
+  const unsignedOk = !node.unsigned || ctx.requires("unsignedIntegers", node);
   return arraysOk && unsignedOk;
 }
 
@@ -104,7 +104,7 @@ function checkArgs(ctx: BuildContext, node: TypeNode, spec: TypeSpec): boolean {
   if (spec.stringParams) {
     const bad = args.find((a) => typeof a.value !== "string");
     if (bad || args.length === 0) {
-      ctx.error(bad?.pos ?? node.pos, `type "${spec.name}" takes a list of strings, like ${spec.name}('a', 'b')`);
+      ctx.error(bad ?? node, `type "${spec.name}" takes a list of strings, like ${spec.name}('a', 'b')`);
       return false;
     }
     return true;
@@ -112,13 +112,13 @@ function checkArgs(ctx: BuildContext, node: TypeNode, spec: TypeSpec): boolean {
   const params = spec.params;
   if (!params) {
     if (args.length === 0) return true;
-    ctx.error(args[0].pos, `type "${spec.name}" takes no parameters`);
+    ctx.error(args[0], `type "${spec.name}" takes no parameters`);
     return false;
   }
   if (args.length < params.min || args.length > params.max) {
     const count = params.min === params.max ? `${params.min}` : params.min === 0 ? `at most ${params.max}` : `${params.min} to ${params.max}`;
     const plural = params.max === 1 ? "parameter" : "parameters";
-    ctx.error(node.pos, `type "${spec.name}" takes ${count} ${plural} (${params.names.join(", ")}), got ${args.length}`);
+    ctx.error(node, `type "${spec.name}" takes ${count} ${plural} (${params.names.join(", ")}), got ${args.length}`);
     return false;
   }
   let ok = true;
@@ -126,17 +126,17 @@ function checkArgs(ctx: BuildContext, node: TypeNode, spec: TypeSpec): boolean {
     const what = `${spec.name} ${params.names[i] ?? "parameter"}`;
     const [lo, hi] = params.ranges[i] ?? [-Infinity, Infinity];
     if (typeof arg.value !== "number" || !Number.isInteger(arg.value)) {
-      ctx.error(arg.pos, `${what} must be a whole number, got ${typeof arg.value === "string" ? `'${arg.value}'` : arg.value}`);
+      ctx.error(arg, `${what} must be a whole number, got ${typeof arg.value === "string" ? `'${arg.value}'` : arg.value}`);
       ok = false;
     } else if (arg.value < lo || arg.value > hi) {
-      ctx.error(arg.pos, `${what} must be between ${lo} and ${hi}, got ${arg.value}`);
+      ctx.error(arg, `${what} must be between ${lo} and ${hi}, got ${arg.value}`);
       ok = false;
     }
   });
   const p = params.names.indexOf("precision");
   const s = params.names.indexOf("scale");
   if (ok && p >= 0 && s >= 0 && args.length > s && (args[s].value as number) > (args[p].value as number)) {
-    ctx.error(args[s].pos, `${spec.name} scale ${args[s].value} is larger than its precision ${args[p].value}`);
+    ctx.error(args[s], `${spec.name} scale ${args[s].value} is larger than its precision ${args[p].value}`);
     ok = false;
   }
   return ok;

@@ -84,7 +84,7 @@ export class TableDraft {
     let ok = true;
     for (const n of names) {
       if (!this.hasColumn(n.text)) {
-        this.ctx.error(n.pos, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, this.columnPos.keys())}`);
+        this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, this.columnPos.keys())}`);
         ok = false;
       }
     }

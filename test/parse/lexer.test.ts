@@ -48,7 +48,7 @@ function scanned(text: string): Lexed {
   const lines = new LineIndex(text);
   const shape = (t: IToken) => describe(t, lines.line(t.startOffset), lines.column(t.startOffset), lines.line(t.endOffset!));
   const problems = result.problems.map((p) => ({ line: lines.line(p.offset), column: lines.column(p.offset), message: p.message }));
-  return { tokens: result.tokens.map(shape), comments: result.comments.map(shape), problems };
+  return { tokens: result.stream.tokens().map(shape), comments: result.comments.map(shape), problems };
 }
 
 function describe(t: IToken, line: number, column: number, endLine: number): string {
@@ -63,7 +63,7 @@ function assertSameAsOracle(text: string, label: string): void {
   assert.equal(got.comments, want.comments, `comments differ: ${context}`);
   assert.equal(got.problems, want.problems, `problems differ: ${context}`);
   // Every token has its type's index: that, not the type object, is what the parser matches on.
-  for (const t of tokenize(text).tokens) assert.is(t.tokenTypeIdx, t.tokenType.tokenTypeIdx);
+  for (const t of tokenize(text).stream.tokens()) assert.is(t.tokenTypeIdx, t.tokenType.tokenTypeIdx);
 }
 
 const SCHEMAS = [

@@ -21,7 +21,7 @@ export function mutate(text: string, rand: () => number): string {
   let out = text;
   const rounds = 1 + Math.floor(rand() * 3);
   for (let r = 0; r < rounds; r++) {
-    const tokens = tokenize(out).tokens;
+    const tokens = tokenize(out).stream.tokens();
     const op = Math.floor(rand() * 4);
     if (tokens.length < 2 || op === 3) {
       const at = Math.floor(rand() * (out.length + 1));
