@@ -468,19 +468,25 @@ export interface ParseResult {
   readonly errors: IRecognitionException[];
 }
 
-/** Parses a file's tokens; `report` hears of mistakes the grammar accepts (a bad escape in a string). */
+/**
+ * Parses a whole file's tokens; `report` hears of mistakes the grammar
+ * accepts (a bad escape in a string). Declaration by declaration first;
+ * when a stretch fails, the whole file without recovery (the cut may have
+ * been wrong), then with recovery, to report every error.
+ */
 export function parseTokens(stream: TokenStream, report: Report): ParseResult {
-  // Reports of a parse that fails are dropped: the next one makes them again.
-  const held: [number, string][] = [];
-  const hold: Report = (offset, message) => held.push([offset, message]);
-  const byDeclaration = parseByDeclaration(stream, hold);
-  if (byDeclaration) {
-    for (const [offset, message] of held) report(offset, message);
-    return { declarations: byDeclaration, errors: [] };
+  const stretches = declarationStretches(stream);
+  const declarations: Declaration[] = [];
+  for (const stretch of stretches) {
+    const declaration = parseStretch(stream, stretch);
+    if (!declaration) break;
+    declarations.push(declaration);
   }
-  held.length = 0;
+  if (declarations.length === stretches.length) return { declarations, errors: [] };
+  // Reports of a parse that fails are dropped: the recovering parse makes them again.
+  const held: [number, string][] = [];
   const tokens = stream.tokens();
-  const whole = run(fastParser, tokens, stream.text, hold, (parser) => parser.schema());
+  const whole = run(fastParser, tokens, stream.text, (offset, message) => held.push([offset, message]), (parser) => parser.schema());
   if (whole.errors.length === 0) {
     for (const [offset, message] of held) report(offset, message);
     return { declarations: whole.result, errors: [] };
@@ -489,18 +495,23 @@ export function parseTokens(stream: TokenStream, report: Report): ParseResult {
   return { declarations: recovered.result, errors: recovered.errors };
 }
 
-/** The declarations, each parsed from its own stretch of tokens, or undefined at the first error. */
-function parseByDeclaration(stream: TokenStream, report: Report): Declaration[] | undefined {
-  const starts = declarationStarts(stream);
-  const declarations: Declaration[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const tokens = stream.tokens(starts[i], starts[i + 1] ?? stream.length);
-    // As the rule a parse starts with, `declaration` must consume every token it is given.
-    const parsed = run(fastParser, tokens, stream.text, report, (parser) => parser.declaration());
-    if (parsed.errors.length) return undefined;
-    declarations.push(parsed.result);
-  }
-  return declarations;
+/** The tokens of one declaration: from `from` up to (not including) `to`. */
+export interface Stretch {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Parses one stretch as one declaration, without error recovery. Undefined
+ * when it does not parse or the parse had something to report (a bad
+ * escape): parsing the whole file (parseTokens) then says what and where.
+ */
+export function parseStretch(stream: TokenStream, stretch: Stretch): Declaration | undefined {
+  let reported = false;
+  const tokens = stream.tokens(stretch.from, stretch.to);
+  // As the rule a parse starts with, `declaration` must consume every token it is given.
+  const parsed = run(fastParser, tokens, stream.text, () => (reported = true), (parser) => parser.declaration());
+  return parsed.errors.length || reported ? undefined : parsed.result;
 }
 
 /**
@@ -510,7 +521,7 @@ function parseByDeclaration(stream: TokenStream, report: Report): Declaration[] 
  * cuts a declaration short; its stretch then fails to parse and the file is
  * parsed whole, so a wrong cut costs time, never a wrong tree.
  */
-function declarationStarts(stream: TokenStream): number[] {
+export function declarationStretches(stream: TokenStream): Stretch[] {
   const starts: number[] = [];
   let depth = 0;
   let previous: TokenType | undefined;
@@ -530,7 +541,12 @@ function declarationStarts(stream: TokenStream): number[] {
     if (i === 0 && starts.length === 0) starts.push(0);
     previous = type;
   }
-  return starts;
+  return starts.map((from, k) => ({ from, to: starts[k + 1] ?? stream.length }));
+}
+
+/** Whether a stretch is a table declaration: the model is built a table at a time. */
+export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
+  return stream.type(stretch.from) === Table;
 }
 
 const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence]);

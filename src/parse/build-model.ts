@@ -8,31 +8,32 @@ import {
   type Sequence,
   type View,
 } from "../model/index.js";
-import type { DatabaseDecl, Declaration, Pos, SchemaFile } from "./ast.js";
+import type { Declaration, Pos } from "./ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
 import { readSettings } from "./build-settings.js";
 import { buildTable } from "./build-table.js";
 import type { DiagnosticBag } from "./diagnostic.js";
+import type { Located, SchemaDeclarations } from "./schema-declarations.js";
 import { didYouMean } from "./suggest.js";
 import type { PendingForeignKey, TableDraft } from "./table-draft.js";
 
 /**
- * Gives meaning to the syntax trees of all files of a schema: one model,
+ * Gives meaning to the declarations of all files of a schema: one model,
  * every semantic mistake reported. Enums are read first (columns name
  * them), then tables, then foreign keys (which may point at any table),
  * then views and sequences. Returns the model only when nothing was wrong.
  */
 export function buildModel(
-  files: readonly SchemaFile[],
+  declarations: SchemaDeclarations,
   bag: DiagnosticBag,
   env: Readonly<Record<string, string | undefined>>,
 ): MetaData | undefined {
-  const all = files.flatMap((f) => f.declarations.map((decl) => ({ path: f.path, decl })));
-  const of = <K extends Declaration["kind"]>(kind: K) =>
-    all.filter((d): d is { path: string; decl: Extract<Declaration, { kind: K }> } => d.decl.kind === kind);
+  const others = declarations.others;
+  const of = <K extends Exclude<Declaration["kind"], "table">>(kind: K) =>
+    others.filter((d): d is Located<Extract<Declaration, { kind: K }>> => d.decl.kind === kind);
 
-  const settings = readSettings(of("database") as Array<{ path: string; decl: DatabaseDecl }>, bag, env);
+  const settings = readSettings(of("database"), bag, env);
   const ctx = new BuildContext(bag, settings.dialect);
   const relations = new Map<string, string>();
   const claim = (name: ObjectName, kind: string, pos: Pos): boolean => {
@@ -58,7 +59,7 @@ export function buildModel(
   }
 
   const drafts = new Map<string, TableDraft>();
-  for (const { path, decl } of of("table")) {
+  for (const { path, decl } of declarations.tables()) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
     if (!name || !claim(name, "table", decl.name)) continue;

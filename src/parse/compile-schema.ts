@@ -1,8 +1,7 @@
 import type { MetaData } from "../model/index.js";
-import type { SchemaFile } from "./ast.js";
 import { buildModel } from "./build-model.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostic.js";
-import { parseSchemaFile } from "./parse-file.js";
+import { StreamedDeclarations } from "./schema-declarations.js";
 
 export interface SchemaSource {
   readonly path: string;
@@ -23,16 +22,15 @@ export interface CompileResult {
 /**
  * `.schema` sources → the model. All sources form one model, in the order
  * given (loadSchema sorts by path). Every syntax error of every file is
- * reported; meaning is given (and checked) only once all files parse.
+ * reported; meaning is given (and checked) only when all files parse. Tables
+ * are parsed as the builder reaches them (see StreamedDeclarations), so what
+ * the builder found is kept only once the last table has parsed.
  */
 export function compileSchema(sources: readonly SchemaSource[], options: CompileOptions = {}): CompileResult {
-  const bag = new DiagnosticBag(sources);
-  const files: SchemaFile[] = [];
-  for (const source of sources) {
-    const file = parseSchemaFile(source.path, source.text, bag);
-    if (file) files.push(file);
-  }
-  if (bag.hasErrors) return { diagnostics: bag.sorted() };
-  const metadata = buildModel(files, bag, options.env ?? process.env);
-  return metadata && !bag.hasErrors ? { metadata, diagnostics: [] } : { diagnostics: bag.sorted() };
+  const syntax = new DiagnosticBag(sources);
+  const declarations = new StreamedDeclarations(sources, syntax);
+  const semantic = new DiagnosticBag(sources);
+  const metadata = buildModel(declarations, semantic, options.env ?? process.env);
+  if (declarations.syntaxFailed) return { diagnostics: syntax.sorted() };
+  return metadata && !semantic.hasErrors ? { metadata, diagnostics: [] } : { diagnostics: semantic.sorted() };
 }
