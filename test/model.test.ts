@@ -35,6 +35,18 @@ test("model objects are frozen but info bags are not", () => {
   assert.is(t.info.plugin, 1);
 });
 
+test("copies made with with() carry a copy of the info bag", () => {
+  const column = new Column({ name: "x", type: scalarType("integer"), nullable: false, info: { onUpdate: "now" } });
+  const renamed = column.with({ name: "y" });
+  assert.equal(renamed.info, { onUpdate: "now" });
+  renamed.info.onUpdate = "changed";
+  assert.is(column.info.onUpdate, "now", "the copy's bag is its own");
+  const t = table("a");
+  t.info.plugin = 1;
+  assert.equal(t.with({ comment: "c" }).info, { plugin: 1 });
+  assert.equal(new Column({ name: "z", type: scalarType("integer"), nullable: true }).info, {}, "an object built without one gets an empty bag");
+});
+
 test("schema-qualified tables are keyed schema.name", () => {
   const t = new Table({ name: "event", schema: "audit", columns: [id] });
   const md = new MetaData({ tables: [t] });

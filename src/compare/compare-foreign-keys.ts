@@ -35,6 +35,7 @@ function compareForeignKeys(
       fk,
       new ForeignKeyConstraint({
         ...fk,
+        info: fk.info,
         columns: fk.columns.map((c) => renames.get(c) ?? c),
         target: { name: target.name, ...(target.schema !== undefined ? { schema: target.schema } : {}) },
       }),

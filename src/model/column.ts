@@ -1,5 +1,5 @@
 import type { DefaultValue } from "./default-value.js";
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 import type { SqlType } from "./sql-type.js";
 
 export type IdentityKind = "always" | "byDefault";
@@ -21,7 +21,7 @@ export interface ColumnProps {
   readonly info?: Info;
 }
 
-export class Column implements ColumnProps {
+export class Column extends HasInfo implements ColumnProps {
   readonly name: string;
   readonly type: SqlType;
   readonly nullable: boolean;
@@ -31,9 +31,9 @@ export class Column implements ColumnProps {
   readonly comment?: string;
   readonly collation?: string;
   readonly renamedFrom?: string;
-  readonly info: Info;
 
   constructor(props: ColumnProps) {
+    super(props.info);
     this.name = props.name;
     this.type = props.type;
     this.nullable = props.nullable;
@@ -43,12 +43,11 @@ export class Column implements ColumnProps {
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.collation !== undefined) this.collation = props.collation;
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 
   /** A copy with some properties replaced (`undefined` removes an optional one). */
   with(changes: Partial<ColumnProps>): Column {
-    return new Column({ ...this, ...changes });
+    return new Column({ ...this, info: this.info, ...changes });
   }
 }

@@ -1,4 +1,4 @@
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 
 /**
  * Table constraints. A constraint's `name` is optional: unnamed constraints
@@ -23,15 +23,14 @@ export function tableKey(ref: TableRef): string {
   return ref.schema ? `${ref.schema}.${ref.name}` : ref.name;
 }
 
-export class PrimaryKeyConstraint {
+export class PrimaryKeyConstraint extends HasInfo {
   readonly kind = "primaryKey" as const;
   readonly name?: string;
   readonly columns: readonly string[];
-  readonly info: Info;
   constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+    super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = Object.freeze([...props.columns]);
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 }
@@ -49,7 +48,7 @@ export interface ForeignKeyProps {
   readonly info?: Info;
 }
 
-export class ForeignKeyConstraint implements ForeignKeyProps {
+export class ForeignKeyConstraint extends HasInfo implements ForeignKeyProps {
   readonly kind = "foreignKey" as const;
   readonly name?: string;
   readonly columns: readonly string[];
@@ -59,8 +58,8 @@ export class ForeignKeyConstraint implements ForeignKeyProps {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
-  readonly info: Info;
   constructor(props: ForeignKeyProps) {
+    super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = Object.freeze([...props.columns]);
     this.target = Object.freeze({ ...props.target });
@@ -70,34 +69,31 @@ export class ForeignKeyConstraint implements ForeignKeyProps {
     if (props.onUpdate !== undefined && props.onUpdate !== "noAction") this.onUpdate = props.onUpdate;
     if (props.deferrable) this.deferrable = true;
     if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 }
 
-export class UniqueConstraint {
+export class UniqueConstraint extends HasInfo {
   readonly kind = "unique" as const;
   readonly name?: string;
   readonly columns: readonly string[];
-  readonly info: Info;
   constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+    super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = Object.freeze([...props.columns]);
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 }
 
-export class CheckConstraint {
+export class CheckConstraint extends HasInfo {
   readonly kind = "check" as const;
   readonly name?: string;
   /** The SQL boolean expression, as written (comparison normalizes it). */
   readonly expression: string;
-  readonly info: Info;
   constructor(props: { name?: string; expression: string; info?: Info }) {
+    super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.expression = props.expression;
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 }

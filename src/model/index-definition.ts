@@ -1,4 +1,4 @@
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 
 /** One element of an index: a column (with options) or an SQL expression. */
 export type IndexElement =
@@ -26,20 +26,19 @@ export interface IndexProps {
 }
 
 /** An index; the file is not called index.ts because that is the barrel. */
-export class Index implements IndexProps {
+export class Index extends HasInfo implements IndexProps {
   readonly name: string;
   readonly elements: readonly IndexElement[];
   readonly unique: boolean;
   readonly where?: string;
   readonly using?: string;
-  readonly info: Info;
   constructor(props: IndexProps) {
+    super(props.info);
     this.name = props.name;
     this.elements = Object.freeze(props.elements.map((e) => Object.freeze({ ...e })));
     this.unique = props.unique ?? false;
     if (props.where !== undefined) this.where = props.where;
     if (props.using !== undefined) this.using = props.using;
-    this.info = newInfo(props.info);
     Object.freeze(this);
   }
 

@@ -1,4 +1,4 @@
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 import { Enum, Sequence, View } from "./schema-objects.js";
 import { sortTables } from "./sort-tables.js";
 import type { Table } from "./table.js";
@@ -26,22 +26,21 @@ export interface MetaDataProps {
  * a live database. Collections are keyed by `schema.name` (or `name` in the
  * default schema) and iterate in insertion order.
  */
-export class MetaData {
+export class MetaData extends HasInfo {
   readonly database: DatabaseConfig;
   readonly tables: ReadonlyMap<string, Table>;
   readonly enums: ReadonlyMap<string, Enum>;
   readonly views: ReadonlyMap<string, View>;
   readonly sequences: ReadonlyMap<string, Sequence>;
-  readonly info: Info;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
+    super(props.info);
     this.database = Object.freeze({ dialect: "sqlite", ...(props.database ?? {}) });
     this.tables = keyed(props.tables);
     this.enums = keyed(props.enums);
     this.views = keyed(props.views);
     this.sequences = keyed(props.sequences);
-    this.info = newInfo(props.info);
   }
 
   get dialect(): string {

@@ -1,31 +1,29 @@
 import { tableKey } from "./constraints.js";
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 
 /** An enumerated type: a PostgreSQL `CREATE TYPE ... AS ENUM`, or the value list of MySQL ENUM columns. */
-export class Enum {
+export class Enum extends HasInfo {
   readonly name: string;
   readonly schema?: string;
   readonly values: readonly string[];
-  readonly info: Info;
   readonly key: string;
   constructor(props: { name: string; schema?: string; values: readonly string[]; info?: Info }) {
+    super(props.info);
     this.name = props.name;
     if (props.schema !== undefined) this.schema = props.schema;
     this.values = Object.freeze([...props.values]);
-    this.info = newInfo(props.info);
     this.key = tableKey(this);
     Object.freeze(this);
   }
 }
 
-export class View {
+export class View extends HasInfo {
   readonly name: string;
   readonly schema?: string;
   /** The SELECT the view runs, as SQL. */
   readonly definition: string;
   readonly materialized: boolean;
   readonly comment?: string;
-  readonly info: Info;
   readonly key: string;
   constructor(props: {
     name: string;
@@ -35,12 +33,12 @@ export class View {
     comment?: string;
     info?: Info;
   }) {
+    super(props.info);
     this.name = props.name;
     if (props.schema !== undefined) this.schema = props.schema;
     this.definition = props.definition;
     this.materialized = props.materialized ?? false;
     if (props.comment !== undefined) this.comment = props.comment;
-    this.info = newInfo(props.info);
     this.key = tableKey(this);
     Object.freeze(this);
   }
@@ -60,7 +58,7 @@ export interface SequenceProps {
   readonly info?: Info;
 }
 
-export class Sequence implements SequenceProps {
+export class Sequence extends HasInfo implements SequenceProps {
   readonly name: string;
   readonly schema?: string;
   readonly start?: number;
@@ -70,14 +68,13 @@ export class Sequence implements SequenceProps {
   readonly cache?: number;
   readonly cycle?: boolean;
   readonly ownedBy?: string;
-  readonly info: Info;
   readonly key: string;
   constructor(props: SequenceProps) {
+    super(props.info);
     this.name = props.name;
     for (const field of ["schema", "start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const) {
       if (props[field] !== undefined) (this as Record<string, unknown>)[field] = props[field];
     }
-    this.info = newInfo(props.info);
     this.key = tableKey(this);
     Object.freeze(this);
   }

@@ -7,7 +7,7 @@ import {
   type UniqueConstraint,
 } from "./constraints.js";
 import type { Index } from "./index-definition.js";
-import { newInfo, type Info } from "./info.js";
+import { HasInfo, type Info } from "./info.js";
 
 export interface TableProps {
   readonly name: string;
@@ -25,7 +25,7 @@ export interface TableProps {
   readonly info?: Info;
 }
 
-export class Table implements TableProps {
+export class Table extends HasInfo implements TableProps {
   readonly name: string;
   readonly schema?: string;
   readonly columns: readonly Column[];
@@ -36,12 +36,13 @@ export class Table implements TableProps {
   readonly indexes: readonly Index[];
   readonly comment?: string;
   readonly renamedFrom?: string;
-  readonly info: Info;
   /** `schema.name`, or `name` in the default schema. */
   readonly key: string;
-  readonly #columnsByName: ReadonlyMap<string, Column>;
+  /** Built at the first lookup: a compiled 10,000-table model never looks most of them up. */
+  #columnsByName?: ReadonlyMap<string, Column>;
 
   constructor(props: TableProps) {
+    super(props.info);
     this.name = props.name;
     if (props.schema !== undefined) this.schema = props.schema;
     this.columns = Object.freeze([...props.columns]);
@@ -52,13 +53,12 @@ export class Table implements TableProps {
     this.indexes = Object.freeze([...(props.indexes ?? [])]);
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
-    this.info = newInfo(props.info);
     this.key = tableKey(this);
-    this.#columnsByName = new Map(this.columns.map((c) => [c.name, c]));
     Object.freeze(this);
   }
 
   column(name: string): Column | undefined {
+    this.#columnsByName ??= new Map(this.columns.map((c) => [c.name, c]));
     return this.#columnsByName.get(name);
   }
 

@@ -276,7 +276,7 @@ export class Operations {
   alterSequence(name: string, changes: Omit<SequenceProps, "name" | "info"> & { existing?: Sequence } = {}): Promise<void> {
     const { existing, ...props } = changes;
     const from = existing ?? new Sequence({ name, schema: props.schema });
-    return this.invoke(new AlterSequenceOp(from, new Sequence({ ...from, ...props, name })));
+    return this.invoke(new AlterSequenceOp(from, new Sequence({ ...from, info: from.info, ...props, name })));
   }
 
   createView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string } = {}): Promise<void> {

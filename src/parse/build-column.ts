@@ -49,14 +49,13 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
     ctx.error(node.name, `duplicate column "${name}" in table "${draft.name.key}"`);
     return;
   }
-  draft.columnPos.set(name, node.name);
   const resolved = resolveType(ctx, node.type);
   const props: { -readonly [K in keyof ColumnProps]: ColumnProps[K] } = {
     name,
     type: resolved?.type ?? { kind: "scalar", name: "unknown", args: [] },
     nullable: node.nullable,
   };
-  if (resolved) draft.columnTypes.set(name, resolved.type);
+  draft.columnTypes.set(name, resolved?.type);
   if (resolved?.autoincrement) props.default = { kind: "autoincrement" };
   const state: ColumnState = { props, draft, resolved, node };
   const attributes = node.attributes;

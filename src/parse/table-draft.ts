@@ -34,9 +34,11 @@ export interface ForeignKeyOptions {
 /** A table while its columns and attributes are being read. */
 export class TableDraft {
   readonly columns: Column[] = [];
-  readonly columnPos = new Map<string, Pos>();
-  /** Types of the columns whose type resolved, for checking foreign keys. */
-  readonly columnTypes = new Map<string, SqlType>();
+  /**
+   * Every column's name, with its type when the type resolved (for checking
+   * foreign keys). Drafts live until every table is read: one map each.
+   */
+  readonly columnTypes = new Map<string, SqlType | undefined>();
   primaryKey?: PrimaryKeyConstraint;
   readonly uniques: UniqueConstraint[] = [];
   readonly checks: CheckConstraint[] = [];
@@ -46,9 +48,10 @@ export class TableDraft {
   renamedFrom?: string;
   /**
    * Names already used in this table, per kind: index and constraint names
-   * are separate (MySQL names a foreign key's index after the key).
+   * are separate (MySQL names a foreign key's index after the key). Made at
+   * the first name claimed.
    */
-  readonly #names = { index: new Set<string>(), constraint: new Set<string>() };
+  #names?: { readonly index: Set<string>; readonly constraint: Set<string> };
 
   constructor(
     readonly ctx: BuildContext,
@@ -56,12 +59,13 @@ export class TableDraft {
   ) {}
 
   hasColumn(name: string): boolean {
-    return this.columnPos.has(name);
+    return this.columnTypes.has(name);
   }
 
   /** Claims a constraint or index name; false (after reporting) when the table already uses it. */
   claimName(name: string | undefined, pos: Pos, kind: "index" | "constraint", hint = ""): boolean {
     if (name === undefined) return true;
+    this.#names ??= { index: new Set(), constraint: new Set() };
     const names = this.#names[kind];
     if (names.has(name)) {
       this.ctx.error(pos, `duplicate ${kind} name "${name}" in table "${this.name.key}"${hint}`);
@@ -84,7 +88,7 @@ export class TableDraft {
     let ok = true;
     for (const n of names) {
       if (!this.hasColumn(n.text)) {
-        this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, this.columnPos.keys())}`);
+        this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, this.columnTypes.keys())}`);
         ok = false;
       }
     }

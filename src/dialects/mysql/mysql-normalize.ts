@@ -48,12 +48,13 @@ function normalizeTable(table: Table, inlineEnum: (type: SqlType) => SqlType): T
       (fk) =>
         new ForeignKeyConstraint({
           ...fk,
+          info: fk.info,
           onDelete: fk.onDelete === "restrict" ? undefined : fk.onDelete,
           onUpdate: fk.onUpdate === "restrict" ? undefined : fk.onUpdate,
         }),
     ),
     indexes: table.indexes.map((index) =>
-      index.using?.toLowerCase() === "btree" ? new Index({ ...index, using: undefined }) : index,
+      index.using?.toLowerCase() === "btree" ? new Index({ ...index, info: index.info, using: undefined }) : index,
     ),
   });
 }

@@ -92,12 +92,13 @@ function renameInTable(table: Table, from: string, to: string): Table {
   const pk = table.primaryKey;
   return table.with({
     primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
-    foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, columns: rename(fk.columns) })),
+    foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, info: fk.info, columns: rename(fk.columns) })),
     uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), info: u.info })),
     indexes: table.indexes.map(
       (i) =>
         new Index({
           ...i,
+          info: i.info,
           elements: i.elements.map((e) => (e.kind === "column" && e.name === from ? { ...e, name: to } : e)),
         }),
     ),
