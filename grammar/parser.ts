@@ -69,22 +69,8 @@ class SchemaParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /**
-   * The items of every list being parsed, the innermost list's last. A rule
-   * notes where its items start, its repetitions push onto the stack, and
-   * it takes them off as an array of their exact size when it ends: an array
-   * grown by push keeps room for 16, and a large schema has a list in almost
-   * every line. With nothing pushed a rule gets the one shared empty array.
-   */
-  readonly stack: unknown[] = [];
-
-  #take<T>(base: number): readonly T[] {
-    const stack = this.stack;
-    if (stack.length === base) return NONE;
-    const items = stack.slice(base) as T[];
-    stack.length = base;
-    return items;
-  }
+  /** The items of the lists being parsed (see ListStack). */
+  readonly lists = new ListStack();
 
   // Alternatives and repetitions are built once and reused: a fresh closure
   // per call is measurable garbage on a 10,000-table schema.
@@ -104,30 +90,30 @@ class SchemaParser extends EmbeddedActionsParser {
     const key = this.CONSUME(Name);
     this.CONSUME(Equals);
     const value = this.SUBRULE(this.value);
-    this.stack.push({ key: this.name(key), value, startOffset: startOf(key), endOffset: this.endOfRule() } satisfies Assignment);
+    this.lists.push({ key: this.name(key), value, startOffset: startOf(key), endOffset: this.endOfRule() } satisfies Assignment);
   };
   #enumValue = () => {
-    this.stack.push(this.name(this.CONSUME2(Name)));
+    this.lists.push(this.name(this.CONSUME2(Name)));
   };
   #tableMember = () => {
-    this.stack.push(this.SUBRULE(this.tableMember));
+    this.lists.push(this.SUBRULE(this.tableMember));
   };
   #columnAttribute = () => {
-    this.stack.push(this.SUBRULE(this.attribute));
+    this.lists.push(this.SUBRULE(this.attribute));
   };
   #nextNamePart = () => {
     this.CONSUME(Dot);
-    this.stack.push(this.name(this.CONSUME2(Name)));
+    this.lists.push(this.name(this.CONSUME2(Name)));
   };
   #typeArgList = () => {
     this.CONSUME(LParen);
-    this.stack.push(this.SUBRULE(this.typeArgument));
+    this.lists.push(this.SUBRULE(this.typeArgument));
     this.MANY2(this.#nextTypeArg);
     this.CONSUME(RParen);
   };
   #nextTypeArg = () => {
     this.CONSUME(Comma);
-    this.stack.push(this.SUBRULE2(this.typeArgument));
+    this.lists.push(this.SUBRULE2(this.typeArgument));
   };
   #arrayDims = 0;
   #arrayDim = () => {
@@ -137,28 +123,28 @@ class SchemaParser extends EmbeddedActionsParser {
   };
   #unsignedOption?: { GATE: () => boolean; DEF: () => IToken };
   #arguments = () => {
-    this.stack.push(this.SUBRULE(this.argument));
+    this.lists.push(this.SUBRULE(this.argument));
     this.MANY(this.#nextArgument);
   };
   #nextArgument = () => {
     this.CONSUME(Comma);
-    this.stack.push(this.SUBRULE2(this.argument));
+    this.lists.push(this.SUBRULE2(this.argument));
   };
   #items = () => {
-    this.stack.push(this.SUBRULE(this.value));
+    this.lists.push(this.SUBRULE(this.value));
     this.MANY(this.#nextItem);
   };
   #nextItem = () => {
     this.CONSUME(Comma);
-    this.stack.push(this.SUBRULE2(this.value));
+    this.lists.push(this.SUBRULE2(this.value));
   };
   #referenceNamePart = () => {
     this.CONSUME(Dot);
-    this.stack.push(this.CONSUME2(Name));
+    this.lists.push(this.CONSUME2(Name));
   };
   #toName = (token: IToken) => this.name(token);
   #viewAttribute = () => {
-    this.stack.push(this.SUBRULE(this.attribute));
+    this.lists.push(this.SUBRULE(this.attribute));
   };
 
   schema = this.RULE("schema", (): Declaration[] => {
@@ -204,18 +190,18 @@ class SchemaParser extends EmbeddedActionsParser {
   });
 
   assignments = this.RULE("assignments", (): readonly Assignment[] => {
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.MANY(this.#assignment);
-    return this.#take(base);
+    return this.lists.take(base);
   });
 
   enumDecl = this.RULE("enumDecl", (): Declaration => {
     const start = this.CONSUME(Enum);
     const name = this.SUBRULE(this.qualifiedName);
     const open = this.CONSUME(LCurly);
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.MANY(this.#enumValue);
-    const values = this.#take<NameNode>(base);
+    const values = this.lists.take<NameNode>(base);
     this.CONSUME(RCurly);
     return { kind: "enum", name, values, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
@@ -224,9 +210,9 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.CONSUME(Table);
     const name = this.SUBRULE(this.qualifiedName);
     const open = this.CONSUME(LCurly);
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.MANY(this.#tableMember);
-    const members = this.#take<TableMember>(base);
+    const members = this.lists.take<TableMember>(base);
     this.CONSUME(RCurly);
     return { kind: "table", name, members, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
@@ -249,21 +235,21 @@ class SchemaParser extends EmbeddedActionsParser {
     const start = this.CONSUME(Name);
     const type = this.SUBRULE(this.columnType);
     const nullable = this.OPTION(this.#question) !== undefined;
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.MANY(this.#columnAttribute);
-    const attributes = this.#take<Attribute>(base);
+    const attributes = this.lists.take<Attribute>(base);
     return { kind: "column", name: this.name(start), type, nullable, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   columnType = this.RULE("columnType", (): TypeNode => {
     // The type's name is consumed here (not through qualifiedName) so a missing one reads "expected a type".
     const first = this.CONSUME(Name);
-    const base = this.stack.length;
-    this.stack.push(this.name(first));
+    const base = this.lists.mark;
+    this.lists.push(this.name(first));
     this.MANY(this.#nextNamePart);
-    const name: QualifiedName = { parts: this.#take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
+    const name: QualifiedName = { parts: this.lists.take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
     this.OPTION(this.#typeArgList);
-    const args = this.#take<TypeArgNode>(base);
+    const args = this.lists.take<TypeArgNode>(base);
     // Columns are separated by line breaks only: `unsigned` on the next line
     // is the next column's name, not a modifier of this type.
     const unsigned =
@@ -324,9 +310,9 @@ class SchemaParser extends EmbeddedActionsParser {
 
   argumentList = this.RULE("argumentList", (): readonly Argument[] => {
     this.CONSUME(LParen);
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.OPTION(this.#arguments);
-    const args = this.#take<Argument>(base);
+    const args = this.lists.take<Argument>(base);
     this.CONSUME(RParen);
     return args;
   });
@@ -357,9 +343,9 @@ class SchemaParser extends EmbeddedActionsParser {
 
   list = this.RULE("list", (): Value => {
     const start = this.CONSUME(LBracket);
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.OPTION(this.#items);
-    const items = this.#take<Value>(base);
+    const items = this.lists.take<Value>(base);
     this.CONSUME(RBracket);
     return { kind: "list", items, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
@@ -368,10 +354,10 @@ class SchemaParser extends EmbeddedActionsParser {
   reference = this.RULE("reference", (): Value => {
     const first = this.CONSUME(Name);
     // The dotted parts are taken before the argument list, whose values may hold references of their own.
-    const base = this.stack.length;
-    this.stack.push(first);
+    const base = this.lists.mark;
+    this.lists.push(first);
     this.MANY(this.#referenceNamePart);
-    const names = this.#take<IToken>(base);
+    const names = this.lists.take<IToken>(base);
     const args = this.OPTION(this.#argumentList);
     const startOffset = startOf(first);
     const endOffset = this.endOfRule();
@@ -388,18 +374,18 @@ class SchemaParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.qualifiedName);
     this.CONSUME(Equals);
     const definition = this.SUBRULE(this.value);
-    const base = this.stack.length;
+    const base = this.lists.mark;
     this.MANY(this.#viewAttribute);
-    const attributes = this.#take<Attribute>(base);
+    const attributes = this.lists.take<Attribute>(base);
     return { kind: "view", materialized, name, definition, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   qualifiedName = this.RULE("qualifiedName", (): QualifiedName => {
     const first = this.CONSUME(Name);
-    const base = this.stack.length;
-    this.stack.push(this.name(first));
+    const base = this.lists.mark;
+    this.lists.push(this.name(first));
     this.MANY(this.#nextNamePart);
-    return { parts: this.#take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
+    return { parts: this.lists.take(base), startOffset: startOf(first), endOffset: this.endOfRule() };
   });
 
   /** Where the rule being parsed ends: the end of the last token consumed. */
@@ -439,6 +425,41 @@ function endOf(token: IToken): number {
 
 /** What a rule with nothing to collect holds: one shared frozen array, not one per column. */
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The items of every list being parsed, the innermost list's last. A rule
+ * notes the mark where its items start, its repetitions push, and it takes
+ * its items off as an array of their exact size when it ends: an array grown
+ * by push keeps room for 16, and a large schema has a list in almost every
+ * line. With nothing pushed a rule gets the one shared empty array.
+ */
+class ListStack {
+  readonly #items: unknown[] = [];
+  #top = 0;
+
+  get mark(): number {
+    return this.#top;
+  }
+
+  push(item: unknown): void {
+    this.#items[this.#top++] = item;
+  }
+
+  take<T>(mark: number): readonly T[] {
+    const top = this.#top;
+    if (top === mark) return NONE;
+    const items = this.#items.slice(mark, top) as T[];
+    // Taken slots are cleared, so they keep no tree alive; the array keeps its size.
+    for (let i = mark; i < top; i++) this.#items[i] = undefined;
+    this.#top = mark;
+    return items;
+  }
+
+  clear(): void {
+    this.#items.length = 0;
+    this.#top = 0;
+  }
+}
 
 /** Whether a line ends between two tokens (error recovery's tokens have no offsets: then no). */
 function lineBreakBetween(text: string, before: IToken, after: IToken): boolean {
@@ -562,7 +583,7 @@ function run<T>(
   parser.text = text;
   parser.report = report;
   // Error recovery may leave a rule's items behind.
-  parser.stack.length = 0;
+  parser.lists.clear();
   try {
     const result = rule(parser);
     return { result, errors: parser.errors };

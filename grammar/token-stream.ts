@@ -11,14 +11,20 @@ import { ALL_TOKENS, Identifier } from "./tokens.js";
  */
 export class TokenStream {
   length = 0;
-  #types = new Uint8Array(1024);
-  #starts = new Int32Array(1024);
+  #types: Uint8Array;
+  #starts: Int32Array;
   /** Offset just past the last character. */
-  #ends = new Int32Array(1024);
+  #ends: Int32Array;
   /** Names are shared strings: a schema repeats a few hundred words thousands of times. */
   readonly #words = new Map<string, string>();
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    // A schema has a token every five or six characters: room for that, grown when a file is denser.
+    const capacity = Math.max(64, text.length >> 2);
+    this.#types = new Uint8Array(capacity);
+    this.#starts = new Int32Array(capacity);
+    this.#ends = new Int32Array(capacity);
+  }
 
   push(type: TokenType, start: number, end: number): void {
     if (this.length === this.#types.length) this.#grow();

@@ -1,4 +1,5 @@
 import { HasInfo, type Info } from "./info.js";
+import { frozenArray, frozenObject } from "./frozen.js";
 
 /**
  * Table constraints. A constraint's `name` is optional: unnamed constraints
@@ -30,7 +31,7 @@ export class PrimaryKeyConstraint extends HasInfo {
   constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
-    this.columns = Object.freeze([...props.columns]);
+    this.columns = frozenArray(props.columns);
     Object.freeze(this);
   }
 }
@@ -61,9 +62,9 @@ export class ForeignKeyConstraint extends HasInfo implements ForeignKeyProps {
   constructor(props: ForeignKeyProps) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
-    this.columns = Object.freeze([...props.columns]);
-    this.target = Object.freeze({ ...props.target });
-    this.targetColumns = Object.freeze([...props.targetColumns]);
+    this.columns = frozenArray(props.columns);
+    this.target = frozenObject(props.target);
+    this.targetColumns = frozenArray(props.targetColumns);
     // `noAction` is every database's default: keep one spelling for it.
     if (props.onDelete !== undefined && props.onDelete !== "noAction") this.onDelete = props.onDelete;
     if (props.onUpdate !== undefined && props.onUpdate !== "noAction") this.onUpdate = props.onUpdate;
@@ -80,7 +81,7 @@ export class UniqueConstraint extends HasInfo {
   constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
-    this.columns = Object.freeze([...props.columns]);
+    this.columns = frozenArray(props.columns);
     Object.freeze(this);
   }
 }

@@ -1,4 +1,5 @@
 import { HasInfo, type Info } from "./info.js";
+import { frozenArray, frozenObject } from "./frozen.js";
 
 /** One element of an index: a column (with options) or an SQL expression. */
 export type IndexElement =
@@ -35,7 +36,7 @@ export class Index extends HasInfo implements IndexProps {
   constructor(props: IndexProps) {
     super(props.info);
     this.name = props.name;
-    this.elements = Object.freeze(props.elements.map((e) => Object.freeze({ ...e })));
+    this.elements = props.elements.every(Object.isFrozen) ? frozenArray(props.elements) : Object.freeze(props.elements.map(frozenObject));
     this.unique = props.unique ?? false;
     if (props.where !== undefined) this.where = props.where;
     if (props.using !== undefined) this.using = props.using;

@@ -106,7 +106,7 @@ function applyAttribute(
   const [first] = positional;
   switch (attr.name) {
     case "id":
-      draft.setPrimaryKey(new PrimaryKeyConstraint({ columns: [props.name] }), attr);
+      draft.setPrimaryKey(new PrimaryKeyConstraint({ columns: Object.freeze([props.name]) }), attr);
       return;
     case "default": {
       if (resolved?.autoincrement) {
@@ -123,7 +123,7 @@ function applyAttribute(
       const constraintName = nameValue ? readString(ctx, nameValue) : undefined;
       if (nameValue && constraintName === undefined) return;
       if (!draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
-      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: [props.name] }));
+      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: Object.freeze([props.name]) }));
       return;
     }
     case "references":

@@ -133,10 +133,12 @@ function resolveForeignKey(
     }
   });
   if (!ok) return undefined;
+  // Frozen here, the lists and the target are kept as they are rather than copied (model/frozen.ts).
+  const ref = fk.target.schema !== undefined ? { name: fk.target.name, schema: fk.target.schema } : { name: fk.target.name };
   return new ForeignKeyConstraint({
     ...fk.options,
-    columns: fk.columns.map((c) => c.text),
-    target: { name: fk.target.name, ...(fk.target.schema !== undefined ? { schema: fk.target.schema } : {}) },
-    targetColumns: fk.targetColumns.map((c) => c.text),
+    columns: Object.freeze(fk.columns.map((c) => c.text)),
+    target: Object.freeze(ref),
+    targetColumns: Object.freeze(fk.targetColumns.map((c) => c.text)),
   });
 }

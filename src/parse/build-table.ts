@@ -69,7 +69,7 @@ function applyTableAttribute(
     case "unique": {
       const columns = readNameList(ctx, first);
       if (!columns || !draft.checkColumns(columns)) return;
-      const props = { name: constraintName, columns: columns.map((c) => c.text) };
+      const props = { name: constraintName, columns: Object.freeze(columns.map((c) => c.text)) };
       if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr);
       else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint(props));
       return;

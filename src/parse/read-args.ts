@@ -18,11 +18,10 @@ export interface Args {
 
 /** Matches an attribute's arguments against its signature; undefined (after reporting) when they do not fit. */
 export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig: Signature): Args | undefined {
-  const label = `${prefix}${attr.name}`;
   const given = attr.args;
   if (given === undefined || given.length === 0) {
     if (sig.required === 0) return NO_ARGS;
-    ctx.error(attr, `missing ${sig.positional[0]} of ${label}: expected ${sig.usage}`);
+    ctx.error(attr, `missing ${sig.positional[0]} of ${prefix}${attr.name}: expected ${sig.usage}`);
     return undefined;
   }
   const positional: Value[] = [];
@@ -32,19 +31,19 @@ export function readArgs(ctx: BuildContext, attr: Attribute, prefix: string, sig
   for (const arg of given) {
     if (arg.name) {
       if (!sig.named.includes(arg.name.text)) {
-        ctx.error(arg.name, `unknown argument "${arg.name.text}" of ${label}${didYouMean(arg.name.text, sig.named)}`);
+        ctx.error(arg.name, `unknown argument "${arg.name.text}" of ${prefix}${attr.name}${didYouMean(arg.name.text, sig.named)}`);
         ok = false;
       } else if (named?.has(arg.name.text)) {
-        ctx.error(arg.name, `duplicate argument "${arg.name.text}" of ${label}`);
+        ctx.error(arg.name, `duplicate argument "${arg.name.text}" of ${prefix}${attr.name}`);
         ok = false;
       } else (named ??= new Map()).set(arg.name.text, arg.value);
     } else if (positional.length >= sig.positional.length) {
-      ctx.error(arg, sig.positional.length ? `too many arguments to ${label}: expected ${sig.usage}` : `${label} takes no positional arguments: expected ${sig.usage}`);
+      ctx.error(arg, sig.positional.length ? `too many arguments to ${prefix}${attr.name}: expected ${sig.usage}` : `${prefix}${attr.name} takes no positional arguments: expected ${sig.usage}`);
       ok = false;
     } else positional.push(arg.value);
   }
   if (ok && positional.length < sig.required) {
-    ctx.error(attr, `missing ${sig.positional[positional.length]} of ${label}: expected ${sig.usage}`);
+    ctx.error(attr, `missing ${sig.positional[positional.length]} of ${prefix}${attr.name}: expected ${sig.usage}`);
     ok = false;
   }
   return ok ? { positional, named: named ?? NO_NAMED } : undefined;

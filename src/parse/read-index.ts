@@ -93,7 +93,7 @@ const ELEMENT_OPTIONS: Record<string, (ctx: BuildContext, v: Value, e: ColumnEle
 function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexElement | undefined {
   if (item.kind === "call") {
     const sql = sqlOf(item);
-    if (sql !== undefined) return ctx.requires("expressionIndexes", item) ? { kind: "expression", sql } : undefined;
+    if (sql !== undefined) return ctx.requires("expressionIndexes", item) ? Object.freeze({ kind: "expression", sql }) : undefined;
     if (item.callee.length === 1) return readColumnWithOptions(ctx, item.callee[0], item.args, draft);
   }
   const name = item.kind === "path" && item.parts.length === 1 ? item.parts[0] : item.kind === "string" ? { text: item.value, quoted: true, startOffset: item.startOffset, endOffset: item.endOffset } : undefined;
@@ -101,7 +101,7 @@ function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexEl
     ctx.error(item, `expected an index column, a column with options like a(sort: desc), or sql("...") but found ${describeValue(item)}`);
     return undefined;
   }
-  return draft.checkColumns([name]) ? { kind: "column", name: name.text } : undefined;
+  return draft.checkColumns([name]) ? Object.freeze({ kind: "column", name: name.text }) : undefined;
 }
 
 function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readonly Argument[], draft: TableDraft): IndexElement | undefined {
@@ -125,5 +125,5 @@ function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readon
     seen.add(key);
     if (!read(ctx, arg.value, element)) ok = false;
   }
-  return ok ? element : undefined;
+  return ok ? Object.freeze(element) : undefined;
 }

@@ -29,6 +29,8 @@ export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | u
 
 function cacheKey(node: TypeNode): string {
   const parts = node.name.parts;
+  // The common case, a bare name, is its own key: every other key has a \u0003 in it.
+  if (parts.length === 1 && node.args.length === 0 && !node.unsigned && node.arrayDims === 0) return parts[0].text;
   let key = parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join("\u0000");
   for (const arg of node.args) key += typeof arg.value === "number" ? `\u0001${arg.value}` : `\u0002${arg.value}`;
   return `${key}\u0003${node.unsigned ? 1 : 0}${node.arrayDims}`;
