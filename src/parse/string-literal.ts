@@ -7,6 +7,7 @@ const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f:
  * than silently dropping the backslash).
  */
 export function unquoteString(image: string): string | undefined {
+  if (!image.includes("\\")) return image.slice(1, -1);
   let bad = false;
   const value = image.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (_, esc: string) => {
     if (esc.length === 5) return String.fromCharCode(parseInt(esc.slice(1), 16));
