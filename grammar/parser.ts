@@ -255,7 +255,8 @@ class SchemaParser extends EmbeddedActionsParser {
     const unsigned =
       this.OPTION2(
         (this.#unsignedOption ??= {
-          GATE: () => !lineBreakBetween(this.text, this.LA(0), this.LA(1)),
+          // The token type first: the text is read only when the next word is `unsigned`.
+          GATE: () => this.LA(1).tokenType === Unsigned && !lineBreakBetween(this.text, this.LA(0), this.LA(1)),
           DEF: () => this.CONSUME(Unsigned),
         }),
       ) !== undefined;
