@@ -44,12 +44,14 @@ export interface LexResult {
 }
 
 /**
- * Splits a file into Chevrotain tokens. The token types and their patterns
- * in tokens.ts are the specification; this scanner implements them by hand
+ * Splits a file into tokens: their types and offsets in a TokenStream,
+ * comments and problems beside it. The token types and their patterns in
+ * tokens.ts are the specification; this scanner implements them by hand
  * because a schema of 10,000 tables is 1.2 million tokens and a regular
- * expression per token was most of the time spent lexing (test/grammar checks,
- * on every test schema and on thousands of mutants, that it produces exactly
- * what Chevrotain's own lexer built from those patterns produces).
+ * expression and an object per token were most of the time spent lexing
+ * (test/parse/lexer.test.ts checks, on every test schema, on thousands of
+ * random strings and on mutants, that it finds exactly what Chevrotain's
+ * own lexer built from those patterns finds).
  *
  * Lexing never stops at a bad character: a run of characters no pattern
  * matches is reported once and skipped; unterminated strings are reported

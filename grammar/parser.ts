@@ -6,7 +6,6 @@ import type {
   ColumnNode,
   Declaration,
   NameNode,
-  Pos,
   QualifiedName,
   TableMember,
   TypeArgNode,

@@ -1,4 +1,4 @@
-import { defaultsEqual, formatDefault, typesEqual, type Column, type DefaultValue, type MetaData, type SqlType } from "../model/index.js";
+import { defaultsEqual, formatDefault, typesEqual, type Column, type DefaultValue } from "../model/index.js";
 import type { AlterColumnDraft } from "./alter-column-draft.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
-import { ck, fk, idColumn, ix, nameColumn, pk, roleEnum, seq, uq, userTable, view, withDefault } from "./fixtures.js";
+import { ck, fk, ix, nameColumn, pk, roleEnum, seq, uq, userTable, view, withDefault } from "./fixtures.js";
 
 // One instance of every op class, carrying the state its reverse needs.
 const reversible: Array<[string, ops.MigrateOperation]> = [

@@ -1,4 +1,3 @@
-import type { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
 import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
 import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";

@@ -6,7 +6,7 @@ import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { applyToTable } from "../../runtime/ddl/apply-to-table.js";
 import { UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
-import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
+import { dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
 import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
 import type { View } from "../../model/index.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";

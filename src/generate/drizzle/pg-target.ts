@@ -1,4 +1,4 @@
-import type { Column, Index, IndexElement, ScalarType, Table } from "../../model/index.js";
+import type { Index, IndexElement, ScalarType, Table } from "../../model/index.js";
 import { spellPostgresqlType } from "../../dialects/postgresql/postgresql-types.js";
 import type { ColumnBuilderCode, DrizzleTarget } from "./drizzle-target.js";
 import type { GenerateContext, JsKind } from "./generate-context.js";
