@@ -7,6 +7,7 @@ import {
   type UniqueConstraint,
 } from "./constraints.js";
 import type { Index } from "./index-definition.js";
+import { frozenArray } from "./frozen.js";
 import { HasInfo, type Info } from "./info.js";
 
 export interface TableProps {
@@ -45,12 +46,12 @@ export class Table extends HasInfo implements TableProps {
     super(props.info);
     this.name = props.name;
     if (props.schema !== undefined) this.schema = props.schema;
-    this.columns = Object.freeze([...props.columns]);
+    this.columns = frozenArray(props.columns);
     if (props.primaryKey !== undefined) this.primaryKey = props.primaryKey;
-    this.foreignKeys = Object.freeze([...(props.foreignKeys ?? [])]);
-    this.uniqueConstraints = Object.freeze([...(props.uniqueConstraints ?? [])]);
-    this.checkConstraints = Object.freeze([...(props.checkConstraints ?? [])]);
-    this.indexes = Object.freeze([...(props.indexes ?? [])]);
+    this.foreignKeys = frozenArray(props.foreignKeys ?? []);
+    this.uniqueConstraints = frozenArray(props.uniqueConstraints ?? []);
+    this.checkConstraints = frozenArray(props.checkConstraints ?? []);
+    this.indexes = frozenArray(props.indexes ?? []);
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
     this.key = tableKey(this);

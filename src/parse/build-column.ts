@@ -13,7 +13,7 @@ import { readArgs, readBoolean, readSql, readString, readWord, type Signature } 
 import { readDefault } from "./read-default.js";
 import { resolveType, type ResolvedType } from "./resolve-type.js";
 import { didYouMean } from "./suggest.js";
-import type { TableDraft } from "./table-draft.js";
+import { UNRESOLVED_TYPE, type TableDraft } from "./table-draft.js";
 
 const sig = (positional: string[], required: number, named: readonly string[], usage: string): Signature => ({
   positional,
@@ -52,10 +52,9 @@ export function buildColumn(ctx: BuildContext, node: ColumnNode, draft: TableDra
   const resolved = resolveType(ctx, node.type);
   const props: { -readonly [K in keyof ColumnProps]: ColumnProps[K] } = {
     name,
-    type: resolved?.type ?? { kind: "scalar", name: "unknown", args: [] },
+    type: resolved?.type ?? UNRESOLVED_TYPE,
     nullable: node.nullable,
   };
-  draft.columnTypes.set(name, resolved?.type);
   if (resolved?.autoincrement) props.default = { kind: "autoincrement" };
   const state: ColumnState = { props, draft, resolved, node };
   const attributes = node.attributes;

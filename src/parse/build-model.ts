@@ -124,8 +124,8 @@ function resolveForeignKey(
   if (!target.checkColumns(fk.targetColumns)) return undefined;
   let ok = true;
   fk.columns.forEach((column, i) => {
-    const from = draft.columnTypes.get(column.text);
-    const to = target.columnTypes.get(fk.targetColumns[i].text);
+    const from = draft.columnType(column.text);
+    const to = target.columnType(fk.targetColumns[i].text);
     if (from && to && !typesEqual(from, to)) {
       const targetName = `${fk.target.key}.${fk.targetColumns[i].text}`;
       ctx.error(fk.pos, `foreign key column "${column.text}" is ${formatType(from)} but ${targetName} is ${formatType(to)}`);

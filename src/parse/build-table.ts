@@ -50,6 +50,7 @@ export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName)
     const args = readArgs(ctx, attr, "@@", signature);
     if (args) applyTableAttribute(ctx, attr, args.positional[0], args.named, draft);
   }
+  draft.seal();
   return draft;
 }
 

@@ -31,19 +31,22 @@ export interface ForeignKeyOptions {
   readonly initiallyDeferred?: boolean;
 }
 
-/** A table while its columns and attributes are being read. */
+/** The type of a column whose type did not resolve (an error is reported): it takes part in no type check. */
+export const UNRESOLVED_TYPE: SqlType = Object.freeze({ kind: "scalar", name: "unknown", args: Object.freeze([]) });
+
+/**
+ * A table while its columns and attributes are being read, then (sealed)
+ * until every table is read and its foreign keys can be resolved. Columns
+ * are found by a scan, not a map: a table has tens of them, and a
+ * 10,000-table schema would keep 10,000 maps alive through the build.
+ */
 export class TableDraft {
-  readonly columns: Column[] = [];
-  /**
-   * Every column's name, with its type when the type resolved (for checking
-   * foreign keys). Drafts live until every table is read: one map each.
-   */
-  readonly columnTypes = new Map<string, SqlType | undefined>();
+  columns: Column[] = [];
   primaryKey?: PrimaryKeyConstraint;
-  readonly uniques: UniqueConstraint[] = [];
-  readonly checks: CheckConstraint[] = [];
-  readonly indexes: Index[] = [];
-  readonly foreignKeys: PendingForeignKey[] = [];
+  uniques: UniqueConstraint[] = [];
+  checks: CheckConstraint[] = [];
+  indexes: Index[] = [];
+  foreignKeys: PendingForeignKey[] = [];
   comment?: string;
   renamedFrom?: string;
   /**
@@ -58,8 +61,34 @@ export class TableDraft {
     readonly name: ObjectName,
   ) {}
 
+  /**
+   * Once the table is read: each list becomes a frozen array of its exact
+   * size (the model keeps those as they are; an array grown by push keeps
+   * room for 16) and the name sets go. Nothing can be added after.
+   */
+  seal(): void {
+    this.columns = exact(this.columns);
+    this.uniques = exact(this.uniques);
+    this.checks = exact(this.checks);
+    this.indexes = exact(this.indexes);
+    this.foreignKeys = exact(this.foreignKeys);
+    this.#names = undefined;
+  }
+
   hasColumn(name: string): boolean {
-    return this.columnTypes.has(name);
+    return this.#column(name) !== undefined;
+  }
+
+  /** A column's type, when it resolved. */
+  columnType(name: string): SqlType | undefined {
+    const type = this.#column(name)?.type;
+    return type === UNRESOLVED_TYPE ? undefined : type;
+  }
+
+  #column(name: string): Column | undefined {
+    const columns = this.columns;
+    for (let i = 0; i < columns.length; i++) if (columns[i].name === name) return columns[i];
+    return undefined;
   }
 
   /** Claims a constraint or index name; false (after reporting) when the table already uses it. */
@@ -88,10 +117,16 @@ export class TableDraft {
     let ok = true;
     for (const n of names) {
       if (!this.hasColumn(n.text)) {
-        this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, this.columnTypes.keys())}`);
+        const known = this.columns.map((c) => c.name);
+        this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, known)}`);
         ok = false;
       }
     }
     return ok;
   }
+}
+
+/** A frozen copy of exactly the items (an empty array is frozen as it is); typed mutable, but a sealed draft takes nothing more. */
+function exact<T>(items: T[]): T[] {
+  return Object.freeze(items.length === 0 ? items : items.slice()) as T[];
 }
