@@ -4,7 +4,8 @@ import { availableDialects, withTestDatabase } from "../support/databases.js";
 import { catalogDifferences, readCatalog, type Catalog } from "./catalog.js";
 import { testInLanes, type LaneCase } from "./lanes.js";
 import { project, schemaFile } from "./project.js";
-import { emptyModel, random, randomEdit, schemaText } from "./random-schema.js";
+import { random } from "../support/random.js";
+import { emptyModel, randomEdit, schemaText } from "./random-schema.js";
 
 const test = suite("acceptance: random schema histories");
 

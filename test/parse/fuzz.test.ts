@@ -4,7 +4,8 @@ import * as assert from "uvu/assert";
 import { formatSchema } from "../../src/format/index.js";
 import { compileSchema, type Diagnostic } from "../../src/parse/index.js";
 import { modelDifferences } from "../support/model-equality.js";
-import { mutate, random } from "../support/mutate.js";
+import { mutate } from "../support/mutate.js";
+import { random } from "../support/random.js";
 
 /**
  * Mutates valid schemas thousands of times (delete, duplicate and swap

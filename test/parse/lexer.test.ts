@@ -6,7 +6,8 @@ import { generateSchema } from "../../bench/parse.js";
 import { tokenize } from "../../grammar/lexer.js";
 import { ALL_TOKENS, UnterminatedString } from "../../grammar/tokens.js";
 import { LineIndex } from "../../src/parse/line-index.js";
-import { mutate, random } from "../support/mutate.js";
+import { mutate } from "../support/mutate.js";
+import { random } from "../support/random.js";
 
 /**
  * The scanner in grammar/lexer.ts implements the token patterns of

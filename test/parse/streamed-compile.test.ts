@@ -9,7 +9,8 @@ import { compileSchema, type SchemaSource } from "../../src/parse/index.js";
 import { parseSchemaFile } from "../../src/parse/parse-file.js";
 import { declarationsOf } from "../../src/parse/schema-declarations.js";
 import { modelDifferences } from "../support/model-equality.js";
-import { mutate, random } from "../support/mutate.js";
+import { mutate } from "../support/mutate.js";
+import { random } from "../support/random.js";
 
 /**
  * compileSchema parses tables one at a time as the builder reaches them

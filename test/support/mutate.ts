@@ -1,16 +1,5 @@
+/** Schema mutations for the fuzz tests, driven by a seeded generator (random.ts) so a failure can be replayed. */
 import { tokenize } from "../../grammar/lexer.js";
-
-/** Schema mutations for the fuzz tests: seeded, so a failure can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bytes that break a schema in interesting ways: quotes, brackets, comment markers, non-ASCII, NUL. */
 const NOISE = ['"', "'", "{", "}", "(", ")", "[", "]", "@", "@@", ",", ":", "=", ".", "?", "/*", "*/", "//", "\n", "\\", "-", "é", "\u0000", "💥", "\t", "0", "table", "sql(", "\r\n"];
