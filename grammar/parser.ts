@@ -1,4 +1,5 @@
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type { IOrAlt, IRecognitionException, IToken, TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF } from "./chevrotain.js";
 import type {
   Argument,
   Assignment,
