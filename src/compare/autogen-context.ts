@@ -28,6 +28,12 @@ export class AutogenContext {
   targetMetadata: MetaData = new MetaData();
   /** Database table key → target table key, for the renames `@@renamedFrom` asks for (set by compareModels). */
   tableRenames: ReadonlyMap<string, string> = new Map();
+  /**
+   * View key → the target view's definition as the database would store it
+   * (Dialect.storedViewDefinitions), for views whose text alone differs;
+   * set when comparing against a live database.
+   */
+  storedViewDefinitions: ReadonlyMap<string, string> = new Map();
 
   constructor(migrationContext: MigrationContext, metadata?: MetaData | readonly MetaData[]) {
     this.migrationContext = migrationContext;

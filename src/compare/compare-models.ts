@@ -2,6 +2,7 @@ import type { MetaData } from "../model/index.js";
 import { newRevisionId } from "../revisions/revision-id.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
+import { viewsToAskAbout } from "./compare-views.js";
 import { compareNames } from "./filters.js";
 import type { AutogenOptions, MigrationContext } from "./migration-context.js";
 import { orderOps } from "./order-ops.js";
@@ -63,7 +64,13 @@ export async function reflectDatabase(context: MigrationContext, target: MetaDat
 async function produceUpgradeOps(context: MigrationContext, metadata: MetaData | readonly MetaData[]): Promise<UpgradeOps> {
   const ctx = new AutogenContext(context, metadata);
   const target = ctx.mergedMetadata();
-  return compareModels(ctx, await reflectDatabase(context, target), target);
+  const database = await reflectDatabase(context, target);
+  const dialect = context.dialect;
+  if (dialect.storedViewDefinitions) {
+    const views = viewsToAskAbout(database, target);
+    if (views.length) ctx.storedViewDefinitions = await dialect.storedViewDefinitions(context.connection!, views);
+  }
+  return compareModels(ctx, database, target);
 }
 
 /** The reference's compare_metadata: the database against `metadata`, as diff tuples. */

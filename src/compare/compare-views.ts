@@ -1,4 +1,4 @@
-import type { View } from "../model/index.js";
+import type { MetaData, View } from "../model/index.js";
 import { CreateViewOp, DropViewOp, ReplaceViewOp, type UpgradeOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
@@ -6,11 +6,14 @@ import { included, inSchema, parentNames } from "./filters.js";
 import { normalizeViewDefinition } from "./view-definition.js";
 
 /**
- * Views, their definitions compared after normalizeViewDefinition. A
- * database that rewrites definitions beyond that (PostgreSQL spells out
- * joins and qualifies columns in multi-table views) needs a dialect
- * comparator registered with its qualifier, which stands in for this one.
- * Turning a view into a materialized one (or back) is a drop plus a create.
+ * Views, their definitions compared after normalizeViewDefinition. Where
+ * the database rewrites definitions beyond that, the dialect says how it
+ * would store the model's (Dialect.storedViewDefinitions: PostgreSQL does,
+ * through temporary views); MySQL's rewrites of USING joins, comma joins,
+ * UNION literals and CTEs are not undone yet, so such views show as
+ * changed there. A dialect comparator registered with its qualifier can
+ * stand in for this one. Turning a view into a materialized one (or back)
+ * is a drop plus a create.
  */
 export function setup(registry: Comparators): void {
   registry.dispatchFor("schema", { name: "views" })(compareViews);
@@ -37,9 +40,28 @@ function compareViews(ctx: AutogenContext, upgradeOps: UpgradeOps, schemas: Read
   }
 }
 
-/** `a` is the database's view, `b` the model's; `select *` expands to the target table's columns. */
+/**
+ * `a` is the database's view, `b` the model's; `select *` expands to the
+ * target table's columns. The model's definition is taken as the database
+ * would store it, when the dialect could say (storedViewDefinitions).
+ */
 function sameView(ctx: AutogenContext, a: View, b: View): boolean {
   const comments = !ctx.dialect.capabilities.comments || a.comment === b.comment;
-  const normalize = (v: View) => normalizeViewDefinition(v.definition, ctx.targetMetadata, v.schema);
-  return comments && normalize(a) === normalize(b);
+  const normalize = (definition: string, schema: string | undefined) => normalizeViewDefinition(definition, ctx.targetMetadata, schema);
+  const target = ctx.storedViewDefinitions.get(b.key) ?? b.definition;
+  return comments && normalize(a.definition, a.schema) === normalize(target, b.schema);
+}
+
+/**
+ * The target's views that the database has too but whose definitions
+ * differ as normalized text: the ones worth asking the database how it
+ * would store them (PostgreSQL rewrites a view beyond what normalizing can
+ * undo), so the asking costs nothing when every view already compares equal.
+ */
+export function viewsToAskAbout(database: MetaData, target: MetaData): View[] {
+  const normalize = (v: View) => normalizeViewDefinition(v.definition, target, v.schema);
+  return [...target.views.values()].filter((v) => {
+    const stored = database.views.get(v.key);
+    return stored !== undefined && stored.materialized === v.materialized && normalize(stored) !== normalize(v);
+  });
 }

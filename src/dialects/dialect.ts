@@ -1,4 +1,4 @@
-import type { MetaData, SqlType, TypeSpec } from "../model/index.js";
+import type { MetaData, SqlType, TypeSpec, View } from "../model/index.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
@@ -30,6 +30,14 @@ export interface Dialect {
    * does not keep never show up as changes. Pure and idempotent.
    */
   normalizeModel(metadata: MetaData): MetaData;
+  /**
+   * How the database would store these views' definitions, by view key, for
+   * those it can take as they stand: comparison judges a view unchanged when
+   * the database's definition equals this, however differently it was
+   * written. Optional: without it, definitions are compared as normalized
+   * text. It must leave nothing behind in the database.
+   */
+  storedViewDefinitions?(connection: DatabaseConnection, views: readonly View[]): Promise<Map<string, string>>;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
 }

@@ -136,7 +136,42 @@ for (const dialect of availableDialects()) {
   });
 }
 
+// PostgreSQL prints these back laid out anew (a UNION's branches, a CTE, joins in parentheses, casts
+// added): beyond normalizing text, so comparison asks the server how it would store the model's.
+const REWRITTEN_VIEWS = [
+  "select t.id, coalesce(t.name, 'none') as label from t where t.x is not null union select u.id, 'u' from u",
+  "with big as (select id from t where x > 10) select big.id from big join u on u.id = big.id",
+  "select t.id, t.x::text || '!' as xs from t left join u using (id) where t.name ilike 'a%'",
+];
+
 for (const dialect of availableDialects(["postgresql"])) {
+  test(`${dialect}: views the server rewrites compare equal, a changed one still differs, and nothing is left behind`, async () => {
+    const tables = "table t {\n  id integer?\n  name text?\n  x integer?\n}\ntable u {\n  id integer?\n}";
+    const text = [tables, ...REWRITTEN_VIEWS.map((v, i) => `view v${i} = sql(${JSON.stringify(v)})`)].join("\n");
+    await withTestDatabase(dialect, async (db) => {
+      await db.run(["create table t (id integer, name text, x integer);", "create table u (id integer);", ...REWRITTEN_VIEWS.map((v, i) => `create view v${i} as ${v};`)].join("\n"));
+      const connection = await dialectNamed(dialect)!.connect(db.url);
+      try {
+        const context = MigrationContext.configure({ connection });
+        assert.equal((await compareMetadata(context, schema(text, dialect))).map(summary), []);
+        const changed = text.replace("x > 10", "x > 11");
+        assert.equal((await compareMetadata(context, schema(changed, dialect))).map(summary), ["modify_view v1 v1 v1"]);
+        // A definition naming a table the database does not have yet cannot be asked about: it is a change, as written.
+        const ahead = `${text.replace("from u\"", "from w\"")}\ntable w {\n  id integer?\n}`;
+        assert.equal((await compareMetadata(context, schema(ahead, dialect))).map(summary), ["add_table w", "modify_view v0 v0 v0"]);
+        const leftovers = await connection.query("select relname from pg_catalog.pg_class where relname like 'strata_view_definition%'");
+        assert.equal(leftovers, []);
+        // Inside a transaction of the caller's, a definition the server refuses does not abort it.
+        await connection.execute("begin");
+        await compareMetadata(context, schema(ahead, dialect));
+        assert.equal(await connection.query("select 1 as ok"), [{ ok: 1 }]);
+        await connection.execute("rollback");
+      } finally {
+        await connection.close();
+      }
+    });
+  });
+
   test(`${dialect}: a schema the model names is reflected and compared without includeSchemas`, async () => {
     await withTestDatabase(dialect, async (db) => {
       await db.run("CREATE SCHEMA audit; CREATE TABLE audit.event (id integer PRIMARY KEY, note text); CREATE SCHEMA other; CREATE TABLE other.t (id integer)");

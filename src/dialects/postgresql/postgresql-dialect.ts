@@ -5,6 +5,7 @@ import { reflectPostgresql } from "./postgresql-reflect.js";
 import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
 import { postgresqlDdl } from "./postgresql-ddl.js";
 import { normalizePostgresqlModel } from "./postgresql-normalize.js";
+import { postgresqlStoredViewDefinitions } from "./postgresql-view-definitions.js";
 
 export const postgresqlDialect: Dialect = {
   name: "postgresql",
@@ -36,5 +37,6 @@ export const postgresqlDialect: Dialect = {
   quoteIdentifier: quotePgIdentifier,
   spellType: spellPostgresqlType,
   normalizeModel: normalizePostgresqlModel,
+  storedViewDefinitions: postgresqlStoredViewDefinitions,
   ddl: postgresqlDdl,
 };
