@@ -8,12 +8,10 @@ import { normalizeViewDefinition } from "./view-definition.js";
 /**
  * Views, their definitions compared after normalizeViewDefinition. Where
  * the database rewrites definitions beyond that, the dialect says how it
- * would store the model's (Dialect.storedViewDefinitions: PostgreSQL does,
- * through temporary views); MySQL's rewrites of USING joins, comma joins,
- * UNION literals and CTEs are not undone yet, so such views show as
- * changed there. A dialect comparator registered with its qualifier can
- * stand in for this one. Turning a view into a materialized one (or back)
- * is a drop plus a create.
+ * would store the model's (Dialect.storedViewDefinitions: PostgreSQL and
+ * MySQL create and read back a view of strata's own). A dialect comparator
+ * registered with its qualifier can stand in for this one. Turning a view
+ * into a materialized one (or back) is a drop plus a create.
  */
 export function setup(registry: Comparators): void {
   registry.dispatchFor("schema", { name: "views" })(compareViews);

@@ -93,6 +93,17 @@ export function queryRelations(connection: DatabaseConnection, db: string, versi
   );
 }
 
+/** One view's definition as the server stores it; no row when there is no such view. */
+export function queryViewDefinition(connection: DatabaseConnection, db: string, name: string): Promise<Array<{ definition: string }>> {
+  return queryText(connection, "SELECT VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", [db, name]);
+}
+
+/** Whether the session is inside a transaction (MariaDB's @@in_transaction; MySQL has no such variable, and the query fails). */
+export async function queryInTransaction(connection: DatabaseConnection): Promise<boolean> {
+  const [row] = await queryText<{ inTransaction: string }>(connection, "SELECT @@in_transaction AS inTransaction");
+  return row.inTransaction !== "0";
+}
+
 export function queryColumns(connection: DatabaseConnection, scope: CatalogScope): Promise<ColumnRow[]> {
   return queryText(
     connection,

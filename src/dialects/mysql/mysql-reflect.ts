@@ -34,7 +34,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   const relations = (await queryRelations(connection, server.db, options.versionTable ?? DEFAULT_VERSION_TABLE)).sort(byName);
   const tables = relations.filter((r) => (r.type === "BASE TABLE" || r.type === "SYSTEM VERSIONED") && include(r.name, "table"));
   const viewRelations = relations.filter((r) => r.type === "VIEW" && include(r.name, "view"));
-  const views = viewRelations.map((r) => new View({ name: r.name, definition: unqualify(r.definition ?? "", server.db) }));
+  const views = viewRelations.map((r) => new View({ name: r.name, definition: unqualifyViewDefinition(r.definition ?? "", server.db) }));
   const enums: Enum[] = [];
   const metadata = (reflected: Table[], warnings: string[]) =>
     new MetaData({
@@ -110,6 +110,6 @@ function uniqueName(base: string, taken: Set<string>): string {
 }
 
 /** Views are stored with every name qualified by the database (`` `db`.`t`.`c` ``): drop it, the model has none. */
-function unqualify(definition: string, db: string): string {
+export function unqualifyViewDefinition(definition: string, db: string): string {
   return definition.replaceAll(`\`${db.replaceAll("`", "``")}\`.`, "");
 }
