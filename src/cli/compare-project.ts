@@ -46,7 +46,7 @@ export async function compareProject(args: ParsedArgs, context: CommandContext):
   const results: DatabaseComparison[] = [];
   for (const target of compiled) {
     const url = target.url ?? databaseUrl(args, loaded, target.metadata);
-    const connection = await openDatabase(url, target.metadata);
+    const connection = await openDatabase(url, target.metadata, { readOnly: true });
     try {
       const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(loaded) });
       const script = await produceMigrations(migrationContext, target.metadata);

@@ -11,6 +11,7 @@ import { loadConfig } from "../config/load-config.js";
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
+import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
 import { loadSchema, SchemaError } from "../parse/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
@@ -74,18 +75,43 @@ export function dialectOfUrl(url: string): Dialect {
   return dialect;
 }
 
+export interface OpenOptions {
+  /**
+   * The command only reads: a SQLite file that does not exist is read as
+   * the empty database it stands for, and is not created (opening a file
+   * creates it). Commands that write (upgrade, downgrade, stamp) create it.
+   */
+  readonly readOnly?: boolean;
+}
+
 /** Opens the database, turning driver failures into a message that never shows the password. */
-export async function openDatabase(url: string, metadata?: MetaData): Promise<DatabaseConnection> {
+export async function openDatabase(url: string, metadata?: MetaData, options: OpenOptions = {}): Promise<DatabaseConnection> {
   const dialect = dialectOfUrl(url);
   if (metadata && dialectNamed(metadata.dialect) !== dialect) {
     throw new UserError(
       `the schema is written for ${metadata.dialect} but ${redactUrl(url)} is a ${dialect.name} database`,
     );
   }
+  const file = sqliteFilePath(url);
+  const standIn = options.readOnly && file !== undefined && !existsSync(file);
   try {
-    return await dialect.connect(url);
+    return standIn ? emptyStandIn(await dialect.connect(":memory:"), url) : await dialect.connect(url);
   } catch (error) {
     const message = scrubPassword((error as Error).message ?? String(error), url);
     throw new UserError(`cannot connect to ${redactUrl(url)}: ${message}`);
   }
+}
+
+/** An empty in-memory database that answers, and is named, as the missing file it stands for. */
+function emptyStandIn(memory: DatabaseConnection, url: string): DatabaseConnection {
+  return {
+    dialect: memory.dialect,
+    displayUrl: redactUrl(url),
+    get queryCount() {
+      return memory.queryCount;
+    },
+    query: (sql, params) => memory.query(sql, params),
+    execute: (sql, params) => memory.execute(sql, params),
+    close: () => memory.close(),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -54,6 +54,30 @@ test("pull --out writes into a folder that does not exist yet", async () => {
     client.close();
     assert.is(await p.run("pull", "--url", url, "--out", "schemas/new/app.schema"), 0, p.err.join("\n"));
     assert.match(readFileSync(join(p.cwd, "schemas/new/app.schema"), "utf8"), "table t {");
+  } finally {
+    p.done();
+  }
+});
+
+test("commands that only read never create a SQLite file that is not there", async () => {
+  const p = project();
+  try {
+    const missing = join(p.cwd, "missing.db");
+    const url = `file:${missing}`;
+    mkdirSync(join(p.cwd, "migrations"));
+    assert.is(await p.run("current", "--url", url), 0, p.err.join("\n"));
+    assert.equal(p.out, ["base"]);
+    writeFileSync(join(p.cwd, "app.schema"), "table t {\n  id integer @id\n}\n");
+    p.out.length = 0;
+    assert.is(await p.run("diff", "--schema", join(p.cwd, "app.schema"), "--url", url), 1, p.err.join("\n"));
+    assert.equal(p.out, [`${url}: 1 change`, "  + table t"]);
+    assert.is(await p.run("check", "--schema", join(p.cwd, "app.schema"), "--url", url), 1);
+    assert.is(await p.run("pull", "--url", url), 2);
+    assert.match(p.err.join("\n"), `there is no database at ${url}: nothing to pull`);
+    assert.not.ok(existsSync(missing), "no command above created the file");
+    assert.is(await p.run("revision", "-m", "first", "--rev-id", "aaaa00000001"), 0, p.err.join("\n"));
+    assert.is(await p.run("upgrade", "head", "--url", url), 0, p.err.join("\n"));
+    assert.ok(existsSync(missing), "upgrade creates it");
   } finally {
     p.done();
   }

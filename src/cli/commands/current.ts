@@ -24,7 +24,7 @@ export const currentCommand: Command = {
     const targets = await migrationTargets(args, loaded, context);
     for (const { database, url } of targets) {
       const table = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
-      const heads = headsOf(await withDatabase(url, (connection) => table.read(connection)));
+      const heads = headsOf(await withDatabase(url, (connection) => table.read(connection), { readOnly: true }));
       const prefix = targets.length > 1 ? `${database}: ` : "";
       if (heads.length === 0) context.out(`${prefix}base`);
       for (const id of heads) {

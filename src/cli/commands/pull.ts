@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { printSchema } from "../../format/index.js";
 import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
+import { redactUrl } from "../../dialects/redact-url.js";
+import { sqliteFilePath } from "../../dialects/sqlite/sqlite-file-path.js";
 import type { Command } from "../command.js";
 import { loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
@@ -38,6 +40,8 @@ export const pullCommand: Command = {
         ? listed.split(",").map((s) => s.trim()).filter(Boolean)
         : loaded.config.includeSchemas;
 
+    const file = sqliteFilePath(url);
+    if (file !== undefined && !existsSync(file)) throw new UserError(`there is no database at ${redactUrl(url)}: nothing to pull`);
     const connection = await openDatabase(url);
     let text: string;
     let warnings: string[];

@@ -99,7 +99,7 @@ export async function autogenerate(
     const metadata = target
       ? await compileSchemaAt(resolve(loaded.root, target.entry.schema))
       : (await compileProjectSchema(args, context, loaded)).metadata;
-    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata);
+    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, { readOnly: true });
     try {
       await requireUpToDate(connection, loaded, graph);
       migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(loaded, target?.name) });

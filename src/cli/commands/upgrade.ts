@@ -9,7 +9,7 @@ import { runMigrations } from "../../runtime/migration-runner.js";
 import { sqlScript } from "../../runtime/sql-script.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath } from "../project.js";
+import { compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
@@ -50,8 +50,12 @@ export function versionTableName(loaded: LoadedConfig): string {
  * fix (a bad target, a failed migration, an edited file) becomes a UserError;
  * every message loses the URL's password on the way out.
  */
-export async function withDatabase<T>(url: string, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
-  const connection = await openDatabase(url);
+export async function withDatabase<T>(
+  url: string,
+  fn: (connection: DatabaseConnection) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const connection = await openDatabase(url, undefined, options);
   try {
     return await fn(connection);
   } catch (error) {
