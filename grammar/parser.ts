@@ -98,7 +98,8 @@ class SchemaParser extends EmbeddedActionsParser {
   #tableMember = () => {
     this.lists.push(this.SUBRULE(this.tableMember));
   };
-  #columnAttribute = () => {
+  /** A column's or a view's `@name(...)`. */
+  #attribute = () => {
     this.lists.push(this.SUBRULE(this.attribute));
   };
   #nextNamePart = () => {
@@ -143,9 +144,6 @@ class SchemaParser extends EmbeddedActionsParser {
     this.lists.push(this.CONSUME2(Name));
   };
   #toName = (token: IToken) => this.name(token);
-  #viewAttribute = () => {
-    this.lists.push(this.SUBRULE(this.attribute));
-  };
 
   schema = this.RULE("schema", (): Declaration[] => {
     const declarations: Declaration[] = [];
@@ -236,7 +234,7 @@ class SchemaParser extends EmbeddedActionsParser {
     const type = this.SUBRULE(this.columnType);
     const nullable = this.OPTION(this.#question) !== undefined;
     const base = this.lists.mark;
-    this.MANY(this.#columnAttribute);
+    this.MANY(this.#attribute);
     const attributes = this.lists.take<Attribute>(base);
     return { kind: "column", name: this.name(start), type, nullable, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
@@ -376,7 +374,7 @@ class SchemaParser extends EmbeddedActionsParser {
     this.CONSUME(Equals);
     const definition = this.SUBRULE(this.value);
     const base = this.lists.mark;
-    this.MANY(this.#viewAttribute);
+    this.MANY(this.#attribute);
     const attributes = this.lists.take<Attribute>(base);
     return { kind: "view", materialized, name, definition, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
@@ -538,10 +536,12 @@ export function parseStretch(stream: TokenStream, stretch: Stretch): Declaration
 
 /**
  * Where declarations start: a declaration keyword outside any brackets,
- * unless it is a name (after `.` or `=`, or `view` after `materialized`).
- * A keyword used as a name elsewhere at the top level (`view v = table`)
- * cuts a declaration short; its stretch then fails to parse and the file is
- * parsed whole, so a wrong cut costs time, never a wrong tree.
+ * unless it is a name: after `.` or `=`, or right after another declaration
+ * keyword (`table view {`, and `view` after `materialized`). A keyword
+ * used as a name elsewhere at the top level (a view defined as the bare
+ * word `table`, then a table) leaves a declaration's stretch holding the
+ * next one too; that stretch fails to parse and the file is parsed whole,
+ * so a wrong cut costs time, never a wrong tree.
  */
 export function declarationStretches(stream: TokenStream): Stretch[] {
   const starts: number[] = [];
@@ -556,7 +556,7 @@ export function declarationStretches(stream: TokenStream): Stretch[] {
       DECLARATION_KEYWORDS.has(type) &&
       previous !== Dot &&
       previous !== Equals &&
-      !(type === View && previous === Materialized)
+      !(previous !== undefined && DECLARATION_KEYWORDS.has(previous))
     ) {
       starts.push(i);
     }

@@ -5,17 +5,28 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { main } from "../../src/cli/main.js";
 
-function project() {
+interface Project {
+  readonly cwd: string;
+  readonly out: string[];
+  readonly err: string[];
+  run(...argv: string[]): Promise<number>;
+}
+
+/** Runs `body` in a fresh project folder, with what the CLI prints collected; the folder is removed after. */
+async function inProject(body: (p: Project) => Promise<void>): Promise<void> {
   const cwd = mkdtempSync(join(tmpdir(), "strata-cli-"));
   const out: string[] = [];
   const err: string[] = [];
   const run = (...argv: string[]) => main(argv, { cwd, out: (t) => void out.push(t), err: (t) => void err.push(t) });
-  return { cwd, out, err, run, done: () => rmSync(cwd, { recursive: true, force: true }) };
+  try {
+    await body({ cwd, out, err, run });
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
-test("a relative target such as -1 is a target, not a flag", async () => {
-  const p = project();
-  try {
+test("a relative target such as -1 is a target, not a flag", () =>
+  inProject(async (p) => {
     const url = `file:${join(p.cwd, "dev.db")}`;
     mkdirSync(join(p.cwd, "migrations"));
     assert.is(await p.run("revision", "-m", "first", "--rev-id", "aaaa00000001"), 0);
@@ -26,27 +37,21 @@ test("a relative target such as -1 is a target, not a flag", async () => {
     assert.is(await p.run("current", "--url", url), 0);
     assert.match(p.out.join("\n"), "aaaa00000001");
     assert.not.match(p.out.join("\n"), "bbbb00000002");
-  } finally {
-    p.done();
-  }
-});
+  }),
+);
 
-test("unknown verbs and flags exit 2 with usage, never a stack trace", async () => {
-  const p = project();
-  try {
+test("unknown verbs and flags exit 2 with usage, never a stack trace", () =>
+  inProject(async (p) => {
     assert.is(await p.run("frobnicate"), 2);
     assert.match(p.err.join("\n"), 'unknown command "frobnicate"');
     assert.is(await p.run("diff", "--nope"), 2);
     assert.match(p.err.join("\n"), "usage: strata diff");
     assert.not.match(p.err.join("\n"), "    at ");
-  } finally {
-    p.done();
-  }
-});
+  }),
+);
 
-test("pull --out writes into a folder that does not exist yet", async () => {
-  const p = project();
-  try {
+test("pull --out writes into a folder that does not exist yet", () =>
+  inProject(async (p) => {
     const url = `file:${join(p.cwd, "dev.db")}`;
     const { createClient } = await import("@libsql/client");
     const client = createClient({ url });
@@ -54,14 +59,11 @@ test("pull --out writes into a folder that does not exist yet", async () => {
     client.close();
     assert.is(await p.run("pull", "--url", url, "--out", "schemas/new/app.schema"), 0, p.err.join("\n"));
     assert.match(readFileSync(join(p.cwd, "schemas/new/app.schema"), "utf8"), "table t {");
-  } finally {
-    p.done();
-  }
-});
+  }),
+);
 
-test("commands that only read never create a SQLite file that is not there", async () => {
-  const p = project();
-  try {
+test("commands that only read never create a SQLite file that is not there", () =>
+  inProject(async (p) => {
     const missing = join(p.cwd, "missing.db");
     const url = `file:${missing}`;
     mkdirSync(join(p.cwd, "migrations"));
@@ -78,9 +80,7 @@ test("commands that only read never create a SQLite file that is not there", asy
     assert.is(await p.run("revision", "-m", "first", "--rev-id", "aaaa00000001"), 0, p.err.join("\n"));
     assert.is(await p.run("upgrade", "head", "--url", url), 0, p.err.join("\n"));
     assert.ok(existsSync(missing), "upgrade creates it");
-  } finally {
-    p.done();
-  }
-});
+  }),
+);
 
 test.run();

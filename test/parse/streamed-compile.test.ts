@@ -63,8 +63,9 @@ test("declaration keywords used as names do not cut a file wrongly", () => {
   const metadata = assertSameAsWhole([{ path: "names.schema", text }], "keywords as names");
   assert.equal([...metadata!.tables.keys()], ["table", "sequence", "audit.table"]);
   assert.equal([...metadata!.views.keys()], ["v", "table2"]);
-  // A view whose definition is the bare word `table` is cut before it: the
-  // file is parsed whole and reported as it would be (the definition must be sql).
+  // A view whose definition is the bare word `table` hides the next table's
+  // start: the stretch fails, the file is parsed whole and reported as it
+  // would be (the definition must be sql).
   const cutWrongly = 'view v = table\ntable t {\n  id int @id\n}';
   assertSameAsWhole([{ path: "cut.schema", text: cutWrongly }], "view v = table");
   assert.equal(
