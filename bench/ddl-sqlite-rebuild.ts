@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { sqliteDialect } from "../src/dialects/sqlite/sqlite-dialect.js";
 import { scalarType } from "../src/model/index.js";
 import { AlterColumnOp } from "../src/ops/alter-column-op.js";
-import { executeStatement } from "../src/runtime/ddl/execute-statement.js";
-import { liveDdlContext } from "../src/runtime/ddl/live-ddl-context.js";
+import { executeStatement } from "../src/runtime/execute-statement.js";
+import { liveDdlContext } from "../src/runtime/live-ddl-context.js";
 
 export async function run(): Promise<void> {
   for (const rows of [10_000, 100_000]) {

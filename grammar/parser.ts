@@ -12,8 +12,8 @@ import type {
   TypeArgNode,
   TypeNode,
   Value,
-} from "../src/parse/ast.js";
-import { unquoteSingle, unquoteString } from "../src/parse/string-literal.js";
+} from "./ast.js";
+import { unquoteSingle, unquoteString } from "./string-literal.js";
 import { errorMessages } from "./error-messages.js";
 import type { TokenStream } from "./token-stream.js";
 import {

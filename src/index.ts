@@ -15,15 +15,7 @@ export type { Dialect, DialectCapabilities, DatabaseConnection } from "./dialect
 export type { ReflectOptions, IncludeNameFn, NameFilterType, NameFilterParentNames } from "./dialects/reflect-options.js";
 export { DIALECTS, dialectForUrl, dialectNamed } from "./dialects/registry.js";
 export type { DdlCompiler, DdlContext, MigrationBoundary, Statement } from "./dialects/ddl-compiler.js";
-export {
-  DdlCheckFailedError,
-  DdlStateError,
-  MissingDdlHandlerError,
-  UnsupportedDdlError,
-  executeStatement,
-  liveDdlContext,
-  sqlLiteral,
-} from "./runtime/ddl/index.js";
+export { DdlStateError, MissingDdlHandlerError, UnsupportedDdlError, sqlLiteral } from "./dialects/ddl/index.js";
 export {
   AutogenContext,
   MigrationContext,
@@ -52,6 +44,9 @@ export { RevisionGraph, newRevisionId, resolveTarget } from "./revisions/index.j
 export {
   runMigrations,
   sqlScript,
+  DdlCheckFailedError,
+  executeStatement,
+  liveDdlContext,
   VersionTable,
   migrationChecksum,
   PlanError,

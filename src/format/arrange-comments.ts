@@ -1,4 +1,4 @@
-import type { Comment, Pos } from "../parse/ast.js";
+import type { Comment, Pos } from "../../grammar/ast.js";
 
 export type Element<M> =
   | { readonly kind: "member"; readonly member: M; readonly trailing: readonly string[]; readonly blankBefore: boolean }

@@ -6,8 +6,8 @@ import {
   type IndexElement,
   type SqlType,
 } from "../model/index.js";
-import { NO_POS, type Argument, type Attribute, type NameNode, type QualifiedName, type TypeNode, type Value } from "../parse/ast.js";
-import { isIdentifier } from "../parse/string-literal.js";
+import { NO_POS, type Argument, type Attribute, type NameNode, type QualifiedName, type TypeNode, type Value } from "../../grammar/ast.js";
+import { isIdentifier } from "../../grammar/string-literal.js";
 
 /** Small constructors for synthesized syntax (no positions: it is printed, never diagnosed). */
 export const syntax = {

@@ -7,7 +7,7 @@ import type {
   Pos,
   TableDecl,
   TableMember,
-} from "../parse/ast.js";
+} from "../../grammar/ast.js";
 import { arrangeComments, commentText, type Element, type LineOf } from "./arrange-comments.js";
 import { printAttribute, printName, printQualified, printType, printValue } from "./print-values.js";
 

@@ -1,6 +1,6 @@
 import { dialectNamed } from "../dialects/registry.js";
 import { PORTABLE_TYPES, type Column, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
-import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../parse/ast.js";
+import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../../grammar/ast.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
 

@@ -1,5 +1,5 @@
-import type { Argument, Attribute, NameNode, QualifiedName, TypeNode, Value } from "../parse/ast.js";
-import { formatName, quoteString } from "../parse/string-literal.js";
+import type { Argument, Attribute, NameNode, QualifiedName, TypeNode, Value } from "../../grammar/ast.js";
+import { formatName, quoteString } from "../../grammar/string-literal.js";
 
 /** How the canonical form spells each piece of syntax. */
 export function printName(name: NameNode): string {

@@ -6,7 +6,7 @@ import {
   type ColumnProps,
   type IdentityKind,
 } from "../model/index.js";
-import type { Attribute, ColumnNode, Value } from "./ast.js";
+import type { Attribute, ColumnNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
 import { readArgs, readBoolean, readSql, readString, readWord, type Signature } from "./read-args.js";

@@ -1,6 +1,6 @@
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
 import { PORTABLE_TYPES, type Enum, type TypeSpec } from "../model/index.js";
-import type { NameNode, Pos, QualifiedName } from "./ast.js";
+import type { NameNode, Pos, QualifiedName } from "../../grammar/ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import type { ResolvedType } from "./resolve-type.js";
 

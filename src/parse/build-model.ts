@@ -8,7 +8,7 @@ import {
   type Sequence,
   type View,
 } from "../model/index.js";
-import type { Declaration, Pos } from "./ast.js";
+import type { Declaration, Pos } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
 import { readSettings } from "./build-settings.js";

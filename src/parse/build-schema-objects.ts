@@ -1,5 +1,5 @@
 import { Enum, Sequence, View, type SequenceProps } from "../model/index.js";
-import type { EnumDecl, SequenceDecl, ViewDecl } from "./ast.js";
+import type { EnumDecl, SequenceDecl, ViewDecl } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
 import { readArgs, readBoolean, readInteger, readSql, readString } from "./read-args.js";
 import { didYouMean } from "./suggest.js";

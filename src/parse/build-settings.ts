@@ -1,7 +1,7 @@
 import { dialectNamed, DIALECTS } from "../dialects/registry.js";
 import type { Dialect } from "../dialects/dialect.js";
 import type { DatabaseConfig } from "../model/index.js";
-import type { Assignment, DatabaseDecl, Pos, Value } from "./ast.js";
+import type { Assignment, DatabaseDecl, Pos, Value } from "../../grammar/ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import { describeValue, listWords } from "./read-args.js";
 import { didYouMean } from "./suggest.js";

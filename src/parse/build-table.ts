@@ -1,5 +1,5 @@
 import { CheckConstraint, PrimaryKeyConstraint, UniqueConstraint } from "../model/index.js";
-import type { Attribute, TableDecl, Value } from "./ast.js";
+import type { Attribute, TableDecl, Value } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
 import { buildColumn } from "./build-column.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";

@@ -1,5 +1,5 @@
 import { REFERENTIAL_ACTIONS, type ReferentialAction } from "../model/index.js";
-import type { Pos, Value } from "./ast.js";
+import type { Pos, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { readBoolean, readString, readWord } from "./read-args.js";
 import type { ForeignKeyOptions } from "./table-draft.js";

@@ -1,7 +1,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { tokenize } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
-import type { SchemaFile } from "./ast.js";
+import type { SchemaFile } from "../../grammar/ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 
 /**

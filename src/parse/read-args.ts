@@ -1,4 +1,4 @@
-import type { Attribute, NameNode, Value } from "./ast.js";
+import type { Attribute, NameNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { didYouMean } from "./suggest.js";
 

@@ -1,5 +1,5 @@
 import { defaults, type DefaultValue, type Enum } from "../model/index.js";
-import type { Value } from "./ast.js";
+import type { Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { describeValue, sqlOf } from "./read-args.js";
 import { didYouMean } from "./suggest.js";

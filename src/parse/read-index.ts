@@ -1,5 +1,5 @@
 import { Index, type IndexElement } from "../model/index.js";
-import type { Argument, Attribute, NameNode, Value } from "./ast.js";
+import type { Argument, Attribute, NameNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { describeValue, listWords, readBoolean, readFreeWord, readInteger, readSql, readString, readWord, sqlOf } from "./read-args.js";
 import { didYouMean } from "./suggest.js";

@@ -1,5 +1,5 @@
 import { enumType, scalarType, type Enum, type SqlType, type TypeSpec } from "../model/index.js";
-import type { TypeNode } from "./ast.js";
+import type { TypeNode } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { didYouMean } from "./suggest.js";
 

@@ -1,7 +1,7 @@
 import { tokenize } from "../../grammar/lexer.js";
 import { declarationStretches, isTableStretch, parseStretch, type Stretch } from "../../grammar/parser.js";
 import type { TokenStream } from "../../grammar/token-stream.js";
-import type { Declaration, SchemaFile, TableDecl } from "./ast.js";
+import type { Declaration, SchemaFile, TableDecl } from "../../grammar/ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import { parseSchemaFile } from "./parse-file.js";
 

@@ -7,7 +7,7 @@ import type {
   SqlType,
   UniqueConstraint,
 } from "../model/index.js";
-import type { NameNode, Pos } from "./ast.js";
+import type { NameNode, Pos } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
 import { didYouMean } from "./suggest.js";
 

@@ -5,3 +5,5 @@ export { migrationChecksum } from "./checksum.js";
 export { MigrationFailedError, NonTransactionalStatementError, StatementFailedError } from "./migration-errors.js";
 export { PlanError, planMigrations, type Direction, type MigrationStep } from "./migration-plan.js";
 export { stampVersionTable } from "./stamp.js";
+export { DdlCheckFailedError, executeStatement } from "./execute-statement.js";
+export { liveDdlContext } from "./live-ddl-context.js";

@@ -1,4 +1,4 @@
-import { liveDdlContext } from "./ddl/live-ddl-context.js";
+import { liveDdlContext } from "./live-ddl-context.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
 import type { MigrateOperation } from "../ops/index.js";
 import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
@@ -16,7 +16,7 @@ import { dataLosses } from "../ops/data-losses.js";
 import { collectOps, executingOperations } from "./op-executor.js";
 import { runtimeSupportFor } from "./runtime-support.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
-import { DdlCheckFailedError, executeStatement } from "./ddl/execute-statement.js";
+import { DdlCheckFailedError, executeStatement } from "./execute-statement.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";
 import { headsOf, type VersionState } from "./version-state.js";

@@ -1,7 +1,7 @@
 import type { DdlContext } from "../dialects/ddl-compiler.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { MigrateOperation, Operations, type OpClass } from "../ops/index.js";
-import { MissingDdlHandlerError } from "./ddl/ddl-errors.js";
+import { MissingDdlHandlerError } from "../dialects/ddl/ddl-errors.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
 
 /** Where compiled statements go: the connection, or the `--sql` script. */

@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialects/dialect.js";
 import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
-import { DdlStateError } from "./ddl/ddl-errors.js";
+import { DdlStateError } from "../dialects/ddl/ddl-errors.js";
 import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
 import { planMigrations, PlanError, stampedState, stateAfter, type Direction } from "./migration-plan.js";
 import { dataLosses } from "../ops/data-losses.js";

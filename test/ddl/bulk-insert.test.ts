@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { Column, scalarType, Table } from "../../src/model/index.js";
 import { BulkInsertOp, ExecuteSQLOp } from "../../src/ops/execute-sql-op.js";
 import { CreateTableOp } from "../../src/ops/table-ops.js";
-import { sqlLiteral, stringLiteral } from "../../src/runtime/ddl/sql-literal.js";
+import { sqlLiteral, stringLiteral } from "../../src/dialects/ddl/sql-literal.js";
 import { availableDialects } from "../support/databases.js";
 import { compileOffline, rawRows, rawTables, rejects, withHarness } from "./ddl-support.js";
 import { ODD_COLUMN, ODD_TABLE } from "./fixtures.js";

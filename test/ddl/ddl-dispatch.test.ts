@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as ops from "../../src/ops/index.js";
-import { DDL_OPS } from "../../src/runtime/ddl/ddl-dispatch.js";
+import { DDL_OPS } from "../../src/dialects/ddl/ddl-dispatch.js";
 
 /** Op classes that never reach a DDL compiler: the whole-migration containers and an abstract base. */
 const NOT_DDL = new Set(["MigrateOperation", "OpContainer", "UpgradeOps", "DowngradeOps", "MigrationScript", "CreateConstraintOp"]);

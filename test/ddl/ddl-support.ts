@@ -15,8 +15,8 @@ import { sqliteDdl } from "../../src/dialects/sqlite/sqlite-ddl.js";
 import { sqliteDialect } from "../../src/dialects/sqlite/sqlite-dialect.js";
 import type { MetaData } from "../../src/model/index.js";
 import type { MigrateOperation } from "../../src/ops/migrate-operation.js";
-import { executeStatement } from "../../src/runtime/ddl/execute-statement.js";
-import { liveDdlContext } from "../../src/runtime/ddl/live-ddl-context.js";
+import { executeStatement } from "../../src/runtime/execute-statement.js";
+import { liveDdlContext } from "../../src/runtime/live-ddl-context.js";
 import { withTestDatabase, type DialectName, type TestDatabase } from "../support/databases.js";
 
 export const DIALECT: Readonly<Record<DialectName, { dialect: Dialect; ddl: DdlCompiler }>> = {

@@ -1,4 +1,5 @@
 import type { DatabaseConnection, Dialect } from "../dialect.js";
+import { redactUrl } from "../redact-url.js";
 
 /**
  * One mysql2 connection (not a pool), so that a migration's statements, its
@@ -7,8 +8,6 @@ import type { DatabaseConnection, Dialect } from "../dialect.js";
  */
 export async function connectMysql(dialect: Dialect, url: string): Promise<DatabaseConnection> {
   const mysql = await import("mysql2/promise");
-  // registry.ts imports this dialect: a static import back would be a cycle.
-  const { redactUrl } = await import("../registry.js");
   const connection = await mysql.createConnection({
     // mysql2 only understands mysql://; mariadb:// is the same protocol.
     uri: url.replace(/^mariadb:/i, "mysql:"),

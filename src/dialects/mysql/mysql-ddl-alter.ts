@@ -1,9 +1,9 @@
 import { Column } from "../../model/index.js";
 import type { AlterColumnOp } from "../../ops/alter-column-op.js";
 import type { AddEnumValueOp, DropEnumValueOp } from "../../ops/enum-ops.js";
-import { alteredColumn } from "../../runtime/ddl/apply-to-table.js";
-import { checkDefaultValue, DdlStateError } from "../../runtime/ddl/ddl-errors.js";
-import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { alteredColumn } from "../ddl/apply-to-table.js";
+import { checkDefaultValue, DdlStateError } from "../ddl/ddl-errors.js";
+import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlColumnDefinition } from "./mysql-ddl-columns.js";
 import { spellMysqlDefault } from "./mysql-defaults.js";

@@ -1,6 +1,6 @@
 import type { Column, DefaultValue, Index, Table } from "../../model/index.js";
-import { checkDefaultValue, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
-import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
+import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { spellMysqlDefault } from "./mysql-defaults.js";
 import { spellMysqlType } from "./mysql-types.js";

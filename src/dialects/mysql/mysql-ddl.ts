@@ -1,7 +1,7 @@
 import type { DropConstraintOp } from "../../ops/constraint-ops.js";
-import { DdlStateError, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
-import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
-import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
+import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
+import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { View } from "../../model/index.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";

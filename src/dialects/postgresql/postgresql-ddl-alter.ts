@@ -1,7 +1,7 @@
 import type { Column, IdentityKind } from "../../model/index.js";
 import type { AlterColumnOp, Change } from "../../ops/alter-column-op.js";
-import { DdlStateError, UnsupportedDdlError } from "../../runtime/ddl/ddl-errors.js";
-import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
+import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
 import { columnComment, identityClause, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
 

@@ -1,7 +1,7 @@
 import type { Sequence, View } from "../../model/index.js";
 import type { DropEnumValueOp } from "../../ops/enum-ops.js";
-import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
-import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { DdlStateError } from "../ddl/ddl-errors.js";
+import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 
 /** Schema-level objects: sequences, views and the re-creation of an enum that loses a value. */

@@ -1,6 +1,6 @@
-import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
-import { compileEach, dispatchDdl, type DdlHandlers } from "../../runtime/ddl/ddl-dispatch.js";
-import { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { DdlStateError } from "../ddl/ddl-errors.js";
+import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
+import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";

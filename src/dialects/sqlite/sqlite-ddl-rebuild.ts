@@ -2,9 +2,9 @@ import type { Column, Table } from "../../model/index.js";
 import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
-import { applyToTable } from "../../runtime/ddl/apply-to-table.js";
-import { DdlStateError } from "../../runtime/ddl/ddl-errors.js";
-import type { DdlWriter } from "../../runtime/ddl/ddl-writer.js";
+import { applyToTable } from "../ddl/apply-to-table.js";
+import { DdlStateError } from "../ddl/ddl-errors.js";
+import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js";
 

@@ -1,5 +1,5 @@
-import type { Statement } from "../../dialects/ddl-compiler.js";
-import type { DatabaseConnection } from "../../dialects/dialect.js";
+import type { Statement } from "../dialects/ddl-compiler.js";
+import type { DatabaseConnection } from "../dialects/dialect.js";
 
 /** A check statement (`expectNoRows`) returned rows: the message plus the offending rows. */
 export class DdlCheckFailedError extends Error {

@@ -1,4 +1,4 @@
-import type { DdlContext, Statement } from "../../dialects/ddl-compiler.js";
+import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { BatchAlterTableOp } from "../../ops/batch-alter-table-op.js";
 import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";

@@ -1,6 +1,6 @@
-import type { DdlContext } from "../../dialects/ddl-compiler.js";
-import type { DatabaseConnection } from "../../dialects/dialect.js";
-import type { MetaData, Table } from "../../model/index.js";
+import type { DdlContext } from "../dialects/ddl-compiler.js";
+import type { DatabaseConnection } from "../dialects/dialect.js";
+import type { MetaData, Table } from "../model/index.js";
 
 /**
  * The DDL context of a live connection: `currentTable` reflects just that

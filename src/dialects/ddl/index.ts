@@ -1,5 +1,3 @@
 export { DDL_OPS, dispatchDdl, type DdlHandler, type DdlHandlers } from "./ddl-dispatch.js";
 export { DdlStateError, MissingDdlHandlerError, UnsupportedDdlError } from "./ddl-errors.js";
-export { DdlCheckFailedError, executeStatement } from "./execute-statement.js";
-export { liveDdlContext } from "./live-ddl-context.js";
 export { sqlLiteral, stringLiteral, type LiteralStyle } from "./sql-literal.js";

@@ -1,5 +1,5 @@
-import type { Statement } from "../../dialects/ddl-compiler.js";
-import type { Dialect } from "../../dialects/dialect.js";
+import type { Statement } from "../ddl-compiler.js";
+import type { Dialect } from "../dialect.js";
 import type {
   CheckConstraint,
   ForeignKeyConstraint,
