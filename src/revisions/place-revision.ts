@@ -1,4 +1,5 @@
-import { lookup, resolveTarget } from "./resolve-target.js";
+import { lookup } from "./lookup-revision.js";
+import { resolveTarget } from "./resolve-target.js";
 import { DuplicateBranchLabel, DuplicateRevision, MultipleHeads, NotAHead, RevisionError } from "./revision-errors.js";
 import type { RevisionGraph } from "./revision-graph.js";
 import { REVISION_ID_PATTERN } from "./revision-id.js";

@@ -1,5 +1,9 @@
-import { AmbiguousRevision, MultipleHeads, RelativeOutOfRange, UnknownRevision } from "./revision-errors.js";
+import { branchMembers, walkBranchDown, walkBranchUp } from "./branch-walk.js";
+import { lookup } from "./lookup-revision.js";
+import { MultipleHeads, RelativeOutOfRange, TargetNotApplied, UnknownRevision } from "./revision-errors.js";
 import type { RevisionGraph } from "./revision-graph.js";
+
+export { lookup };
 
 /**
  * Resolves what a user types as a target into revision ids (an empty list is
@@ -10,9 +14,11 @@ import type { RevisionGraph } from "./revision-graph.js";
  *   base            nothing applied
  *   ae1027a6acf1    a revision id, a unique prefix of one, or a branch label
  *   X@head          the head above X (X: branch label, id or prefix)
- *   X@base          below X's branch: the parents of the revision labelled X
+ *   X@base          below X's branch: the parents of its lowest revision
  *   +N, -N          N steps up/down from `current`
- *   X@+N, X@-N      N steps up/down from `current`, along branch X
+ *   X@+N            N steps up along branch X, from where the database is
+ *                   on it (its applied tip, or base: see branch-walk.ts)
+ *   X@-N            N steps down from the top of X the database has applied
  *   X+N, X-N        N steps up/down from X (`head-1`, `ae10+2`)
  */
 export function resolveTarget(graph: RevisionGraph, target: string, current: readonly string[] = []): string[] {
@@ -23,14 +29,22 @@ export function resolveTarget(graph: RevisionGraph, target: string, current: rea
 
   const branchRelative = /^(.+)@([+-]\d+)$/.exec(text);
   if (branchRelative) {
-    const line = graph.ancestors([branchHead(graph, branchRelative[1], text)]);
-    const start = current.filter((id) => line.has(id));
-    return step(graph, start, Number(branchRelative[2]), text, line);
+    const [, name, steps] = branchRelative;
+    const applied = current.length ? graph.ancestors(current) : new Set<string>();
+    const count = Number(steps);
+    if (count >= 0) {
+      const landing = walkBranchUp(graph, name, count, applied, text);
+      return landing === undefined ? [] : [landing];
+    }
+    const { landing } = walkBranchDown(graph, name, -count, applied, text);
+    return landing === undefined ? [] : [landing];
   }
   const at = /^(.+)@(head|base)$/.exec(text);
   if (at) {
     if (at[2] === "head") return [branchHead(graph, at[1], text)];
-    return [...graph.get(lookup(graph, at[1])).downRevisions];
+    const members = branchMembers(graph, at[1]);
+    const below = [...members].flatMap((id) => graph.get(id).downRevisions.filter((parent) => !members.has(parent)));
+    return graph.sort(new Set(below));
   }
   const relative = /^([+-]\d+)$/.exec(text);
   if (relative) return step(graph, current, Number(relative[1]), text);
@@ -47,17 +61,6 @@ export function resolveOne(graph: RevisionGraph, target: string, current: readon
   throw new MultipleHeads(ids, target);
 }
 
-/** An exact id, then a branch label, then a unique id prefix. */
-export function lookup(graph: RevisionGraph, name: string): string {
-  if (graph.has(name)) return name;
-  const labelled = graph.labelled(name);
-  if (labelled !== undefined) return labelled;
-  const matches = graph.ids.filter((id) => id.startsWith(name)).sort();
-  if (matches.length === 1) return matches[0];
-  if (matches.length > 1) throw new AmbiguousRevision(name, matches);
-  throw new UnknownRevision(name);
-}
-
 function branchHead(graph: RevisionGraph, name: string, target: string): string {
   const above = graph.downstream([lookup(graph, name)]);
   return singleHead(graph, graph.heads.filter((h) => above.has(h)), target);
@@ -69,26 +72,16 @@ function singleHead(graph: RevisionGraph, heads: string[], target: string): stri
   throw new MultipleHeads(heads, target);
 }
 
-/**
- * Walks `count` steps from `start` (one revision, or nothing for base),
- * staying inside `line` when given. Every step must be unambiguous.
- */
-function step(
-  graph: RevisionGraph,
-  start: readonly string[],
-  count: number,
-  target: string,
-  line?: ReadonlySet<string>,
-): string[] {
+/** Walks `count` steps from `start` (one revision, or nothing for base). Every step must be unambiguous. */
+function step(graph: RevisionGraph, start: readonly string[], count: number, target: string): string[] {
   const from = start.length > 1 ? graph.headsOf(start) : [...start];
   if (from.length > 1) {
     throw new RelativeOutOfRange(target, `the database is at several heads (${from.join(", ")}); say which branch: BRANCH@${count > 0 ? "+" : ""}${count}`);
   }
   let at: string | undefined = from[0];
-  const inLine = (ids: readonly string[]) => (line ? ids.filter((id) => line.has(id)) : [...ids]);
   for (let i = 0; i < Math.abs(count); i++) {
     let next: string[];
-    if (count > 0) next = inLine(at === undefined ? graph.bases : graph.children(at));
+    if (count > 0) next = [...(at === undefined ? graph.bases : graph.children(at))];
     else if (at === undefined) throw new RelativeOutOfRange(target, "it goes below base");
     else next = [...graph.get(at).downRevisions];
     if (count < 0 && next.length === 0) {
@@ -103,4 +96,21 @@ function step(
     at = next[0];
   }
   return at === undefined ? [] : [at];
+}
+
+/**
+ * What `downgrade TARGET` undoes on a database whose version table records
+ * `current` (its heads): the applied revisions to run the downgrade of.
+ * A branch target (`X@-N`, `X@base`) undoes only that branch; any other
+ * target undoes what is applied above it, and must itself be applied.
+ */
+export function resolveDowngrade(graph: RevisionGraph, target: string, current: readonly string[]): Set<string> {
+  const text = target.trim();
+  const applied = current.length ? graph.ancestors(current) : new Set<string>();
+  const branch = /^(.+)@(?:-(\d+)|(base))$/.exec(text);
+  if (branch) return new Set(walkBranchDown(graph, branch[1], branch[3] ? undefined : Number(branch[2]), applied, text).undo);
+  const ids = resolveTarget(graph, text, current);
+  const notApplied = ids.filter((id) => !applied.has(id));
+  if (notApplied.length) throw new TargetNotApplied(text, notApplied, current);
+  return new Set(graph.downgradePath(current, ids).map((node) => node.revision));
 }

@@ -97,3 +97,33 @@ export class NotAHead extends RevisionError {
     super(`revision ${revision} is not a head; a new revision on it starts a branch: pass --splice to do that on purpose`);
   }
 }
+
+/** A downgrade along a branch (`feat@-1`, `feat@base`) when none of the branch is applied. */
+export class BranchNotApplied extends RevisionError {
+  override name = "BranchNotApplied";
+  constructor(
+    readonly target: string,
+    readonly branch: string,
+    readonly heads: readonly string[],
+  ) {
+    super(
+      `cannot resolve "${target}": no revision of ${branch} is applied (the database is at ${heads.length ? heads.join(", ") : "base"}); ` +
+        "nothing was changed",
+    );
+  }
+}
+
+/** A downgrade to a revision the database has not applied: that is the other verb. */
+export class TargetNotApplied extends RevisionError {
+  override name = "TargetNotApplied";
+  constructor(
+    readonly target: string,
+    readonly revisions: readonly string[],
+    readonly heads: readonly string[],
+  ) {
+    super(
+      `${target} (${revisions.join(", ")}) is not applied (the database is at ${heads.length ? heads.join(", ") : "base"}); ` +
+        `use \`strata upgrade ${target}\``,
+    );
+  }
+}

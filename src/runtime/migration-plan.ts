@@ -1,4 +1,4 @@
-import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { resolveDowngrade, resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
 import { headsOf, stateOf, type VersionState } from "./version-state.js";
 
 export type Direction = "upgrade" | "downgrade";
@@ -35,23 +35,21 @@ export function planMigrations(
     );
   }
   const heads = headsOf(state);
-  const ids = resolveTarget(graph, target, heads);
-  if (direction === "upgrade") {
-    const below = ids.filter((id) => state.has(id) && !state.get(id)!.isHead);
-    if (below.length) {
-      throw new PlanError(
-        `${target} (${below.join(", ")}) is below the current revision (${shown(heads)}); use \`strata downgrade ${target}\` to go back`,
-      );
-    }
-    return graph.upgradePath(heads, ids).map((migration) => ({ direction, migration }));
+  if (direction === "downgrade") {
+    const undo = resolveDowngrade(graph, target, heads);
+    return graph
+      .sort(undo)
+      .reverse()
+      .map((id) => ({ direction, migration: graph.get(id) }));
   }
-  const notApplied = ids.filter((id) => !state.has(id));
-  if (notApplied.length) {
+  const ids = resolveTarget(graph, target, heads);
+  const below = ids.filter((id) => state.has(id) && !state.get(id)!.isHead);
+  if (below.length) {
     throw new PlanError(
-      `${target} (${notApplied.join(", ")}) is not applied (the database is at ${shown(heads)}); use \`strata upgrade ${target}\``,
+      `${target} (${below.join(", ")}) is below the current revision (${shown(heads)}); use \`strata downgrade ${target}\` to go back`,
     );
   }
-  return graph.downgradePath(heads, ids).map((migration) => ({ direction, migration }));
+  return graph.upgradePath(heads, ids).map((migration) => ({ direction, migration }));
 }
 
 /**

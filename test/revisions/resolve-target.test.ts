@@ -2,10 +2,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   AmbiguousRevision,
+  BranchNotApplied,
   MultipleHeads,
   RelativeOutOfRange,
   RevisionGraph,
+  TargetNotApplied,
   UnknownRevision,
+  resolveDowngrade,
   resolveOne,
   resolveTarget,
   type RevisionNode,
@@ -91,6 +94,57 @@ test("relative steps at several heads need a branch", () => {
   );
   assert.equal(resolveTarget(branched, "billing@-1", ["a3a3a3", "b2b2b2"]), ["b1b1b1"]);
   assert.equal(resolveTarget(branched, "a3@-2", ["a3a3a3", "b2b2b2"]), ["a1a1a1"]);
+});
+
+// t1 - b1 (feat_b) - m1 (merge)
+//   \ c1 (feat_c) /
+const merged = new RevisionGraph([
+  rev("t1t1t1"),
+  rev("b1b1b1", ["t1t1t1"], ["feat_b"]),
+  rev("c1c1c1", ["t1t1t1"], ["feat_c"]),
+  rev("m1m1m1", ["b1b1b1", "c1c1c1"]),
+]);
+
+test("BRANCH@+N starts where the database is on the branch's line, or at base", () => {
+  // The database is on feat_c only: feat_b starts from the trunk, not from c1.
+  assert.equal(resolveTarget(merged, "feat_b@+1", ["c1c1c1"]), ["b1b1b1"]);
+  assert.equal(resolveTarget(merged, "feat_b@+2", ["c1c1c1"]), ["m1m1m1"]);
+  assert.equal(resolveTarget(merged, "feat_b@+1", []), ["t1t1t1"]);
+  throwsTyped(
+    () => resolveTarget(merged, "feat_b@+1", ["m1m1m1"]),
+    RelativeOutOfRange,
+    'cannot resolve "feat_b@+1": m1m1m1 is the head of feat_b; there is nothing above the database\'s revision on it',
+  );
+});
+
+test("downgrade BRANCH@-N undoes only that branch, and refuses a branch that is not applied", () => {
+  const undo = (target: string, current: string[]) => [...resolveDowngrade(merged, target, current)].sort();
+  assert.equal(undo("feat_c@-1", ["m1m1m1"]), ["m1m1m1"]);
+  assert.equal(undo("feat_c@-2", ["m1m1m1"]), ["c1c1c1", "m1m1m1"]);
+  assert.equal(undo("feat_b@-1", ["b1b1b1", "c1c1c1"]), ["b1b1b1"]);
+  assert.equal(undo("feat_b@base", ["b1b1b1", "c1c1c1"]), ["b1b1b1"]);
+  assert.equal(undo("feat_b@-2", ["b1b1b1"]), ["b1b1b1", "t1t1t1"]);
+  throwsTyped(
+    () => resolveDowngrade(merged, "feat_b@-1", ["c1c1c1"]),
+    BranchNotApplied,
+    'cannot resolve "feat_b@-1": no revision of feat_b is applied (the database is at c1c1c1); nothing was changed',
+  );
+  throwsTyped(() => resolveDowngrade(merged, "feat_b@-1", ["t1t1t1"]), BranchNotApplied);
+  throwsTyped(
+    () => resolveDowngrade(merged, "feat_b@-2", ["b1b1b1", "c1c1c1"]),
+    RelativeOutOfRange,
+    'cannot resolve "feat_b@-2": it would also undo c1c1c1, not on feat_b, which needs what this downgrade undoes; name the revision to go down to (or base) to undo both on purpose',
+  );
+  throwsTyped(
+    () => resolveDowngrade(merged, "m1@-2", ["m1m1m1"]),
+    RelativeOutOfRange,
+    'cannot resolve "m1@-2": m1m1m1 merges b1b1b1, c1c1c1; name the branch to step down (BRANCH@-N) or a revision',
+  );
+  throwsTyped(
+    () => resolveDowngrade(merged, "c1c1c1", ["b1b1b1"]),
+    TargetNotApplied,
+    "c1c1c1 (c1c1c1) is not applied (the database is at b1b1b1); use `strata upgrade c1c1c1`",
+  );
 });
 
 test("resolveOne refuses base and several heads", () => {
