@@ -1,4 +1,6 @@
 import { resolveDowngrade, resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { PlanError } from "./migration-plan-error.js";
+import { checkVersionState } from "./version-table-check.js";
 import { headsOf, stateOf, type VersionState } from "./version-state.js";
 
 export type Direction = "upgrade" | "downgrade";
@@ -9,31 +11,24 @@ export interface MigrationStep {
   readonly migration: LoadedMigration;
 }
 
-/** A target that makes no sense from where the database is; the CLI prints the message. */
-export class PlanError extends Error {
-  override readonly name = "PlanError";
-}
+export { PlanError };
 
 const shown = (ids: readonly string[]) => (ids.length ? ids.join(", ") : "base");
 
 /**
  * The migrations that take a database at `state` to `target`, in the order
- * they run: parents first going up, children first going down. Revisions the
- * database records but no file declares are an error, not something to skip.
+ * they run: parents first going up, children first going down. A version
+ * table that contradicts the migrations (revisions no file declares, rows
+ * deleted by hand) is an error, not something to plan around.
  */
 export function planMigrations(
   graph: RevisionGraph<LoadedMigration>,
   state: VersionState,
   direction: Direction,
   target: string,
+  tableName: string,
 ): MigrationStep[] {
-  const unknown = [...state.keys()].filter((id) => !graph.has(id)).sort();
-  if (unknown.length) {
-    throw new PlanError(
-      `the database records ${unknown.length > 1 ? "revisions" : "revision"} ${unknown.join(", ")} as applied, ` +
-        "but no migration file declares it; restore the file, or record where the database really is with `strata stamp`",
-    );
-  }
+  checkVersionState(graph, state, tableName);
   const heads = headsOf(state);
   if (direction === "downgrade") {
     const undo = resolveDowngrade(graph, target, heads);

@@ -20,6 +20,7 @@ import { DdlCheckFailedError, executeStatement } from "./execute-statement.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";
 import { headsOf, type VersionState } from "./version-state.js";
+import { checkVersionState } from "./version-table-check.js";
 
 export interface RunOptions {
   readonly connection: DatabaseConnection;
@@ -58,8 +59,9 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
   );
   try {
     const state = await versionTable.read(connection);
-    if (direction === "upgrade") verifyChecksums(options, state);
-    const steps = await prepare(options, planMigrations(options.graph, state, direction, target));
+    checkVersionState(options.graph, state, versionTable.name);
+    verifyChecksums(options, state);
+    const steps = await prepare(options, planMigrations(options.graph, state, direction, target, versionTable.name));
     if (steps.length === 0) {
       out(`nothing to do: the database is at ${headsOf(state).join(", ") || "base"}`);
       return 0;
@@ -78,7 +80,11 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
   }
 }
 
-/** Fails, naming every file, when an applied migration's file changed since it was applied. */
+/**
+ * Fails, naming every file, when an applied migration's file changed since
+ * it was applied, going either way: an edited downgrade no longer undoes
+ * what ran, and an edited upgrade no longer describes the database.
+ */
 function verifyChecksums(options: RunOptions, state: VersionState): void {
   const edited = [...state.values()]
     .filter((applied) => options.graph.has(applied.revision))
@@ -86,9 +92,11 @@ function verifyChecksums(options: RunOptions, state: VersionState): void {
     .filter(({ applied, migration }) => fileChecksum(migration) !== applied.checksum)
     .map(({ migration }) => `${shownPath(migration, options.cwd)} (revision ${migration.revision})`);
   if (edited.length) {
+    const heads = headsOf(state);
     throw new PlanError(
-      `${edited.join(", ")} ${edited.length > 1 ? "were" : "was"} edited after being applied to this database; ` +
-        "undo the edit and put the change in a new migration (`strata revision`)",
+      `${edited.join(", ")} ${edited.length > 1 ? "were" : "was"} edited after being applied to this database; nothing was run. ` +
+        "Undo the edit and put the change in a new migration (`strata revision`), or, when the edit is intended and the " +
+        `database already matches it, accept it with \`strata stamp ${heads.join(" ")}\` (records the files' checksums as they are now)`,
     );
   }
 }

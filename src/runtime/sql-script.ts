@@ -51,7 +51,7 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
   };
   if (state.size === 0) emit(versionTable.createStatement());
 
-  for (const step of planMigrations(graph, state, direction, target)) {
+  for (const step of planMigrations(graph, state, direction, target, versionTable.name)) {
     const file = shownPath(step.migration, options.cwd);
     const ops = await collectOps(
       migrationFunction(step.migration, options.database, step.direction, options.cwd),

@@ -8,16 +8,19 @@ import type { VersionState } from "./version-state.js";
 import { headsOf } from "./version-state.js";
 
 /**
- * Records `target` (resolved against the database's current revision, so
- * `-1` works) as the database's revision, running no migration: under the
- * migration lock, in one transaction. Returns the state written.
+ * Records `targets` (each resolved against the database's current revision,
+ * so `-1` works) as the database's revisions, running no migration: under
+ * the migration lock, in one transaction. Every recorded revision gets the
+ * checksum of its file as it is now, so stamping where the database already
+ * is accepts intended edits of applied files. Returns the states before and
+ * after.
  */
 export async function stampVersionTable(
   connection: DatabaseConnection,
   table: VersionTable,
   graph: RevisionGraph<LoadedMigration>,
-  target: string,
-): Promise<VersionState> {
+  targets: readonly string[],
+): Promise<{ before: VersionState; after: VersionState }> {
   const support = runtimeSupportFor(connection.dialect);
   await support.acquireLock(connection, table.name, () => {});
   try {
@@ -25,18 +28,11 @@ export async function stampVersionTable(
     await connection.execute(support.beginStatement);
     try {
       const before = await table.read(connection);
-      const after = stampedState(
-        graph,
-        resolveTarget(
-          graph,
-          target,
-          headsOf(before).filter((id) => graph.has(id)),
-        ),
-        fileChecksum,
-      );
+      const current = headsOf(before).filter((id) => graph.has(id));
+      const after = stampedState(graph, targets.flatMap((target) => resolveTarget(graph, target, current)), fileChecksum);
       for (const s of table.changeStatements(before, after, new Date().toISOString())) await connection.execute(s.sql);
       await connection.execute("COMMIT");
-      return after;
+      return { before, after };
     } catch (error) {
       await connection.execute("ROLLBACK").catch(() => {});
       throw error;

@@ -72,6 +72,9 @@ export class VersionTable {
     const flipped = [...after.values()].filter(
       (r) => before.has(r.revision) && before.get(r.revision)!.isHead !== r.isHead,
     );
+    const rechecked = [...after.values()].filter(
+      (r) => before.has(r.revision) && before.get(r.revision)!.checksum !== r.checksum,
+    );
     const statements: Statement[] = [];
     if (removed.length) {
       statements.push({
@@ -85,6 +88,11 @@ export class VersionTable {
           sql: `UPDATE ${this.#quoted} SET ${q("is_head")} = ${isHead ? 1 : 0} WHERE ${q("version_num")} IN (${names.join(", ")})`,
         });
       }
+    }
+    for (const r of rechecked) {
+      statements.push({
+        sql: `UPDATE ${this.#quoted} SET ${q("checksum")} = ${literal(r.checksum)} WHERE ${q("version_num")} = ${literal(r.revision)}`,
+      });
     }
     for (const r of added) {
       statements.push({

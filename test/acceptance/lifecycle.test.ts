@@ -119,7 +119,7 @@ for (const dialect of availableDialects()) {
 
   cases.push({
     lane: dialect,
-    name: `${dialect}: upgrade refuses, naming the file, when an applied migration was edited`,
+    name: `${dialect}: upgrade and downgrade refuse, naming the file, when an applied migration was edited; stamp where the database is accepts the edit`,
     run: async () => {
       await withTestDatabase(dialect, async (db) => {
         const p = project();
@@ -138,11 +138,79 @@ for (const dialect of availableDialects()) {
             `upgrading ${db.url} to head\nnothing to do: the database is at m1`,
           );
           p.write("migrations/m1_first.ts", m1.replace("createTable(", "createTable( // edited\n"));
+          const refusal = (verb: string) =>
+            `strata ${verb}: migrations/m1_first.ts (revision m1) was edited after being applied to this database; nothing was run. ` +
+            "Undo the edit and put the change in a new migration (`strata revision`), or, when the edit is intended and the database " +
+            "already matches it, accept it with `strata stamp m1` (records the files' checksums as they are now)";
           assert.equal(await p.strata("upgrade", "head", "--url", db.url), {
             code: 2,
             out: `upgrading ${db.url} to head`,
-            err: "strata upgrade: migrations/m1_first.ts (revision m1) was edited after being applied to this database; undo the edit and put the change in a new migration (`strata revision`)",
+            err: refusal("upgrade"),
           });
+          const before = await readCatalog(db);
+          assert.equal(await p.strata("downgrade", "base", "--url", db.url), {
+            code: 2,
+            out: `downgrading ${db.url} to base`,
+            err: refusal("downgrade"),
+          });
+          assert.equal(await readCatalog(db), before);
+          assert.equal((await p.ok(["stamp", "m1", "--url", db.url])).out, [
+            "accepted the edit of migrations/m1_first.ts (revision m1): recorded its checksum as it is now",
+            `stamped ${db.url} at m1`,
+          ].join("\n"));
+          assert.equal((await p.ok(["stamp", "m1", "--url", db.url])).out, `stamped ${db.url} at m1`);
+          await p.ok(["downgrade", "base", "--url", db.url]);
+          assert.equal(Object.keys((await readCatalog(db)).tables), []);
+        } finally {
+          p.done();
+        }
+      });
+    },
+  });
+}
+
+for (const dialect of availableDialects()) {
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: a version table edited by hand is an error that names what is wrong and how to repair it`,
+    run: async () => {
+      await withTestDatabase(dialect, async (db) => {
+        const p = project();
+        try {
+          for (const [revision, down, table] of [["m1", undefined, "a"], ["m2", "m1", "b"], ["m3", "m2", "c"]] as const) {
+            p.write(
+              `migrations/${revision}.ts`,
+              migrationFile({
+                revision,
+                downRevision: down,
+                upgrade: `  await op.createTable("${table}", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));\n  await op.bulkInsert("${table}", [{ id: 1 }]);`,
+                downgrade: `  await op.dropTable("${table}");`,
+              }),
+            );
+          }
+          await p.ok(["upgrade", "head", "--url", db.url]);
+          const before = await readCatalog(db);
+          await db.run("DELETE FROM strata_version WHERE version_num = 'm2'");
+          const refused = await p.strata("downgrade", "base", "--url", db.url);
+          assert.equal(refused.err.split("\n"), [
+            "strata downgrade: the version table strata_version is inconsistent (edited by hand?), so strata cannot tell which migrations have run; nothing was changed:",
+            "  - m3 is recorded as applied, but its parent m2 is not",
+            "Find out which revision the database's schema is really at (`strata check` with the schema of that revision tells),",
+            "then record it with `strata stamp REVISION` (the highest revision recorded is m3: `strata stamp m3`).",
+          ]);
+          assert.is(refused.code, 2);
+          assert.equal(await readCatalog(db), before);
+          assert.equal(await db.query("SELECT id FROM c"), [{ id: 1 }]);
+
+          await db.run("DELETE FROM strata_version WHERE version_num = 'm3'");
+          const headless = await p.strata("upgrade", "head", "--url", db.url);
+          assert.is(headless.code, 2);
+          assert.match(headless.err, "  - m1 is not marked as a head, but no recorded revision stands on it\n");
+          assert.equal(await readCatalog(db), before);
+
+          await p.ok(["stamp", "m3", "--url", db.url]);
+          await p.ok(["downgrade", "base", "--url", db.url]);
+          assert.equal(Object.keys((await readCatalog(db)).tables), []);
         } finally {
           p.done();
         }

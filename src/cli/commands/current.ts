@@ -1,10 +1,19 @@
 import { headsOf } from "../../runtime/version-state.js";
+import { checkVersionState } from "../../runtime/version-table-check.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import type { Command } from "../command.js";
 import { dialectOfUrl, loadProjectConfig } from "../project.js";
 import { describeRevision } from "./heads.js";
 import { openMigrations } from "./revision.js";
-import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
+import { migrationTargets, scrubbed, versionTableName, withDatabase } from "./upgrade.js";
+
+function checkOrFail(check: () => void, url: string): void {
+  try {
+    check();
+  } catch (error) {
+    throw scrubbed(error, url);
+  }
+}
 
 export const currentCommand: Command = {
   name: "current",
@@ -24,12 +33,15 @@ export const currentCommand: Command = {
     const targets = await migrationTargets(args, loaded, context);
     for (const { database, url } of targets) {
       const table = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
-      const heads = headsOf(await withDatabase(url, (connection) => table.read(connection), { readOnly: true }));
+      const state = await withDatabase(url, (connection) => table.read(connection), { readOnly: true });
+      const heads = headsOf(state);
       const prefix = targets.length > 1 ? `${database}: ` : "";
       if (heads.length === 0) context.out(`${prefix}base`);
       for (const id of heads) {
         context.out(prefix + (graph.has(id) ? describeRevision(graph, id) : `${id} (no migration file declares it)`));
       }
+      // What is recorded is printed either way; a table that contradicts the migrations is still an error.
+      if (heads.every((id) => graph.has(id))) checkOrFail(() => checkVersionState(graph, state, table.name), url);
     }
     return 0;
   },

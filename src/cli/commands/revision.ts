@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { DatabaseConnection } from "../../dialects/dialect.js";
 import { headsOf } from "../../runtime/version-state.js";
+import { checkVersionState } from "../../runtime/version-table-check.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { DowngradeOps, MigrationScript, UpgradeOps } from "../../ops/index.js";
 import { renderMigrationFile, tokensFor } from "../../render/index.js";
@@ -120,7 +121,14 @@ export async function autogenerate(
  * repeat what unapplied migrations already do (the reference refuses too).
  */
 async function requireUpToDate(connection: DatabaseConnection, loaded: LoadedConfig, graph: RevisionGraph): Promise<void> {
-  const applied = headsOf(await new VersionTable(connection.dialect, loaded.config.versionTable).read(connection));
+  const table = new VersionTable(connection.dialect, loaded.config.versionTable);
+  const state = await table.read(connection);
+  try {
+    checkVersionState(graph, state, table.name);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+  const applied = headsOf(state);
   const heads = [...graph.heads].sort();
   if (applied.join(",") === heads.join(",")) return;
   const at = applied.length ? applied.join(", ") : "base";

@@ -1,5 +1,5 @@
 import { resolveTarget } from "../../revisions/index.js";
-import { fileChecksum } from "../../runtime/migration-file.js";
+import { fileChecksum, shownPath } from "../../runtime/migration-file.js";
 import { stampedState } from "../../runtime/migration-plan.js";
 import { stampVersionTable } from "../../runtime/stamp.js";
 import { headsOf } from "../../runtime/version-state.js";
@@ -12,26 +12,30 @@ import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
 export const stampCommand: Command = {
   name: "stamp",
   summary: "record TARGET as the database's revision without running migrations",
-  usage: "strata stamp TARGET [--sql] [--url URL] [--config FILE]",
+  usage: "strata stamp TARGET... [--sql] [--url URL] [--config FILE]",
   help: [
     "Writes the version table as if the migrations up to TARGET had run, and runs none of them:",
     "for a database created some other way, or to repair the table by hand. TARGET is as for",
-    "upgrade; `base` empties the table. The checksums of the files as they are now are recorded.",
+    "upgrade (several for several heads); `base` empties the table. The checksums of the files",
+    "as they are now are recorded, also for revisions the table already holds: after an intended",
+    "edit of an applied migration, `strata stamp` at the current revision accepts the edit (and",
+    "says which files it accepted), so upgrade and downgrade stop refusing it.",
     "",
     "  --sql            print the version-table statements instead of running them (from base)",
     "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
     "  --config FILE    strata.config.ts to use",
   ].join("\n"),
   options: { sql: { type: "boolean" }, ...COMMON_OPTIONS },
-  positionals: [1, 1],
+  positionals: [1, 16],
   async run(args, context) {
-    const target = args.positionals[0];
+    const targets = args.positionals;
     const loaded = await loadProjectConfig(args, context);
     const { graph } = await openMigrations(loaded, context);
     for (const { url } of await migrationTargets(args, loaded, context)) {
       const table = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
       if (args.values.sql) {
-        const state = stampedState(graph, await userErrors(() => resolveTarget(graph, target)), fileChecksum);
+        const ids = await userErrors(() => targets.flatMap((target) => resolveTarget(graph, target)));
+        const state = stampedState(graph, ids, fileChecksum);
         const statements = [
           table.createStatement(),
           ...table.changeStatements(new Map(), state, new Date().toISOString()),
@@ -40,8 +44,15 @@ export const stampCommand: Command = {
         continue;
       }
       await withDatabase(url, async (connection) => {
-        const state = await stampVersionTable(connection, table, graph, target);
-        context.out(`stamped ${connection.displayUrl} at ${headsOf(state).join(", ") || "base"}`);
+        const { before, after } = await stampVersionTable(connection, table, graph, targets);
+        for (const recorded of after.values()) {
+          const was = before.get(recorded.revision);
+          if (was && was.checksum !== recorded.checksum) {
+            const migration = graph.get(recorded.revision);
+            context.out(`accepted the edit of ${shownPath(migration, context.cwd)} (revision ${migration.revision}): recorded its checksum as it is now`);
+          }
+        }
+        context.out(`stamped ${connection.displayUrl} at ${headsOf(after).join(", ") || "base"}`);
       });
     }
     return 0;
