@@ -1,6 +1,6 @@
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterParentNames, type NameFilterType } from "../dialects/reflect-options.js";
-import { MetaData, type Table } from "../model/index.js";
+import { MetaData, type DefaultValue, type Table } from "../model/index.js";
 import type { Comparators } from "./comparators.js";
 import { comparators as sharedComparators } from "./default-comparators.js";
 import type { MigrationContext, SchemaItem } from "./migration-context.js";
@@ -34,6 +34,12 @@ export class AutogenContext {
    * set when comparing against a live database.
    */
   storedViewDefinitions: ReadonlyMap<string, string> = new Map();
+  /**
+   * `defaultProbeKey(column)` → the target column's default as the database
+   * would store it (Dialect.storedDefaults), for defaults that differ only
+   * in spelling as far as the normalizer can tell; set against a live database.
+   */
+  storedDefaults: ReadonlyMap<string, DefaultValue> = new Map();
 
   constructor(migrationContext: MigrationContext, metadata?: MetaData | readonly MetaData[]) {
     this.migrationContext = migrationContext;

@@ -1,8 +1,10 @@
-import { defaultsEqual, formatDefault, typesEqual, type Column, type DefaultValue } from "../model/index.js";
+import { defaultProbeKey } from "../dialects/dialect.js";
+import { formatDefault, typesEqual, type Column } from "../model/index.js";
 import type { AlterColumnDraft } from "./alter-column-draft.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { normalizeSql } from "./normalize-sql.js";
+import { sameDefault } from "./stored-defaults.js";
 
 /**
  * The column-level comparators: type, nullable, server default, comment,
@@ -48,19 +50,11 @@ const compareServerDefault: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   if (option === false) return;
   const rendered = meta.default && formatDefault(meta.default);
   let differs = typeof option === "function" ? option(ctx.migrationContext, conn, meta, conn.default, meta.default, rendered) : undefined;
-  differs ??= !sameDefault(conn.default, meta.default);
+  // As the server would store the model's default, when it was asked (storedDefaults).
+  differs ??= !sameDefault(conn.default, ctx.storedDefaults.get(defaultProbeKey(meta)) ?? meta.default);
   if (differs) op.modifyServerDefault = { from: conn.default, to: meta.default };
 };
 
-function sameDefault(a: DefaultValue | undefined, b: DefaultValue | undefined): boolean {
-  if (a?.kind === "sql" && b?.kind === "sql") return normalizeSql(a.sql) === normalizeSql(b.sql);
-  return defaultsEqual(withoutNull(a), withoutNull(b));
-}
-
-/** `DEFAULT NULL` is what a column without a default does; databases keep or drop it at will. */
-function withoutNull(value: DefaultValue | undefined): DefaultValue | undefined {
-  return value?.kind === "literal" && value.value === null ? undefined : value;
-}
 
 const compareComment: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   if (ctx.dialect.capabilities.comments && conn.comment !== meta.comment) op.modifyComment = { from: conn.comment, to: meta.comment };

@@ -3,6 +3,7 @@ import { newRevisionId } from "../revisions/revision-id.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
 import { viewsToAskAbout } from "./compare-views.js";
+import { defaultsToAskAbout } from "./stored-defaults.js";
 import { compareNames } from "./filters.js";
 import type { AutogenOptions, MigrationContext } from "./migration-context.js";
 import { orderOps } from "./order-ops.js";
@@ -69,6 +70,10 @@ async function produceUpgradeOps(context: MigrationContext, metadata: MetaData |
   if (dialect.storedViewDefinitions) {
     const views = viewsToAskAbout(database, target);
     if (views.length) ctx.storedViewDefinitions = await dialect.storedViewDefinitions(context.connection!, views);
+  }
+  if (dialect.storedDefaults) {
+    const columns = defaultsToAskAbout(dialect.normalizeModel(database), dialect.normalizeModel(target));
+    if (columns.length) ctx.storedDefaults = await dialect.storedDefaults(context.connection!, columns);
   }
   return compareModels(ctx, database, target);
 }

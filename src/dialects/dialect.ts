@@ -1,4 +1,4 @@
-import type { MetaData, SqlType, TypeSpec, View } from "../model/index.js";
+import type { Column, DefaultValue, MetaData, SqlType, TypeSpec, View } from "../model/index.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
@@ -38,6 +38,16 @@ export interface Dialect {
    * text. It must leave nothing behind in the database.
    */
   storedViewDefinitions?(connection: DatabaseConnection, views: readonly View[]): Promise<Map<string, string>>;
+  /**
+   * How the database would store these columns' defaults, read back as
+   * reflection reads them, by `defaultProbeKey(column)`: comparison judges a
+   * default unchanged when the database's equals this, however differently
+   * it was written (`now() + interval '1 day'`, MySQL `(CURRENT_DATE)`).
+   * Asked only for defaults normalizeModel could not settle. Optional, like
+   * storedViewDefinitions; a default the server refuses is left out, and
+   * nothing is left behind in the database.
+   */
+  storedDefaults?(connection: DatabaseConnection, columns: readonly Column[]): Promise<Map<string, DefaultValue>>;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
 }
@@ -80,4 +90,9 @@ export interface DatabaseConnection {
   /** Statements sent so far; benchmarks and tests check reflection keeps it constant. */
   readonly queryCount: number;
   close(): Promise<void>;
+}
+
+/** What a stored default depends on: the column's type and its default. */
+export function defaultProbeKey(column: Pick<Column, "type" | "default">): string {
+  return JSON.stringify([column.type, column.default]);
 }

@@ -17,7 +17,8 @@ export const syntax = {
     ...NO_POS,
   }),
   string: (value: string): Value => ({ kind: "string", value, ...NO_POS }),
-  number: (value: number): Value => ({ kind: "number", value, raw: String(value), ...NO_POS }),
+  /** A number from a JS number, or from exact decimal text (printed as that text). */
+  number: (value: number | string): Value => ({ kind: "number", value: Number(value), raw: String(value), ...NO_POS }),
   word: (...parts: string[]): Value => ({ kind: "path", parts: parts.map(syntax.name), ...NO_POS }),
   call: (callee: string[], args: Argument[]): Value => ({ kind: "call", callee: callee.map(syntax.name), args, ...NO_POS }),
   sql: (sql: string): Value => syntax.call(["sql"], [syntax.arg(syntax.string(sql))]),
@@ -50,8 +51,9 @@ export function defaultValue(value: DefaultValue): Value {
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return syntax.string(value.value);
-      if (typeof value.value === "number") return syntax.number(value.value);
       return syntax.word(String(value.value));
+    case "number":
+      return syntax.number(value.value);
     case "now":
       return syntax.call(["now"], []);
     case "autoincrement":

@@ -95,7 +95,7 @@ export function buildForeignKey(
 }
 
 /** A default as migrations write it: a DefaultValue, or a plain string, number or boolean for a literal. */
-export type DefaultArgument = DefaultValue | string | number | boolean;
+export type DefaultArgument = DefaultValue | string | number | bigint | boolean;
 
 export function toDefaultValue(input: DefaultArgument): DefaultValue {
   return typeof input === "object" ? input : defaults.literal(input);

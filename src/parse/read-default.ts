@@ -1,4 +1,4 @@
-import { defaults, type DefaultValue, type Enum } from "../model/index.js";
+import { canonicalNumber, defaults, type DefaultValue, type Enum } from "../model/index.js";
 import type { Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { describeValue, sqlOf } from "./read-args.js";
@@ -12,8 +12,12 @@ const FUNCTIONS = ["now", "autoincrement", "sql"];
  */
 export function readDefault(ctx: BuildContext, value: Value, enumDecl: Enum | undefined): DefaultValue | undefined {
   switch (value.kind) {
-    case "number":
-      return defaults.literal(value.value);
+    case "number": {
+      // The text as written, not the float the lexer read: numbers stay exact.
+      if (canonicalNumber(value.raw) !== undefined) return defaults.number(value.raw);
+      ctx.error(value, `the number ${value.raw} is out of range: its exponent is beyond any column type`);
+      return undefined;
+    }
     case "string":
       return enumDecl ? enumValue(ctx, value, value.value, enumDecl) : defaults.literal(value.value);
     case "path": {

@@ -1,14 +1,15 @@
-import type {
-  CheckConstraint,
-  Column,
-  DefaultValue,
-  ForeignKeyConstraint,
-  Index,
-  IndexElement,
-  PrimaryKeyConstraint,
-  SqlType,
-  Table,
-  UniqueConstraint,
+import {
+  fitsJsNumber,
+  type CheckConstraint,
+  type Column,
+  type DefaultValue,
+  type ForeignKeyConstraint,
+  type Index,
+  type IndexElement,
+  type PrimaryKeyConstraint,
+  type SqlType,
+  type Table,
+  type UniqueConstraint,
 } from "../model/index.js";
 import { PORTABLE_BUILDER_ARITY } from "../migration-api/type-builders.js";
 import { call, Code, isIdentifier, jsLiteral, optionsArg } from "./js-literal.js";
@@ -31,6 +32,9 @@ export function renderDefault(value: DefaultValue, ctx: RenderContext): Code | u
   switch (value.kind) {
     case "literal":
       return new Code(jsLiteral(value.value));
+    case "number":
+      // A JS number only where it holds the value exactly; else the exact text.
+      return new Code(fitsJsNumber(value.value) ? value.value : call(s(ctx, "number"), value.value));
     case "now":
       return new Code(call(s(ctx, "now")));
     case "autoincrement":

@@ -51,7 +51,7 @@ test("server defaults: every kind compared by value; SQL defaults after normaliz
   const withDefault = (d: ReturnType<typeof defaults.now> | undefined) => model(t("text"), d ? { default: d } : {});
   assert.equal(await diffs(withDefault(defaults.sql("LOWER( 'a' )")), withDefault(defaults.sql("lower('a')"))), []);
   assert.equal(await diffs(withDefault(defaults.literal("1")), withDefault(defaults.literal(1))).then((d) => d.map(summary)), [
-    'modify_default t.c {"kind":"literal","value":"1"} -> {"kind":"literal","value":1}',
+    'modify_default t.c {"kind":"literal","value":"1"} -> {"kind":"number","value":"1"}',
   ]);
   assert.equal(await diffs(withDefault(undefined), withDefault(defaults.now())).then((d) => d.map(summary)), ['modify_default t.c none -> {"kind":"now"}']);
   assert.equal(await diffs(withDefault(defaults.now()), withDefault(defaults.now())), []);

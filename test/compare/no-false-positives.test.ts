@@ -59,7 +59,7 @@ for (const dialect of availableDialects()) {
         assert.equal((await compareMetadata(context, schema(SCHEMA, dialect))).map(summary), []);
         const changed = SCHEMA.replace('qty       integer        @default(0)', 'qty       integer        @default(1)');
         assert.equal((await compareMetadata(context, schema(changed, dialect))).map(summary), [
-          'modify_default child.qty {"kind":"literal","value":0} -> {"kind":"literal","value":1}',
+          'modify_default child.qty {"kind":"number","value":"0"} -> {"kind":"number","value":"1"}',
         ]);
       } finally {
         await connection.close();

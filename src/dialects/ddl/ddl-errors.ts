@@ -16,7 +16,7 @@ export class DdlStateError extends Error {
   override readonly name = "DdlStateError";
 }
 
-const DEFAULT_KINDS = new Set(["literal", "now", "autoincrement", "enum", "sql"]);
+const DEFAULT_KINDS = new Set(["literal", "number", "now", "autoincrement", "enum", "sql"]);
 
 /** A column default that is not a model `DefaultValue` (a bare `7` where `defaults.literal(7)` belongs) is a broken invariant. */
 export function checkDefaultValue(value: unknown, where: string): void {

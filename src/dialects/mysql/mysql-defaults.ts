@@ -46,13 +46,12 @@ function textLiteral(text: string, type: SqlType): DefaultValue {
 /** An unquoted default: a number, bits, or an expression. */
 function bareDefault(raw: string, type: SqlType): DefaultValue {
   const bits = BITS.exec(raw);
-  if (bits) return defaults.literal(bits[1] ? parseInt(bits[1], 2) : 0);
+  if (bits) return defaults.number(bits[1] ? BigInt(`0b${bits[1]}`) : 0n);
   if (NUMBER.test(raw)) {
-    const value = Number(raw);
-    if (type.kind === "scalar" && type.name === "boolean" && (value === 0 || value === 1)) return defaults.literal(value === 1);
-    // An integer past 2^53 would change value as a number: keep its text.
-    if (!Number.isSafeInteger(value) && /^[+-]?\d+$/.test(raw)) return defaults.sql(raw);
-    return defaults.literal(value);
+    const value = defaults.number(raw);
+    const isBoolean = type.kind === "scalar" && type.name === "boolean";
+    if (isBoolean && value.kind === "number" && (value.value === "0" || value.value === "1")) return defaults.literal(value.value === "1");
+    return value;
   }
   return expression(raw);
 }
@@ -60,6 +59,21 @@ function bareDefault(raw: string, type: SqlType): DefaultValue {
 function expression(raw: string): DefaultValue {
   const sql = stripOuterParens(raw);
   return NOW.test(sql) ? defaults.now() : defaults.sql(sql);
+}
+
+/**
+ * A model column's default as MySQL would read it back (normalizeModel):
+ * a `sql("...")` default goes through the reader reflection uses
+ * (`CURRENT_TIMESTAMP` is now(), `b'101'` is 5, `'abc'` the string), and a
+ * number on a string column is the string MySQL stores. What the reader
+ * cannot settle stays SQL, for the server to judge (storedDefaults).
+ */
+export function canonicalMysqlDefault(value: DefaultValue | undefined, type: SqlType): DefaultValue | undefined {
+  if (value?.kind === "number" && !isNumericType(type) && !isBinaryType(type)) return defaults.literal(value.value);
+  if (value?.kind !== "sql") return value;
+  const sql = stripOuterParens(value.sql.trim());
+  const text = unquoteString(sql);
+  return text === undefined ? bareDefault(sql, type) : textLiteral(text, type);
 }
 
 /** `EXTRA` `on update current_timestamp(6)` → the value the column takes on every UPDATE. */
@@ -79,8 +93,9 @@ export function spellMysqlDefault(value: DefaultValue, type: SqlType): string {
     case "literal":
       if (value.value === null) return "NULL";
       if (typeof value.value === "boolean") return value.value ? "1" : "0";
-      if (typeof value.value === "number") return String(value.value);
       return quoteString(value.value);
+    case "number":
+      return value.value;
     case "enum":
       return quoteString(value.value);
     case "now": {

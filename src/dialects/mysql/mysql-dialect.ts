@@ -5,6 +5,7 @@ import { normalizeMysqlModel } from "./mysql-normalize.js";
 import { reflectMysql } from "./mysql-reflect.js";
 import { MYSQL_NATIVE_TYPES, normalizeMysqlType, spellMysqlType } from "./mysql-types.js";
 import { mysqlDdl } from "./mysql-ddl.js";
+import { mysqlStoredDefaults } from "./mysql-stored-defaults.js";
 import { mysqlStoredViewDefinitions } from "./mysql-view-definitions.js";
 
 /** What the MySQL dialect offers beyond the `Dialect` interface (proposed for the interface). */
@@ -55,4 +56,5 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
   normalizeType: normalizeMysqlType,
   normalizeModel: normalizeMysqlModel,
   storedViewDefinitions: mysqlStoredViewDefinitions,
+  storedDefaults: mysqlStoredDefaults,
 };

@@ -10,6 +10,7 @@ import {
   type SqlType,
   type Table,
 } from "../../model/index.js";
+import { canonicalMysqlDefault } from "./mysql-defaults.js";
 import { normalizeMysqlType } from "./mysql-types.js";
 
 /**
@@ -18,7 +19,8 @@ import { normalizeMysqlType } from "./mysql-types.js";
  * show up as changes (property 4). Pure; reflection output passes through
  * unchanged.
  * - types: `normalizeMysqlType` (`decimal` → `decimal(10, 0)`, `uuid` → `char(36)`);
- * - `@default(null)` is no default (MySQL cannot tell them apart);
+ * - `@default(null)` is no default (MySQL cannot tell them apart); other
+ *   defaults are the canonical values reflection reads (`canonicalMysqlDefault`);
  * - `restrict` is `noAction` (InnoDB checks both at once; MariaDB reports
  *   an unspecified action as RESTRICT);
  * - the primary key has no name (MySQL always calls it PRIMARY);
@@ -64,5 +66,5 @@ function normalizeColumn(column: Column, inlineEnum: (type: SqlType) => SqlType)
   const type = normalizeMysqlType(inlineEnum(column.type));
   // An enum default names a value; on an inline enum column it is that string.
   const value = column.default?.kind === "enum" && type.kind === "scalar" ? defaults.literal(column.default.value) : column.default;
-  return column.with({ type, default: nullDefault ? undefined : value });
+  return column.with({ type, default: nullDefault ? undefined : canonicalMysqlDefault(value, type) });
 }

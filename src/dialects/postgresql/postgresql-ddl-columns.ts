@@ -45,8 +45,9 @@ export function pgDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "au
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return w.string(value.value);
-      if (typeof value.value === "number" && !Number.isFinite(value.value)) return w.string(String(value.value));
       return value.value === null ? "NULL" : String(value.value).toUpperCase();
+    case "number":
+      return value.value;
     case "enum":
       return w.string(value.value);
     case "now":

@@ -13,7 +13,7 @@ export interface DefaultContext {
 
 const STRING_CASTS = new Set(["text", "character varying", "bpchar", "character", "name", "citext"]);
 const NUMBER_CASTS = new Set(["smallint", "integer", "bigint", "numeric", "real", "double precision"]);
-const NOW = new Set(["now()", "CURRENT_TIMESTAMP", "transaction_timestamp()"]);
+const NOW = new Set(["now()", "current_timestamp", "transaction_timestamp()"]);
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 /**
@@ -26,28 +26,21 @@ export function defaultFromCatalog(expression: string, column: DefaultContext): 
   const text = expression.trim();
   if (/^NULL(::.*)?$/.test(text)) return defaults.literal(null);
   if (text === "true" || text === "false") return defaults.literal(text === "true");
-  if (NOW.has(text)) return defaults.now();
+  if (NOW.has(text.toLowerCase())) return defaults.now();
   const sequence = /^nextval\('((?:[^']|'')*)'::regclass\)$/.exec(text)?.[1];
   if (sequence !== undefined && sequence.replaceAll("''", "'") === column.ownedSequence) return defaults.autoincrement();
   // `-1::int` is `-(1::int)`, which PostgreSQL prints as `- 1`.
   const bare = stripOuterParens(text).replace(/^-\s+(?=\d)/, "-");
-  if (NUMBER.test(bare)) return numberOrSql(bare);
+  if (NUMBER.test(bare)) return defaults.number(bare);
   const literal = castLiteral(text);
   if (literal) {
     const ownType = column.typeSpellings.includes(literal.cast);
     if (ownType && column.category === "E") return defaults.enumValue(literal.value);
     if ((ownType && column.category === "N") || NUMBER_CASTS.has(literal.cast)) {
-      if (NUMBER.test(literal.value)) return numberOrSql(literal.value);
+      if (NUMBER.test(literal.value)) return defaults.number(literal.value);
     } else if (ownType || STRING_CASTS.has(literal.cast)) {
       return defaults.literal(literal.value);
     }
   }
   return defaults.sql(tidySql(text));
-}
-
-/** A number the model can hold exactly; one that a JS number would round stays SQL. */
-function numberOrSql(text: string): DefaultValue {
-  const value = Number(text);
-  const exact = Number.isInteger(value) ? Number.isSafeInteger(value) : Number.isFinite(value);
-  return exact ? defaults.literal(value) : defaults.sql(text);
 }

@@ -5,6 +5,7 @@ import { reflectPostgresql } from "./postgresql-reflect.js";
 import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
 import { postgresqlDdl } from "./postgresql-ddl.js";
 import { normalizePostgresqlModel } from "./postgresql-normalize.js";
+import { postgresqlStoredDefaults } from "./postgresql-stored-defaults.js";
 import { postgresqlStoredViewDefinitions } from "./postgresql-view-definitions.js";
 
 export const postgresqlDialect: Dialect = {
@@ -38,5 +39,6 @@ export const postgresqlDialect: Dialect = {
   spellType: spellPostgresqlType,
   normalizeModel: normalizePostgresqlModel,
   storedViewDefinitions: postgresqlStoredViewDefinitions,
+  storedDefaults: postgresqlStoredDefaults,
   ddl: postgresqlDdl,
 };

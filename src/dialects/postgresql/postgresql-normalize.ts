@@ -1,19 +1,34 @@
-import { scalarType, type MetaData, type SqlType } from "../../model/index.js";
+import { defaultsEqual, scalarType, type Column, type MetaData, type SqlType } from "../../model/index.js";
+import { canonicalPostgresqlDefault } from "./postgresql-model-defaults.js";
+import { canonicalSequence } from "./postgresql-reflect-sequences.js";
 
 /**
  * A model as PostgreSQL reads it back: the server fills in the parameters a
  * type was written without (`numeric(10)` is `numeric(10,0)`, `char` and
- * `bit` are length 1). Everything else PostgreSQL keeps as written.
+ * `bit` are length 1), stores defaults as canonical values
+ * (postgresql-model-defaults.ts), and keeps a sequence's options only where
+ * they differ from CREATE SEQUENCE's own. Everything else PostgreSQL keeps as
+ * written. Pure and idempotent; unchanged objects stay the same instances.
  */
 export function normalizePostgresqlModel(metadata: MetaData): MetaData {
-  const tables = [...metadata.tables.values()].map((table) => {
-    const columns = table.columns.map((column) => {
-      const type = normalizePostgresqlType(column.type);
-      return type === column.type ? column : column.with({ type });
-    });
+  const tables = [...metadata.tables.values()];
+  const normalizedTables = tables.map((table) => {
+    const columns = table.columns.map(normalizeColumn);
     return columns.every((c, i) => c === table.columns[i]) ? table : table.with({ columns });
   });
-  return tables.every((t, i) => t === [...metadata.tables.values()][i]) ? metadata : metadata.with({ tables });
+  const sequences = [...metadata.sequences.values()];
+  const normalizedSequences = sequences.map((s) => canonicalSequence(s));
+  const sameTables = normalizedTables.every((t, i) => t === tables[i]);
+  const sameSequences = normalizedSequences.every((s, i) => s === sequences[i]);
+  if (sameTables && sameSequences) return metadata;
+  return metadata.with({ tables: normalizedTables, sequences: normalizedSequences });
+}
+
+function normalizeColumn(column: Column): Column {
+  const type = normalizePostgresqlType(column.type);
+  const typed = type === column.type ? column : column.with({ type });
+  const value = canonicalPostgresqlDefault(typed);
+  return defaultsEqual(value, typed.default) ? typed : typed.with({ default: value });
 }
 
 export function normalizePostgresqlType(type: SqlType): SqlType {

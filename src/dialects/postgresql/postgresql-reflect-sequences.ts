@@ -34,33 +34,53 @@ export async function readSequenceDetails(
   return new Map(rows.map((row) => [row.oid, row]));
 }
 
-/**
- * The sequence with only the options that differ from what `CREATE SEQUENCE`
- * picks on its own, so `sequence s {}` in a schema equals a plain
- * `CREATE SEQUENCE s` on the server.
- */
+/** The sequence as the catalog row describes it, in canonical form (see canonicalSequence). */
 export function sequenceFromRow(
   row: SequenceRow,
   names: { name: string; schema: string | undefined; ownedBy: string | undefined },
 ): Sequence {
-  const [typeMin, typeMax] = TYPE_RANGES[row.type] ?? TYPE_RANGES.bigint;
-  const increment = BigInt(row.increment);
-  const ascending = increment > 0n;
-  const defaultMin = ascending ? 1n : typeMin;
-  const defaultMax = ascending ? typeMax : -1n;
-  const min = BigInt(row.min);
-  const max = BigInt(row.max);
-  const start = BigInt(row.start);
-  const unlessDefault = (value: bigint, usual: bigint) => (value === usual ? undefined : Number(value));
-  return new Sequence({
+  const sequence = new Sequence({
     name: names.name,
     schema: names.schema,
-    start: unlessDefault(start, ascending ? min : max),
-    increment: unlessDefault(increment, 1n),
-    minValue: unlessDefault(min, defaultMin),
-    maxValue: unlessDefault(max, defaultMax),
-    cache: unlessDefault(BigInt(row.cache), 1n),
+    start: Number(row.start),
+    increment: Number(row.increment),
+    minValue: Number(row.min),
+    maxValue: Number(row.max),
+    cache: Number(row.cache),
     cycle: row.cycle ? true : undefined,
     ownedBy: names.ownedBy,
   });
+  return canonicalSequence(sequence, row.type);
 }
+
+/**
+ * The sequence with only the options that differ from what `CREATE SEQUENCE`
+ * picks on its own, so `sequence s {}` and `sequence s { start = 1 }` in a
+ * schema both equal a plain `CREATE SEQUENCE s` on the server. Applied to
+ * reflected sequences and (by normalizeModel) to the model's. A model
+ * sequence has no type: `CREATE SEQUENCE` makes it bigint.
+ */
+export function canonicalSequence(sequence: Sequence, type = "bigint"): Sequence {
+  const [typeMin, typeMax] = TYPE_RANGES[type] ?? TYPE_RANGES.bigint;
+  const increment = BigInt(sequence.increment ?? 1);
+  const ascending = increment > 0n;
+  const min = sequence.minValue === undefined ? (ascending ? 1n : typeMin) : BigInt(sequence.minValue);
+  const max = sequence.maxValue === undefined ? (ascending ? typeMax : -1n) : BigInt(sequence.maxValue);
+  const unlessDefault = (value: number | undefined, usual: bigint) =>
+    value === undefined || BigInt(value) === usual ? undefined : value;
+  const canonical = new Sequence({
+    name: sequence.name,
+    schema: sequence.schema,
+    start: unlessDefault(sequence.start, ascending ? min : max),
+    increment: unlessDefault(sequence.increment, 1n),
+    minValue: unlessDefault(sequence.minValue, ascending ? 1n : typeMin),
+    maxValue: unlessDefault(sequence.maxValue, ascending ? typeMax : -1n),
+    cache: unlessDefault(sequence.cache, 1n),
+    cycle: sequence.cycle ? true : undefined,
+    ownedBy: sequence.ownedBy,
+    info: sequence.info,
+  });
+  return OPTIONS.every((o) => canonical[o] === sequence[o]) ? sequence : canonical;
+}
+
+const OPTIONS = ["start", "increment", "minValue", "maxValue", "cache", "cycle"] as const;

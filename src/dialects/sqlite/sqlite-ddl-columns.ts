@@ -33,10 +33,9 @@ function sqliteDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoi
   switch (value.kind) {
     case "literal":
       if (typeof value.value === "string") return w.string(value.value);
-      if (typeof value.value === "number" && !Number.isFinite(value.value)) {
-        throw new UnsupportedDdlError("sqlite", `store the default ${value.value}`);
-      }
       return value.value === null ? "NULL" : String(value.value).toUpperCase();
+    case "number":
+      return value.value;
     case "enum":
       throw new UnsupportedDdlError("sqlite", `default to the enum value "${value.value}" (SQLite has no enums)`);
     case "now":

@@ -18,8 +18,8 @@ const DATETIME_NOW = /^datetime\s*\(\s*'now'\s*\)$/i;
  */
 export function defaultFromSqlite(text: string, type?: SqlType): DefaultValue {
   const value = literalOrSql(text);
-  if (type?.kind === "scalar" && type.name === "boolean" && value.kind === "literal" && (value.value === 0 || value.value === 1)) {
-    return defaults.literal(value.value === 1);
+  if (type?.kind === "scalar" && type.name === "boolean" && value.kind === "number" && (value.value === "0" || value.value === "1")) {
+    return defaults.literal(value.value === "1");
   }
   return value;
 }
@@ -27,14 +27,10 @@ export function defaultFromSqlite(text: string, type?: SqlType): DefaultValue {
 function literalOrSql(text: string): DefaultValue {
   const sql = stripParens(text.trim());
   const upper = sql.toUpperCase();
-  if (NUMBER.test(sql)) {
-    const value = Number(sql);
-    // An integer past 2^53 would change as a JS number: keep its SQL.
-    return Number.isInteger(value) && !Number.isSafeInteger(value) ? defaults.sql(sql) : defaults.literal(value);
-  }
+  if (NUMBER.test(sql)) return defaults.number(sql);
   if (HEX.test(sql)) {
-    const value = Number(sql.replace(/^[+-]/, "")) * (sql.startsWith("-") ? -1 : 1);
-    return Number.isSafeInteger(value) ? defaults.literal(value) : defaults.sql(sql);
+    const magnitude = BigInt(sql.replace(/^[+-]/, ""));
+    return defaults.number(sql.startsWith("-") ? -magnitude : magnitude);
   }
   if (upper === "NULL") return defaults.literal(null);
   if (upper === "TRUE" || upper === "FALSE") return defaults.literal(upper === "TRUE");

@@ -3,6 +3,7 @@ import { connectSqlite } from "./sqlite-connection.js";
 import { reflectSqlite } from "./sqlite-reflect.js";
 import { SQLITE_NATIVE_TYPES, spellSqliteType } from "./sqlite-types.js";
 import { sqliteDdl } from "./sqlite-ddl.js";
+import { normalizeSqliteModel } from "./sqlite-normalize.js";
 
 /** SQLite and libSQL (`file:./dev.db`, `libsql://host?authToken=...`). */
 export const sqliteDialect: Dialect = {
@@ -38,7 +39,6 @@ export const sqliteDialect: Dialect = {
   reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
-  // SQLite keeps declared types and defaults as written: nothing to fold.
-  normalizeModel: (metadata) => metadata,
+  normalizeModel: normalizeSqliteModel,
   ddl: sqliteDdl,
 };

@@ -1,4 +1,4 @@
-import type { Column, DefaultValue, Table } from "../../model/index.js";
+import { fitsJsNumber, type Column, type DefaultValue, type Table } from "../../model/index.js";
 import type { DrizzleTarget } from "./drizzle-target.js";
 import type { GenerateContext, JsKind } from "./generate-context.js";
 import { docComment, str } from "./js-names.js";
@@ -54,6 +54,8 @@ function renderDefault(
       return `.default(${ctx.sql(value.sql)})`;
     case "literal":
       return `.default(${literal(value.value, kind, ctx)})`;
+    case "number":
+      return `.default(${number(value.value, kind, ctx)})`;
   }
 }
 
@@ -62,14 +64,16 @@ function renderDefault(
  * that way (`0` for a number, `"0"` for a decimal read as a string, `0n` for
  * a bigint), else as SQL, so the module always type-checks.
  */
-function literal(value: string | number | boolean | null, kind: JsKind, ctx: GenerateContext): string {
+function literal(value: string | boolean | null, kind: JsKind, ctx: GenerateContext): string {
   if (value === null) return ctx.sql("null");
   if (typeof value === "boolean") return kind === "boolean" ? String(value) : ctx.sql(value ? "true" : "false");
-  if (typeof value === "number") {
-    if (kind === "number") return String(value);
-    if (kind === "string") return str(String(value));
-    if (kind === "bigint" && Number.isInteger(value)) return `${value}n`;
-    return ctx.sql(String(value));
-  }
   return kind === "string" ? str(value) : ctx.sql(`'${value.replaceAll("'", "''")}'`);
+}
+
+/** A number default (exact decimal text): a JS number only where one holds it exactly. */
+function number(value: string, kind: JsKind, ctx: GenerateContext): string {
+  if (kind === "number" && fitsJsNumber(value)) return value;
+  if (kind === "string") return str(value);
+  if (kind === "bigint" && /^-?\d+$/.test(value)) return `${value}n`;
+  return ctx.sql(value);
 }

@@ -104,8 +104,8 @@ for (const dialect of MYSQL_DIALECTS) {
               "t",
               "small",
               { existingType: { kind: "scalar", name: "tinyint", args: [] }, existingNullable: false },
-              { kind: "literal", value: -1 },
-              { kind: "literal", value: -2 },
+              { kind: "number", value: "-1" },
+              { kind: "number", value: "-2" },
             ],
           ],
         ]);

@@ -86,7 +86,7 @@ for (const dialect of MYSQL_DIALECTS) {
     assert.equal(await def("DECIMAL(10,2) DEFAULT 0"), defaults.literal(0));
     assert.equal(await def("DECIMAL(10,2) DEFAULT 1.5"), defaults.literal(1.5));
     assert.equal(await def("DOUBLE DEFAULT 2.5e3"), defaults.literal(2500));
-    assert.equal(await def("BIGINT UNSIGNED DEFAULT 18446744073709551615"), defaults.sql("18446744073709551615"));
+    assert.equal(await def("BIGINT UNSIGNED DEFAULT 18446744073709551615"), defaults.number("18446744073709551615"));
     assert.equal(await def("BOOLEAN DEFAULT TRUE"), defaults.literal(true));
     assert.equal(await def("TINYINT(1) DEFAULT 0"), defaults.literal(false));
     assert.equal(await def("BIT(3) DEFAULT b'101'"), defaults.literal(5));

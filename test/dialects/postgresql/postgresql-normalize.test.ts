@@ -20,7 +20,7 @@ test("defaults as pg_get_expr prints them become the parser's values", () => {
     ["(-1)", int, defaults.literal(-1)],
     ["'-1.5'::numeric", { typeSpellings: ["numeric(10,2)", "numeric"], category: "N" }, defaults.literal(-1.5)],
     ["'10000000000'::numeric", { typeSpellings: ["double precision"], category: "N" }, defaults.literal(10_000_000_000)],
-    ["'9223372036854775807'::bigint", { typeSpellings: ["bigint"], category: "N" }, defaults.sql("9223372036854775807")],
+    ["'9223372036854775807'::bigint", { typeSpellings: ["bigint"], category: "N" }, defaults.number("9223372036854775807")],
     ["true", { typeSpellings: ["boolean"], category: "B" }, defaults.literal(true)],
     ["false", { typeSpellings: ["boolean"], category: "B" }, defaults.literal(false)],
     ["NULL::character varying", text, defaults.literal(null)],

@@ -161,8 +161,8 @@ if (postgresqlAvailable("postgresql: parser and reflection agree")) {
               "member",
               "counter",
               { existingType: { kind: "scalar", name: "smallint", args: [] }, existingNullable: false },
-              { kind: "literal", value: 0 },
-              { kind: "literal", value: 1 },
+              { kind: "number", value: "0" },
+              { kind: "number", value: "1" },
             ],
           ],
         ]);

@@ -25,7 +25,7 @@ const cases: Array<[string, DefaultValue]> = [
   ["(lower('X'))", defaults.sql("lower('X')")],
   ["(1) + (2)", defaults.sql("(1) + (2)")],
   ["X'00FF'", defaults.sql("X'00FF'")],
-  ["9007199254740993", defaults.sql("9007199254740993")],
+  ["9007199254740993", defaults.number("9007199254740993")],
   ["(strftime('%s', 'now'))", defaults.sql("strftime('%s', 'now')")],
 ];
 
