@@ -69,6 +69,9 @@ export interface AlterColumnArguments extends Schema {
   readonly existingComment?: string;
 }
 
+/** A sequence's options as alterSequence takes them: `null` resets one. */
+export type SequenceChanges = { readonly [K in keyof Omit<SequenceProps, "name" | "info">]?: SequenceProps[K] | null };
+
 export interface CreateIndexArguments extends Schema {
   readonly unique?: boolean;
   readonly where?: string;
@@ -273,10 +276,13 @@ export class Operations {
   }
 
   /** Changes the given options; `existing` is the sequence as it is now (for the reverse). */
-  alterSequence(name: string, changes: Omit<SequenceProps, "name" | "info"> & { existing?: Sequence } = {}): Promise<void> {
+  /** `changes` over `existing`; an option given as `null` goes back to CREATE SEQUENCE's own value. */
+  alterSequence(name: string, changes: SequenceChanges & { existing?: Sequence } = {}): Promise<void> {
     const { existing, ...props } = changes;
-    const from = existing ?? new Sequence({ name, schema: props.schema });
-    return this.invoke(new AlterSequenceOp(from, new Sequence({ ...from, info: from.info, ...props, name })));
+    const from = existing ?? new Sequence({ name, schema: props.schema ?? undefined });
+    const merged: Record<string, unknown> = { ...from, ...props };
+    for (const key of Object.keys(merged)) if (merged[key] === null) merged[key] = undefined;
+    return this.invoke(new AlterSequenceOp(from, new Sequence({ ...(merged as Omit<SequenceProps, "name">), info: from.info, name })));
   }
 
   createView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string } = {}): Promise<void> {

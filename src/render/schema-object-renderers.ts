@@ -28,6 +28,14 @@ function sequenceOptions(seq: Sequence): Record<string, unknown> {
   return { schema, start, increment, minValue, maxValue, cache, cycle, ownedBy };
 }
 
+/** The options of `to`, and `null` for each `from` has and `to` leaves to CREATE SEQUENCE (alterSequence resets those). */
+function sequenceChanges(from: Sequence, to: Sequence): Record<string, unknown> {
+  const options = sequenceOptions(to);
+  const before = sequenceOptions(from);
+  for (const key of Object.keys(options)) if (options[key] === undefined && before[key] !== undefined) options[key] = null;
+  return options;
+}
+
 function viewOptions(view: View): Record<string, unknown> {
   return { schema: view.schema, materialized: view.materialized || undefined, comment: view.comment };
 }
@@ -65,7 +73,7 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(AlterSequenceOp)((ctx, op) =>
-    call(`${ctx.opPrefix}alterSequence`, op.to.name, { ...sequenceOptions(op.to), existing: sequenceValue(ctx, op.from) }),
+    call(`${ctx.opPrefix}alterSequence`, op.to.name, { ...sequenceChanges(op.from, op.to), existing: sequenceValue(ctx, op.from) }),
   );
 
   registry.dispatchFor(CreateViewOp)((ctx, op) =>

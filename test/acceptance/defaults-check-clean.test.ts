@@ -70,7 +70,7 @@ for (const dialect of availableDialects()) {
 if (availableDialects().includes("postgresql")) {
   cases.push({
     lane: "postgresql",
-    name: "postgresql: sequence s { start = 1 } and sequences past 2^31",
+    name: "postgresql: sequence s { start = 1 }, sequences past 2^31, and an altered sequence downgrades to CREATE SEQUENCE's own options",
     run: () =>
       withTestDatabase("postgresql", async (db) => {
         const p = project({ "schemas/app.schema": schemaFile("postgresql", db.url, "sequence s { start = 1 }") });
@@ -78,6 +78,12 @@ if (availableDialects().includes("postgresql")) {
           await cleanAfter(p, "r1");
           p.write("schemas/app.schema", schemaFile("postgresql", db.url, "sequence s { start = 1 }\nsequence big { start = 3000000000  maxValue = 9000000000 }"));
           await cleanAfter(p, "r2");
+          const options = "SELECT sequencename, start_value, increment_by, cache_size FROM pg_sequences ORDER BY 1";
+          const before = await db.query(options);
+          p.write("schemas/app.schema", schemaFile("postgresql", db.url, "sequence s { increment = 5  cache = 10 }\nsequence big { start = 3000000000  maxValue = 9000000000 }"));
+          await cleanAfter(p, "r3");
+          await p.ok(["downgrade", "-1"]);
+          assert.equal(await db.query(options), before);
         } finally {
           p.done();
         }

@@ -32,7 +32,8 @@ test("sequences: created, dropped, altered only in the options the model states"
   const reflected = new Sequence({ name: "s", start: 1, increment: 1, minValue: 1, maxValue: 9223372036854775807, cache: 1, cycle: false });
   assert.equal(await diffs(seqs(reflected), seqs(new Sequence({ name: "s" }))), []);
   const wanted = new Sequence({ name: "s", increment: 5 });
-  assert.equal(await diffs(seqs(reflected), seqs(wanted)), [["modify_sequence", undefined, "s", reflected, wanted]]);
+  // The database side as normalizeModel reads it: CREATE SEQUENCE's own options left out.
+  assert.equal(await diffs(seqs(reflected), seqs(wanted)), [["modify_sequence", undefined, "s", new Sequence({ name: "s" }), wanted]]);
   assert.equal((await diffs(seqs(), seqs(wanted))).map(summary), ["add_sequence s"]);
   assert.equal((await diffs(seqs(reflected), seqs())).map(summary), ["remove_sequence s"]);
   assert.equal(await diffs(seqs(), seqs(wanted), "mysql"), []);

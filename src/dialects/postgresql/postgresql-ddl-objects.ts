@@ -15,15 +15,24 @@ export function pgAlterSequence(w: DdlWriter, from: Sequence, to: Sequence): Sta
   return options ? [{ sql: `ALTER SEQUENCE ${w.name(to.schema, to.name)}${options}` }] : [];
 }
 
-/** The options of `to` (only those that differ from `from`, when given), each with a leading space. */
+/**
+ * The options of `to` (only those that differ from `from`, when given), each
+ * with a leading space. An option `to` leaves out is CREATE SEQUENCE's own
+ * value, written out when altering away from another (a downgrade of
+ * `increment = 5` sets INCREMENT BY 1 again).
+ */
 function sequenceOptions(w: DdlWriter, to: Sequence, from: Sequence | undefined): string {
   const changed = <K extends keyof Sequence>(key: K) => from === undefined ? to[key] !== undefined : from[key] !== to[key];
+  const ascending = (to.increment ?? 1) > 0;
   let sql = "";
-  if (changed("increment") && to.increment !== undefined) sql += ` INCREMENT BY ${to.increment}`;
+  if (changed("increment")) sql += ` INCREMENT BY ${to.increment ?? 1}`;
   if (changed("minValue")) sql += to.minValue === undefined ? " NO MINVALUE" : ` MINVALUE ${to.minValue}`;
   if (changed("maxValue")) sql += to.maxValue === undefined ? " NO MAXVALUE" : ` MAXVALUE ${to.maxValue}`;
-  if (changed("start") && to.start !== undefined) sql += ` START WITH ${to.start}`;
-  if (changed("cache") && to.cache !== undefined) sql += ` CACHE ${to.cache}`;
+  if (changed("start")) {
+    const start = to.start ?? (ascending ? to.minValue ?? 1 : to.maxValue ?? -1);
+    sql += ` START WITH ${start}`;
+  }
+  if (changed("cache")) sql += ` CACHE ${to.cache ?? 1}`;
   if (changed("cycle")) sql += to.cycle ? " CYCLE" : " NO CYCLE";
   if (changed("ownedBy")) sql += to.ownedBy === undefined ? " OWNED BY NONE" : ` OWNED BY ${ownedBy(w, to.ownedBy)}`;
   return sql;

@@ -17,7 +17,7 @@ export function normalizePostgresqlModel(metadata: MetaData): MetaData {
     return columns.every((c, i) => c === table.columns[i]) ? table : table.with({ columns });
   });
   const sequences = [...metadata.sequences.values()];
-  const normalizedSequences = sequences.map((s) => canonicalSequence(s));
+  const normalizedSequences = sequences.map(canonicalSequence);
   const sameTables = normalizedTables.every((t, i) => t === tables[i]);
   const sameSequences = normalizedSequences.every((s, i) => s === sequences[i]);
   if (sameTables && sameSequences) return metadata;

@@ -39,18 +39,11 @@ export function sequenceFromRow(
   row: SequenceRow,
   names: { name: string; schema: string | undefined; ownedBy: string | undefined },
 ): Sequence {
-  const sequence = new Sequence({
-    name: names.name,
-    schema: names.schema,
-    start: Number(row.start),
-    increment: Number(row.increment),
-    minValue: Number(row.min),
-    maxValue: Number(row.max),
-    cache: Number(row.cache),
-    cycle: row.cycle ? true : undefined,
-    ownedBy: names.ownedBy,
-  });
-  return canonicalSequence(sequence, row.type);
+  const options = canonicalOptions(
+    { start: BigInt(row.start), increment: BigInt(row.increment), minValue: BigInt(row.min), maxValue: BigInt(row.max), cache: BigInt(row.cache) },
+    row.type,
+  );
+  return new Sequence({ name: names.name, schema: names.schema, ...options, cycle: row.cycle ? true : undefined, ownedBy: names.ownedBy });
 }
 
 /**
@@ -60,27 +53,41 @@ export function sequenceFromRow(
  * reflected sequences and (by normalizeModel) to the model's. A model
  * sequence has no type: `CREATE SEQUENCE` makes it bigint.
  */
-export function canonicalSequence(sequence: Sequence, type = "bigint"): Sequence {
-  const [typeMin, typeMax] = TYPE_RANGES[type] ?? TYPE_RANGES.bigint;
-  const increment = BigInt(sequence.increment ?? 1);
-  const ascending = increment > 0n;
-  const min = sequence.minValue === undefined ? (ascending ? 1n : typeMin) : BigInt(sequence.minValue);
-  const max = sequence.maxValue === undefined ? (ascending ? typeMax : -1n) : BigInt(sequence.maxValue);
-  const unlessDefault = (value: number | undefined, usual: bigint) =>
-    value === undefined || BigInt(value) === usual ? undefined : value;
-  const canonical = new Sequence({
-    name: sequence.name,
-    schema: sequence.schema,
-    start: unlessDefault(sequence.start, ascending ? min : max),
-    increment: unlessDefault(sequence.increment, 1n),
-    minValue: unlessDefault(sequence.minValue, ascending ? 1n : typeMin),
-    maxValue: unlessDefault(sequence.maxValue, ascending ? typeMax : -1n),
-    cache: unlessDefault(sequence.cache, 1n),
-    cycle: sequence.cycle ? true : undefined,
-    ownedBy: sequence.ownedBy,
-    info: sequence.info,
+export function canonicalSequence(sequence: Sequence): Sequence {
+  const big = (value: number | undefined) => (value === undefined ? undefined : BigInt(value));
+  const options = canonicalOptions({
+    start: big(sequence.start),
+    increment: big(sequence.increment),
+    minValue: big(sequence.minValue),
+    maxValue: big(sequence.maxValue),
+    cache: big(sequence.cache),
   });
-  return OPTIONS.every((o) => canonical[o] === sequence[o]) ? sequence : canonical;
+  const cycle = sequence.cycle ? true : undefined;
+  const same = NUMERIC_OPTIONS.every((o) => options[o] === sequence[o]) && cycle === sequence.cycle;
+  if (same) return sequence;
+  return new Sequence({ name: sequence.name, schema: sequence.schema, ...options, cycle, ownedBy: sequence.ownedBy, info: sequence.info });
 }
 
-const OPTIONS = ["start", "increment", "minValue", "maxValue", "cache", "cycle"] as const;
+const NUMERIC_OPTIONS = ["start", "increment", "minValue", "maxValue", "cache"] as const;
+type NumericOptions = { [K in (typeof NUMERIC_OPTIONS)[number]]?: bigint };
+
+function canonicalOptions(options: NumericOptions, type = "bigint"): { [K in keyof NumericOptions]?: number } {
+  const [typeMin, typeMax] = TYPE_RANGES[type] ?? TYPE_RANGES.bigint;
+  const ascending = (options.increment ?? 1n) > 0n;
+  const min = options.minValue ?? (ascending ? 1n : typeMin);
+  const max = options.maxValue ?? (ascending ? typeMax : -1n);
+  const usual: NumericOptions = {
+    start: ascending ? min : max,
+    increment: 1n,
+    minValue: ascending ? 1n : typeMin,
+    maxValue: ascending ? typeMax : -1n,
+    cache: 1n,
+  };
+  const out: { [K in keyof NumericOptions]?: number } = {};
+  for (const option of NUMERIC_OPTIONS) {
+    const value = options[option];
+    // Compared as the model holds them (JS numbers), so a model's 9223372036854775807 is the bigint maximum.
+    if (value !== undefined && Number(value) !== Number(usual[option])) out[option] = Number(value);
+  }
+  return out;
+}
