@@ -40,6 +40,8 @@ export class AutogenContext {
    * in spelling as far as the normalizer can tell; set against a live database.
    */
   storedDefaults: ReadonlyMap<string, DefaultValue> = new Map();
+  /** Schema ("" for the default) → constraint and index names taken so far in this run (name-new-constraints.ts). */
+  readonly constraintNamesInUse = new Map<string, Set<string>>();
 
   constructor(migrationContext: MigrationContext, metadata?: MetaData | readonly MetaData[]) {
     this.migrationContext = migrationContext;

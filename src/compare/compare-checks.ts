@@ -4,6 +4,7 @@ import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { compareNames, included, parentNames } from "./filters.js";
 import { matchByNameOrShape } from "./match-by-name-or-shape.js";
+import { nameNewConstraint, releaseConstraintNames } from "./name-new-constraints.js";
 import { normalizeSql } from "./normalize-sql.js";
 
 /** Check constraints by name when the model names them, else by their normalized expression. */
@@ -26,9 +27,11 @@ function compareChecks(
   const meta = included(ctx, metaTable.checkConstraints, "checkConstraint", false, parent);
   const { pairs, added, removed } = matchByNameOrShape(meta, conn, expr, expr);
   const drop = (c: CheckConstraint) => new DropConstraintOp(c.name, tableName, { type: "check", schema, constraint: c });
+  const create = (m: CheckConstraint, reuse?: string) => new CreateCheckConstraintOp(tableName, nameNewConstraint(ctx, metaTable, m, reuse), { schema });
   for (const [c, m] of pairs) {
-    if (expr(c) !== expr(m)) modifyOps.ops.push(drop(c), new CreateCheckConstraintOp(tableName, m, { schema }));
+    if (expr(c) !== expr(m)) modifyOps.ops.push(drop(c), create(m, c.name));
   }
   for (const c of removed) modifyOps.ops.push(drop(c));
-  for (const m of added) modifyOps.ops.push(new CreateCheckConstraintOp(tableName, m, { schema }));
+  releaseConstraintNames(ctx, metaTable, removed);
+  for (const m of added) modifyOps.ops.push(create(m));
 }

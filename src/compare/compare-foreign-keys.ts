@@ -4,6 +4,7 @@ import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { compareNames, included, parentNames } from "./filters.js";
 import { matchByNameOrShape } from "./match-by-name-or-shape.js";
+import { nameNewConstraint, releaseConstraintNames } from "./name-new-constraints.js";
 import { columnRenames } from "./renames.js";
 
 /**
@@ -45,6 +46,7 @@ function compareForeignKeys(
   const meta = included(ctx, metaTable.foreignKeys, "foreignKeyConstraint", false, parent);
   const { pairs, added, removed } = matchByNameOrShape(meta, conn, signature, (c) => signature(translated.get(c)!));
   const deferrable = ctx.dialect.capabilities.deferrableConstraints;
+  const create = (m: ForeignKeyConstraint, reuse?: string) => new CreateForeignKeyOp(tableName, nameNewConstraint(ctx, metaTable, m, reuse), { schema });
   const drop = (fk: ForeignKeyConstraint) => new DropConstraintOp(fk.name, tableName, { type: "foreignkey", schema, constraint: fk });
   for (const [c, m] of pairs) {
     const t = translated.get(c)!;
@@ -53,10 +55,11 @@ function compareForeignKeys(
       t.onDelete === m.onDelete &&
       t.onUpdate === m.onUpdate &&
       (!deferrable || (!!t.deferrable === !!m.deferrable && !!t.initiallyDeferred === !!m.initiallyDeferred));
-    if (!same) modifyOps.ops.push(drop(c), new CreateForeignKeyOp(tableName, m, { schema }));
+    if (!same) modifyOps.ops.push(drop(c), create(m, c.name));
   }
   for (const c of removed) modifyOps.ops.push(drop(c));
-  for (const m of added) modifyOps.ops.push(new CreateForeignKeyOp(tableName, m, { schema }));
+  releaseConstraintNames(ctx, metaTable, removed);
+  for (const m of added) modifyOps.ops.push(create(m));
 }
 
 function signature(fk: ForeignKeyConstraint): string {

@@ -4,6 +4,7 @@ import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { compareNames, included, parentNames } from "./filters.js";
 import { matchByNameOrShape } from "./match-by-name-or-shape.js";
+import { nameNewConstraint, releaseConstraintNames } from "./name-new-constraints.js";
 import { normalizeSql } from "./normalize-sql.js";
 import { columnRenames } from "./renames.js";
 
@@ -62,16 +63,19 @@ function compareIndexes(
   settle(indexes.added, uniques.removed, (m) => plainUniqueShape(m, (c) => c), (c) => uqShape(c, true));
 
   const dropUnique = (c: UniqueConstraint) => new DropConstraintOp(c.name, tableName, { type: "unique", schema, constraint: c });
+  const createUnique = (m: UniqueConstraint, reuse?: string) =>
+    new CreateUniqueConstraintOp(tableName, nameNewConstraint(ctx, metaTable, m, reuse), { schema });
   const dropIndex = (c: Index) => new DropIndexOp(c.name, { tableName, schema, index: c });
   for (const [c, m] of uniques.pairs) {
-    if (uqShape(c, true) !== uqShape(m)) modifyOps.ops.push(dropUnique(c), new CreateUniqueConstraintOp(tableName, m, { schema }));
+    if (uqShape(c, true) !== uqShape(m)) modifyOps.ops.push(dropUnique(c), createUnique(m, c.name));
   }
   for (const [c, m] of indexes.pairs) {
     if (indexShape(c, rename) !== indexShape(m, (x) => x)) modifyOps.ops.push(dropIndex(c), new CreateIndexOp(tableName, m, { schema }));
   }
   for (const c of uniques.removed) modifyOps.ops.push(dropUnique(c));
   for (const c of indexes.removed) modifyOps.ops.push(dropIndex(c));
-  for (const m of uniques.added) modifyOps.ops.push(new CreateUniqueConstraintOp(tableName, m, { schema }));
+  releaseConstraintNames(ctx, metaTable, [...uniques.removed, ...indexes.removed]);
+  for (const m of uniques.added) modifyOps.ops.push(createUnique(m));
   for (const m of indexes.added) modifyOps.ops.push(new CreateIndexOp(tableName, m, { schema }));
 }
 

@@ -1,4 +1,4 @@
-import type { Column, DefaultValue, MetaData, SqlType, TypeSpec, View } from "../model/index.js";
+import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TypeSpec, View } from "../model/index.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
@@ -48,6 +48,13 @@ export interface Dialect {
    * nothing is left behind in the database.
    */
   storedDefaults?(connection: DatabaseConnection, columns: readonly Column[]): Promise<Map<string, DefaultValue>>;
+  /**
+   * The name the database would give `constraint`, declared without one on
+   * `table`, given the names already `taken` in its namespace. Autogenerate
+   * writes it into the migration that adds the constraint to an existing
+   * table, so the downgrade (and any later drop) can name it.
+   */
+  nameConstraint(table: Table, constraint: Constraint, taken: ReadonlySet<string>): string;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
 }

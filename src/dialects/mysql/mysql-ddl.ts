@@ -53,7 +53,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
     CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
     CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
-    DropConstraintOp: (op) => alterTable(op, dropConstraintClause(w, op)),
+    DropConstraintOp: async (op, context) => [
+      ...alterTable(op, dropConstraintClause(w, op)),
+      ...(await implicitIndexDrop(w, op, context)),
+    ],
     CreateTableCommentOp: (op) => alterTable(op, `COMMENT = ${w.string(op.comment)}`),
     DropTableCommentOp: (op) => alterTable(op, "COMMENT = ''"),
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
@@ -79,6 +82,26 @@ function createView(w: DdlWriter, view: View, orReplace: boolean): Statement {
   if (view.materialized) throw new UnsupportedDdlError("mysql", `create the materialized view "${view.name}"`);
   if (view.comment !== undefined) throw new UnsupportedDdlError("mysql", `comment on the view "${view.name}"`);
   return { sql: `CREATE ${orReplace ? "OR REPLACE " : ""}VIEW ${w.name(view.schema, view.name)} AS ${view.definition}` };
+}
+
+/**
+ * InnoDB gives a foreign key without a usable index one of its own, named
+ * after the key (or, for a key it named itself, after its first column), and
+ * keeps it when the key is dropped. A downgrade of "add foreign key" must
+ * leave the table as it was, so that index goes too. Which index is implicit
+ * comes from the live table (reflection lists them in
+ * `info.implicitForeignKeyIndexes`); offline (`--sql`) only the key is dropped.
+ */
+async function implicitIndexDrop(w: DdlWriter, op: DropConstraintOp, context: DdlContext): Promise<Statement[]> {
+  if (op.type !== "foreignkey" || op.constraintName === undefined || !context.currentTable) return [];
+  const live = await context.currentTable(op.schema, op.tableName);
+  const fk = live?.foreignKeys.find((k) => k.name === op.constraintName);
+  const implicit = (live?.info.implicitForeignKeyIndexes ?? []) as readonly string[];
+  if (!live || !fk) return [];
+  const index = implicit.find((name) => name === fk.name || (name === fk.columns[0] && fk.name?.startsWith(`${op.tableName}_ibfk_`)));
+  // Another foreign key on the same leading columns still needs it.
+  const needed = live.foreignKeys.some((k) => k !== fk && k.columns[0] === fk.columns[0]);
+  return index === undefined || needed ? [] : [{ sql: `ALTER TABLE ${w.name(op.schema, op.tableName)} DROP INDEX ${w.q(index)}` }];
 }
 
 /** MySQL drops each kind of constraint with its own clause. */

@@ -1,5 +1,6 @@
 import type { MetaData, SqlType } from "../../model/index.js";
 import type { Dialect } from "../dialect.js";
+import { mysqlConstraintName } from "./mysql-constraint-names.js";
 import { connectMysql } from "./mysql-connection.js";
 import { normalizeMysqlModel } from "./mysql-normalize.js";
 import { reflectMysql } from "./mysql-reflect.js";
@@ -52,6 +53,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
   reflect: (connection, options) => reflectMysql(connection, options),
   quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
   spellType: spellMysqlType,
+  nameConstraint: mysqlConstraintName,
   ddl: mysqlDdl,
   normalizeType: normalizeMysqlType,
   normalizeModel: normalizeMysqlModel,

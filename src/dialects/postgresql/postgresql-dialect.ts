@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectPostgresql } from "./postgresql-connection.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
 import { reflectPostgresql } from "./postgresql-reflect.js";
@@ -40,5 +41,6 @@ export const postgresqlDialect: Dialect = {
   normalizeModel: normalizePostgresqlModel,
   storedViewDefinitions: postgresqlStoredViewDefinitions,
   storedDefaults: postgresqlStoredDefaults,
+  nameConstraint: postgresqlStyleConstraintName,
   ddl: postgresqlDdl,
 };

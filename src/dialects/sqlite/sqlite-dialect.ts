@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import { reflectSqlite } from "./sqlite-reflect.js";
 import { SQLITE_NATIVE_TYPES, spellSqliteType } from "./sqlite-types.js";
@@ -40,5 +41,6 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
   normalizeModel: normalizeSqliteModel,
+  nameConstraint: postgresqlStyleConstraintName,
   ddl: sqliteDdl,
 };
