@@ -18,6 +18,7 @@ import { runtimeSupportFor } from "./runtime-support.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
 import { DdlCheckFailedError, executeStatement } from "./execute-statement.js";
 import { stepTitle } from "./step-title.js";
+import { MigrationInvalidError, validateMigration } from "./validate-migration.js";
 import type { VersionTable } from "./version-table.js";
 import { headsOf, type VersionState } from "./version-state.js";
 import { checkVersionState } from "./version-table-check.js";
@@ -168,6 +169,15 @@ async function runWithoutTransaction(options: RunOptions, step: PreparedStep): P
   if (!(await versionTable.exists(connection))) await connection.execute(versionTable.createStatement().sql);
   const state = await versionTable.read(connection);
   if (!stepIsPending(graph, state, step)) return false;
+  try {
+    await validateMigration(connection, step.ops);
+  } catch (error) {
+    if (!(error instanceof MigrationInvalidError)) throw error;
+    throw new MigrationFailedError(
+      `${step.direction} ${step.migration.revision} (${step.file}) failed before anything ran; ` +
+        `the database and the version table are as they were.\n${error.message}`,
+    );
+  }
   options.out(stepTitle(step));
   let done = 0;
   try {

@@ -8,6 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
 import { readCatalog } from "./catalog.js";
+import { migrationFile } from "./migration.js";
 import { testInLanes, type LaneCase } from "./lanes.js";
 import { project, schemaFile } from "./project.js";
 
@@ -78,6 +79,51 @@ const cases: Array<LaneCase & { name: string }> = availableDialects().map((diale
       }
     }),
 }));
+
+if (availableDialects().includes("mysql")) {
+  cases.push({
+    lane: "mysql",
+    name: "mysql: a migration whose fourth op cannot run fails before its first statement; nothing changes",
+    run: () =>
+      withTestDatabase("mysql", async (db) => {
+        await db.run(
+          "CREATE TABLE parent (id int NOT NULL PRIMARY KEY) COMMENT 'parents';" +
+            "CREATE TABLE child (id int NOT NULL PRIMARY KEY, parent_id int NOT NULL, qty int NOT NULL," +
+            " CONSTRAINT child_fk FOREIGN KEY (parent_id) REFERENCES parent (id), CONSTRAINT qty_ck CHECK (qty >= 0));" +
+            "CREATE VIEW v AS SELECT id FROM child;" +
+            "INSERT INTO parent VALUES (1); INSERT INTO child VALUES (10, 1, 5);",
+        );
+        const p = project();
+        try {
+          p.write(
+            "migrations/m1_teardown.ts",
+            migrationFile({
+              revision: "m1",
+              upgrade: [
+                '  await op.dropView("v");',
+                '  await op.dropConstraint("child_fk", "child", { type: "foreignkey" });',
+                '  await op.dropTableComment("parent");',
+                '  await op.dropConstraint(undefined as never, "child", { type: "check" });',
+              ].join("\n"),
+              downgrade: "",
+            }),
+          );
+          const before = await readCatalog(db);
+          const views = "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()";
+          const failed = await p.strata("upgrade", "head", "--url", db.url);
+          assert.is(failed.code, 2);
+          assert.match(failed.err, "upgrade m1 (migrations/m1_teardown.ts) failed before anything ran; the database and the version table are as they were.");
+          assert.match(failed.err, "op 4 of 4 (DropConstraintOp) cannot run: dropping a check constraint of \"child\" on MySQL needs its name");
+          assert.equal(await readCatalog(db), before);
+          assert.equal(await db.query(views), [{ TABLE_NAME: "v" }]);
+          assert.equal(await db.query("SELECT TABLE_COMMENT AS c FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'parent'"), [{ c: "parents" }]);
+          assert.equal((await p.strata("current", "--url", db.url)).out, "base");
+        } finally {
+          p.done();
+        }
+      }),
+  });
+}
 
 testInLanes(test, cases);
 test.run();
