@@ -12,6 +12,7 @@ export function typeChangeLoss(from: SqlType, to: SqlType): string | undefined {
   if (from.kind !== "scalar" || to.kind !== "scalar") return `changes an enum type (${reason}); values may not convert`;
   if ((from.arrayDims ?? 0) !== (to.arrayDims ?? 0)) return `changes array dimensions (${reason}); values may not convert`;
   if (from.unsigned && !to.unsigned) return `narrows ${reason}: values above the signed range are lost`;
+  if (!from.unsigned && to.unsigned) return `narrows ${reason}: negative values are lost`;
   if (isWidening(from.name, from.args, to.name, to.args)) return undefined;
   return `narrows or converts ${reason}; existing values may be truncated or fail to convert`;
 }

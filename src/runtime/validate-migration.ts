@@ -2,6 +2,7 @@ import { applyToTable } from "../dialects/ddl/apply-to-table.js";
 import type { DdlContext, Statement } from "../dialects/ddl-compiler.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
 import { tableKey, type Table } from "../model/index.js";
+import { executeStatement } from "./execute-statement.js";
 import {
   AlterSequenceOp,
   BatchAlterTableOp,
@@ -32,8 +33,9 @@ export class MigrationInvalidError extends Error {
  * statement, every op is compiled against the database as the ops before it
  * would leave it: the live tables, reflected once, with each op applied to
  * the model (applyToTable). The first op that cannot compile fails the
- * migration while nothing has changed. Returns the statements every op
- * compiled to, in order (the data checks among them can run up front).
+ * migration while nothing has changed, and so does a data check (a value
+ * that does not fit a narrower type) of an op on a table no op before it
+ * touched, whose rows are therefore the rows it will see.
  *
  * Validation stops, without failing, where the model cannot follow: after an
  * op with an implementation of its own or raw SQL, after an op whose
@@ -41,7 +43,7 @@ export class MigrationInvalidError extends Error {
  * and after an op the model cannot apply. What follows runs as before,
  * compiled against the live database op by op.
  */
-export async function validateMigration(connection: DatabaseConnection, ops: readonly MigrateOperation[]): Promise<Statement[]> {
+export async function validateMigration(connection: DatabaseConnection, ops: readonly MigrateOperation[]): Promise<void> {
   const dialect = connection.dialect;
   const reflected = await dialect.reflect(connection);
   const tables = new Map<string, Table>(reflected.tables);
@@ -54,19 +56,37 @@ export async function validateMigration(connection: DatabaseConnection, ops: rea
       return connection.query(sql, params);
     },
   };
-  const compiled: Statement[] = [];
+  const touched = new Set<string>();
   for (const [i, op] of ops.entries()) {
     if (Operations.implementations.find(op.constructor as OpClass, dialect.name)) break;
+    const where = `op ${i + 1} of ${ops.length} (${op.constructor.name})`;
     readLive = false;
+    let statements: Statement[];
     try {
-      compiled.push(...(await dialect.ddl.compile(op, context)));
+      statements = await dialect.ddl.compile(op, context);
     } catch (error) {
       if (readLive) break;
-      throw new MigrationInvalidError(`op ${i + 1} of ${ops.length} (${op.constructor.name}) cannot run: ${(error as Error).message}`);
+      throw new MigrationInvalidError(`${where} cannot run: ${(error as Error).message}`);
     }
+    const table = tableOf(op, dialect.defaultSchema);
+    if (table !== undefined && !touched.has(table)) {
+      for (const check of statements.filter((s) => s.expectNoRows !== undefined)) {
+        try {
+          await executeStatement(connection, check);
+        } catch (error) {
+          throw new MigrationInvalidError(`${where} cannot run: ${(error as Error).message}`);
+        }
+      }
+    }
+    if (table !== undefined) touched.add(table);
     if (readLive || !advance(tables, op, dialect.defaultSchema)) break;
   }
-  return compiled;
+}
+
+/** The key of the one table an op changes, if it changes one. */
+function tableOf(op: MigrateOperation, defaultSchema: string | undefined): string | undefined {
+  const { schema, tableName } = op as MigrateOperation & { schema?: string; tableName?: string };
+  return typeof tableName === "string" ? keyOf(schema, tableName, defaultSchema) : undefined;
 }
 
 function keyOf(schema: string | undefined, name: string, defaultSchema: string | undefined): string {

@@ -18,6 +18,8 @@ export async function connectMysql(dialect: Dialect, url: string): Promise<Datab
     bigNumberStrings: true,
     charset: "utf8mb4",
   });
+  // Strict mode for this session whatever the server's default: a value that does not fit is an error, never truncated.
+  await connection.query("SET SESSION sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_ALL_TABLES'))");
   let queryCount = 0;
   const run = async (sql: string, params?: readonly unknown[]): Promise<unknown> => {
     queryCount++;

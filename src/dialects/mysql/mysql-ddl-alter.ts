@@ -5,9 +5,11 @@ import { alteredColumn } from "../ddl/apply-to-table.js";
 import { checkDefaultValue, DdlStateError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
+import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import { mysqlColumnDefinition } from "./mysql-ddl-columns.js";
 import { spellMysqlDefault } from "./mysql-defaults.js";
 import { parseQuotedList } from "./mysql-sql-text.js";
+import { spellMysqlType } from "./mysql-types.js";
 
 /**
  * MODIFY COLUMN (CHANGE COLUMN for a rename) restates the whole column. The
@@ -32,7 +34,19 @@ export async function mysqlAlterColumn(w: DdlWriter, op: AlterColumnOp, context:
   const sql = op.modifyName
     ? `ALTER TABLE ${table} CHANGE COLUMN ${w.q(op.columnName)} ${definition}`
     : `ALTER TABLE ${table} MODIFY COLUMN ${definition}`;
-  return [{ sql }];
+  // Strict mode refuses a too-long string or an out-of-range number, but MySQL still rounds decimals and fractional seconds.
+  const check = op.modifyType && fitCheck({ sql: table, shown: op.tableName }, { sql: w.q(op.columnName), name: op.columnName }, op.modifyType.from ?? op.existingType ?? live?.column.type, op.modifyType.to, mysqlFit(w, context));
+  return check ? [check, { sql }] : [{ sql }];
+}
+
+function mysqlFit(w: DdlWriter, context: DdlContext): FitSql {
+  return {
+    length: (value) => `CHAR_LENGTH(${value})`,
+    // CAST knows DATETIME(p) and TIME(p), not the column types' other names.
+    cast: (value, type) => `CAST(${value} AS ${spellMysqlType(type, context.metadata).replace(/^timestamp/i, "DATETIME")})`,
+    integerWidths: true,
+    timePrecision: 0,
+  };
 }
 
 function defaultOnly(op: AlterColumnOp): boolean {

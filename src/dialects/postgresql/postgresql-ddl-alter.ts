@@ -2,6 +2,7 @@ import type { Column, IdentityKind } from "../../model/index.js";
 import type { AlterColumnOp, Change } from "../../ops/alter-column-op.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
+import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import type { Statement } from "../ddl-compiler.js";
 import { columnComment, identityClause, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
 
@@ -18,6 +19,10 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
   const def = op.modifyServerDefault;
   const kw = kwChanges(op);
 
+  if (op.modifyType) {
+    const check = fitCheck({ sql: table, shown: op.tableName }, { sql: w.q(op.columnName), name: op.columnName }, op.modifyType.from ?? op.existingType, op.modifyType.to, pgFit(w));
+    if (check) out.push(check);
+  }
   const dropFirst = def?.from !== undefined && (def.to === undefined || op.modifyType !== undefined || def.from.kind === "autoincrement");
   if (dropFirst) out.push(...dropDefault(w, op, alter));
   const collation = kw.modify_collation as Change<string | undefined> | undefined;
@@ -46,6 +51,16 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
   }
   if (op.modifyName) out.push({ sql: `ALTER TABLE ${table} RENAME COLUMN ${w.q(op.columnName)} TO ${w.q(op.modifyName.to)}` });
   return out;
+}
+
+/** PostgreSQL's spelling of what a fit check needs (an explicit cast truncates and rounds: the check runs first). */
+function pgFit(w: DdlWriter): FitSql {
+  return {
+    length: (value) => `char_length(CAST(${value} AS text))`,
+    cast: (value, type) => `CAST(${value} AS ${w.dialect.spellType(type)})`,
+    integerWidths: true,
+    timePrecision: 6,
+  };
 }
 
 const KNOWN_KW = new Set(["modify_identity", "modify_generated", "modify_collation"]);

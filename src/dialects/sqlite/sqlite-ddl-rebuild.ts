@@ -1,10 +1,11 @@
-import type { Column, Table } from "../../model/index.js";
+import { typesEqual, type Column, type Table } from "../../model/index.js";
 import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { applyToTable } from "../ddl/apply-to-table.js";
 import { DdlStateError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
+import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js";
 
@@ -63,10 +64,13 @@ export async function sqliteRebuild(
         `rebuilding table "${tableName}" with foreign keys enforced would run the ON DELETE actions of the tables that reference it; ` +
         "run the migration with PRAGMA foreign_keys = OFF (set before BEGIN)",
     },
-    { sql: "PRAGMA defer_foreign_keys = ON" },
-    { sql: sqliteCreateTableSql(w, target, temp, suffix) },
   ];
   const copy = copyColumns(current, target, ops);
+  for (const { from, to } of copy) {
+    const check = typesEqual(from.type, to.type) ? undefined : sqliteFitCheck(w, table, tableName, from, to);
+    if (check) out.push(check);
+  }
+  out.push({ sql: "PRAGMA defer_foreign_keys = ON" }, { sql: sqliteCreateTableSql(w, target, temp, suffix) });
   if (copy.length) {
     const into = w.columns(copy.map((c) => c.to.name));
     const select = copy.map(({ from, to }) => copyExpression(w, from, to)).join(", ");
@@ -133,9 +137,35 @@ function copyColumns(current: Table, target: Table, ops: readonly MigrateOperati
 }
 
 function copyExpression(w: DdlWriter, from: Column, to: Column): string {
+  return castOnCopy(w, from, to) ?? w.q(from.name);
+}
+
+/** The CAST the copy applies where the column's type affinity changes; undefined where it copies values as they are. */
+function castOnCopy(w: DdlWriter, from: Column, to: Column): string | undefined {
   const toType = w.dialect.spellType(to.type);
   const same = affinity(w.dialect.spellType(from.type)) === affinity(toType);
-  return same || toType === "" ? w.q(from.name) : `CAST(${w.q(from.name)} AS ${toType})`;
+  return same || toType === "" ? undefined : `CAST(${w.q(from.name)} AS ${toType})`;
+}
+
+/**
+ * SQLite keeps any value in any column, so what "fits" means is strata's
+ * decision, made from the declared type: a value fits when the copy keeps
+ * it (a CAST to the new affinity gives back an equal value, so neither
+ * 'abc' → 0 nor 1.5 → 1), and when it keeps the limits the declared type
+ * states: a varchar/char's length in characters, a decimal's digits and
+ * scale, a whole number for an integer type. Integer widths are not
+ * checked: every SQLite integer is 64-bit, whatever its declared name.
+ */
+function sqliteFitCheck(w: DdlWriter, table: string, tableName: string, from: Column, to: Column): Statement | undefined {
+  const cast = castOnCopy(w, from, to);
+  const sql: FitSql = {
+    length: (value) => `length(${value})`,
+    cast: (value, type) => `CAST(${value} AS ${w.dialect.spellType(type)})`,
+    integerWidths: false,
+    timePrecision: undefined,
+  };
+  const column = w.q(from.name);
+  return fitCheck({ sql: table, shown: tableName }, { sql: column, name: from.name }, from.type, to.type, sql, cast && `${cast} <> ${column}`);
 }
 
 /** SQLite's rules for a declared type's affinity (datatype3.html, section 3.1). */
