@@ -1,9 +1,7 @@
 import {
   ForeignKeyConstraint,
-  formatType,
   MetaData,
   Table,
-  typesEqual,
   type Enum,
   type Sequence,
   type View,
@@ -92,7 +90,7 @@ export function buildModel(
 function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<string, TableDraft>): Table {
   const foreignKeys = draft.foreignKeys.flatMap((fk) => {
     ctx.path = fk.path;
-    const built = resolveForeignKey(ctx, draft, fk, drafts);
+    const built = resolveForeignKey(ctx, fk, drafts);
     return built ? [built] : [];
   });
   return new Table({
@@ -109,10 +107,13 @@ function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<s
   });
 }
 
-/** The target table and columns must exist, and each column's type must equal its target's. */
+/**
+ * The target table and columns must exist. Their types may differ: every
+ * database accepts an integer column referencing a bigint key (real schemas
+ * have them), and what the database accepts the language accepts.
+ */
 function resolveForeignKey(
   ctx: BuildContext,
-  draft: TableDraft,
   fk: PendingForeignKey,
   drafts: ReadonlyMap<string, TableDraft>,
 ): ForeignKeyConstraint | undefined {
@@ -122,17 +123,6 @@ function resolveForeignKey(
     return undefined;
   }
   if (!target.checkColumns(fk.targetColumns)) return undefined;
-  let ok = true;
-  fk.columns.forEach((column, i) => {
-    const from = draft.columnType(column.text);
-    const to = target.columnType(fk.targetColumns[i].text);
-    if (from && to && !typesEqual(from, to)) {
-      const targetName = `${fk.target.key}.${fk.targetColumns[i].text}`;
-      ctx.error(fk.pos, `foreign key column "${column.text}" is ${formatType(from)} but ${targetName} is ${formatType(to)}`);
-      ok = false;
-    }
-  });
-  if (!ok) return undefined;
   // Frozen here, the lists and the target are kept as they are rather than copied (model/frozen.ts).
   const ref = fk.target.schema !== undefined ? { name: fk.target.name, schema: fk.target.schema } : { name: fk.target.name };
   return new ForeignKeyConstraint({

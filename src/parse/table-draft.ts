@@ -79,12 +79,6 @@ export class TableDraft {
     return this.#column(name) !== undefined;
   }
 
-  /** A column's type, when it resolved. */
-  columnType(name: string): SqlType | undefined {
-    const type = this.#column(name)?.type;
-    return type === UNRESOLVED_TYPE ? undefined : type;
-  }
-
   #column(name: string): Column | undefined {
     const columns = this.columns;
     for (let i = 0; i < columns.length; i++) if (columns[i].name === name) return columns[i];
