@@ -47,6 +47,8 @@ export interface NumberValue extends Pos {
 export interface StringValue extends Pos {
   readonly kind: "string";
   readonly value: string;
+  /** Written as a block string (`"""`), which fmt keeps. */
+  readonly block?: true;
 }
 
 export interface PathValue extends Pos {

@@ -3,6 +3,7 @@ import { makeToken, TokenStream } from "./token-stream.js";
 import {
   AttrName,
   BlockComment,
+  BlockString,
   Colon,
   Comma,
   Database,
@@ -26,6 +27,7 @@ import {
   Table,
   TableAttrName,
   UnterminatedBlockComment,
+  UnterminatedBlockString,
   UnterminatedString,
   Unsigned,
   View,
@@ -88,6 +90,10 @@ export function tokenize(text: string): LexResult {
         end = wordEnd(text, offset + 2);
         type = AttrName;
       }
+    } else if (code === DOUBLE_QUOTE && text.startsWith('""', offset + 1)) {
+      const close = text.indexOf('"""', offset + 3);
+      end = close === -1 ? length : close + 3;
+      type = close === -1 ? UnterminatedBlockString : BlockString;
     } else if (code === DOUBLE_QUOTE) {
       end = doubleQuotedEnd(text, offset);
       type = end < 0 ? UnterminatedString : StringLiteral;
@@ -127,12 +133,15 @@ export function tokenize(text: string): LexResult {
     } else if (type !== undefined) {
       stream.push(type, offset, end);
       if (type === UnterminatedString) problems.push({ offset, message: "unterminated string: add the closing '\"'" });
+      if (type === UnterminatedBlockString) problems.push({ offset, message: UNTERMINATED_BLOCK });
     }
     offset = end;
   }
   if (unexpectedFrom !== -1) problems.push(unexpected(text, unexpectedFrom, length));
   return { stream, comments, problems };
 }
+
+const UNTERMINATED_BLOCK = `unterminated block string: add the closing '"""'`;
 
 const TAB = 9;
 const LF = 10;

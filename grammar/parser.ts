@@ -13,12 +13,13 @@ import type {
   TypeNode,
   Value,
 } from "./ast.js";
-import { unquoteSingle, unquoteString } from "./string-literal.js";
+import { unquoteBlock, unquoteSingle, unquoteString } from "./string-literal.js";
 import { errorMessages } from "./error-messages.js";
 import type { TokenStream } from "./token-stream.js";
 import {
   ALL_TOKENS,
   AttrName,
+  BlockString,
   Colon,
   Comma,
   Database,
@@ -363,6 +364,7 @@ class SchemaParser extends EmbeddedActionsParser {
     if (args !== undefined) return { kind: "call", callee: names.map(this.#toName), args, startOffset, endOffset };
     // A lone double-quoted string is a string; as part of a path or a callee it is a quoted name.
     if (names.length === 1 && first.tokenType === StringLiteral) return { kind: "string", value: this.string(first), startOffset, endOffset };
+    if (names.length === 1 && isBlockString(first)) return { kind: "string", value: this.block(first), block: true, startOffset, endOffset };
     return { kind: "path", parts: names.map(this.#toName), startOffset, endOffset };
   });
 
@@ -393,6 +395,7 @@ class SchemaParser extends EmbeddedActionsParser {
   }
 
   private name(token: IToken): NameNode {
+    if (isBlockString(token) && !this.RECORDING_PHASE) this.report(token.startOffset, 'a block string (""") is a value, not a name');
     const quoted = token.tokenType === StringLiteral;
     return { text: quoted ? this.string(token) : token.image, quoted, startOffset: startOf(token), endOffset: endOf(token) };
   }
@@ -404,6 +407,19 @@ class SchemaParser extends EmbeddedActionsParser {
     this.report(token.startOffset, "invalid escape in string: use \\\\, \\\", \\n, \\t, \\r or \\uXXXX");
     return token.image.slice(1, -1);
   }
+
+  private block(token: IToken): string {
+    if (this.RECORDING_PHASE) return "";
+    const read = unquoteBlock(token.image);
+    if ("value" in read) return read.value;
+    this.report(token.startOffset + read.offset, read.error);
+    return "";
+  }
+}
+
+/** A block string, closed or not (an unterminated one is reported by the lexer). */
+function isBlockString(token: IToken): boolean {
+  return token.tokenType === BlockString || token.tokenType.CATEGORIES?.includes(BlockString) === true;
 }
 
 /**

@@ -48,3 +48,46 @@ export function formatName(name: string): string {
 export function isIdentifier(text: string): boolean {
   return IDENTIFIER.test(text);
 }
+
+export type BlockValue = { readonly value: string } | { readonly error: string; readonly offset: number };
+
+/**
+ * The value of a block string token (`"""` ... `"""`, an unterminated one
+ * running to the end of the file). Its text is raw: no escapes. On one line
+ * it is the text between the quotes. Spanning lines, as Swift's and Java's
+ * text blocks: the text starts on the line after the opening quotes and ends
+ * at the line break before the closing ones, which stand on a line of their
+ * own; their indentation is taken off every line (a blank line may have
+ * less). `offset` of an error is relative to the token's start.
+ */
+export function unquoteBlock(image: string): BlockValue {
+  const closed = image.length >= 6 && image.endsWith('"""');
+  const inner = image.slice(3, closed ? -3 : undefined);
+  if (!/[\r\n]/.test(inner)) return { value: inner };
+  const lines = inner.split(/\r\n?|\n/);
+  const first = lines.shift()!;
+  if (first.trim() !== "") return { error: 'a block string\'s text starts on the line after its opening """', offset: 3 };
+  const indent = lines.pop()!;
+  if (indent.trim() !== "") return { error: 'a block string\'s closing """ goes on a line of its own', offset: image.length - (closed ? 3 : 0) };
+  let at = 3 + first.length + 1;
+  const out: string[] = [];
+  for (const line of lines) {
+    at = image.indexOf(line, at);
+    if (line.startsWith(indent)) out.push(line.slice(indent.length));
+    else if (line.trim() === "") out.push("");
+    else return { error: 'this line of a block string is indented less than its closing """', offset: at + line.length - line.trimStart().length };
+    at += line.length;
+  }
+  return { value: out.join("\n") };
+}
+
+/** Whether a value reads back the same from a block string (printed by printBlock). */
+export function fitsBlock(value: string): boolean {
+  return value.includes("\n") && !value.includes('"""') && !value.includes("\r");
+}
+
+/** A block string for `value` whose lines and closing quotes are indented by `indent`. */
+export function printBlock(value: string, indent: string): string {
+  const lines = value.split("\n").map((line) => (line === "" ? "" : indent + line));
+  return `"""\n${lines.join("\n")}\n${indent}"""`;
+}

@@ -42,6 +42,27 @@ export const TableAttrName = createToken({
 });
 export const AttrName = createToken({ name: "AttrName", pattern: /@[A-Za-z_][A-Za-z0-9_]*/, label: "an attribute (@name)" });
 
+/**
+ * A block string: `"""` ... `"""`, raw text that may span lines (SQL bodies).
+ * Before StringLiteral, which would read its first two quotes as `""`.
+ * Its indentation is read by unquoteBlock (string-literal.ts).
+ */
+export const BlockString = createToken({
+  name: "BlockString",
+  pattern: /"""[\s\S]*?"""/,
+  categories: [Name],
+  line_breaks: true,
+  label: "a block string",
+});
+/** A block string the file ended inside: reported, then parsed as if it were closed. */
+export const UnterminatedBlockString = createToken({
+  name: "UnterminatedBlockString",
+  pattern: /"""[\s\S]*/,
+  categories: [BlockString, Name],
+  line_breaks: true,
+  label: "a block string",
+});
+
 /** A double-quoted string: a string literal, or a quoted name where a name goes. */
 export const StringLiteral = createToken({
   name: "StringLiteral",
@@ -121,6 +142,8 @@ export const ALL_TOKENS: TokenType[] = [
   UnterminatedBlockComment,
   TableAttrName,
   AttrName,
+  BlockString,
+  UnterminatedBlockString,
   StringLiteral,
   UnterminatedString,
   SingleQuotedString,

@@ -7,7 +7,7 @@ import {
   type SqlType,
 } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type NameNode, type QualifiedName, type TypeNode, type Value } from "../../grammar/ast.js";
-import { isIdentifier } from "../../grammar/string-literal.js";
+import { fitsBlock, isIdentifier } from "../../grammar/string-literal.js";
 
 /** Small constructors for synthesized syntax (no positions: it is printed, never diagnosed). */
 export const syntax = {
@@ -21,7 +21,9 @@ export const syntax = {
   number: (value: number | string): Value => ({ kind: "number", value: Number(value), raw: String(value), ...NO_POS }),
   word: (...parts: string[]): Value => ({ kind: "path", parts: parts.map(syntax.name), ...NO_POS }),
   call: (callee: string[], args: Argument[]): Value => ({ kind: "call", callee: callee.map(syntax.name), args, ...NO_POS }),
-  sql: (sql: string): Value => syntax.call(["sql"], [syntax.arg(syntax.string(sql))]),
+  /** Text that spans lines is written as a block string, the way it reads in an editor. */
+  text: (value: string): Value => (fitsBlock(value) ? { kind: "string", value, block: true, ...NO_POS } : syntax.string(value)),
+  sql: (sql: string): Value => syntax.call(["sql"], [syntax.arg(syntax.text(sql))]),
   list: (items: Value[]): Value => ({ kind: "list", items, ...NO_POS }),
   names: (names: readonly string[]): Value => syntax.list(names.map((n) => syntax.word(n))),
   arg: (value: Value, name?: string): Argument => ({ ...(name ? { name: syntax.name(name) } : {}), value, ...NO_POS }),

@@ -94,7 +94,7 @@ function printElements<M>(elements: readonly Element<M>[], printMember: (member:
 
 function printAssignments(fields: readonly Assignment[]): (field: Assignment) => string {
   const width = Math.max(0, ...fields.map((f) => printName(f.key).length));
-  return (field) => `${printName(field.key).padEnd(width)} = ${printValue(field.value)}`;
+  return (field) => `${printName(field.key).padEnd(width)} = ${printValue(field.value, INDENT)}`;
 }
 
 /** Column lines aligned in three columns: name, type (with `?`), attributes. */
@@ -104,8 +104,8 @@ function printColumns(table: TableDecl): (member: TableMember) => string {
   const nameWidth = Math.max(0, ...columns.map((c) => printName(c.name).length));
   const typeWidth = Math.max(0, ...columns.map((c) => typeOf(c).length));
   return (member) => {
-    if (member.kind === "tableAttribute") return printAttribute(member.attribute, "@@");
-    const attrs = member.attributes.map((a) => printAttribute(a, "@")).join(" ");
+    if (member.kind === "tableAttribute") return printAttribute(member.attribute, "@@", INDENT);
+    const attrs = member.attributes.map((a) => printAttribute(a, "@", INDENT)).join(" ");
     return `${printName(member.name).padEnd(nameWidth)} ${typeOf(member).padEnd(typeWidth)} ${attrs}`.trimEnd();
   };
 }

@@ -1,5 +1,8 @@
 import type { Argument, Attribute, NameNode, QualifiedName, TypeNode, Value } from "../../grammar/ast.js";
-import { formatName, quoteString } from "../../grammar/string-literal.js";
+import { fitsBlock, formatName, printBlock, quoteString } from "../../grammar/string-literal.js";
+
+/** What a block string's lines are indented by, past the line it starts on. */
+const BLOCK_INDENT = "  ";
 
 /** How the canonical form spells each piece of syntax. */
 export function printName(name: NameNode): string {
@@ -11,28 +14,33 @@ export function printQualified(name: QualifiedName | readonly NameNode[]): strin
   return parts.map(printName).join(".");
 }
 
-export function printValue(value: Value): string {
+/**
+ * `indent` is that of the line the value starts on: a block string's lines
+ * go one step further in. A block string that would not read back the same
+ * in block form (one line, or holding `"""`) is written as a plain string.
+ */
+export function printValue(value: Value, indent = ""): string {
   switch (value.kind) {
     case "number":
       return value.raw;
     case "string":
-      return quoteString(value.value);
+      return value.block && fitsBlock(value.value) ? printBlock(value.value, indent + BLOCK_INDENT) : quoteString(value.value);
     case "path":
       return printQualified(value.parts);
     case "call":
-      return `${printQualified(value.callee)}(${printArguments(value.args)})`;
+      return `${printQualified(value.callee)}(${printArguments(value.args, indent)})`;
     case "list":
-      return `[${value.items.map(printValue).join(", ")}]`;
+      return `[${value.items.map((item) => printValue(item, indent)).join(", ")}]`;
   }
 }
 
-export function printArguments(args: readonly Argument[]): string {
-  return args.map((a) => (a.name ? `${printName(a.name)}: ${printValue(a.value)}` : printValue(a.value))).join(", ");
+export function printArguments(args: readonly Argument[], indent = ""): string {
+  return args.map((a) => (a.name ? `${printName(a.name)}: ${printValue(a.value, indent)}` : printValue(a.value, indent))).join(", ");
 }
 
 /** `@name(args)`; empty parentheses are dropped, they mean the same as none. */
-export function printAttribute(attr: Attribute, prefix: "@" | "@@"): string {
-  return attr.args?.length ? `${prefix}${attr.name}(${printArguments(attr.args)})` : `${prefix}${attr.name}`;
+export function printAttribute(attr: Attribute, prefix: "@" | "@@", indent = ""): string {
+  return attr.args?.length ? `${prefix}${attr.name}(${printArguments(attr.args, indent)})` : `${prefix}${attr.name}`;
 }
 
 export function printType(type: TypeNode): string {

@@ -24,6 +24,11 @@ const CASES: Array<[string, string, string[]]> = [
   ["an unexpected character", "table t { a integer % }", ['1:21: unexpected character "%"']],
   ["an unterminated string", 'table t { a text @default("abc) }', ["1:27: unterminated string: add the closing '\"'", "1:34: expected ')' but found end of file"]],
   ["an unterminated block comment", "table t { a integer } /* open", ["1:23: unterminated block comment: add the closing '*/'"]],
+  ["an unterminated block string", 'view v = sql("""\n  select 1\n', ["1:14: unterminated block string: add the closing '\"\"\"'", "3:1: expected ')' but found end of file"]],
+  ["a block string's text on its opening line", 'view v = sql("""select 1\n  """)', ['1:17: a block string\'s text starts on the line after its opening """']],
+  ["a block string's closing quotes after text", 'view v = sql("""\n  select 1""")', ['2:11: a block string\'s closing """ goes on a line of its own']],
+  ["a block string line indented less than its closing quotes", 'view v = sql("""\n    select 1\n  from t\n    """)', ['3:3: this line of a block string is indented less than its closing """']],
+  ["a block string as a name", 'table """t""" { a integer }', ['1:7: a block string (""") is a value, not a name']],
   ["an invalid escape", 'table t { a text @default("\\d") }', ['1:27: invalid escape in string: use \\\\, \\", \\n, \\t, \\r or \\uXXXX']],
   // names and types
   ["unknown type", "table t {\n  id integr\n}", ['2:6: unknown type "integr"; did you mean "integer"?']],

@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { generateSchema } from "../../bench/parse.js";
 import { tokenize } from "../../grammar/lexer.js";
-import { ALL_TOKENS, UnterminatedString } from "../../grammar/tokens.js";
+import { ALL_TOKENS, UnterminatedBlockString, UnterminatedString } from "../../grammar/tokens.js";
 import { LineIndex } from "../../src/parse/line-index.js";
 import { mutate } from "../support/mutate.js";
 import { random } from "../support/random.js";
@@ -35,6 +35,7 @@ function oracle(text: string): Lexed {
   });
   for (const t of result.tokens) {
     if (t.tokenType === UnterminatedString) problems.push({ line: t.startLine!, column: t.startColumn!, message: "unterminated string: add the closing '\"'" });
+    if (t.tokenType === UnterminatedBlockString) problems.push({ line: t.startLine!, column: t.startColumn!, message: `unterminated block string: add the closing '"""'` });
   }
   for (const t of (result.groups.unterminated as IToken[] | undefined) ?? []) {
     problems.push({ line: t.startLine!, column: t.startColumn!, message: "unterminated block comment: add the closing '*/'" });
@@ -92,6 +93,7 @@ test("the patterns' corners lex as Chevrotain's lexer lexes them", () => {
     "/", "/*/", "/**/", "/* a\r\n b */ x", "/* \r */y", "/* a\n", "/* a\n\n", "// x\r\ny", "//", "a/b",
     "table tables table_ view2 _view unsigned Unsigned materialized", "é", "é\né", "💥x", "a\u0000b", "\\", "a-b", "x#y$z",
     'table "a b" { "c" int @default("x\\u0041") }',
+    '"""', '""""', '"""""', '""""""', '"""""""', '"""a"""b', '"""\n  x\n  """', '"""\r\n"\\"""', '"""\n', 'view v = """\n  select 1\n  """ @comment("x")',
   ];
   for (const text of corners) assertSameAsOracle(text, "corner");
 });
@@ -100,7 +102,7 @@ const SEED = Number(process.env.STRATA_FUZZ_SEED ?? Date.now() % 1_000_000_007);
 
 test(`random strings and mutated schemas lex as Chevrotain's lexer lexes them (seed ${SEED})`, () => {
   const rand = random(SEED);
-  const alphabet = ["a", "Z", "_", "1", "0", "-", ".", "e", "E", "+", '"', "'", "\\", "/", "*", "@", " ", "\t", "\n", "\r", "{", "}", "(", ")", "é", "\u2028", "#", "table", "view"];
+  const alphabet = ["a", "Z", "_", "1", "0", "-", ".", "e", "E", "+", '"', '"""', "'", "\\", "/", "*", "@", " ", "\t", "\n", "\r", "{", "}", "(", ")", "é", "\u2028", "#", "table", "view"];
   for (let i = 0; i < 3000; i++) {
     const length = Math.floor(rand() * 24);
     let text = "";
