@@ -8,7 +8,7 @@ import type { LoadedConfig } from "../config/load-config.js";
 import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { MigrationScript } from "../ops/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
-import { compileSchemaAt, databaseUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
+import { compileSchemaAt, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
 import { resolve } from "node:path";
 
 export interface DatabaseComparison {
@@ -41,7 +41,9 @@ export async function compareProject(args: ParsedArgs, context: CommandContext):
 
   // Compile every schema before connecting anywhere: a broken schema costs no connection.
   const compiled = [];
-  for (const target of targets) compiled.push({ ...target, metadata: await compileSchemaAt(target.schema) });
+  for (const target of targets) {
+    compiled.push({ ...target, metadata: await compileSchemaAt(target.schema, context, target.url ?? givenUrl(args, loaded)) });
+  }
 
   const results: DatabaseComparison[] = [];
   for (const target of compiled) {

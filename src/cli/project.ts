@@ -13,7 +13,7 @@ import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
-import { loadSchema, SchemaError } from "../parse/index.js";
+import { displayPath, formatDiagnostics, loadSchema, SchemaError } from "../parse/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { UserError } from "./user-error.js";
 
@@ -31,13 +31,21 @@ export function schemaPath(args: ParsedArgs, loaded: LoadedConfig, context: Comm
   return resolve(loaded.root, loaded.config.schema ?? DEFAULT_SCHEMA);
 }
 
-/** Compiles a schema file or folder; a broken schema becomes a UserError carrying every diagnostic. */
-export async function compileSchemaAt(path: string): Promise<MetaData> {
-  if (!existsSync(path)) throw new UserError(`schema ${path} does not exist (give one with --schema PATH)`);
+/**
+ * Compiles a schema file or folder; a broken schema becomes a UserError
+ * carrying every diagnostic. `url`, when known, is the database the schema
+ * will meet: a portable schema (no dialect named) is compiled, and its types
+ * checked, for that URL's dialect.
+ */
+export async function compileSchemaAt(path: string, context: CommandContext, url?: string): Promise<MetaData> {
+  if (!existsSync(path)) throw new UserError(`schema ${displayPath(path, context.cwd)} does not exist (give one with --schema PATH)`);
+  const dialect = url === undefined ? undefined : dialectOfUrl(url).name;
   try {
-    return await loadSchema(path);
+    return await loadSchema(path, { dialect });
   } catch (error) {
-    if (error instanceof SchemaError) throw new UserError(error.message);
+    if (error instanceof SchemaError) {
+      throw new UserError(error.diagnostics.length ? formatDiagnostics(error.diagnostics, { relativeTo: context.cwd }) : error.message);
+    }
     throw error;
   }
 }
@@ -48,14 +56,18 @@ export async function compileProjectSchema(
   loaded?: LoadedConfig,
 ): Promise<{ metadata: MetaData; config: LoadedConfig }> {
   const config = loaded ?? (await loadProjectConfig(args, context));
-  return { metadata: await compileSchemaAt(schemaPath(args, config, context)), config };
+  return { metadata: await compileSchemaAt(schemaPath(args, config, context), context, givenUrl(args, config)), config };
+}
+
+/** The URL named before any schema is read: `--url`, else the config's. */
+export function givenUrl(args: ParsedArgs, loaded: LoadedConfig): string | undefined {
+  return (args.values.url as string | undefined) || loaded.config.url || undefined;
 }
 
 /** `--url`, else the config's url, else the schema's `database { url }`, else `file:./dev.db`. */
 export function databaseUrl(args: ParsedArgs, loaded: LoadedConfig, metadata?: MetaData): string {
-  const flag = args.values.url as string | undefined;
-  if (flag) return flag;
-  if (loaded.config.url) return loaded.config.url;
+  const given = givenUrl(args, loaded);
+  if (given) return given;
   if (metadata?.database.url) return metadata.database.url;
   if (metadata?.database.urlEnv) {
     throw new UserError(

@@ -15,7 +15,7 @@ import { printDocument } from "./print-document.js";
 export function printSchema(metadata: MetaData): string {
   const specs = new Set([...PORTABLE_TYPES, ...(dialectNamed(metadata.dialect)?.nativeTypes ?? [])].map((t) => t.name));
   const known = (name: string) => specs.has(name);
-  const declarations: Declaration[] = [databaseDecl(metadata)];
+  const declarations: Declaration[] = databaseDecl(metadata);
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });
   }
@@ -34,15 +34,16 @@ export function printSchema(metadata: MetaData): string {
   return printDocument(declarations);
 }
 
-function databaseDecl(metadata: MetaData): Declaration {
-  const { dialect, url, urlEnv } = metadata.database;
-  const fields = [{ key: syntax.name("dialect"), value: syntax.string(dialect), ...NO_POS }];
+/** The `database` block; a portable model names no dialect, and has no block when it names no URL either. */
+function databaseDecl(metadata: MetaData): Declaration[] {
+  const { dialect, url, urlEnv, portable } = metadata.database;
+  const fields = portable ? [] : [{ key: syntax.name("dialect"), value: syntax.string(dialect), ...NO_POS }];
   if (urlEnv !== undefined) {
     fields.push({ key: syntax.name("url"), value: syntax.call(["env"], [syntax.arg(syntax.string(urlEnv))]), ...NO_POS });
   } else if (url !== undefined) {
     fields.push({ key: syntax.name("url"), value: syntax.string(url), ...NO_POS });
   }
-  return { kind: "database", fields, ...NO_POS, bodyOffset: 0 };
+  return fields.length ? [{ kind: "database", fields, ...NO_POS, bodyOffset: 0 }] : [];
 }
 
 const SEQUENCE_FIELDS = ["start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const;

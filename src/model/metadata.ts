@@ -6,6 +6,11 @@ import type { Table } from "./table.js";
 export interface DatabaseConfig {
   /** A dialect name from the registry: "sqlite" (default), "postgresql", "mysql". */
   readonly dialect: string;
+  /**
+   * The schema names no dialect: `dialect` is the one it was compiled for
+   * (its URL's), and the same schema may be compiled for another.
+   */
+  readonly portable?: boolean;
   /** The URL, with `env("VAR")` already resolved when the variable was set. */
   readonly url?: string;
   /** The variable named by `env("VAR")`, kept so tools can say what was missing. */

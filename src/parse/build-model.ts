@@ -26,12 +26,13 @@ export function buildModel(
   declarations: SchemaDeclarations,
   bag: DiagnosticBag,
   env: Readonly<Record<string, string | undefined>>,
+  portableDialect?: string,
 ): MetaData | undefined {
   const others = declarations.others;
   const of = <K extends Exclude<Declaration["kind"], "table">>(kind: K) =>
     others.filter((d): d is Located<Extract<Declaration, { kind: K }>> => d.decl.kind === kind);
 
-  const settings = readSettings(of("database"), bag, env);
+  const settings = readSettings(of("database"), bag, env, portableDialect);
   const ctx = new BuildContext(bag, settings.dialect);
   const relations = new Map<string, string>();
   const claim = (name: ObjectName, kind: string, pos: Pos): boolean => {

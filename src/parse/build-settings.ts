@@ -1,4 +1,4 @@
-import { dialectNamed, DIALECTS } from "../dialects/registry.js";
+import { dialectForUrl, dialectNamed, DIALECTS } from "../dialects/registry.js";
 import type { Dialect } from "../dialects/dialect.js";
 import type { DatabaseConfig } from "../model/index.js";
 import type { Assignment, DatabaseDecl, Pos, Value } from "../../grammar/ast.js";
@@ -15,17 +15,22 @@ export interface Settings {
 /**
  * The `database { ... }` block: at most one across all files. A missing
  * environment variable is not an error here; only connecting needs the URL.
+ *
+ * A schema that names no dialect is portable: it is compiled for
+ * `portableDialect` (the dialect of the URL it will meet), else for the
+ * dialect of the block's own URL, else for SQLite (`file:./dev.db`).
  */
 export function readSettings(
   blocks: ReadonlyArray<{ readonly path: string; readonly decl: DatabaseDecl }>,
   bag: DiagnosticBag,
   env: Readonly<Record<string, string | undefined>>,
+  portableDialect?: string,
 ): Settings {
   for (const extra of blocks.slice(1)) {
     bag.report(extra.path, extra.decl.startOffset, "duplicate database block: a schema has one");
   }
   const first = blocks[0];
-  if (!first) return { database: { dialect: "sqlite" }, dialect: dialectNamed("sqlite") };
+  if (!first) return portable(portableDialect ?? "sqlite", {});
   const error = (at: Pos, message: string) => bag.report(first.path, at.startOffset, message);
   const fields = new Map<string, Assignment>();
   for (const field of first.decl.fields) {
@@ -34,25 +39,29 @@ export function readSettings(
     else if (fields.has(key)) error(field.key, `duplicate database setting "${key}"`);
     else fields.set(key, field);
   }
-  let dialectName = "sqlite";
-  let dialect = dialectNamed(dialectName);
-  const dialectField = fields.get("dialect");
-  if (dialectField) {
-    const v = dialectField.value;
-    if (v.kind !== "string") error(v, `expected the dialect as a string like "postgresql" but found ${describeValue(v)}`);
-    else {
-      dialectName = v.value;
-      dialect = dialectNamed(v.value);
-      if (!dialect) {
-        const names = DIALECTS.map((d) => d.name);
-        const hint = didYouMean(v.value, names) || `; expected ${listWords(names.map((n) => `"${n}"`))}`;
-        error(v, `unknown dialect "${v.value}"${hint}`);
-      }
-    }
-  }
   const urlField = fields.get("url");
   const url = urlField ? readUrl(urlField.value, env, error) : {};
-  return { database: { dialect: dialectName, ...url }, dialect };
+  const dialectField = fields.get("dialect");
+  if (!dialectField) {
+    const ownUrlDialect = url.url === undefined ? undefined : dialectForUrl(url.url)?.name;
+    return portable(portableDialect ?? ownUrlDialect ?? "sqlite", url);
+  }
+  const v = dialectField.value;
+  if (v.kind !== "string") {
+    error(v, `expected the dialect as a string like "postgresql" but found ${describeValue(v)}`);
+    return { database: { dialect: "sqlite", ...url }, dialect: undefined };
+  }
+  const dialect = dialectNamed(v.value);
+  if (!dialect) {
+    const names = DIALECTS.map((d) => d.name);
+    const hint = didYouMean(v.value, names) || `; expected ${listWords(names.map((n) => `"${n}"`))}`;
+    error(v, `unknown dialect "${v.value}"${hint}`);
+  }
+  return { database: { dialect: v.value, ...url }, dialect };
+}
+
+function portable(dialectName: string, url: { url?: string; urlEnv?: string }): Settings {
+  return { database: { dialect: dialectName, portable: true, ...url }, dialect: dialectNamed(dialectName) };
 }
 
 function readUrl(

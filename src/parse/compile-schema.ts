@@ -11,6 +11,12 @@ export interface SchemaSource {
 export interface CompileOptions {
   /** Where `env("VAR")` looks; process.env by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The dialect a portable schema (one whose `database` block names none) is
+   * compiled for: the dialect of the URL it will meet. SQLite when not given,
+   * as `file:./dev.db` is the URL when there is none.
+   */
+  readonly dialect?: string;
 }
 
 export interface CompileResult {
@@ -30,7 +36,7 @@ export function compileSchema(sources: readonly SchemaSource[], options: Compile
   const syntax = new DiagnosticBag(sources);
   const declarations = new StreamedDeclarations(sources, syntax);
   const semantic = new DiagnosticBag(sources);
-  const metadata = buildModel(declarations, semantic, options.env ?? process.env);
+  const metadata = buildModel(declarations, semantic, options.env ?? process.env, options.dialect);
   if (declarations.syntaxFailed) return { diagnostics: syntax.sorted() };
   return metadata && !semantic.hasErrors ? { metadata, diagnostics: [] } : { diagnostics: semantic.sorted() };
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from "node:path";
 import { LineIndex } from "./line-index.js";
 
 /** A user mistake in a `.schema` file, located at a 1-based line and column. */
@@ -20,15 +21,46 @@ export class SchemaError extends Error {
   }
 }
 
+export interface FormatOptions {
+  /** Paths under this folder print relative to it (the working folder, as a user typed them). */
+  readonly relativeTo?: string;
+  /** How many diagnostics print before "and N more" (a binary file or a broken generator makes hundreds). */
+  readonly limit?: number;
+}
+
+export const DEFAULT_DIAGNOSTIC_LIMIT = 20;
+/** Source lines longer than this print as a window around the caret. */
+const SHOWN_LINE = 120;
+
 /** `FILE:LINE:COL: message`, then the source line and a caret under the column. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics
-    .map((d) => {
-      // Keep tabs in the caret's indent so it lines up under tabbed source.
-      const indent = d.sourceLine.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, " ");
-      return `${d.path}:${d.line}:${d.column}: ${d.message}\n${d.sourceLine}\n${indent}^`;
-    })
-    .join("\n");
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
+  const limit = options.limit ?? DEFAULT_DIAGNOSTIC_LIMIT;
+  const shown = diagnostics.slice(0, limit).map((d) => {
+    const { text, caretAt } = windowAround(d.sourceLine, d.column - 1);
+    // Keep tabs in the caret's indent so it lines up under tabbed source.
+    const indent = text.slice(0, caretAt).replace(/[^\t]/g, " ");
+    return `${options.relativeTo === undefined ? d.path : displayPath(d.path, options.relativeTo)}:${d.line}:${d.column}: ${d.message}\n${text}\n${indent}^`;
+  });
+  const rest = diagnostics.length - shown.length;
+  if (rest > 0) shown.push(`and ${rest} more error${rest === 1 ? "" : "s"}`);
+  return shown.join("\n");
+}
+
+/** `path` as a user in `folder` would type it: relative when it is under the folder, else as it is. */
+export function displayPath(path: string, folder: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(folder, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/** A long line cut to SHOWN_LINE characters around `column` (0-based), marked with … where cut. */
+function windowAround(line: string, column: number): { text: string; caretAt: number } {
+  if (line.length <= SHOWN_LINE) return { text: line, caretAt: column };
+  const start = Math.max(0, Math.min(column - SHOWN_LINE / 2, line.length - SHOWN_LINE));
+  const end = start + SHOWN_LINE;
+  const head = start > 0 ? "…" : "";
+  const tail = end < line.length ? "…" : "";
+  return { text: `${head}${line.slice(start, end)}${tail}`, caretAt: column - start + head.length };
 }
 
 /**

@@ -123,10 +123,24 @@ test("the same model, built by hand, is equal field by field", () => {
   assertModelsEqual(expected, md);
 });
 
-test("dialect defaults to sqlite; an unset env() variable keeps only its name", () => {
-  assert.equal(compile("table t { id integer @id }").database, { dialect: "sqlite" });
-  assert.equal(compile('database { url = env("NOPE_NOT_SET") }').database, { dialect: "sqlite", urlEnv: "NOPE_NOT_SET" });
-  assert.equal(compile('database { url = "file:./x.db" }').database, { dialect: "sqlite", url: "file:./x.db" });
+test("a schema that names no dialect is portable: sqlite unless a URL says otherwise; an unset env() variable keeps only its name", () => {
+  assert.equal(compile("table t { id integer @id }").database, { dialect: "sqlite", portable: true });
+  assert.equal(compile('database { url = env("NOPE_NOT_SET") }').database, { dialect: "sqlite", portable: true, urlEnv: "NOPE_NOT_SET" });
+  assert.equal(compile('database { url = "file:./x.db" }').database, { dialect: "sqlite", portable: true, url: "file:./x.db" });
+  assert.equal(compile('database { url = "postgres://h/db" }').database, { dialect: "postgresql", portable: true, url: "postgres://h/db" });
+  assert.equal(compile('database { dialect = "mysql" }').database, { dialect: "mysql" });
+});
+
+test("a portable schema is compiled for the dialect it is given, and checked against it", () => {
+  const portable = compileSchema([{ path: "a.schema", text: "table t { id integer @id }" }], { dialect: "postgresql" });
+  assert.equal(portable.metadata?.database, { dialect: "postgresql", portable: true });
+  const bound = compileSchema([{ path: "a.schema", text: 'database { dialect = "sqlite" }\ntable t { id integer @id }' }], { dialect: "postgresql" });
+  assert.equal(bound.metadata?.database, { dialect: "sqlite" });
+  const mysql = compileSchema([{ path: "a.schema", text: "table t {\n  id integer @id\n  s  varchar\n}" }], { dialect: "mysql" });
+  assert.equal(
+    mysql.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`),
+    ['3:6: type "varchar" takes 1 parameter (length), got 0'],
+  );
 });
 
 test("keywords and quoted names work wherever a name goes", () => {

@@ -38,7 +38,7 @@ export const fmtCommand: Command = {
     const sources = await modelSources(target);
     // All or nothing: a model with an error anywhere means no file is rewritten.
     const compiled = compileSchema(sources);
-    if (!compiled.metadata) throw new UserError(`nothing was formatted:\n${formatDiagnostics(compiled.diagnostics)}`);
+    if (!compiled.metadata) throw new UserError(`nothing was formatted:\n${formatDiagnostics(compiled.diagnostics, { relativeTo: context.cwd })}`);
     for (const { path, text: before } of sources) {
       if (path !== target && !path.startsWith(`${target}/`)) continue;
       const shown = relative(context.cwd, path) || path;
@@ -46,7 +46,7 @@ export const fmtCommand: Command = {
       diagnostics.push(...formatted.diagnostics);
       if (formatted.text !== undefined) results.push({ path, before, after: formatted.text });
     }
-    if (diagnostics.length) throw new UserError(`nothing was formatted:\n${formatDiagnostics(diagnostics)}`);
+    if (diagnostics.length) throw new UserError(`nothing was formatted:\n${formatDiagnostics(diagnostics, { relativeTo: context.cwd })}`);
 
     const changed = results.filter((r) => r.before !== r.after);
     for (const r of changed) {

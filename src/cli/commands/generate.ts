@@ -10,7 +10,7 @@ const TARGETS = ["drizzle"];
 export const generateCommand: Command = {
   name: "generate",
   summary: "write a drizzle-orm table module for the schema",
-  usage: "strata generate drizzle [--schema PATH] [--out FILE]",
+  usage: "strata generate drizzle [--schema PATH] [--url URL] [--out FILE]",
   help: [
     "Writes a TypeScript module with drizzle-orm definitions for the schema's dialect:",
     "tables and columns, primary and foreign keys, unique constraints, checks, indexes,",
@@ -18,10 +18,13 @@ export const generateCommand: Command = {
     "What drizzle-orm cannot express is reported on stderr as a warning naming the object.",
     "",
     "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
+    "  --url URL      the database the module is for: a schema that names no dialect",
+    "                 is written for this URL's (default: the config's url, else SQLite)",
     "  --out FILE     write the module to FILE instead of standard output",
   ].join("\n"),
   options: {
     schema: { type: "string" },
+    url: { type: "string" },
     out: { type: "string" },
     config: { type: "string" },
   },

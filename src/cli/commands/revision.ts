@@ -98,7 +98,7 @@ export async function autogenerate(
   let migrationContext: MigrationContext | undefined;
   for (const target of targets) {
     const metadata = target
-      ? await compileSchemaAt(resolve(loaded.root, target.entry.schema))
+      ? await compileSchemaAt(resolve(loaded.root, target.entry.schema), context, target.entry.url)
       : (await compileProjectSchema(args, context, loaded)).metadata;
     const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, { readOnly: true });
     try {

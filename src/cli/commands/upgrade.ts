@@ -37,7 +37,7 @@ export async function migrationTargets(
   }
   if (args.values.url || loaded.config.url) return [{ database: DEFAULT_DATABASE, url: databaseUrl(args, loaded) }];
   const schema = schemaPath(args, loaded, context);
-  const metadata = existsSync(schema) ? await compileSchemaAt(schema) : undefined;
+  const metadata = existsSync(schema) ? await compileSchemaAt(schema, context) : undefined;
   return [{ database: DEFAULT_DATABASE, url: databaseUrl(args, loaded, metadata) }];
 }
 

@@ -1,0 +1,47 @@
+/**
+ * The CLI as users run it: `strata` as its own process, through the
+ * package's bin, with what it prints and its exit code.
+ */
+import { spawn, type SpawnOptions } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const STRATA_BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
+
+export interface ProcessResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly out: string;
+  readonly err: string;
+}
+
+export interface StrataProcessOptions {
+  readonly cwd: string;
+  /** Added to the test's own environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs `strata ARGV` in `cwd` and resolves when it exits. */
+export function runStrata(argv: readonly string[], options: StrataProcessOptions): Promise<ProcessResult> {
+  return collect(spawn(process.execPath, [STRATA_BIN, ...argv], spawnOptions(options)));
+}
+
+/** Runs a shell command line (a pipe such as `strata check | head -1`), with `strata` on the PATH as a function. */
+export function runShell(commandLine: string, options: StrataProcessOptions): Promise<ProcessResult> {
+  const strata = `strata() { ${JSON.stringify(process.execPath)} ${JSON.stringify(STRATA_BIN)} "$@"; }`;
+  return collect(spawn("bash", ["-c", `${strata}\n${commandLine}`], spawnOptions(options)));
+}
+
+function spawnOptions(options: StrataProcessOptions): SpawnOptions {
+  return { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] };
+}
+
+export function collect(child: ReturnType<typeof spawn>): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (chunk) => (out += chunk));
+    child.stderr?.on("data", (chunk) => (err += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, out, err }));
+  });
+}
