@@ -34,3 +34,7 @@ export const COMMON_OPTIONS = {
   url: { type: "string" },
   config: { type: "string" },
 } as const satisfies OptionSpec;
+
+/** `--schemas a,b`: the PostgreSQL schemas a comparing verb reads (default: every one). */
+export const SCHEMAS_OPTION = { schemas: { type: "string" } } as const satisfies OptionSpec;
+export const SCHEMAS_HELP = "  --schemas a,b  PostgreSQL: read only these schemas (and public); default: every schema";

@@ -7,6 +7,7 @@ import { MigrationContext, produceMigrations, type AutogenOptions } from "../com
 import type { LoadedConfig } from "../config/load-config.js";
 import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { MigrationScript } from "../ops/index.js";
+import { tokensFor } from "../render/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { compileSchemaAt, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
 import { resolve } from "node:path";
@@ -18,17 +19,35 @@ export interface DatabaseComparison {
   readonly script: MigrationScript;
 }
 
-/** The autogenerate options a config carries. */
-export function autogenOptions(loaded: LoadedConfig): AutogenOptions {
+/**
+ * The autogenerate options a config carries, and the tokens of one of its
+ * databases. Every schema of the database takes part unless `--schemas` or
+ * `includeSchemas` narrows it (the reference's include_schemas=True): an
+ * object outside is then named in a warning, never ignored silently.
+ */
+export function autogenOptions(args: ParsedArgs, loaded: LoadedConfig, database?: string): AutogenOptions {
   const c = loaded.config;
   return {
     includeObject: c.includeObject,
     includeName: c.includeName,
-    includeSchemas: c.includeSchemas,
+    includeSchemas: schemaScope(args, loaded),
     compareType: c.compareType,
     compareServerDefault: c.compareServerDefault,
     versionTable: c.versionTable ?? DEFAULT_VERSION_TABLE,
+    ...(database === undefined ? {} : tokensFor(database)),
   };
+}
+
+/** `--schemas a,b`, else the config's `includeSchemas`, else every schema. */
+export function schemaScope(args: ParsedArgs, loaded: LoadedConfig): boolean | readonly string[] {
+  const listed = args.values.schemas as string | undefined;
+  if (listed !== undefined) return listed.split(",").map((s) => s.trim()).filter(Boolean);
+  return loaded.config.includeSchemas ?? true;
+}
+
+/** Prints what a comparison skipped (MigrationContext.warnings). */
+export function reportWarnings(migrationContext: MigrationContext, context: CommandContext): void {
+  for (const warning of migrationContext.warnings) context.err(`warning: ${warning}`);
 }
 
 export async function compareProject(args: ParsedArgs, context: CommandContext): Promise<DatabaseComparison[]> {
@@ -50,8 +69,9 @@ export async function compareProject(args: ParsedArgs, context: CommandContext):
     const url = target.url ?? databaseUrl(args, loaded, target.metadata);
     const connection = await openDatabase(url, target.metadata, { readOnly: true });
     try {
-      const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(loaded) });
+      const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target.name) });
       const script = await produceMigrations(migrationContext, target.metadata);
+      reportWarnings(migrationContext, context);
       results.push({ name: target.name, displayUrl: connection.displayUrl, script });
     } finally {
       await connection.close();

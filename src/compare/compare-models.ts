@@ -62,10 +62,30 @@ export async function reflectDatabase(context: MigrationContext, target: MetaDat
   return context.dialect.reflect(context.connection, { includeSchemas: includedSchemas(context.opts, target), includeName, versionTable });
 }
 
+/**
+ * The schemas a comparison leaves out, named: those the database has outside
+ * the scope (reflection lists them), and those the target model names but
+ * includeSchemas does not.
+ */
+function scopeWarnings(context: MigrationContext, database: MetaData, target: MetaData): string[] {
+  const skipped = database.info.skippedSchemas;
+  const warnings = Array.isArray(skipped) ? skipped.filter((w): w is string => typeof w === "string") : [];
+  const scope = includedSchemas(context.opts, target);
+  if (scope === true || !context.dialect.capabilities.schemas) return warnings;
+  const listed = new Set(scope === false ? [] : scope);
+  for (const schema of target.schemas) {
+    if (schema !== undefined && schema !== context.dialect.defaultSchema && !listed.has(schema)) {
+      warnings.push(`schema "${schema}" of the schema file is outside includeSchemas: its objects were not compared`);
+    }
+  }
+  return warnings;
+}
+
 async function produceUpgradeOps(context: MigrationContext, metadata: MetaData | readonly MetaData[]): Promise<UpgradeOps> {
   const ctx = new AutogenContext(context, metadata);
   const target = ctx.mergedMetadata();
   const database = await reflectDatabase(context, target);
+  context.warnings.push(...scopeWarnings(context, database, target));
   const dialect = context.dialect;
   if (dialect.storedViewDefinitions) {
     const views = viewsToAskAbout(database, target);

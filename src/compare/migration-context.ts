@@ -73,6 +73,12 @@ export class MigrationContext {
   readonly connection: DatabaseConnection | undefined;
   readonly dialect: Dialect;
   readonly opts: AutogenOptions;
+  /**
+   * What comparisons through this context left out, one sentence each (a
+   * schema outside includeSchemas): the commands print them, so nothing is
+   * skipped without a word.
+   */
+  readonly warnings: string[] = [];
 
   constructor(dialect: Dialect, connection: DatabaseConnection | undefined, opts: AutogenOptions = {}) {
     this.dialect = dialect;

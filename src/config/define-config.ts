@@ -22,6 +22,10 @@ export interface StrataConfig {
   readonly databases?: Readonly<Record<string, DatabaseEntry>>;
   /** The table that records applied revisions (default `strata_version`). */
   readonly versionTable?: string;
+  /**
+   * PostgreSQL schemas the commands read besides `public`: a list narrows
+   * them, false keeps `public` alone; default every non-system schema.
+   */
   readonly includeSchemas?: boolean | readonly string[];
   readonly includeName?: IncludeNameFn;
   readonly includeObject?: IncludeObjectFn;

@@ -1,12 +1,12 @@
 import type { DiffEntry } from "../../ops/index.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { COMMON_OPTIONS, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
 import { compareProject } from "../compare-project.js";
 import { describeDiff } from "../describe-diff.js";
 
 export const checkCommand: Command = {
   name: "check",
   summary: "exit 1 when the database differs from the schema (a CI drift gate)",
-  usage: "strata check [--schema PATH] [--url URL] [--config FILE]",
+  usage: "strata check [--schema PATH] [--url URL] [--schemas a,b] [--config FILE]",
   help: [
     "Compiles the schema, reads the database and compares them, as `strata revision --autogenerate`",
     "would. Prints nothing but a confirmation when they match; otherwise prints the differences and",
@@ -14,9 +14,10 @@ export const checkCommand: Command = {
     "",
     "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
     "  --url URL      the database (default: the config's, else the schema's, else file:./dev.db)",
+    SCHEMAS_HELP,
     "  --config FILE  the config file (default strata.config.ts)",
   ].join("\n"),
-  options: { ...COMMON_OPTIONS },
+  options: { ...COMMON_OPTIONS, ...SCHEMAS_OPTION },
   async run(args, context) {
     let differs = false;
     for (const comparison of await compareProject(args, context)) {

@@ -1,12 +1,12 @@
 import { dataLosses, type DiffEntry } from "../../ops/index.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { COMMON_OPTIONS, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
 import { compareProject } from "../compare-project.js";
 import { describeDiff, diffToJson } from "../describe-diff.js";
 
 export const diffCommand: Command = {
   name: "diff",
   summary: "compare the schema with the database and print the changes",
-  usage: "strata diff [--schema PATH] [--url URL] [--json]",
+  usage: "strata diff [--schema PATH] [--url URL] [--schemas a,b] [--json]",
   help: [
     "Compiles the schema, reads the database and prints what a migration would",
     "change: + adds, - removes, ~ changes; changes that can lose data are listed",
@@ -14,11 +14,12 @@ export const diffCommand: Command = {
     "",
     "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
     "  --url URL      the database (default: the config's, else the schema's, else file:./dev.db)",
+    SCHEMAS_HELP,
     "  --json         print the diff tuples as one JSON array (with several databases",
     "                 in the config: an object keyed by database name)",
     "  --config FILE  the config file (default strata.config.ts)",
   ].join("\n"),
-  options: { ...COMMON_OPTIONS, json: { type: "boolean" } },
+  options: { ...COMMON_OPTIONS, ...SCHEMAS_OPTION, json: { type: "boolean" } },
   async run(args, context) {
     const comparisons = await compareProject(args, context);
     const diffs = comparisons.map((c) => ({ ...c, entries: c.script.upgradeOps.asDiffs() as DiffEntry[] }));

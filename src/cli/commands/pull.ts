@@ -4,41 +4,35 @@ import { printSchema } from "../../format/index.js";
 import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
 import { redactUrl } from "../../dialects/redact-url.js";
 import { sqliteFilePath } from "../../dialects/sqlite/sqlite-file-path.js";
-import type { Command } from "../command.js";
+import { SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
+import { schemaScope } from "../compare-project.js";
 import { loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
 
 export const pullCommand: Command = {
   name: "pull",
   summary: "write the .schema that describes a live database",
-  usage: "strata pull --url URL [--out FILE] [--include-schemas a,b | --all-schemas]",
+  usage: "strata pull --url URL [--out FILE] [--schemas a,b]",
   help: [
     "Reads the database at URL and prints the .schema that describes it, in the",
     "canonical form `strata fmt` writes, or writes it to FILE with --out.",
     "What the language cannot represent is reported as a warning naming the object.",
     "",
-    "  --url URL              the database (file:, libsql://, postgres://, mysql://)",
-    "  --out FILE             write the schema to FILE instead of standard output",
-    "  --include-schemas a,b  PostgreSQL: also read these schemas besides public",
-    "  --all-schemas          PostgreSQL: read every non-system schema",
+    "  --url URL      the database (file:, libsql://, postgres://, mysql://)",
+    "  --out FILE     write the schema to FILE instead of standard output",
+    SCHEMAS_HELP,
   ].join("\n"),
   options: {
     url: { type: "string" },
     out: { type: "string" },
-    "include-schemas": { type: "string" },
-    "all-schemas": { type: "boolean" },
+    ...SCHEMAS_OPTION,
     config: { type: "string" },
   },
   async run(args, context) {
     const loaded = await loadProjectConfig(args, context);
     const url = (args.values.url as string | undefined) ?? loaded.config.url;
     if (!url) throw new UserError("give the database with --url URL");
-    const listed = args.values["include-schemas"] as string | undefined;
-    const includeSchemas = args.values["all-schemas"]
-      ? true
-      : listed
-        ? listed.split(",").map((s) => s.trim()).filter(Boolean)
-        : loaded.config.includeSchemas;
+    const includeSchemas = schemaScope(args, loaded);
 
     const file = sqliteFilePath(url);
     if (file !== undefined && !existsSync(file)) throw new UserError(`there is no database at ${redactUrl(url)}: nothing to pull`);
@@ -52,7 +46,8 @@ export const pullCommand: Command = {
         versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
       });
       text = printSchema(metadata.with({ database: { dialect: connection.dialect.name } }));
-      warnings = (metadata.info.reflectionWarnings as string[] | undefined) ?? [];
+      const info = metadata.info;
+      warnings = [...((info.skippedSchemas as string[] | undefined) ?? []), ...((info.reflectionWarnings as string[] | undefined) ?? [])];
     } finally {
       await connection.close();
     }

@@ -60,18 +60,32 @@ export async function listEnums(connection: DatabaseConnection, scope: CatalogSc
 }
 
 const SCHEMAS_SQL = `
-select n.nspname as name from pg_catalog.pg_namespace n
-where ${schemaPredicate("n")} and ${NOT_FROM_EXTENSION("pg_catalog.pg_namespace", "n")}
+select n.nspname as name, ${schemaPredicate("n")} as in_scope,
+       exists (select 1 from pg_catalog.pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                 and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")})
+       or exists (select 1 from pg_catalog.pg_type t where t.typnamespace = n.oid and t.typtype in ('e', 'd', 'r', 'm')
+                 and ${NOT_FROM_EXTENSION("pg_catalog.pg_type", "t")})
+       or exists (select 1 from pg_catalog.pg_proc p where p.pronamespace = n.oid
+                 and ${NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p")}) as has_objects
+from pg_catalog.pg_namespace n
+where n.nspname !~ '^pg_' and n.nspname <> 'information_schema' and ${NOT_FROM_EXTENSION("pg_catalog.pg_namespace", "n")}
 order by n.nspname`;
 
+export interface SchemaRow {
+  readonly name: string;
+  /** Read by this reflection (`includeSchemas`). */
+  readonly in_scope: boolean;
+  /** Holds a table, view, sequence, type or function of its own (not an extension's). */
+  readonly has_objects: boolean;
+}
+
 /**
- * The wanted schemas that exist, besides the default one, empty or not: the
- * model only knows schemas through their objects, and comparison must not
- * create a schema that is there already.
+ * Every non-system schema, in scope or not: the model only knows schemas
+ * through their objects, so comparison needs the list not to create a schema
+ * that is there already, and the commands name the schemas they skip.
  */
-export async function listSchemaNames(connection: DatabaseConnection, scope: CatalogScope): Promise<string[]> {
-  const rows = await connection.query<{ name: string }>(SCHEMAS_SQL, scopeParams(scope));
-  return rows.map((row) => modelSchema(row.name)).filter((name): name is string => name !== undefined);
+export function listSchemas(connection: DatabaseConnection, scope: CatalogScope): Promise<SchemaRow[]> {
+  return connection.query<SchemaRow>(SCHEMAS_SQL, scopeParams(scope));
 }
 
 export interface RelationDetailRow {

@@ -5,7 +5,7 @@ import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
 import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
-import { listEnums, listRelations, listSchemaNames, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
+import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
 import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
 /**
@@ -19,10 +19,10 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums, allSchemaNames] = await Promise.all([
+  const [relations, allEnums, allSchemas] = await Promise.all([
     listRelations(connection, scope),
     listEnums(connection, scope),
-    listSchemaNames(connection, scope),
+    listSchemas(connection, scope),
   ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
@@ -50,7 +50,15 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       wanted(r.name, modelSchema(r.schema), "sequence"),
   );
   const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
-  const schemaNames = allSchemaNames.filter((name) => schemaWanted(name));
+  const schemaNames = allSchemas
+    .filter((s) => s.in_scope && schemaWanted(modelSchema(s.name)))
+    .flatMap((s) => modelSchema(s.name) ?? []);
+  const skippedSchemas = allSchemas.flatMap((s) => {
+    if (!s.has_objects) return [];
+    if (!s.in_scope) return [`schema "${s.name}" is outside includeSchemas: its objects were skipped`];
+    if (!schemaWanted(modelSchema(s.name))) return [`schema "${s.name}" is excluded by includeName: its objects were skipped`];
+    return [];
+  });
 
   const tableOids = [...keptTableOids];
   const [details, reflectedColumns, constraints, indexes, sequenceDetails] = await Promise.all([
@@ -121,7 +129,12 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     }),
     sequences: modelSequences,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
-    info: { schemaNames, ...(warnings.length ? { reflectionWarnings: warnings } : {}) },
+    // skippedSchemas: what the scope left out, which every command names.
+    info: {
+      schemaNames,
+      ...(skippedSchemas.length ? { skippedSchemas } : {}),
+      ...(warnings.length ? { reflectionWarnings: warnings } : {}),
+    },
   });
 }
 

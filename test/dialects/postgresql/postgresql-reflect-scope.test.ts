@@ -66,6 +66,18 @@ if (postgresqlAvailable("postgresql reflection: names, filters, query count")) {
       includeName: (name, type) => type !== "schema" || name !== "audit",
     });
     assert.equal(keys(metadata), ["extra.thing", "root", "extra.kind"]);
+    assert.equal(metadata.info.skippedSchemas, ['schema "audit" is excluded by includeName: its objects were skipped']);
+  });
+
+  test("schemas left out that hold objects are listed in info.skippedSchemas; empty ones are not", async () => {
+    const { metadata } = await reflectDdl(`${SCHEMAS} create schema empty; create schema only_fn; create function only_fn.f() returns int language sql as 'select 1';`, {
+      includeSchemas: ["audit"],
+    });
+    assert.equal(metadata.info.skippedSchemas, [
+      'schema "extra" is outside includeSchemas: its objects were skipped',
+      'schema "only_fn" is outside includeSchemas: its objects were skipped',
+    ]);
+    assert.equal(metadata.info.schemaNames, ["audit"]);
   });
 
   test("includeName sees every name with the reference's parent names, and excluded objects are gone", async () => {
