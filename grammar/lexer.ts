@@ -35,6 +35,8 @@ import {
 
 export interface LexProblem {
   readonly offset: number;
+  /** Just past the offending text, when it is more than the word at `offset`. */
+  readonly end?: number;
   readonly message: string;
 }
 
@@ -176,7 +178,7 @@ for (const type of [LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, C
 function unexpected(text: string, from: number, to: number): LexProblem {
   const chars = text.slice(from, to);
   const message = to - from === 1 ? `unexpected character ${JSON.stringify(chars)}` : `unexpected characters ${JSON.stringify(chars)}`;
-  return { offset: from, message };
+  return { offset: from, end: to, message };
 }
 
 function isWordStart(code: number): boolean {

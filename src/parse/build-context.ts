@@ -61,7 +61,7 @@ export class BuildContext {
   }
 
   error(pos: Pos, message: string): void {
-    this.bag.report(this.path, pos.startOffset, message);
+    this.bag.report(this.path, pos.startOffset, message, pos.endOffset + 1);
   }
 
   /** Reports that the dialect lacks `capability`, if it does; returns whether the feature may be used. */

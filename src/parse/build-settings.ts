@@ -31,7 +31,7 @@ export function readSettings(
   }
   const first = blocks[0];
   if (!first) return portable(portableDialect ?? "sqlite", {});
-  const error = (at: Pos, message: string) => bag.report(first.path, at.startOffset, message);
+  const error = (at: Pos, message: string) => bag.report(first.path, at.startOffset, message, at.endOffset + 1);
   const fields = new Map<string, Assignment>();
   for (const field of first.decl.fields) {
     const key = field.key.text;

@@ -6,6 +6,9 @@ export interface Diagnostic {
   readonly path: string;
   readonly line: number;
   readonly column: number;
+  /** Where the mistake ends: 1-based line and the column just past its last character. */
+  readonly endLine: number;
+  readonly endColumn: number;
   readonly message: string;
   /** The source line, so the diagnostic prints with a caret without the file. */
   readonly sourceLine: string;
@@ -77,14 +80,27 @@ export class DiagnosticBag {
     this.#texts = new Map(sources.map((s) => [s.path, s.text]));
   }
 
-  report(path: string, offset: number, message: string): void {
+  /**
+   * A mistake from `offset` up to `endOffset` (exclusive); without an end,
+   * the word or the one character at `offset` (editors underline the range).
+   */
+  report(path: string, offset: number, message: string, endOffset = wordEnd(this.#texts.get(path) ?? "", offset)): void {
     let lines = this.#lines.get(path);
     if (!lines) {
       lines = new LineIndex(this.#texts.get(path) ?? "");
       this.#lines.set(path, lines);
     }
     const line = lines.line(offset);
-    this.items.push({ path, line, column: lines.column(offset), message, sourceLine: lines.lineText(line) });
+    const end = Math.max(offset, endOffset);
+    this.items.push({
+      path,
+      line,
+      column: lines.column(offset),
+      endLine: lines.line(end),
+      endColumn: lines.column(end),
+      message,
+      sourceLine: lines.lineText(line),
+    });
   }
 
   get hasErrors(): boolean {
@@ -98,4 +114,15 @@ export class DiagnosticBag {
       (a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || a.column - b.column,
     );
   }
+}
+
+const WORD = /[\p{L}\p{N}_$]/u;
+
+/** Just past the word at `offset`, or past its one character; `offset` itself at a line break or the end. */
+function wordEnd(text: string, offset: number): number {
+  if (offset >= text.length || text[offset] === "\n" || text[offset] === "\r") return offset;
+  if (!WORD.test(text[offset]!)) return offset + 1;
+  let end = offset + 1;
+  while (end < text.length && WORD.test(text[end]!)) end++;
+  return end;
 }

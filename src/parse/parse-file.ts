@@ -11,7 +11,7 @@ import type { DiagnosticBag } from "./diagnostic.js";
  */
 export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag): SchemaFile | undefined {
   const lexed = tokenize(text);
-  for (const p of lexed.problems) bag.report(path, p.offset, p.message);
+  for (const p of lexed.problems) bag.report(path, p.offset, p.message, p.end);
   const before = bag.items.length;
   const parsed = parseTokens(lexed.stream, (offset, message) => bag.report(path, offset, message));
   const seen = new Set<string>();
@@ -20,7 +20,7 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
     const key = `${offset}:${error.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    bag.report(path, offset, error.message);
+    bag.report(path, offset, error.message, hasPosition(error.token) ? error.token.endOffset! + 1 : undefined);
   }
   if (lexed.problems.length || bag.items.length > before) return undefined;
   const declarations = parsed.declarations;

@@ -14,6 +14,7 @@ import { currentCommand } from "./current.js";
 import { stampCommand } from "./stamp.js";
 import { checkCommand } from "./check.js";
 import { generateCommand } from "./generate.js";
+import { lspCommand } from "./lsp.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -31,4 +32,6 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   pullCommand,
   fmtCommand,
-  generateCommand,];
+  generateCommand,
+  lspCommand,
+];

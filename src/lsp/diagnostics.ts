@@ -1,0 +1,23 @@
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import type { Diagnostic } from "../parse/index.js";
+import type { ModelState } from "./schema-workspace.js";
+
+/** A compiler diagnostic as the editor shows it: the same message, over the range the compiler located. */
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  return {
+    range: {
+      start: { line: d.line - 1, character: d.column - 1 },
+      end: { line: d.endLine - 1, character: d.endColumn - 1 },
+    },
+    severity: DiagnosticSeverity.Error,
+    source: "strata",
+    message: d.message,
+  };
+}
+
+/** Every file of the model with its diagnostics, an empty list for a clean file (which clears it in the editor). */
+export function diagnosticsByFile(state: ModelState): Map<string, LspDiagnostic[]> {
+  const byFile = new Map<string, LspDiagnostic[]>([...state.texts.keys()].map((path) => [path, []]));
+  for (const d of state.compile.diagnostics) byFile.get(d.path)?.push(toLspDiagnostic(d));
+  return byFile;
+}

@@ -1,0 +1,56 @@
+import type { SchemaFile } from "../../grammar/ast.js";
+import type { MetaData } from "../model/index.js";
+import { buildModel } from "../parse/build-model.js";
+import { DiagnosticBag, type Diagnostic } from "../parse/diagnostic.js";
+import { parseSchemaFile } from "../parse/parse-file.js";
+import { declarationsOf } from "../parse/schema-declarations.js";
+import type { SchemaSource } from "../parse/index.js";
+
+/** One compile of a model: what `compileSchema` says about it, and each file's syntax tree for the editor. */
+export interface ModelCompile {
+  readonly metadata?: MetaData;
+  readonly diagnostics: readonly Diagnostic[];
+  /** By path; a file with syntax errors has none. */
+  readonly files: ReadonlyMap<string, SchemaFile>;
+}
+
+interface ParsedFile {
+  readonly text: string;
+  readonly file?: SchemaFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Compiles a model the way `compileSchema` does (same parser, same builder,
+ * the same diagnostics in the same order), keeping each file's parse while
+ * its text is unchanged: after an edit, only the edited file is parsed
+ * again, and the builder runs over the trees. The trees are kept whole
+ * (with comments) because hover, navigation and rename read them.
+ */
+export class ModelCompiler {
+  readonly #parsed = new Map<string, ParsedFile>();
+
+  compile(sources: readonly SchemaSource[], env: Readonly<Record<string, string | undefined>> = process.env): ModelCompile {
+    const parsed = sources.map((source) => this.#parse(source));
+    for (const path of this.#parsed.keys()) {
+      if (!sources.some((s) => s.path === path)) this.#parsed.delete(path);
+    }
+    const files = new Map<string, SchemaFile>();
+    parsed.forEach((p, i) => p.file && files.set(sources[i].path, p.file));
+    // As compileSchema: a syntax error anywhere means only syntax errors are reported.
+    if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), files };
+    const bag = new DiagnosticBag(sources);
+    const metadata = buildModel(declarationsOf([...files.values()]), bag, env);
+    return metadata && !bag.hasErrors ? { metadata, diagnostics: [], files } : { diagnostics: bag.sorted(), files };
+  }
+
+  #parse(source: SchemaSource): ParsedFile {
+    const known = this.#parsed.get(source.path);
+    if (known?.text === source.text) return known;
+    const bag = new DiagnosticBag([source]);
+    const file = parseSchemaFile(source.path, source.text, bag);
+    const parsed = { text: source.text, file, diagnostics: bag.sorted() };
+    this.#parsed.set(source.path, parsed);
+    return parsed;
+  }
+}

@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { Dialect } from "../dialects/dialect.js";
+import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
+import type { MetaData } from "../model/index.js";
+import type { SchemaSource } from "../parse/index.js";
+import { ModelCompiler, type ModelCompile } from "./model-compiler.js";
+import { SchemaIndex } from "./schema-index.js";
+
+/** What the editor knows of one model after its latest compile. */
+export interface ModelState {
+  /** The schema folder or file of the model. */
+  readonly root: string;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly compile: ModelCompile;
+  readonly index: SchemaIndex;
+  /** The latest model that compiled; hover reads types from it while the schema has errors. */
+  readonly metadata?: MetaData;
+  /** The dialect types are shown in: the schema's `database` block, else the project's URL, else SQLite. */
+  readonly dialect: Dialect;
+}
+
+/**
+ * The `.schema` files of a workspace, grouped into models as the CLI groups
+ * them: the project's schema folder (every `.schema` below it) is one model;
+ * any other file belongs to the model of the `.schema` files beside it, as
+ * `strata fmt` reads it. Open documents are read from the editor, the rest
+ * from disk.
+ */
+export class SchemaWorkspace {
+  readonly #compilers = new Map<string, ModelCompiler>();
+  readonly #states = new Map<string, ModelState>();
+  readonly #lastGood = new Map<string, MetaData>();
+
+  constructor(
+    /** The project's schema folders or files (`schemas/`, or the config's `schema`). */
+    readonly schemaRoots: readonly string[],
+    readonly openText: (path: string) => string | undefined,
+    readonly openPaths: () => readonly string[],
+    readonly projectUrl?: string,
+  ) {}
+
+  /** The model a file belongs to. */
+  modelRootOf(path: string): string {
+    return this.schemaRoots.find((root) => path === root || path.startsWith(root + sep)) ?? dirname(path);
+  }
+
+  state(root: string): ModelState | undefined {
+    return this.#states.get(root);
+  }
+
+  stateOf(path: string): ModelState | undefined {
+    return this.#states.get(this.modelRootOf(path));
+  }
+
+  compile(root: string): ModelState {
+    let compiler = this.#compilers.get(root);
+    if (!compiler) this.#compilers.set(root, (compiler = new ModelCompiler()));
+    const sources = this.#sources(root);
+    const compile = compiler.compile(sources);
+    if (compile.metadata) this.#lastGood.set(root, compile.metadata);
+    const metadata = this.#lastGood.get(root);
+    const dialect = this.#dialect(compile, metadata);
+    const texts = new Map(sources.map((s) => [s.path, s.text]));
+    const index = new SchemaIndex(compile.files, texts, dialect.defaultSchema);
+    const state: ModelState = { root, texts, compile, index, metadata, dialect };
+    this.#states.set(root, state);
+    return state;
+  }
+
+  #dialect(compile: ModelCompile, metadata: MetaData | undefined): Dialect {
+    const declared = [...compile.files.values()].some((f) => f.declarations.some((d) => d.kind === "database"));
+    const byUrl = this.projectUrl ? dialectForUrl(this.projectUrl) : undefined;
+    const named = declared && metadata ? dialectNamed(metadata.dialect) : undefined;
+    return named ?? byUrl ?? dialectNamed("sqlite")!;
+  }
+
+  /** The model's files in the CLI's order, open ones as the editor holds them. */
+  #sources(root: string): SchemaSource[] {
+    const onDisk = this.#filesOnDisk(root);
+    const open = this.openPaths().filter((p) => p.endsWith(".schema") && this.modelRootOf(p) === root && !onDisk.includes(p));
+    const inRoot = (p: string) => p === root || (this.schemaRoots.includes(root) ? p.startsWith(root + sep) : dirname(p) === root);
+    const paths = [...onDisk, ...open.filter(inRoot)];
+    const key = (p: string) => relative(root, p).split(sep).join("/");
+    paths.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    return paths.map((path) => ({ path, text: this.openText(path) ?? readFileSync(path, "utf8") }));
+  }
+
+  #filesOnDisk(root: string): string[] {
+    if (!existsSync(root)) return [];
+    if (!statSync(root).isDirectory()) return [root];
+    // The project's schema folder holds its model at any depth; another folder, only beside the file.
+    const recursive = this.schemaRoots.includes(root);
+    return readdirSync(root, { recursive, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".schema"))
+      .map((e) => join(e.parentPath, e.name));
+  }
+}
