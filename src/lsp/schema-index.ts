@@ -6,7 +6,6 @@ import type {
   Pos,
   QualifiedName,
   SchemaFile,
-  TableDecl,
   Value,
 } from "../../grammar/ast.js";
 
@@ -21,8 +20,10 @@ export interface SchemaSymbol {
   readonly key: string;
   readonly name: string;
   readonly path: string;
-  /** The name at its declaration. */
+  /** The name at its declaration (schema-qualified as written). */
   readonly at: Pos;
+  /** The name itself at its declaration: `event` of `audit.event`. */
+  readonly nameAt: NameNode;
   /** The declaration: its table for a column is `container`. */
   readonly node: Declaration | ColumnNode | NameNode;
   /** The id of the table (of a column) or enum (of a value). */
@@ -34,6 +35,8 @@ export interface SymbolUse {
   readonly id: string;
   readonly path: string;
   readonly at: Pos;
+  /** The name itself (`event` of `audit.event`); for a name inside SQL text, the word. */
+  readonly nameAt: Pos & { readonly quoted?: boolean };
 }
 
 /** What is at an offset: a declaration's name or a use, and the symbol it names. */
@@ -80,23 +83,12 @@ export class SchemaIndex {
     return this.uses.filter((use) => use.id === id);
   }
 
-  /** The table declaration whose body holds `offset`. */
-  tableAt(path: string, offset: number): SchemaSymbol | undefined {
-    for (const symbol of this.symbols.values()) {
-      if (symbol.kind === "table" && symbol.path === path) {
-        const decl = symbol.node as TableDecl;
-        if (decl.startOffset <= offset && offset <= decl.endOffset) return symbol;
-      }
-    }
-    return undefined;
-  }
-
   columnsOf(tableId: string): SchemaSymbol[] {
     return [...this.symbols.values()].filter((s) => s.kind === "column" && s.container === tableId);
   }
 
   /** The key of a written name: `public.user` is `user` on PostgreSQL. */
-  keyOf(parts: readonly NameNode[]): string {
+  keyOf(parts: ReadonlyArray<{ readonly text: string }>): string {
     const texts = parts.map((p) => p.text);
     if (texts.length > 1 && texts[0] === this.defaultSchema) texts.shift();
     return texts.join(".");
@@ -112,23 +104,25 @@ export class SchemaIndex {
     if (decl.kind === "database") return;
     const key = this.keyOf(decl.name.parts);
     const name = decl.name.parts[decl.name.parts.length - 1].text;
-    this.#add({ kind: decl.kind, key, name, path, at: span(decl.name), node: decl });
+    const nameAt = decl.name.parts[decl.name.parts.length - 1];
+    this.#add({ kind: decl.kind, key, name, path, at: span(decl.name), nameAt, node: decl });
     if (decl.kind === "enum") {
       for (const value of decl.values) {
-        this.#add({ kind: "enumValue", key: `${key}.${value.text}`, name: value.text, path, at: value, node: value, container: `enum:${key}` });
+        this.#add({ kind: "enumValue", key: `${key}.${value.text}`, name: value.text, path, at: value, nameAt: value, node: value, container: `enum:${key}` });
       }
     }
     if (decl.kind === "table") {
       for (const member of decl.members) {
         if (member.kind !== "column") continue;
         const column = member.name.text;
-        this.#add({ kind: "column", key: `${key}.${column}`, name: column, path, at: member.name, node: member, container: `table:${key}` });
+        const at = member.name;
+        this.#add({ kind: "column", key: `${key}.${column}`, name: column, path, at, nameAt: at, node: member, container: `table:${key}` });
       }
     }
   }
 
-  #use(id: string, path: string, at: Pos): void {
-    if (this.symbols.has(id)) this.uses.push({ id, path, at });
+  #use(id: string, path: string, at: Pos, nameAt: SymbolUse["nameAt"] = at): void {
+    if (this.symbols.has(id)) this.uses.push({ id, path, at, nameAt });
   }
 
   #collectUses(path: string, decl: Declaration): void {
@@ -146,7 +140,8 @@ export class SchemaIndex {
   #columnUses(path: string, column: ColumnNode): void {
     const typeKey = this.keyOf(column.type.name.parts);
     const isEnum = this.symbols.has(`enum:${typeKey}`);
-    if (isEnum) this.#use(`enum:${typeKey}`, path, span(column.type.name));
+    const typeParts = column.type.name.parts;
+    if (isEnum) this.#use(`enum:${typeKey}`, path, span(column.type.name), typeParts[typeParts.length - 1]);
     for (const attr of column.attributes) {
       const first = attr.args?.find((a) => !a.name)?.value;
       if (attr.name === "references" && first?.kind === "path" && first.parts.length >= 2) {
@@ -173,7 +168,8 @@ export class SchemaIndex {
   /** `organization.id` in @references, `organization([id])` in @@foreignKey. */
   #targetUses(path: string, tableParts: readonly NameNode[], columns: readonly NameNode[]): void {
     const table = this.keyOf(tableParts);
-    this.#use(`table:${table}`, path, { startOffset: tableParts[0].startOffset, endOffset: tableParts[tableParts.length - 1].endOffset });
+    const last = tableParts[tableParts.length - 1];
+    this.#use(`table:${table}`, path, { startOffset: tableParts[0].startOffset, endOffset: last.endOffset }, last);
     for (const column of columns) this.#use(`column:${table}.${column.text}`, path, column);
   }
 
@@ -186,8 +182,10 @@ export class SchemaIndex {
       for (const word of words) {
         const id = [`table:${word}`, `view:${word}`].find((candidate) => this.symbols.has(candidate));
         if (!id) continue;
+        // The use ends at the name: `audit.event` is renamed in its last part.
         const start = sql.startOffset + match.index;
-        this.#use(id, path, { startOffset: start, endOffset: start + word.length - 1 });
+        const nameStart = start + word.lastIndexOf(".") + 1;
+        this.#use(id, path, { startOffset: start, endOffset: start + word.length - 1 }, { startOffset: nameStart, endOffset: start + word.length - 1 });
         break;
       }
     }

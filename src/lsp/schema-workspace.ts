@@ -14,6 +14,11 @@ export interface ModelState {
   readonly texts: ReadonlyMap<string, string>;
   readonly compile: ModelCompile;
   readonly index: SchemaIndex;
+  /**
+   * The index of the latest compile in which every file parsed: completion
+   * reads names from it while the text being typed does not parse.
+   */
+  readonly completionIndex: SchemaIndex;
   /** The latest model that compiled; hover reads types from it while the schema has errors. */
   readonly metadata?: MetaData;
   /** The dialect types are shown in: the schema's `database` block, else the project's URL, else SQLite. */
@@ -63,7 +68,9 @@ export class SchemaWorkspace {
     const dialect = this.#dialect(compile, metadata);
     const texts = new Map(sources.map((s) => [s.path, s.text]));
     const index = new SchemaIndex(compile.files, texts, dialect.defaultSchema);
-    const state: ModelState = { root, texts, compile, index, metadata, dialect };
+    const parsedAll = compile.files.size === sources.length;
+    const completionIndex = parsedAll ? index : (this.#states.get(root)?.completionIndex ?? index);
+    const state: ModelState = { root, texts, compile, index, completionIndex, metadata, dialect };
     this.#states.set(root, state);
     return state;
   }

@@ -3,16 +3,26 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
+  ResponseError,
+  ErrorCodes,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
+import { didYouMeanFixes } from "./code-actions.js";
+import { completions } from "./completion.js";
 import { diagnosticsByFile } from "./diagnostics.js";
+import { documentSymbols } from "./document-symbols.js";
+import { formatDocument } from "./formatting.js";
 import { hoverText } from "./hover.js";
-import { documentOf, pathOf, rangeOf, uriOf } from "./positions.js";
+import { Locator } from "./locations.js";
+import { definition, references } from "./navigation.js";
+import { pathOf, uriOf } from "./positions.js";
+import { renameEdit, RenameRefused, renameTarget } from "./rename.js";
 import { SchemaWorkspace, type ModelState } from "./schema-workspace.js";
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 
 /** How long typing must pause before the model is compiled again. */
 const DEBOUNCE_MS = 40;
@@ -76,6 +86,14 @@ export function runLanguageServer(cwd: string): Promise<void> {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: ["@", ".", "(", "[", " "] },
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
       },
       serverInfo: { name: "strata" },
     };
@@ -94,15 +112,66 @@ export function runLanguageServer(cwd: string): Promise<void> {
     for (const root of roots) schedule(root);
   });
 
+  /** The model of the file a request is about, with the request's position as an offset in it. */
+  const at = (uri: string, position?: { line: number; character: number }) => {
+    const state = stateOf(uri);
+    const path = pathOf(uri);
+    const locator = new Locator(state);
+    const offset = position ? locator.document(path).offsetAt(position) : 0;
+    return { state, path, locator, offset };
+  };
+
   connection.onHover((params) => {
-    const state = stateOf(params.textDocument.uri);
-    const path = pathOf(params.textDocument.uri);
-    const text = state.texts.get(path);
-    if (text === undefined) return null;
-    const document = documentOf(path, text);
-    const found = state.index.at(path, document.offsetAt(params.position));
+    const { state, path, locator, offset } = at(params.textDocument.uri, params.position);
+    const found = state.index.at(path, offset);
     if (!found) return null;
-    return { contents: { kind: "markdown", value: hoverText(state, found.symbol) }, range: rangeOf(document, found.at) };
+    return { contents: { kind: "markdown", value: hoverText(state, found.symbol) }, range: locator.range(path, found.at) };
+  });
+  connection.onDefinition((params) => {
+    const { state, path, offset } = at(params.textDocument.uri, params.position);
+    return definition(state, path, offset);
+  });
+  connection.onReferences((params) => {
+    const { state, path, offset } = at(params.textDocument.uri, params.position);
+    return references(state, path, offset, params.context.includeDeclaration);
+  });
+  connection.onCompletion((params) => {
+    const { state, path, locator } = at(params.textDocument.uri);
+    return completions(state, locator.document(path), path, params.position);
+  });
+  connection.onPrepareRename((params) => {
+    const { state, path, offset } = at(params.textDocument.uri, params.position);
+    const target = renameTarget(state, path, offset);
+    return target ? { range: target.range, placeholder: target.symbol.name } : null;
+  });
+  connection.onRenameRequest((params) => {
+    const { state, path, offset } = at(params.textDocument.uri, params.position);
+    const target = renameTarget(state, path, offset);
+    if (!target) throw new ResponseError(ErrorCodes.InvalidRequest, "only tables and columns can be renamed");
+    try {
+      return renameEdit(state, target.symbol, params.newName);
+    } catch (error) {
+      if (error instanceof RenameRefused) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      throw error;
+    }
+  });
+  connection.onDocumentFormatting((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? formatDocument(document, pathOf(params.textDocument.uri)) : [];
+  });
+  connection.onDocumentSymbol((params) => {
+    const { state, path, locator } = at(params.textDocument.uri);
+    const file = state.compile.files.get(path);
+    return file ? documentSymbols(file, locator) : [];
+  });
+  connection.languages.semanticTokens.on((params) => {
+    const { state, path, locator } = at(params.textDocument.uri);
+    const file = state.compile.files.get(path);
+    return file ? semanticTokens(file, state.index, locator.document(path)) : { data: [] };
+  });
+  connection.onCodeAction((params) => {
+    const { path, locator } = at(params.textDocument.uri);
+    return didYouMeanFixes(locator.document(path), params.context.diagnostics);
   });
 
   documents.listen(connection);
