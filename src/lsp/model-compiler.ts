@@ -4,7 +4,7 @@ import { buildModel } from "../parse/build-model.js";
 import { DiagnosticBag, type Diagnostic } from "../parse/diagnostic.js";
 import { parseSchemaFile } from "../parse/parse-file.js";
 import { declarationsOf } from "../parse/schema-declarations.js";
-import type { SchemaSource } from "../parse/index.js";
+import type { CompileOptions, SchemaSource } from "../parse/index.js";
 
 /** One compile of a model: what `compileSchema` says about it, and each file's syntax tree for the editor. */
 export interface ModelCompile {
@@ -30,7 +30,7 @@ interface ParsedFile {
 export class ModelCompiler {
   readonly #parsed = new Map<string, ParsedFile>();
 
-  compile(sources: readonly SchemaSource[], env: Readonly<Record<string, string | undefined>> = process.env): ModelCompile {
+  compile(sources: readonly SchemaSource[], options: CompileOptions = {}): ModelCompile {
     const parsed = sources.map((source) => this.#parse(source));
     for (const path of this.#parsed.keys()) {
       if (!sources.some((s) => s.path === path)) this.#parsed.delete(path);
@@ -40,7 +40,7 @@ export class ModelCompiler {
     // As compileSchema: a syntax error anywhere means only syntax errors are reported.
     if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), files };
     const bag = new DiagnosticBag(sources);
-    const metadata = buildModel(declarationsOf([...files.values()]), bag, env);
+    const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect);
     return metadata && !bag.hasErrors ? { metadata, diagnostics: [], files } : { diagnostics: bag.sorted(), files };
   }
 

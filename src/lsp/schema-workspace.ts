@@ -21,7 +21,7 @@ export interface ModelState {
   readonly completionIndex: SchemaIndex;
   /** The latest model that compiled; hover reads types from it while the schema has errors. */
   readonly metadata?: MetaData;
-  /** The dialect types are shown in: the schema's `database` block, else the project's URL, else SQLite. */
+  /** The dialect the model was compiled for, as the CLI chooses it: the schema's, else the project URL's, else SQLite. */
   readonly dialect: Dialect;
 }
 
@@ -62,10 +62,11 @@ export class SchemaWorkspace {
     let compiler = this.#compilers.get(root);
     if (!compiler) this.#compilers.set(root, (compiler = new ModelCompiler()));
     const sources = this.#sources(root);
-    const compile = compiler.compile(sources);
+    // As the CLI: a portable schema is compiled for the dialect of the project's URL.
+    const compile = compiler.compile(sources, { dialect: this.#urlDialect()?.name });
     if (compile.metadata) this.#lastGood.set(root, compile.metadata);
     const metadata = this.#lastGood.get(root);
-    const dialect = this.#dialect(compile, metadata);
+    const dialect = (metadata && dialectNamed(metadata.dialect)) ?? this.#urlDialect() ?? dialectNamed("sqlite")!;
     const texts = new Map(sources.map((s) => [s.path, s.text]));
     const index = new SchemaIndex(compile.files, texts, dialect.defaultSchema);
     const parsedAll = compile.files.size === sources.length;
@@ -75,11 +76,8 @@ export class SchemaWorkspace {
     return state;
   }
 
-  #dialect(compile: ModelCompile, metadata: MetaData | undefined): Dialect {
-    const declared = [...compile.files.values()].some((f) => f.declarations.some((d) => d.kind === "database"));
-    const byUrl = this.projectUrl ? dialectForUrl(this.projectUrl) : undefined;
-    const named = declared && metadata ? dialectNamed(metadata.dialect) : undefined;
-    return named ?? byUrl ?? dialectNamed("sqlite")!;
+  #urlDialect(): Dialect | undefined {
+    return this.projectUrl ? dialectForUrl(this.projectUrl) : undefined;
   }
 
   /** The model's files in the CLI's order, open ones as the editor holds them. */
