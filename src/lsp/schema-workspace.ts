@@ -13,6 +13,7 @@ export interface ModelState {
   readonly root: string;
   readonly texts: ReadonlyMap<string, string>;
   readonly compile: ModelCompile;
+  /** Declarations and uses of names in the files that parse (built at the first question). */
   readonly index: SchemaIndex;
   /**
    * The index of the latest compile in which every file parsed: completion
@@ -36,6 +37,8 @@ export class SchemaWorkspace {
   readonly #compilers = new Map<string, ModelCompiler>();
   readonly #states = new Map<string, ModelState>();
   readonly #lastGood = new Map<string, MetaData>();
+  /** The latest state of each model in which every file parsed. */
+  readonly #lastWhole = new Map<string, ModelState>();
 
   constructor(
     /** The project's schema folders or files (`schemas/`, or the config's `schema`). */
@@ -54,10 +57,6 @@ export class SchemaWorkspace {
     return this.#states.get(root);
   }
 
-  stateOf(path: string): ModelState | undefined {
-    return this.#states.get(this.modelRootOf(path));
-  }
-
   compile(root: string): ModelState {
     let compiler = this.#compilers.get(root);
     if (!compiler) this.#compilers.set(root, (compiler = new ModelCompiler()));
@@ -68,10 +67,24 @@ export class SchemaWorkspace {
     const metadata = this.#lastGood.get(root);
     const dialect = (metadata && dialectNamed(metadata.dialect)) ?? this.#urlDialect() ?? dialectNamed("sqlite")!;
     const texts = new Map(sources.map((s) => [s.path, s.text]));
-    const index = new SchemaIndex(compile.files, texts, dialect.defaultSchema);
-    const parsedAll = compile.files.size === sources.length;
-    const completionIndex = parsedAll ? index : (this.#states.get(root)?.completionIndex ?? index);
-    const state: ModelState = { root, texts, compile, index, completionIndex, metadata, dialect };
+    // The index is built at the first question, not on the way to the diagnostics.
+    let index: SchemaIndex | undefined;
+    const parsedWhole = compile.files.size === sources.length;
+    const lastWhole = parsedWhole ? undefined : this.#lastWhole.get(root);
+    const state: ModelState = {
+      root,
+      texts,
+      compile,
+      metadata,
+      dialect,
+      get index() {
+        return (index ??= new SchemaIndex(compile.files, texts, dialect.defaultSchema));
+      },
+      get completionIndex() {
+        return lastWhole?.index ?? this.index;
+      },
+    };
+    if (parsedWhole) this.#lastWhole.set(root, state);
     this.#states.set(root, state);
     return state;
   }

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CompletionRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
 import { MODEL, positionOf } from "./fixture.js";
-import { withSession, type LspSession } from "./lsp-session.js";
+import { withSession, type LspSession } from "../support/lsp-session.js";
 
 const ORG = MODEL["schemas/org.schema"];
 const USER = MODEL["schemas/user.schema"];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compileSchema } from "../../src/parse/index.js";
-import { withSession } from "./lsp-session.js";
+import { withSession } from "../support/lsp-session.js";
 
 const ORG = `database {
   dialect = "postgresql"

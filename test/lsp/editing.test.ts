@@ -9,7 +9,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { formatSchema } from "../../src/format/index.js";
 import { applyEdits, MODEL, positionOf, rangeOf } from "./fixture.js";
-import { withSession } from "./lsp-session.js";
+import { withSession } from "../support/lsp-session.js";
 
 const ORG = MODEL["schemas/org.schema"];
 

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { HoverRequest } from "vscode-languageserver-protocol/node";
-import { withSession, type LspSession } from "./lsp-session.js";
+import { withSession, type LspSession } from "../support/lsp-session.js";
 
 const FILES = {
   "schemas/org.schema": `database {

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DefinitionRequest, ReferencesRequest } from "vscode-languageserver-protocol/node";
 import { MODEL, positionOf, rangeOf } from "./fixture.js";
-import { withSession, type LspSession } from "./lsp-session.js";
+import { withSession, type LspSession } from "../support/lsp-session.js";
 
 const ORG = MODEL["schemas/org.schema"];
 const USER = MODEL["schemas/user.schema"];

@@ -5,7 +5,7 @@ import { PrepareRenameRequest, RenameRequest } from "vscode-languageserver-proto
 import { formatSchema } from "../../src/format/index.js";
 import { compileSchema } from "../../src/parse/index.js";
 import { applyEdits, MODEL, positionOf, rangeOf } from "./fixture.js";
-import { withSession, type LspSession } from "./lsp-session.js";
+import { withSession, type LspSession } from "../support/lsp-session.js";
 
 const ORG = MODEL["schemas/org.schema"];
 const USER = MODEL["schemas/user.schema"];
