@@ -2,7 +2,7 @@
  * The language server on a 1,000-table model (bench/parse.ts's schema, in
  * ten files of 100 tables, then in one file): how long the first diagnostics
  * take after start, and how long after an edit the editor has the new ones
- * (the edit breaks a type, then fixes it; 40 ms of it is the pause the server
+ * (the edit breaks a type, then fixes it; 25 ms of it is the pause the server
  * waits for after typing). The target is 100 ms after an edit. Driven over
  * stdio by the protocol library's client, as the tests do.
  * `npx tsx bench/lsp.ts` runs it alone.

@@ -25,7 +25,7 @@ import { SchemaWorkspace, type ModelState } from "./schema-workspace.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 
 /** How long typing must pause before the model is compiled again. */
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 25;
 
 /**
  * `strata lsp`: a Language Server Protocol server over stdio. Every model
