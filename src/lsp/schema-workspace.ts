@@ -101,7 +101,11 @@ export class SchemaWorkspace {
     const paths = [...onDisk, ...open.filter(inRoot)];
     const key = (p: string) => relative(root, p).split(sep).join("/");
     paths.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    return paths.map((path) => ({ path, text: this.openText(path) ?? readFileSync(path, "utf8") }));
+    // A file deleted since the folder was listed is left out, as if it had been listed a moment later.
+    return paths.flatMap((path) => {
+      const text = this.openText(path) ?? readIfPresent(path);
+      return text === undefined ? [] : [{ path, text }];
+    });
   }
 
   #filesOnDisk(root: string): string[] {
@@ -112,5 +116,14 @@ export class SchemaWorkspace {
     return readdirSync(root, { recursive, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith(".schema"))
       .map((e) => join(e.parentPath, e.name));
+  }
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
 }

@@ -55,7 +55,12 @@ export function runLanguageServer(cwd: string): Promise<void> {
     clearTimeout(timers.get(root));
     timers.set(root, setTimeout(() => {
       timers.delete(root);
-      compileAndPublish(root);
+      // A failure here has no request to answer: it goes to the editor's log, and the server stays up.
+      try {
+        compileAndPublish(root);
+      } catch (error) {
+        connection.console.error(`strata: ${(error as Error).message}`);
+      }
     }, DEBOUNCE_MS));
   };
   /** The model of a file as of now: a pending compile is done first, so answers match the text. */

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver-protocol/node";
 import { compileSchema } from "../../src/parse/index.js";
 import { withSession } from "../support/lsp-session.js";
 
@@ -76,6 +77,23 @@ test("a syntax error is reported where the parser stops, and only syntax errors 
       },
     ]);
     assert.equal(await s.diagnosticsOf("schemas/user.schema"), []);
+  }),
+);
+
+test("a file created or deleted on disk joins or leaves the model, and its diagnostics follow", () =>
+  withSession({ "schemas/org.schema": ORG }, async (s) => {
+    await s.diagnosticsOf("schemas/org.schema");
+    writeFileSync(join(s.cwd, "schemas/extra.schema"), "table extra {\n  id integr @id\n}\n");
+    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: s.uri("schemas/extra.schema"), type: FileChangeType.Created }],
+    });
+    assert.equal((await s.diagnosticsOf("schemas/extra.schema")).map((d) => d.message), ['unknown type "integr"; did you mean "integer"?']);
+    rmSync(join(s.cwd, "schemas/extra.schema"));
+    s.diagnostics.delete(s.uri("schemas/extra.schema"));
+    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: s.uri("schemas/extra.schema"), type: FileChangeType.Deleted }],
+    });
+    assert.equal(await s.diagnosticsOf("schemas/extra.schema"), []);
   }),
 );
 
