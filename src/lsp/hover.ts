@@ -23,8 +23,10 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
         return enumHover(symbol);
       case "enumValue":
         return code(`${symbol.container!.slice("enum:".length)}.${symbol.name}`) + "\n\nenum value";
-      default:
-        return code(`${symbol.kind} ${symbol.key}`);
+      case "view":
+        return viewHover(state, symbol);
+      case "sequence":
+        return code(`sequence ${symbol.key}`);
     }
   })();
   return doc ? `${body}\n\n---\n\n${doc}` : body;
@@ -95,6 +97,12 @@ function tableKeys(table: Table): string[] {
     keys.push(`${index.unique ? "unique index" : "index"} ${index.name} ${list(elements)}`);
   }
   return keys;
+}
+
+function viewHover(state: ModelState, symbol: SchemaSymbol): string {
+  const view = state.metadata?.views.get(symbol.key);
+  const head = code(`${view?.materialized ? "materialized view" : "view"} ${symbol.key}`);
+  return view ? `${head}\n\n\`\`\`sql\n${view.definition}\n\`\`\`` : head;
 }
 
 function enumHover(symbol: SchemaSymbol): string {

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { HoverRequest } from "vscode-languageserver-protocol/node";
 import { withSession, type LspSession } from "../support/lsp-session.js";
+import { MODEL, positionOf } from "./fixture.js";
 
 const FILES = {
   "schemas/org.schema": `database {
@@ -97,6 +98,19 @@ test("hover on a table lists its columns and keys; on an enum, its values", () =
     const enumHover = await hover(s, "schemas/org.schema", 11, 8);
     assert.equal((enumHover?.contents as { value: string }).value, "```strata\nenum Plan\n```\n\n`free`, `team`");
     assert.is(await hover(s, "schemas/user.schema", 7, 0), null);
+  }),
+);
+
+test("hover on a view shows its SQL; in a view's SQL, a table shows the table", () =>
+  withSession(MODEL, async (s) => {
+    await s.diagnosticsOf("schemas/user.schema");
+    const text = MODEL["schemas/user.schema"];
+    const at = (needle: string) => s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: s.uri("schemas/user.schema") }, position: positionOf(text, needle, 0, 1) });
+    assert.is(
+      ((await at("members ="))?.contents as { value: string }).value,
+      "```strata\nview members\n```\n\n```sql\nselect user.id from user join membership on membership.user_id = user.id\n```",
+    );
+    assert.match(((await at("membership on"))?.contents as { value: string }).value, /^```strata\ntable membership\n```/);
   }),
 );
 
