@@ -78,6 +78,11 @@ function describeTuple(tuple: DiffTuple): string {
       return `+ value ${show(rest[2])} of enum ${qualified(rest[0], rest[1])}`;
     case "remove_enum_value":
       return `- value ${show(rest[2])} of enum ${qualified(rest[0], rest[1])}`;
+    case "modify_table_options": {
+      const [schema, table, from, to] = rest as [unknown, unknown, Record<string, unknown>, Record<string, unknown>];
+      const changes = Object.keys(to).map((name) => `${name} ${show(from[name] ?? undefined)} → ${show(to[name] ?? undefined)}`);
+      return `~ table ${qualified(schema, table)}: ${changes.join(", ")}`;
+    }
     case "execute":
       return `~ execute ${String(rest[0])}`;
     default:

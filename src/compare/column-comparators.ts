@@ -1,5 +1,5 @@
 import { defaultProbeKey } from "../dialects/dialect.js";
-import { formatDefault, typesEqual, type Column } from "../model/index.js";
+import { formatDefault, tableKey, typesEqual, type Column } from "../model/index.js";
 import type { AlterColumnDraft } from "./alter-column-draft.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
@@ -32,18 +32,27 @@ type Hook = (
   meta: Column,
 ) => void;
 
-const compareType: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
+const compareType: Hook = (ctx, op, schema, table, _c, conn, meta) => {
   const option = ctx.opts.compareType ?? true;
   if (option === false) return;
   let differs = typeof option === "function" ? option(ctx.migrationContext, conn, meta, conn.type, meta.type) : undefined;
   // MySQL enums are compared by their values: normalizeModel put them on the columns.
-  differs ??= !typesEqual(conn.type, meta.type);
+  differs ??= !sameColumn(ctx, "type", schema, table, conn, meta);
   if (differs) op.modifyType = { from: conn.type, to: meta.type };
 };
 
-const compareNullable: Hook = (_ctx, op, _s, _t, _c, conn, meta) => {
-  if (conn.nullable !== meta.nullable) op.modifyNullable = { from: conn.nullable, to: meta.nullable };
+const compareNullable: Hook = (ctx, op, schema, table, _c, conn, meta) => {
+  if (!sameColumn(ctx, "nullable", schema, table, conn, meta)) op.modifyNullable = { from: conn.nullable, to: meta.nullable };
 };
+
+/** The dialect's judgement where it keeps spellings that mean the same (Dialect.sameColumn), else the model's equality. */
+function sameColumn(ctx: AutogenContext, aspect: "type" | "nullable", schema: string | undefined, table: string, conn: Column, meta: Column): boolean {
+  const judge = ctx.dialect.sameColumn;
+  const connTable = judge && ctx.databaseMetadata.tables.get(tableKey({ schema, name: table }));
+  const metaTable = judge && ctx.targetMetadata.tables.get(tableKey({ schema, name: table }));
+  if (judge && connTable && metaTable) return judge(aspect, { column: conn, table: connTable }, { column: meta, table: metaTable });
+  return aspect === "type" ? typesEqual(conn.type, meta.type) : conn.nullable === meta.nullable;
+}
 
 const compareServerDefault: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   const option = ctx.opts.compareServerDefault ?? true;

@@ -9,6 +9,7 @@ import { setup as primaryKey } from "./compare-primary-key.js";
 import { setup as schemas } from "./compare-schemas.js";
 import { setup as sequences } from "./compare-sequences.js";
 import { setup as tableComment } from "./compare-table-comment.js";
+import { setup as tableOptions } from "./compare-table-options.js";
 import { setup as tables } from "./compare-tables.js";
 import { setup as views } from "./compare-views.js";
 
@@ -24,6 +25,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   foreignKeys,
   checks,
   tableComment,
+  tableOptions,
   columnComparators,
   schemas,
 ];

@@ -1,4 +1,4 @@
-import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TypeSpec, View } from "../model/index.js";
+import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
@@ -23,6 +23,12 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** The type as this dialect's DDL spells it. */
   spellType(type: SqlType): string;
+  /**
+   * Where the database keeps a column's declared type as written (SQLite),
+   * the model type of a declaration: the language writes one as a quoted
+   * type (`"INT"`, `"DECIMAL(4,2)"`), and `spellType` gives the text back.
+   */
+  declaredType?(text: string): SqlType;
   /**
    * A model as this database reads it back once its DDL ran (`decimal(10)` is
    * `decimal(10, 0)` on PostgreSQL and MySQL; MySQL enums live on their
@@ -55,8 +61,21 @@ export interface Dialect {
    * table, so the downgrade (and any later drop) can name it.
    */
   nameConstraint(table: Table, constraint: Constraint, taken: ReadonlySet<string>): string;
+  /**
+   * Where the database keeps spellings that mean the same to it: whether a
+   * column's type, or its nullability, is the same in both models (SQLite:
+   * `varchar(10)` and `VARCHAR(10)` are; `INT` and `INTEGER` as the primary
+   * key are not; the rowid is never NULL, declared NOT NULL or not).
+   * Optional: without it, the model's values are compared.
+   */
+  sameColumn?(aspect: "type" | "nullable", conn: ColumnOfTable, meta: ColumnOfTable): boolean;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
+}
+
+export interface ColumnOfTable {
+  readonly column: Column;
+  readonly table: Table;
 }
 
 export interface DialectCapabilities {
@@ -85,6 +104,8 @@ export interface DialectCapabilities {
   readonly arrays: boolean;
   readonly unsignedIntegers: boolean;
   readonly materializedViews: boolean;
+  /** The table options (TableOptions) the database keeps: the language accepts, and comparison looks at, only these. */
+  readonly tableOptions: readonly TableOptionName[];
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

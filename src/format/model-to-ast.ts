@@ -32,10 +32,13 @@ export const syntax = {
 
 const LITERAL_WORDS = new Set(["true", "false", "null"]);
 
-/** `known` says whether the dialect has a spec for a type name; any other is written quoted, to pass through. */
+/** `known` says whether the dialect has a spec for a type name; any other is written quoted, to pass through, as is a declared type (SQLite). */
 export function typeNode(type: SqlType, known: (name: string) => boolean): TypeNode {
   if (type.kind === "enum") {
     return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
+  }
+  if (type.declared !== undefined) {
+    return { name: { parts: [{ text: type.declared, quoted: true, ...NO_POS }], ...NO_POS }, args: [], unsigned: false, arrayDims: 0, ...NO_POS };
   }
   if (type.args.some((a) => typeof a === "number" && !Number.isFinite(a))) {
     throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);

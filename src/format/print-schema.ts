@@ -1,6 +1,7 @@
 import { dialectNamed } from "../dialects/registry.js";
 import { PORTABLE_TYPES, type Column, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../../grammar/ast.js";
+import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
 
@@ -83,6 +84,11 @@ function tableDecl(table: Table, known: (name: string) => boolean): Declaration 
   }
   for (const ck of table.checkConstraints) attrs.push(syntax.attr("check", named([syntax.arg(syntax.sql(ck.expression))], ck.name)));
   if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
+  for (const [attribute, { option }] of Object.entries(TABLE_OPTION_SYNTAX)) {
+    const value = table.options[option];
+    if (value === true) attrs.push(syntax.attr(attribute));
+    else if (value !== undefined) attrs.push(syntax.attr(attribute, [syntax.arg(typeof value === "number" ? syntax.number(value) : syntax.string(String(value)))]));
+  }
   if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));
   attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, ...NO_POS, blankLineBefore: i === 0 }));
 

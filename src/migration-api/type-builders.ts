@@ -30,6 +30,9 @@ export const typeBuilders = {
   enumType: (name: string, schema?: string): EnumTypeRef => enumType(name, schema),
   /** MySQL `unsigned`: `s.unsigned(s.integer())`. */
   unsigned: (type: ScalarType): ScalarType => scalarType(type.name, type.args, { unsigned: true, arrayDims: type.arrayDims }),
+  /** SQLite: `type` declared exactly as `text` (`s.declared("INT", s.integer())`), which DDL writes verbatim. */
+  declared: (text: string, type: ScalarType): ScalarType =>
+    scalarType(type.name, type.args, { unsigned: type.unsigned, arrayDims: type.arrayDims, declared: text }),
   /** PostgreSQL arrays: `s.array(s.text())` is `text[]`, `s.array(s.integer(), 2)` is `integer[][]`. */
   array: <T extends SqlType>(type: T, dimensions = 1): T =>
     type.kind === "enum"

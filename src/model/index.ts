@@ -20,4 +20,12 @@ export { Enum, Sequence, View, type SequenceProps } from "./schema-objects.js";
 export { sortTables } from "./sort-tables.js";
 export { enumType, formatType, scalarType, typesEqual, type EnumTypeRef, type ScalarType, type SqlType, type TypeArg } from "./sql-type.js";
 export { Table, type TableProps } from "./table.js";
+export {
+  NO_TABLE_OPTIONS,
+  TABLE_OPTION_NAMES,
+  tableOptionChanges,
+  tableOptions,
+  type TableOptionName,
+  type TableOptions,
+} from "./table-options.js";
 export { PORTABLE_TYPES, type TypeSpec } from "./portable-types.js";

@@ -17,6 +17,12 @@ export interface ScalarType {
   readonly unsigned?: boolean;
   /** PostgreSQL array dimensions: `text[]` is 1. */
   readonly arrayDims?: number;
+  /**
+   * SQLite keeps a declared type as written, and the spelling can matter
+   * (`INT PRIMARY KEY` is not the rowid; `INTEGER PRIMARY KEY` is): the text
+   * as declared, when it is not how strata spells `name` and `args`.
+   */
+  readonly declared?: string;
 }
 
 export interface EnumTypeRef {
@@ -31,7 +37,7 @@ export type SqlType = ScalarType | EnumTypeRef;
 export function scalarType(
   name: string,
   args: readonly TypeArg[] = [],
-  extra: { unsigned?: boolean; arrayDims?: number } = {},
+  extra: { unsigned?: boolean; arrayDims?: number; declared?: string } = {},
 ): ScalarType {
   const type: ScalarType = {
     kind: "scalar",
@@ -39,6 +45,7 @@ export function scalarType(
     args: Object.freeze([...args]),
     ...(extra.unsigned ? { unsigned: true } : {}),
     ...(extra.arrayDims ? { arrayDims: extra.arrayDims } : {}),
+    ...(extra.declared !== undefined ? { declared: extra.declared } : {}),
   };
   return Object.freeze(type);
 }
@@ -52,6 +59,7 @@ export function enumType(name: string, schema?: string, arrayDims?: number): Enu
   });
 }
 
+/** Equal in meaning: a declared spelling (SQLite) is not compared here, see Dialect.sameColumn. */
 export function typesEqual(a: SqlType, b: SqlType): boolean {
   if (a.kind !== b.kind || a.name !== b.name || (a.arrayDims ?? 0) !== (b.arrayDims ?? 0)) return false;
   if (a.kind === "enum" && b.kind === "enum") return (a.schema ?? "") === (b.schema ?? "");
@@ -65,10 +73,11 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
   return false;
 }
 
-/** The type as the language writes it: `varchar(50)`, `integer unsigned`, `text[]`, `Role`. */
+/** The type as the language writes it: `varchar(50)`, `integer unsigned`, `text[]`, `Role`, `"INT"` (declared). */
 export function formatType(type: SqlType): string {
   const dims = "[]".repeat(type.arrayDims ?? 0);
   if (type.kind === "enum") return (type.schema ? `${type.schema}.` : "") + type.name + dims;
+  if (type.declared !== undefined) return JSON.stringify(type.declared);
   const args = type.args.length
     ? `(${type.args.map((a) => (typeof a === "number" ? String(a) : `'${a.replaceAll("'", "''")}'`)).join(", ")})`
     : "";

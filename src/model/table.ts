@@ -9,6 +9,7 @@ import {
 import type { Index } from "./index-definition.js";
 import { frozenArray } from "./frozen.js";
 import { HasInfo, type Info } from "./info.js";
+import { tableOptions, type TableOptions } from "./table-options.js";
 
 export interface TableProps {
   readonly name: string;
@@ -21,6 +22,8 @@ export interface TableProps {
   readonly checkConstraints?: readonly CheckConstraint[];
   readonly indexes?: readonly Index[];
   readonly comment?: string;
+  /** `@@strict`, `@@engine("InnoDB")`, ...: see TableOptions. */
+  readonly options?: TableOptions;
   /** `@@renamedFrom("old")`: the name this table had before; never reflected. */
   readonly renamedFrom?: string;
   readonly info?: Info;
@@ -36,6 +39,7 @@ export class Table extends HasInfo implements TableProps {
   readonly checkConstraints: readonly CheckConstraint[];
   readonly indexes: readonly Index[];
   readonly comment?: string;
+  readonly options: TableOptions;
   readonly renamedFrom?: string;
   /** `schema.name`, or `name` in the default schema. */
   readonly key: string;
@@ -53,6 +57,7 @@ export class Table extends HasInfo implements TableProps {
     this.checkConstraints = frozenArray(props.checkConstraints ?? []);
     this.indexes = frozenArray(props.indexes ?? []);
     if (props.comment !== undefined) this.comment = props.comment;
+    this.options = tableOptions(props.options);
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
     this.key = tableKey(this);
     Object.freeze(this);
@@ -78,6 +83,7 @@ export class Table extends HasInfo implements TableProps {
       checkConstraints: this.checkConstraints,
       indexes: this.indexes,
       comment: this.comment,
+      options: this.options,
       renamedFrom: this.renamedFrom,
       info: this.info,
     };

@@ -18,6 +18,7 @@ export {
   type ConstraintType,
 } from "./constraint-ops.js";
 export { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
+export { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 export { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
 export { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
 export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";

@@ -6,11 +6,13 @@ import {
   Index,
   PrimaryKeyConstraint,
   Table,
+  tableOptions,
   UniqueConstraint,
   type Constraint,
   type DefaultValue,
   type IndexElement,
   type ReferentialAction,
+  type TableOptions,
 } from "../model/index.js";
 
 /**
@@ -22,7 +24,8 @@ export class InvalidOperationArgumentError extends Error {
   override readonly name = "InvalidOperationArgumentError";
 }
 
-export interface CreateTableOptions {
+/** Where the table lives, its comment and its storage options (`strict: true`, `engine: "InnoDB"`, ...). */
+export interface CreateTableOptions extends TableOptions {
   readonly schema?: string;
   readonly comment?: string;
 }
@@ -54,7 +57,18 @@ export function buildTable(name: string, args: ReadonlyArray<TableItem | CreateT
       throw new InvalidOperationArgumentError(`createTable("${name}"): expected a column, constraint or index, got ${String(item)}`);
     }
   }
-  return new Table({ name, schema: options.schema, comment: options.comment, columns, primaryKey, foreignKeys, uniqueConstraints, checkConstraints, indexes });
+  return new Table({
+    name,
+    schema: options.schema,
+    comment: options.comment,
+    options: tableOptions(options),
+    columns,
+    primaryKey,
+    foreignKeys,
+    uniqueConstraints,
+    checkConstraints,
+    indexes,
+  });
 }
 
 function isTableItem(value: unknown): boolean {

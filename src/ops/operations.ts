@@ -43,6 +43,7 @@ import {
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
+import { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
 import { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
 
@@ -237,6 +238,11 @@ export class Operations {
 
   dropTableComment(table: string, options: Schema & { existingComment?: string } = {}): Promise<void> {
     return this.invoke(new DropTableCommentOp(table, options));
+  }
+
+  /** Sets storage options (`{ strict: true }`, `{ engine: "MyISAM" }`; `null` resets one); `existing` is what a reverse restores. */
+  alterTableOptions(table: string, options: TableOptionValues, opts: Schema & { existing?: TableOptionValues } = {}): Promise<void> {
+    return this.invoke(new AlterTableOptionsOp(table, options, opts));
   }
 
   createSchema(name: string): Promise<void> {

@@ -104,6 +104,7 @@ function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<s
     checkConstraints: draft.checks,
     indexes: draft.indexes,
     comment: draft.comment,
+    options: draft.options,
     renamedFrom: draft.renamedFrom,
   });
 }

@@ -5,6 +5,7 @@ import { buildColumn } from "./build-column.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
 import { readArgs, readNameList, readSql, readString, describeValue, type Signature } from "./read-args.js";
 import { readIndex } from "./read-index.js";
+import { readTableOption, TABLE_OPTION_ATTRIBUTES } from "./read-table-option.js";
 import { didYouMean } from "./suggest.js";
 import { TableDraft } from "./table-draft.js";
 
@@ -24,9 +25,10 @@ export const TABLE_ATTRIBUTES: Record<string, Signature> = {
   check: sig(["expression"], 1, ["name"], '@@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@@comment("...")'),
   renamedFrom: sig(["old name"], 1, [], '@@renamedFrom("old_name")'),
+  ...TABLE_OPTION_ATTRIBUTES,
 };
 
-const ONCE = new Set(["comment", "renamedFrom"]);
+const ONCE = new Set(["comment", "renamedFrom", ...Object.keys(TABLE_OPTION_ATTRIBUTES)]);
 
 /** Reads a table's columns, then its `@@` attributes (which may name columns declared after them). */
 export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName): TableDraft {
@@ -95,7 +97,8 @@ function applyTableAttribute(
       draft.renamedFrom = readString(ctx, first);
       return;
     default:
-      throw new Error(`build-table: no handler for @@${attr.name}`);
+      if (!(attr.name in TABLE_OPTION_ATTRIBUTES)) throw new Error(`build-table: no handler for @@${attr.name}`);
+      readTableOption(ctx, attr, first, draft.options);
   }
 }
 

@@ -29,15 +29,17 @@ export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | u
 
 function cacheKey(node: TypeNode): string {
   const parts = node.name.parts;
-  // The common case, a bare name, is its own key: every other key has a \u0003 in it.
-  if (parts.length === 1 && node.args.length === 0 && !node.unsigned && node.arrayDims === 0) return parts[0].text;
-  let key = parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join("\u0000");
+  // The common case, a bare unquoted name, is its own key: every other key has a \u0003 in it.
+  if (parts.length === 1 && !parts[0].quoted && node.args.length === 0 && !node.unsigned && node.arrayDims === 0) return parts[0].text;
+  // A quoted name may mean something else than the same name bare (SQLite's declared types).
+  let key = (parts[0].quoted ? "\u0004" : "") + (parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join("\u0000"));
   for (const arg of node.args) key += typeof arg.value === "number" ? `\u0001${arg.value}` : `\u0002${arg.value}`;
   return `${key}\u0003${node.unsigned ? 1 : 0}${node.arrayDims}`;
 }
 
 function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | undefined {
   const parts = node.name.parts;
+  if (parts.length === 1 && parts[0].quoted && ctx.dialect?.declaredType) return resolveDeclared(ctx, node, ctx.dialect.declaredType);
   let enumDecl: Enum | undefined;
   if (parts.length === 2) {
     const name = ctx.qualify(parts[0], parts[1].text);
@@ -68,6 +70,16 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
     return { type: scalarType(canonical.expandsTo.name, args, extra), autoincrement: true };
   }
   return { type: scalarType(canonical.name, args, extra), autoincrement: false };
+}
+
+/** SQLite: a quoted type is the declared type, whole and verbatim (`"INT"`, `"DECIMAL(4,2)"`). */
+function resolveDeclared(ctx: BuildContext, node: TypeNode, declaredType: (text: string) => SqlType): ResolvedType | undefined {
+  const text = node.name.parts[0].text;
+  if (node.args.length || node.unsigned || node.arrayDims) {
+    ctx.error(node, `write the declared type whole inside the quotes, like "${text}(10)"`);
+    return undefined;
+  }
+  return { type: declaredType(text), autoincrement: false };
 }
 
 function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedType | undefined {

@@ -49,6 +49,8 @@ export class TableDraft {
   foreignKeys: PendingForeignKey[] = [];
   comment?: string;
   renamedFrom?: string;
+  /** `@@strict`, `@@engine("InnoDB")`, ...: by TableOptions name. */
+  options: Record<string, unknown> = {};
   /**
    * Names already used in this table, per kind: index and constraint names
    * are separate (MySQL names a foreign key's index after the key). Made at

@@ -130,7 +130,7 @@ export function renderTableItems(table: Table, ctx: RenderContext): unknown[] {
     ...constraints.map((c) => renderConstraint(c, ctx)),
     ...table.indexes.map((i) => renderIndex(i, ctx)),
   ].filter((item): item is Code => item !== undefined);
-  const options = optionsArg({ schema: table.schema, comment: table.comment });
+  const options = optionsArg({ schema: table.schema, comment: table.comment, ...table.options });
   return options ? [...items, options] : items;
 }
 
@@ -162,7 +162,8 @@ function baseType(type: SqlType, ctx: RenderContext): string {
   else if (arity === undefined && ctx.userModulePrefix !== undefined && isIdentifier(type.name)) {
     text = call(`${ctx.userModulePrefix}${type.name}`, ...type.args);
   } else text = call(s(ctx, "type"), type.name, type.args.length ? type.args : undefined);
-  return type.unsigned ? call(s(ctx, "unsigned"), new Code(text)) : text;
+  if (type.unsigned) text = call(s(ctx, "unsigned"), new Code(text));
+  return type.declared !== undefined ? call(s(ctx, "declared"), type.declared, new Code(text)) : text;
 }
 
 function wrapArray(type: SqlType, text: string, ctx: RenderContext): string {

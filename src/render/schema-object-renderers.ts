@@ -2,6 +2,7 @@ import type { Sequence, View } from "../model/index.js";
 import {
   AddEnumValueOp,
   AlterSequenceOp,
+  AlterTableOptionsOp,
   BulkInsertOp,
   CreateEnumOp,
   CreateSchemaOp,
@@ -48,7 +49,7 @@ function viewValue(ctx: RenderContext, view: View): Code {
   return new Code(call(s(ctx, "view"), view.name, view.definition, optionsArg(viewOptions(view))));
 }
 
-/** Registers the renderers of schemas, enums, sequences, views, table comments and raw SQL. */
+/** Registers the renderers of schemas, enums, sequences, views, table comments and options, and raw SQL. */
 export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
   registry.dispatchFor(CreateSchemaOp)((ctx, op) => call(`${ctx.opPrefix}createSchema`, op.schemaName));
   registry.dispatchFor(DropSchemaOp)((ctx, op) => call(`${ctx.opPrefix}dropSchema`, op.schemaName));
@@ -99,6 +100,10 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
 
   registry.dispatchFor(DropTableCommentOp)((ctx, op) =>
     call(`${ctx.opPrefix}dropTableComment`, op.tableName, optionsArg({ schema: op.schema, existingComment: op.existingComment })),
+  );
+
+  registry.dispatchFor(AlterTableOptionsOp)((ctx, op) =>
+    call(`${ctx.opPrefix}alterTableOptions`, op.tableName, op.options, optionsArg({ schema: op.schema, existing: op.existing })),
   );
 
   registry.dispatchFor(ExecuteSQLOp)((ctx, op) => call(`${ctx.opPrefix}execute`, op.sql, optionsArg({ reverseSql: op.reverseSql })));

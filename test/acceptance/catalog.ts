@@ -136,7 +136,9 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
       }
       for (const check of checkClauses(text(sql))) t.constraints.push(`CHECK ${check}`);
       if (/\bAUTOINCREMENT\b/i.test(text(sql))) t.constraints.push("AUTOINCREMENT");
-      if (/\)\s*WITHOUT\s+ROWID\s*;?\s*$/i.test(text(sql))) t.constraints.push("WITHOUT ROWID");
+      const [options] = await db.query<Row>(`SELECT wr, strict FROM pragma_table_list(${q}) WHERE schema = 'main'`);
+      if (Number(options.wr)) t.constraints.push("WITHOUT ROWID");
+      if (Number(options.strict)) t.constraints.push("STRICT");
       for (const index of await db.query<Row>(`SELECT * FROM pragma_index_list(${q})`)) {
         const iq = `'${text(index.name).replaceAll("'", "''")}'`;
         const cols = await db.query<Row>(`SELECT * FROM pragma_index_xinfo(${iq}) WHERE key = 1 ORDER BY seqno`);

@@ -53,21 +53,6 @@ async function recreate(dialect: DialectName, file: string): Promise<void> {
  */
 function normalized(dialect: DialectName, catalog: Catalog): Catalog {
   const tables = Object.entries(catalog.tables).map(([name, table]): [string, TableCatalog] => {
-    if (dialect === "sqlite") {
-      const rowidAlias = Object.values(table.columns).filter((c) => !/\| pk 0 \|/.test(c)).length === 1;
-      const columns = Object.entries(table.columns).map(([column, line]) => {
-        let [type, ...rest] = line.split(" | ");
-        // strata spells the canonical type; SQLite keeps declared types as text and these have the same affinity.
-        type = type
-          .replace(/^NUMERIC\b/, "DECIMAL")
-          .replace(/^DOUBLE PRECISION$/, "DOUBLE")
-          .replace(/,\s*/g, ", ");
-        // A rowid alias (the lone INTEGER PRIMARY KEY) can never hold NULL, declared NOT NULL or not.
-        if (rowidAlias && type === "INTEGER" && rest[2] === "pk 1") rest = ["not null", ...rest.slice(1)];
-        return [column, [type, ...rest].join(" | ")];
-      });
-      return [name, { ...table, columns: Object.fromEntries(columns) }];
-    }
     if (dialect === "mysql") {
       // InnoDB implements NO ACTION as RESTRICT (MySQL manual, "FOREIGN KEY Constraints"); strata writes the default.
       const constraints = table.constraints.map((c) => c.replaceAll("NO ACTION", "RESTRICT")).sort();

@@ -19,7 +19,7 @@ const t = (name: string, ...columns: Column[]) => new Table({ name, columns });
 test("built-ins register through the registry, in a documented order", () => {
   const registry = createComparators();
   assert.equal(registry.names("schema"), ["enums", "sequences", "views", "tables", "schemas"]);
-  assert.equal(registry.names("table"), ["columns", "primaryKey", "indexes", "foreignKeys", "checks", "tableComment"]);
+  assert.equal(registry.names("table"), ["columns", "primaryKey", "indexes", "foreignKeys", "checks", "tableComment", "tableOptions"]);
   assert.equal(registry.names("column"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation"]);
   assert.equal(createComparators({ builtins: false }).names("table"), []);
 });

@@ -11,6 +11,7 @@ function errors(text: string): string[] {
 
 const PG = 'database { dialect = "postgresql" }\n';
 const MYSQL = 'database { dialect = "mysql" }\n';
+const SQLITE = 'database { dialect = "sqlite" }\n';
 
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
@@ -55,6 +56,9 @@ const CASES: Array<[string, string, string[]]> = [
   ["unknown referential action", "table t { a integer @references(org.id, onDelete: cascde) }\ntable org { id integer }", ['1:51: unknown onDelete action "cascde"; did you mean "cascade"?']],
   ["initiallyDeferred without deferrable", PG + "table t { a integer @references(org.id, initiallyDeferred: true) }\ntable org { id integer }", ["2:60: initiallyDeferred: true needs deferrable: true"]],
   ["unknown index column option value", "table t { a integer\n  @@index([a(sort: up)]) }", ['2:20: unknown sort order "up"; expected asc or desc']],
+  ["a table option the dialect does not keep", PG + "table t { a integer\n  @@strict }", ["3:3: @@strict is not supported by postgresql"]],
+  ["a table option with a value of the wrong kind", SQLITE + "table t { a integer\n  @@strict(1) }", ["3:12: @@strict takes no positional arguments: expected @@strict"]],
+  ["a SQLite declared type with parameters outside the quotes", SQLITE + 'table t { a "varchar"(10) }', ['2:13: write the declared type whole inside the quotes, like "varchar(10)"']],
   ["check without sql(...)", "table t { a integer @check(\"a > 0\") }", ["1:28: expected sql(\"...\") but found a string"]],
   // references
   ["reference to a missing table", "table t { id integer @references(orgs.id) }\ntable org { id integer }", ['1:34: unknown table "orgs"; did you mean "org"?']],

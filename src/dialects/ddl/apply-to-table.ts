@@ -13,6 +13,7 @@ import { CreateConstraintOp, DropConstraintOp } from "../../ops/constraint-ops.j
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
+import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { DdlStateError, UnsupportedDdlError } from "./ddl-errors.js";
 
 /**
@@ -39,7 +40,8 @@ export function applyToTable(table: Table, op: MigrateOperation): Table {
   if (op instanceof DropConstraintOp) return dropConstraint(table, findConstraint(table, op));
   if (op instanceof CreateTableCommentOp) return table.with({ comment: op.comment });
   if (op instanceof DropTableCommentOp) return table.with({ comment: undefined });
-  throw new UnsupportedDdlError("a table rebuild", `include ${op.constructor.name} (only ops on one table's columns, indexes, constraints and comment)`);
+  if (op instanceof AlterTableOptionsOp) return table.with({ options: op.applyTo(table.options) });
+  throw new UnsupportedDdlError("a table rebuild", `include ${op.constructor.name} (only ops on one table's columns, indexes, constraints, comment and options)`);
 }
 
 function requireColumn(table: Table, name: string): Column {

@@ -17,6 +17,7 @@ import { ModifyTableOps } from "../../ops/op-containers.js";
 import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
+import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
 import { CreateViewOp, DropViewOp, ReplaceViewOp } from "../../ops/view-ops.js";
 import { MissingDdlHandlerError } from "./ddl-errors.js";
@@ -42,6 +43,7 @@ export const DDL_OPS = {
   DropConstraintOp,
   CreateTableCommentOp,
   DropTableCommentOp,
+  AlterTableOptionsOp,
   ExecuteSQLOp,
   BulkInsertOp,
   BatchAlterTableOp,

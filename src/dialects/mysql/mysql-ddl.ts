@@ -59,6 +59,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     ],
     CreateTableCommentOp: (op) => alterTable(op, `COMMENT = ${w.string(op.comment)}`),
     DropTableCommentOp: (op) => alterTable(op, "COMMENT = ''"),
+    AlterTableOptionsOp: unsupported("change table options"),
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),

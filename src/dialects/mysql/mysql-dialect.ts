@@ -47,6 +47,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     arrays: false,
     unsignedIntegers: true,
     materializedViews: false,
+    tableOptions: [],
   },
   nativeTypes: MYSQL_NATIVE_TYPES,
   connect: (url) => connectMysql(mysqlDialect, url),

@@ -1,4 +1,4 @@
-import { DdlStateError } from "../ddl/ddl-errors.js";
+import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
 import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
@@ -55,6 +55,11 @@ function handlers(w: DdlWriter): DdlHandlers {
     },
     CreateTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS ${w.string(op.comment)}` }],
     DropTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS NULL` }],
+    AlterTableOptionsOp: (op) =>
+      op.changed.map((name) => {
+        if (name !== "unlogged") throw new UnsupportedDdlError("postgresql", `set the table option ${name} (of "${op.tableName}")`);
+        return { sql: `ALTER TABLE ${table(op)} SET ${op.options.unlogged ? "UNLOGGED" : "LOGGED"}` };
+      }),
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),

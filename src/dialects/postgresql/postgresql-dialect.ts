@@ -32,6 +32,7 @@ export const postgresqlDialect: Dialect = {
     arrays: true,
     unsignedIntegers: false,
     materializedViews: true,
+    tableOptions: [],
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url) => connectPostgresql(postgresqlDialect, url),

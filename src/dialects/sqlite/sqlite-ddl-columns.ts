@@ -14,7 +14,7 @@ export function sqliteColumnDefinition(w: DdlWriter, column: Column, primaryKeyN
   const type = w.dialect.spellType(column.type);
   const parts = [w.q(column.name), type].filter((p) => p !== "");
   if (column.default?.kind === "autoincrement") {
-    if (type !== "INTEGER") throw new UnsupportedDdlError("sqlite", `give "${column.name}" autoincrement(): only an INTEGER primary key autoincrements`);
+    if (type.toUpperCase() !== "INTEGER") throw new UnsupportedDdlError("sqlite", `give "${column.name}" autoincrement(): only an INTEGER primary key autoincrements`);
     const name = primaryKeyName === undefined ? "" : `CONSTRAINT ${w.q(primaryKeyName)} `;
     parts.push(`${name}PRIMARY KEY AUTOINCREMENT`);
   }
@@ -50,8 +50,8 @@ function autoincrementColumn(table: Table): Column | undefined {
   return table.columns.find((c) => c.default?.kind === "autoincrement");
 }
 
-/** The CREATE TABLE statement alone (a rebuild creates indexes after renaming). `suffix`: `WITHOUT ROWID`, `STRICT`. */
-export function sqliteCreateTableSql(w: DdlWriter, table: Table, name: string, suffix = ""): string {
+/** The CREATE TABLE statement alone (a rebuild creates indexes after renaming), with its `WITHOUT ROWID` and `STRICT`. */
+export function sqliteCreateTableSql(w: DdlWriter, table: Table, name: string): string {
   const auto = autoincrementColumn(table);
   const pk = table.primaryKey;
   if (auto && (pk?.columns.length !== 1 || pk.columns[0] !== auto.name)) {
@@ -65,7 +65,8 @@ export function sqliteCreateTableSql(w: DdlWriter, table: Table, name: string, s
     ...table.checkConstraints.map((c) => w.check(c)),
     ...table.foreignKeys.map((f) => w.foreignKey(f, fk)),
   ];
-  return w.createTable(name, definitions, suffix);
+  const options = [table.options.withoutRowid ? "WITHOUT ROWID" : "", table.options.strict ? "STRICT" : ""].filter((o) => o !== "");
+  return w.createTable(name, definitions, options.length ? ` ${options.join(", ")}` : "");
 }
 
 export function sqliteCreateTable(w: DdlWriter, table: Table): Statement[] {

@@ -53,7 +53,6 @@ export async function sqliteRebuild(
   const temporary = `${tableName}__strata_rebuild`;
   const table = w.name(schema, tableName);
   const temp = w.name(schema, temporary);
-  const suffix = tableOptions(raw.find((r) => r.type === "table")?.sql ?? "");
 
   const out: Statement[] = [
     {
@@ -70,7 +69,7 @@ export async function sqliteRebuild(
     const check = typesEqual(from.type, to.type) ? undefined : sqliteFitCheck(w, table, tableName, from, to);
     if (check) out.push(check);
   }
-  out.push({ sql: "PRAGMA defer_foreign_keys = ON" }, { sql: sqliteCreateTableSql(w, target, temp, suffix) });
+  out.push({ sql: "PRAGMA defer_foreign_keys = ON" }, { sql: sqliteCreateTableSql(w, target, temp) });
   if (copy.length) {
     const into = w.columns(copy.map((c) => c.to.name));
     const select = copy.map(({ from, to }) => copyExpression(w, from, to)).join(", ");
@@ -105,12 +104,6 @@ async function liveTable(schema: string | undefined, tableName: string, context:
   const table = await context.currentTable(schema, tableName);
   if (!table) throw new DdlStateError(`table "${tableName}" does not exist`);
   return table;
-}
-
-/** `WITHOUT ROWID` and `STRICT` after the closing parenthesis of the original CREATE TABLE. */
-function tableOptions(createSql: string): string {
-  const match = /\)\s*((?:WITHOUT\s+ROWID|STRICT)(?:\s*,\s*(?:WITHOUT\s+ROWID|STRICT))?)\s*;?\s*$/i.exec(createSql);
-  return match ? ` ${match[1].toUpperCase().replace(/\s+/g, " ")}` : "";
 }
 
 interface CopiedColumn {

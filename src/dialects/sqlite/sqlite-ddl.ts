@@ -3,6 +3,7 @@ import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
 import { CreateConstraintOp, DropConstraintOp } from "../../ops/constraint-ops.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
+import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { applyToTable } from "../ddl/apply-to-table.js";
 import { UnsupportedDdlError } from "../ddl/ddl-errors.js";
@@ -66,6 +67,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     DropConstraintOp: tableOp,
     CreateTableCommentOp: () => [],
     DropTableCommentOp: () => [],
+    AlterTableOptionsOp: tableOp,
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => group(w, op.schema, op.tableName, op.ops, context),
@@ -119,7 +121,7 @@ function needsRebuild(op: MigrateOperation, table: Table | undefined): boolean {
     const kw = Object.keys(op.kw).some((k) => k.startsWith("modify_"));
     return kw || op.modifyType !== undefined || op.modifyNullable !== undefined || op.modifyServerDefault !== undefined;
   }
-  return op instanceof CreateConstraintOp || op instanceof DropConstraintOp;
+  return op instanceof CreateConstraintOp || op instanceof DropConstraintOp || op instanceof AlterTableOptionsOp;
 }
 
 /** ALTER TABLE ADD COLUMN's limits (lang_altertable.html): no key, no expression default, NOT NULL needs a default. */

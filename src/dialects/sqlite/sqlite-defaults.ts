@@ -1,4 +1,4 @@
-import { defaults, type DefaultValue, type SqlType } from "../../model/index.js";
+import { defaults, type DefaultValue } from "../../model/index.js";
 import { tokenizeSql } from "./sqlite-sql-tokens.js";
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -13,18 +13,10 @@ const DATETIME_NOW = /^datetime\s*\(\s*'now'\s*\)$/i;
  * CURRENT_TIMESTAMP and `datetime('now')`, which yield the same text, become
  * `now()`; a parenthesized literal is that literal; anything else stays SQL,
  * outer parentheses removed, so that `DEFAULT (lower('X'))` and
- * `sql("lower('X')")` are the same value. On a boolean column 0 and 1 are
- * false and true (SQLite's TRUE is 1), as MySQL reflection reads them.
+ * `sql("lower('X')")` are the same value. A boolean column's `1` stays the
+ * number 1 and `TRUE` the literal true: SQLite keeps the text as written.
  */
-export function defaultFromSqlite(text: string, type?: SqlType): DefaultValue {
-  const value = literalOrSql(text);
-  if (type?.kind === "scalar" && type.name === "boolean" && value.kind === "number" && (value.value === "0" || value.value === "1")) {
-    return defaults.literal(value.value === "1");
-  }
-  return value;
-}
-
-function literalOrSql(text: string): DefaultValue {
+export function defaultFromSqlite(text: string): DefaultValue {
   const sql = stripParens(text.trim());
   const upper = sql.toUpperCase();
   if (NUMBER.test(sql)) return defaults.number(sql);

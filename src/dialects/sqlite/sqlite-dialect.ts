@@ -2,7 +2,8 @@ import type { Dialect } from "../dialect.js";
 import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import { reflectSqlite } from "./sqlite-reflect.js";
-import { SQLITE_NATIVE_TYPES, spellSqliteType } from "./sqlite-types.js";
+import { sqliteSameColumn } from "./sqlite-same-column.js";
+import { SQLITE_NATIVE_TYPES, spellSqliteType, typeFromDeclared } from "./sqlite-types.js";
 import { sqliteDdl } from "./sqlite-ddl.js";
 import { normalizeSqliteModel } from "./sqlite-normalize.js";
 
@@ -34,12 +35,15 @@ export const sqliteDialect: Dialect = {
     // MediaWiki corpus), so it round-trips; SQLite does not enforce it.
     unsignedIntegers: true,
     materializedViews: false,
+    tableOptions: ["strict", "withoutRowid"],
   },
   nativeTypes: SQLITE_NATIVE_TYPES,
   connect: (url) => connectSqlite(url, sqliteDialect),
   reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
+  declaredType: typeFromDeclared,
+  sameColumn: sqliteSameColumn,
   normalizeModel: normalizeSqliteModel,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: sqliteDdl,

@@ -19,6 +19,6 @@ export function normalizeSqliteModel(metadata: MetaData): MetaData {
 
 function normalizeColumn(column: Column): Column {
   if (column.default?.kind !== "sql") return column;
-  const value = defaultFromSqlite(column.default.sql, column.type);
+  const value = defaultFromSqlite(column.default.sql);
   return defaultsEqual(value, column.default) ? column : column.with({ default: value });
 }

@@ -46,10 +46,7 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 /** Builds one table from its catalog rows and its CREATE TABLE text. */
 export function buildTable(source: TableSource, names: NameResolver, include: NameFilter): Table {
   const ddl = parseCreateTable(source.sql);
-  const neverNull = neverNullKeyColumns(source, ddl);
-  const columns = source.columns
-    .filter((row) => include(row.name, "column"))
-    .map((row) => buildColumn(row, ddl, neverNull.has(row.name)));
+  const columns = source.columns.filter((row) => include(row.name, "column")).map((row) => buildColumn(row, ddl));
   const pkRows = source.columns.filter((row) => row.pk > 0).sort((a, b) => a.pk - b.pk);
   const primaryKey = pkRows.length
     ? new PrimaryKeyConstraint({ name: ddl.primaryKeyName, columns: pkRows.map((r) => r.name) })
@@ -63,38 +60,28 @@ export function buildTable(source: TableSource, names: NameResolver, include: Na
     uniqueConstraints,
     checkConstraints: ddl.checks.map((c) => new CheckConstraint(c)).filter((c) => include(c.name, "checkConstraint")),
     indexes,
+    options: { strict: ddl.strict, withoutRowid: ddl.withoutRowid },
   });
 }
 
 /**
- * Primary key columns that can never hold NULL whatever `notnull` says: all
- * of them in a WITHOUT ROWID table, and an `integer` key alone, which is the
- * rowid. SQLite lets other key columns hold NULL, so they are read as
- * declared. (`INT PRIMARY KEY` is not quite the rowid, but the model spells
- * it `integer`, which DDL writes as `INTEGER`: reading it as the rowid keeps
- * the round trip stable.)
+ * A column as declared: its type text kept (typeFromDeclared), and NOT NULL
+ * only where `notnull` says so (an INTEGER PRIMARY KEY, the rowid, cannot
+ * hold NULL either way, but the catalog keeps whether it was declared).
  */
-function neverNullKeyColumns(source: TableSource, ddl: TableDdl): ReadonlySet<string> {
-  const key = source.columns.filter((r) => r.pk > 0);
-  if (ddl.withoutRowid) return new Set(key.map((r) => r.name));
-  const type = key.length === 1 ? typeFromDeclared(key[0].type) : undefined;
-  const rowid = type?.kind === "scalar" && type.name === "integer" && !type.unsigned;
-  return new Set(rowid ? [key[0].name] : []);
-}
-
-function buildColumn(row: ColumnRow, ddl: TableDdl, neverNull: boolean): Column {
+function buildColumn(row: ColumnRow, ddl: TableDdl): Column {
   const parsed = ddl.columns.get(columnKey(row.name));
   const collation = parsed?.collation;
   const type = typeFromDeclared(row.type);
   return new Column({
     name: row.name,
     type,
-    nullable: row.not_null === 0 && !neverNull,
+    nullable: row.not_null === 0,
     default: parsed?.autoincrement
       ? defaults.autoincrement()
       : row.dflt_value === null
         ? undefined
-        : defaultFromSqlite(row.dflt_value, type),
+        : defaultFromSqlite(row.dflt_value),
     generated:
       row.hidden === 2 || row.hidden === 3
         ? { expression: parsed?.generated?.expression ?? "", stored: row.hidden === 3 }

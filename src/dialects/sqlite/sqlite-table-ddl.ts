@@ -22,8 +22,9 @@ export interface TableDdl {
   readonly uniques: readonly UniqueDdl[];
   readonly checks: readonly CheckDdl[];
   readonly foreignKeys: readonly ForeignKeyDdl[];
-  /** `WITHOUT ROWID`: its primary key columns can never be NULL. */
+  /** The table options after the body. */
   readonly withoutRowid: boolean;
+  readonly strict: boolean;
 }
 
 export interface ColumnDdl {
@@ -66,11 +67,12 @@ interface Builder {
   checks: CheckDdl[];
   foreignKeys: ForeignKeyDdl[];
   withoutRowid: boolean;
+  strict: boolean;
 }
 
 export function parseCreateTable(sql: string): TableDdl {
   const tokens = tokenizeSql(sql);
-  const out: Builder = { columns: new Map(), uniques: [], checks: [], foreignKeys: [], withoutRowid: false };
+  const out: Builder = { columns: new Map(), uniques: [], checks: [], foreignKeys: [], withoutRowid: false, strict: false };
   const open = bodyStart(tokens);
   if (open < 0) return out; // CREATE TABLE ... AS SELECT: no constraints to read
   const close = matchingParen(tokens, open);
@@ -81,6 +83,7 @@ export function parseCreateTable(sql: string): TableDdl {
   // Table options after the body: `WITHOUT ROWID`, `STRICT`, in any order.
   for (let i = close + 1; i < tokens.length; i++) {
     if (isKeyword(tokens[i], "WITHOUT") && isKeyword(tokens[i + 1], "ROWID")) out.withoutRowid = true;
+    if (isKeyword(tokens[i], "STRICT")) out.strict = true;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { PORTABLE_TYPES, scalarType, type SqlType, type TypeArg, type TypeSpec } from "../../model/index.js";
+import { PORTABLE_TYPES, scalarType, type ScalarType, type SqlType, type TypeArg, type TypeSpec } from "../../model/index.js";
 
 /**
  * SQLite keeps a column's declared type exactly as written and only derives
@@ -62,12 +62,19 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
  * The model type for a declared type as `pragma_table_xinfo` reports it:
- * lower case, aliases resolved, `UNSIGNED` kept as the model's flag, and
- * arguments dropped only where the canonical type takes none (SQLite ignores
- * `INTEGER(11)`). A spelling this cannot read becomes a native type named by
- * its whole text, so nothing is lost.
+ * its meaning (lower case, aliases resolved, `UNSIGNED` kept as the model's
+ * flag, arguments dropped only where the canonical type takes none: SQLite
+ * ignores `INTEGER(11)`), and, when strata would spell that meaning
+ * differently, the declared text itself, which SQLite keeps and DDL writes
+ * back verbatim (`INT`, `DECIMAL(4,2)`, `varchar(10)`). A spelling this
+ * cannot read becomes a native type named by its whole text.
  */
 export function typeFromDeclared(declared: string): SqlType {
+  const meaning = meaningOf(declared);
+  return spellSqliteType(meaning) === declared ? meaning : scalarType(meaning.name, meaning.args, { unsigned: meaning.unsigned, declared });
+}
+
+function meaningOf(declared: string): ScalarType {
   const text = declared.trim();
   if (text === "") return scalarType("any");
   const match = DECLARED.exec(text);
@@ -110,11 +117,13 @@ function canonicalName(name: string): string {
 
 /**
  * The declared type SQLite DDL should use, chosen so that reflecting it gives
- * back the same model value (`bytes` → `BLOB` → `bytes`).
+ * back the same model value (`bytes` → `BLOB` → `bytes`); a declared type
+ * is written as declared.
  */
 export function spellSqliteType(type: SqlType): string {
   if (type.kind === "enum") throw new UnsupportedSqliteTypeError(`the enum type "${type.name}"`);
   if (type.arrayDims) throw new UnsupportedSqliteTypeError(`array types (${type.name}[])`);
+  if (type.declared !== undefined) return type.declared;
   const name = SPELLINGS[type.name] ?? type.name.toUpperCase();
   const args = type.args.length
     ? `(${type.args.map((a) => (typeof a === "number" ? String(a) : `'${a.replaceAll("'", "''")}'`)).join(", ")})`

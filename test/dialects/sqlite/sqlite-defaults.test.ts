@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { defaults, scalarType, type DefaultValue } from "../../../src/model/index.js";
+import { defaults, type DefaultValue } from "../../../src/model/index.js";
 import { defaultFromSqlite } from "../../../src/dialects/sqlite/sqlite-defaults.js";
 
 const cases: Array<[string, DefaultValue]> = [
@@ -35,12 +35,10 @@ for (const [text, expected] of cases) {
   });
 }
 
-test("on a boolean column 0 and 1 are false and true; elsewhere they stay numbers", () => {
-  const boolean = scalarType("boolean");
-  assert.equal(defaultFromSqlite("0", boolean), defaults.literal(false));
-  assert.equal(defaultFromSqlite("(1)", boolean), defaults.literal(true));
-  assert.equal(defaultFromSqlite("2", boolean), defaults.literal(2));
-  assert.equal(defaultFromSqlite("1", scalarType("integer")), defaults.literal(1));
+test("a boolean column's 1 stays the number 1 and TRUE the literal: SQLite keeps the text as written", () => {
+  assert.equal(defaultFromSqlite("1"), defaults.number("1"));
+  assert.equal(defaultFromSqlite("(0)"), defaults.number("0"));
+  assert.equal(defaultFromSqlite("TRUE"), defaults.literal(true));
 });
 
 test.run();

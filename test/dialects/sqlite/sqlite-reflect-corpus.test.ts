@@ -66,7 +66,7 @@ for (const file of files) {
 test("corpus details: Chinook's named composite key, Northwind's checks and bracketed view names", async () => {
   const chinook = await reflectSql(readFileSync(`${CORPUS}/sqlite/chinook.sql`, "utf8"));
   assert.equal(chinook.metadata.tables.get("PlaylistTrack")!.primaryKey!.name, "PK_PlaylistTrack");
-  assert.equal(chinook.metadata.tables.get("Invoice")!.column("Total")!.type, { kind: "scalar", name: "decimal", args: [10, 2] });
+  assert.equal(chinook.metadata.tables.get("Invoice")!.column("Total")!.type, { kind: "scalar", name: "decimal", args: [10, 2], declared: "NUMERIC(10,2)" });
   const northwind = await reflectSql(readFileSync(`${CORPUS}/sqlite/northwind.sql`, "utf8"));
   assert.equal(
     northwind.metadata.tables.get("Order Details")!.checkConstraints.map((c) => c.expression),

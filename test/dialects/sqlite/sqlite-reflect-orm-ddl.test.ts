@@ -52,9 +52,14 @@ test("Django-style: lower-case types, inline deferrable REFERENCES, CHECKs with 
      );`,
     "shop_order",
   );
+  // Declared types are kept as pragma_table_xinfo reports them (it upper-cases INTEGER, TEXT, REAL, BLOB and ANY).
   assert.equal(table.columns.map((c) => c.type), [
-    scalarType("integer"), scalarType("smallint", [], { unsigned: true }), scalarType("decimal"), scalarType("text"),
-    scalarType("char", [32]), scalarType("integer"),
+    scalarType("integer"),
+    scalarType("smallint", [], { unsigned: true, declared: "smallint unsigned" }),
+    scalarType("decimal", [], { declared: "decimal" }),
+    scalarType("text"),
+    scalarType("char", [32], { declared: "char(32)" }),
+    scalarType("integer"),
   ]);
   assert.equal(table.checkConstraints, [
     new CheckConstraint({ expression: '"qty" >= 0' }),
@@ -84,7 +89,11 @@ test("Rails-style: datetime(6) keeps its precision, varchar without a length sta
     `CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar DEFAULT '' NOT NULL, "created_at" datetime(6) NOT NULL);`,
     "users",
   );
-  assert.equal(table.columns.map((c) => c.type), [scalarType("integer"), scalarType("varchar"), scalarType("datetime", [6])]);
+  assert.equal(table.columns.map((c) => c.type), [
+    scalarType("integer"),
+    scalarType("varchar", [], { declared: "varchar" }),
+    scalarType("datetime", [6], { declared: "datetime(6)" }),
+  ]);
 });
 
 test.run();

@@ -41,17 +41,17 @@ test("columns: declared types, nullability and every kind of default", async () 
     new Column({ name: "d", type: scalarType("datetime"), nullable: true, default: defaults.now() }),
     new Column({ name: "e", type: scalarType("timestamp"), nullable: false, default: defaults.now() }),
     new Column({ name: "f", type: scalarType("boolean"), nullable: true, default: defaults.literal(true) }),
-    new Column({ name: "g", type: scalarType("decimal", [10, 2]), nullable: true, default: defaults.literal(-1.5) }),
+    new Column({ name: "g", type: scalarType("decimal", [10, 2], { declared: "NUMERIC(10,2)" }), nullable: true, default: defaults.literal(-1.5) }),
     new Column({ name: "h", type: text, nullable: true, default: defaults.sql("lower('X')") }),
     new Column({ name: "i", type: scalarType("bytes"), nullable: true }),
     new Column({ name: "j", type: scalarType("any"), nullable: true }),
-    new Column({ name: "k", type: scalarType("double"), nullable: true, default: defaults.literal(1) }),
+    new Column({ name: "k", type: scalarType("double", [], { declared: "DOUBLE PRECISION" }), nullable: true, default: defaults.literal(1) }),
     new Column({ name: "l", type: scalarType("integer", [], { unsigned: true }), nullable: true }),
   ]);
   assert.is(table.primaryKey, undefined);
 });
 
-test("AUTOINCREMENT is autoincrement() on the INTEGER PRIMARY KEY; rowid and WITHOUT ROWID keys are never nullable", async () => {
+test("AUTOINCREMENT is autoincrement() on the INTEGER PRIMARY KEY; keys are as nullable as declared; STRICT and WITHOUT ROWID are options", async () => {
   const { metadata } = await reflectSql(`
     CREATE TABLE auto (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
     CREATE TABLE plain (id INTEGER PRIMARY KEY, x TEXT);
@@ -59,19 +59,25 @@ test("AUTOINCREMENT is autoincrement() on the INTEGER PRIMARY KEY; rowid and WIT
     CREATE TABLE int_key (id INT PRIMARY KEY);
     CREATE TABLE unsigned_key (id INTEGER UNSIGNED PRIMARY KEY);
     CREATE TABLE no_rowid (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+    CREATE TABLE strict_table (id INTEGER PRIMARY KEY NOT NULL) STRICT;
   `);
-  assert.equal(metadata.tables.get("auto")!.columns[0], new Column({ name: "id", type: integer, nullable: false, default: defaults.autoincrement() }));
-  assert.equal(metadata.tables.get("plain")!.columns[0], new Column({ name: "id", type: integer, nullable: false }));
+  // The rowid can never hold NULL, but the catalog keeps whether NOT NULL was declared: reflected as declared.
+  assert.equal(metadata.tables.get("auto")!.columns[0], new Column({ name: "id", type: integer, nullable: true, default: defaults.autoincrement() }));
+  assert.equal(metadata.tables.get("plain")!.columns[0], new Column({ name: "id", type: integer, nullable: true }));
+  assert.equal(metadata.tables.get("strict_table")!.columns[0], new Column({ name: "id", type: integer, nullable: false }));
+  assert.equal(metadata.tables.get("strict_table")!.options, { strict: true });
+  assert.equal(metadata.tables.get("no_rowid")!.options, { withoutRowid: true });
+  assert.equal(metadata.tables.get("plain")!.options, {});
   // SQLite lets a non-rowid primary key column hold NULL unless it says NOT NULL: reflected as it is.
   assert.equal(metadata.tables.get("keyed")!.columns[0], new Column({ name: "code", type: text, nullable: true }));
   assert.equal(metadata.tables.get("keyed")!.primaryKey, new PrimaryKeyConstraint({ columns: ["code"] }));
-  // INT is not quite the rowid, but the model calls it integer and DDL writes INTEGER: read as the rowid.
-  assert.equal(metadata.tables.get("int_key")!.columns[0], new Column({ name: "id", type: integer, nullable: false }));
+  // INT PRIMARY KEY is not the rowid: its declared type is kept, which says so.
+  assert.equal(metadata.tables.get("int_key")!.columns[0], new Column({ name: "id", type: scalarType("integer", [], { declared: "INT" }), nullable: true }));
   assert.equal(
     metadata.tables.get("unsigned_key")!.columns[0],
     new Column({ name: "id", type: scalarType("integer", [], { unsigned: true }), nullable: true }),
   );
-  // WITHOUT ROWID tables refuse NULL in every key column.
+  // WITHOUT ROWID tables refuse NULL in every key column, and pragma_table_xinfo says so.
   assert.equal(metadata.tables.get("no_rowid")!.columns.map((c) => c.nullable), [false, false]);
 });
 

@@ -5,32 +5,37 @@ import { spellSqliteType, typeFromDeclared } from "../../../src/dialects/sqlite/
 import { sqliteDialect } from "../../../src/dialects/sqlite/sqlite-dialect.js";
 import { withTestDatabase } from "../../support/databases.js";
 
+/** The meaning of a declared type, and the text itself where strata would spell that meaning otherwise. */
 const cases: Array<[string, SqlType]> = [
   ["INTEGER", scalarType("integer")],
-  ["int", scalarType("integer")],
-  ["INTEGER(11)", scalarType("integer")],
+  ["int", scalarType("integer", [], { declared: "int" })],
+  ["INT", scalarType("integer", [], { declared: "INT" })],
+  ["INTEGER(11)", scalarType("integer", [], { declared: "INTEGER(11)" })],
   ["VARCHAR(255)", scalarType("varchar", [255])],
-  ["varchar ( 20 )", scalarType("varchar", [20])],
+  ["varchar(10)", scalarType("varchar", [10], { declared: "varchar(10)" })],
+  ["varchar ( 20 )", scalarType("varchar", [20], { declared: "varchar ( 20 )" })],
   ["NVARCHAR(40)", scalarType("nvarchar", [40])],
-  ["NUMERIC(10,2)", scalarType("decimal", [10, 2])],
-  ["NUMERIC", scalarType("decimal")],
+  ["NUMERIC(10,2)", scalarType("decimal", [10, 2], { declared: "NUMERIC(10,2)" })],
+  ["DECIMAL(4,2)", scalarType("decimal", [4, 2], { declared: "DECIMAL(4,2)" })],
+  ["DECIMAL(4, 2)", scalarType("decimal", [4, 2])],
+  ["NUMERIC", scalarType("decimal", [], { declared: "NUMERIC" })],
   ["DATETIME", scalarType("datetime")],
-  ["datetime(6)", scalarType("datetime", [6])],
+  ["datetime(6)", scalarType("datetime", [6], { declared: "datetime(6)" })],
   ["NVARCHAR", scalarType("nvarchar")],
   ["BLOB", scalarType("bytes")],
   ["REAL", scalarType("real")],
   ["DOUBLE", scalarType("double")],
-  ["DOUBLE PRECISION", scalarType("double")],
+  ["DOUBLE PRECISION", scalarType("double", [], { declared: "DOUBLE PRECISION" })],
   ["BOOLEAN", scalarType("boolean")],
-  ["CHARACTER VARYING(30)", scalarType("varchar", [30])],
+  ["CHARACTER VARYING(30)", scalarType("varchar", [30], { declared: "CHARACTER VARYING(30)" })],
   ["INTEGER UNSIGNED", scalarType("integer", [], { unsigned: true })],
-  ["BIGINT  unsigned", scalarType("bigint", [], { unsigned: true })],
-  ["INT(10) UNSIGNED", scalarType("integer", [], { unsigned: true })],
+  ["BIGINT  unsigned", scalarType("bigint", [], { unsigned: true, declared: "BIGINT  unsigned" })],
+  ["INT(10) UNSIGNED", scalarType("integer", [], { unsigned: true, declared: "INT(10) UNSIGNED" })],
   ["UNSIGNED BIG INT", scalarType("unsigned big int")],
   ["", scalarType("any")],
   ["FLOAT", scalarType("float")],
   ["DECIMAL(-1)", scalarType("decimal", [-1])],
-  ['"weird type"', scalarType('"weird type"')],
+  ['"weird type"', scalarType('"weird type"', [], { declared: '"weird type"' })],
 ];
 
 for (const [declared, expected] of cases) {

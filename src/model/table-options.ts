@@ -1,0 +1,56 @@
+/**
+ * Storage options of a table that the database keeps and reports, each
+ * where a dialect has it: SQLite `STRICT` and `WITHOUT ROWID`, PostgreSQL
+ * `UNLOGGED`, MySQL/MariaDB `ENGINE`, `ROW_FORMAT`, `AUTO_INCREMENT` (the
+ * next value), `DEFAULT CHARSET` and `COLLATE`. An option left out is the
+ * database's default (MySQL: the database's own charset and collation).
+ */
+export interface TableOptions {
+  readonly strict?: boolean;
+  readonly withoutRowid?: boolean;
+  readonly unlogged?: boolean;
+  readonly engine?: string;
+  readonly rowFormat?: string;
+  readonly autoIncrement?: number;
+  readonly charset?: string;
+  readonly collation?: string;
+}
+
+export type TableOptionName = keyof TableOptions;
+
+/** Every option, in the order the language and migrations write them. */
+export const TABLE_OPTION_NAMES: readonly TableOptionName[] = Object.freeze([
+  "strict",
+  "withoutRowid",
+  "unlogged",
+  "engine",
+  "rowFormat",
+  "autoIncrement",
+  "charset",
+  "collation",
+]);
+
+export const NO_TABLE_OPTIONS: TableOptions = Object.freeze({});
+
+/** The options with `false` flags and undefined values left out, frozen: one spelling for each set of options. */
+export function tableOptions(options: TableOptions | undefined): TableOptions {
+  if (!options) return NO_TABLE_OPTIONS;
+  const out: Record<string, unknown> = {};
+  for (const name of TABLE_OPTION_NAMES) {
+    const value = options[name];
+    if (value !== undefined && value !== false) out[name] = value;
+  }
+  return Object.keys(out).length ? Object.freeze(out) : NO_TABLE_OPTIONS;
+}
+
+/** The options whose values differ, as `{ from, to }` pairs (undefined when the option is left out). */
+export function tableOptionChanges(
+  from: TableOptions,
+  to: TableOptions,
+): Partial<Record<TableOptionName, { from: unknown; to: unknown }>> {
+  const changes: Partial<Record<TableOptionName, { from: unknown; to: unknown }>> = {};
+  for (const name of TABLE_OPTION_NAMES) {
+    if (from[name] !== to[name]) changes[name] = { from: from[name], to: to[name] };
+  }
+  return changes;
+}

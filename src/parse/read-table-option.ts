@@ -1,0 +1,48 @@
+import type { TableOptionName } from "../model/index.js";
+import type { Attribute, Value } from "../../grammar/ast.js";
+import type { BuildContext } from "./build-context.js";
+import { readInteger, readString, type Signature } from "./read-args.js";
+
+/** How each table option is written, by attribute name: a flag (`@@strict`) or one value (`@@engine("InnoDB")`). */
+export const TABLE_OPTION_SYNTAX: Readonly<Record<string, { option: TableOptionName; value?: "string" | "integer"; usage: string }>> = {
+  strict: { option: "strict", usage: "@@strict" },
+  withoutRowid: { option: "withoutRowid", usage: "@@withoutRowid" },
+  unlogged: { option: "unlogged", usage: "@@unlogged" },
+  engine: { option: "engine", value: "string", usage: '@@engine("InnoDB")' },
+  rowFormat: { option: "rowFormat", value: "string", usage: '@@rowFormat("DYNAMIC")' },
+  autoIncrement: { option: "autoIncrement", value: "integer", usage: "@@autoIncrement(1000)" },
+  charset: { option: "charset", value: "string", usage: '@@charset("utf8mb4")' },
+  collate: { option: "collation", value: "string", usage: '@@collate("utf8mb4_unicode_ci")' },
+};
+
+/** The table-option attributes' signatures, for the table attribute table. */
+export const TABLE_OPTION_ATTRIBUTES: Record<string, Signature> = Object.fromEntries(
+  Object.entries(TABLE_OPTION_SYNTAX).map(([name, o]) => [
+    name,
+    { positional: o.value ? ["value"] : [], required: o.value ? 1 : 0, named: [], usage: o.usage },
+  ]),
+);
+
+/**
+ * Reads one table-option attribute into `options`; reports an option the
+ * dialect does not keep (its `tableOptions` capability) or a value of the
+ * wrong kind.
+ */
+export function readTableOption(
+  ctx: BuildContext,
+  attr: Attribute,
+  value: Value | undefined,
+  options: Record<string, unknown>,
+): void {
+  const spec = TABLE_OPTION_SYNTAX[attr.name];
+  if (ctx.dialect && !ctx.dialect.capabilities.tableOptions.includes(spec.option)) {
+    ctx.error(attr, `@@${attr.name} is not supported by ${ctx.dialect.name}`);
+    return;
+  }
+  if (!spec.value || value === undefined) {
+    options[spec.option] = true;
+    return;
+  }
+  const read = spec.value === "string" ? readString(ctx, value) : readInteger(ctx, value);
+  if (read !== undefined) options[spec.option] = read;
+}
