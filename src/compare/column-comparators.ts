@@ -8,8 +8,8 @@ import { sameDefault } from "./stored-defaults.js";
 
 /**
  * The column-level comparators: type, nullable, server default, comment,
- * and (as `modify_`-prefixed kw changes) identity, generated expression and
- * collation. Properties a dialect cannot hold (comments on SQLite) are not
+ * and (as `modify_`-prefixed kw changes) identity, generated expression,
+ * collation, MySQL's ON UPDATE and INVISIBLE. Properties a dialect cannot hold (comments on SQLite) are not
  * compared there, or every run would report them.
  */
 export function setup(registry: Comparators): void {
@@ -20,6 +20,8 @@ export function setup(registry: Comparators): void {
   registry.dispatchFor("column", { name: "identity" })(compareIdentity);
   registry.dispatchFor("column", { name: "generated" })(compareGenerated);
   registry.dispatchFor("column", { name: "collation" })(compareCollation);
+  registry.dispatchFor("column", { name: "onUpdate" })(compareOnUpdate);
+  registry.dispatchFor("column", { name: "invisible" })(compareInvisible);
 }
 
 type Hook = (
@@ -85,4 +87,16 @@ const compareGenerated: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
 
 const compareCollation: Hook = (_ctx, op, _s, _t, _c, conn, meta) => {
   if (conn.collation !== meta.collation) op.kw.modify_collation = { from: conn.collation, to: meta.collation };
+};
+
+const compareOnUpdate: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
+  if (ctx.dialect.capabilities.onUpdate && !sameDefault(conn.onUpdate, meta.onUpdate)) {
+    op.kw.modify_on_update = { from: conn.onUpdate, to: meta.onUpdate };
+  }
+};
+
+const compareInvisible: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
+  if (ctx.dialect.capabilities.invisibleColumns && !!conn.invisible !== !!meta.invisible) {
+    op.kw.modify_invisible = { from: !!conn.invisible, to: !!meta.invisible };
+  }
 };

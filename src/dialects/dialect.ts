@@ -104,6 +104,10 @@ export interface DialectCapabilities {
   readonly arrays: boolean;
   readonly unsignedIntegers: boolean;
   readonly materializedViews: boolean;
+  /** MySQL `ON UPDATE CURRENT_TIMESTAMP` (`@onUpdate(now())`). */
+  readonly onUpdate: boolean;
+  /** MySQL/MariaDB `INVISIBLE` columns. */
+  readonly invisibleColumns: boolean;
   /** The table options (TableOptions) the database keeps: the language accepts, and comparison looks at, only these. */
   readonly tableOptions: readonly TableOptionName[];
 }

@@ -123,6 +123,8 @@ function columnNode(
   if (unique) attrs.push(syntax.attr("unique", unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []));
   if (fk) attrs.push(syntax.attr("references", [syntax.arg(referenceTarget(fk)), ...foreignKeyOptions(fk)]));
   if (column.collation !== undefined) one("collate", syntax.string(column.collation));
+  if (column.onUpdate !== undefined) one("onUpdate", defaultValue(column.onUpdate));
+  if (column.invisible) attrs.push(syntax.attr("invisible"));
   if (column.comment !== undefined) one("comment", syntax.string(column.comment));
   if (column.renamedFrom !== undefined) one("renamedFrom", syntax.string(column.renamedFrom));
   return {

@@ -25,6 +25,9 @@ export interface ColumnOptions {
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
   readonly collation?: string;
+  /** MySQL `ON UPDATE`: `s.now()` or `s.sql("...")`. */
+  readonly onUpdate?: DefaultInput;
+  readonly invisible?: boolean;
 }
 
 export interface ForeignKeyOptions {
@@ -47,13 +50,14 @@ export interface IndexOptions {
 /** Columns, constraints and indexes as migrations write them; each builds the model value. */
 export const schemaBuilders = {
   column(name: string, type: SqlType, options: ColumnOptions = {}): Column {
-    const { default: defaultInput, nullable = true, ...rest } = options;
+    const { default: defaultInput, onUpdate, nullable = true, ...rest } = options;
     return new Column({
       name,
       type,
       nullable,
       ...rest,
       ...(defaultInput !== undefined ? { default: toDefaultValue(defaultInput) } : {}),
+      ...(onUpdate !== undefined ? { onUpdate: toDefaultValue(onUpdate) } : {}),
     });
   },
 

@@ -16,6 +16,10 @@ export interface ColumnProps {
   readonly comment?: string;
   /** Only when it differs from the table's default collation. */
   readonly collation?: string;
+  /** MySQL `ON UPDATE CURRENT_TIMESTAMP`: the value the column takes when its row is updated. */
+  readonly onUpdate?: DefaultValue;
+  /** MySQL `INVISIBLE`: left out of `SELECT *`. */
+  readonly invisible?: boolean;
   /** `@renamedFrom("old")`: the name this column had before; never reflected. */
   readonly renamedFrom?: string;
   readonly info?: Info;
@@ -30,6 +34,8 @@ export class Column extends HasInfo implements ColumnProps {
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
   readonly collation?: string;
+  readonly onUpdate?: DefaultValue;
+  readonly invisible?: boolean;
   readonly renamedFrom?: string;
 
   constructor(props: ColumnProps) {
@@ -42,6 +48,8 @@ export class Column extends HasInfo implements ColumnProps {
     if (props.generated !== undefined) this.generated = Object.freeze({ ...props.generated });
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.collation !== undefined) this.collation = props.collation;
+    if (props.onUpdate !== undefined) this.onUpdate = props.onUpdate;
+    if (props.invisible) this.invisible = true;
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
     Object.freeze(this);
   }

@@ -34,6 +34,8 @@ export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
   identity: sig(["kind"], 0, [], "@identity or @identity(always)"),
   generated: sig(["expression"], 1, ["stored"], '@generated(sql("..."), stored: true)'),
   collate: sig(["collation"], 1, [], '@collate("C")'),
+  onUpdate: sig(["value"], 1, [], "@onUpdate(now())"),
+  invisible: sig([], 0, [], "@invisible"),
 };
 
 /** Attributes that may appear more than once on a column. */
@@ -160,6 +162,16 @@ function applyAttribute(
     }
     case "collate":
       props.collation = readString(ctx, first);
+      return;
+    case "onUpdate": {
+      if (!ctx.requires("onUpdate", attr)) return;
+      const value = readDefault(ctx, first, undefined);
+      if (value && value.kind !== "now" && value.kind !== "sql") ctx.error(first, '@onUpdate takes now() or sql("...")');
+      else if (value) props.onUpdate = value;
+      return;
+    }
+    case "invisible":
+      if (ctx.requires("invisibleColumns", attr)) props.invisible = true;
       return;
     default:
       throw new Error(`build-column: no handler for @${attr.name}`);

@@ -33,6 +33,8 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   arrays: "array types are",
   unsignedIntegers: "unsigned types are",
   materializedViews: "materialized views are",
+  onUpdate: "@onUpdate is",
+  invisibleColumns: "invisible columns are",
 };
 
 /**

@@ -56,6 +56,8 @@ export function renderColumn(column: Column, ctx: RenderContext): Code | undefin
     generated: column.generated,
     comment: column.comment,
     collation: column.collation,
+    onUpdate: column.onUpdate === undefined ? undefined : renderDefault(column.onUpdate, ctx),
+    invisible: column.invisible,
   };
   return new Code(call(s(ctx, "column"), column.name, renderType(column.type, ctx), options));
 }

@@ -109,6 +109,15 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     );
     for (const i of indexes)
       table(tables, text(i.t)).indexes.push(`${i.name}: ${Number(i.nu) ? "" : "UNIQUE "}${i.type} (${i.cols})`);
+    const options = await db.query<Row>(
+      `SELECT table_name AS t, engine, table_collation AS coll, create_options AS opts, auto_increment AS ai, table_comment AS comment
+         FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'`,
+    );
+    for (const o of options) {
+      table(tables, text(o.t)).constraints.push(
+        `(table) ENGINE=${text(o.engine)} COLLATE=${text(o.coll)} AUTO_INCREMENT=${text(o.ai)} ${text(o.opts)} COMMENT=${text(o.comment)}`,
+      );
+    }
     return tables;
   },
 

@@ -84,6 +84,8 @@ export function alteredColumn(column: Column, op: AlterColumnOp): Column {
     if (key === "modify_identity") result = result.with({ identity: to as Column["identity"] });
     else if (key === "modify_generated") result = result.with({ generated: to as Column["generated"] });
     else if (key === "modify_collation") result = result.with({ collation: to as string | undefined });
+    else if (key === "modify_on_update") result = result.with({ onUpdate: to as Column["onUpdate"] });
+    else if (key === "modify_invisible") result = result.with({ invisible: to as boolean });
     else throw new UnsupportedDdlError("strata's DDL", `apply the column change "${key}" (no built-in DDL knows it)`);
   }
   return result;

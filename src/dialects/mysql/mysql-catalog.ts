@@ -10,6 +10,10 @@ import type { MysqlFlavor } from "./mysql-defaults.js";
 export interface ServerRow {
   db: string;
   version: string;
+  /** The database's defaults, which a table takes when its DDL names none. */
+  charset: string;
+  collation: string;
+  engine: string;
 }
 
 export interface RelationRow {
@@ -17,8 +21,13 @@ export interface RelationRow {
   type: string;
   comment: string | null;
   collation: string | null;
+  /** The character set of `collation`, and that character set's default collation. */
+  charset: string | null;
+  charsetCollation: string | null;
   engine: string | null;
   createOptions: string | null;
+  /** The next AUTO_INCREMENT value; null without an AUTO_INCREMENT column. */
+  autoIncrement: string | null;
   definition: string | null;
   checkOption: string | null;
   security: string | null;
@@ -75,7 +84,11 @@ export interface CatalogScope {
 }
 
 export async function queryServer(connection: DatabaseConnection): Promise<ServerRow> {
-  const [row] = await queryText<ServerRow>(connection, "SELECT DATABASE() AS db, VERSION() AS version");
+  const [row] = await queryText<ServerRow>(
+    connection,
+    `SELECT DATABASE() AS db, VERSION() AS version, @@character_set_database AS charset,
+            @@collation_database AS collation, @@default_storage_engine AS engine`,
+  );
   return row;
 }
 
@@ -84,10 +97,13 @@ export function queryRelations(connection: DatabaseConnection, db: string, versi
   return queryText(
     connection,
     `SELECT t.TABLE_NAME AS name, t.TABLE_TYPE AS type, t.TABLE_COMMENT AS comment,
-            t.TABLE_COLLATION AS collation, t.ENGINE AS engine, t.CREATE_OPTIONS AS createOptions,
+            t.TABLE_COLLATION AS collation, c.CHARACTER_SET_NAME AS charset, d.COLLATION_NAME AS charsetCollation,
+            t.ENGINE AS engine, t.CREATE_OPTIONS AS createOptions, t.AUTO_INCREMENT AS autoIncrement,
             v.VIEW_DEFINITION AS definition, v.CHECK_OPTION AS checkOption, v.SECURITY_TYPE AS security
        FROM information_schema.TABLES t
        LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
+       LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
+       LEFT JOIN information_schema.COLLATIONS d ON d.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME AND d.IS_DEFAULT = 'Yes'
       WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW', 'SEQUENCE') AND t.TABLE_NAME <> ?`,
     [db, versionTable],
   );

@@ -1,8 +1,9 @@
-import type { Column, DefaultValue, Index, Table } from "../../model/index.js";
+import type { Column, Index, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { spellMysqlDefault } from "./mysql-defaults.js";
+import { mysqlTableOptionsSql } from "./mysql-ddl-table-options.js";
 import { spellMysqlType } from "./mysql-types.js";
 
 /**
@@ -25,10 +26,8 @@ export function mysqlColumnDefinition(w: DdlWriter, column: Column, context: Ddl
   if (column.default !== undefined) checkDefaultValue(column.default, `column "${column.name}"`);
   if (column.default?.kind === "autoincrement") parts.push("AUTO_INCREMENT");
   else if (column.default) parts.push(`DEFAULT ${spellMysqlDefault(column.default, column.type)}`);
-  // The model has no field for ON UPDATE; reflection keeps it in info so that
-  // restating a live column (MODIFY/CHANGE) does not silently drop it.
-  const onUpdate = column.info.onUpdate as DefaultValue | undefined;
-  if (onUpdate) parts.push(`ON UPDATE ${spellMysqlDefault(onUpdate, column.type)}`);
+  if (column.onUpdate) parts.push(`ON UPDATE ${spellMysqlDefault(column.onUpdate, column.type)}`);
+  if (column.invisible) parts.push("INVISIBLE");
   if (column.comment !== undefined) parts.push(`COMMENT ${w.string(column.comment)}`);
   return parts.join(" ");
 }
@@ -42,10 +41,9 @@ export function mysqlCreateTable(w: DdlWriter, table: Table, context: DdlContext
     ...table.checkConstraints.map((c) => w.check(c)),
     ...table.foreignKeys.map((f) => w.foreignKey(f, fk)),
   ];
-  const comment = table.comment === undefined ? "" : ` COMMENT=${w.string(table.comment)}`;
   const name = w.name(table.schema, table.name);
   return [
-    { sql: w.createTable(name, definitions, comment) },
+    { sql: w.createTable(name, definitions, mysqlTableOptionsSql(w, table)) },
     ...table.indexes.map((index) => mysqlCreateIndex(w, table.schema, table.name, index)),
   ];
 }

@@ -4,6 +4,7 @@ import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.
 import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { View } from "../../model/index.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
+import { mysqlAlterTableOptions } from "./mysql-ddl-table-options.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
 import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
 
@@ -59,7 +60,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     ],
     CreateTableCommentOp: (op) => alterTable(op, `COMMENT = ${w.string(op.comment)}`),
     DropTableCommentOp: (op) => alterTable(op, "COMMENT = ''"),
-    AlterTableOptionsOp: unsupported("change table options"),
+    AlterTableOptionsOp: (op, context) => mysqlAlterTableOptions(w, op, context),
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),

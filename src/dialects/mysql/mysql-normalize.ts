@@ -66,5 +66,6 @@ function normalizeColumn(column: Column, inlineEnum: (type: SqlType) => SqlType)
   const type = normalizeMysqlType(inlineEnum(column.type));
   // An enum default names a value; on an inline enum column it is that string.
   const value = column.default?.kind === "enum" && type.kind === "scalar" ? defaults.literal(column.default.value) : column.default;
-  return column.with({ type, default: nullDefault ? undefined : canonicalMysqlDefault(value, type) });
+  const onUpdate = column.onUpdate && canonicalMysqlDefault(column.onUpdate, type);
+  return column.with({ type, default: nullDefault ? undefined : canonicalMysqlDefault(value, type), onUpdate });
 }

@@ -31,8 +31,8 @@ export function buildColumn(row: ColumnRow, context: ColumnContext): Column {
     comment: row.comment || undefined,
     // MariaDB gives JSON columns utf8mb4_bin whatever the table says.
     collation: row.collation && row.collation !== context.tableCollation && !isJson ? row.collation : undefined,
-    // The model has no ON UPDATE yet: keep it where tools can see it.
-    info: onUpdate ? { onUpdate } : undefined,
+    onUpdate,
+    invisible: /\binvisible\b/i.test(extra),
   });
 }
 

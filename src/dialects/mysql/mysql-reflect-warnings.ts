@@ -22,12 +22,9 @@ export function reflectionWarnings(
   }
   for (const column of columns) {
     const where = `column "${column.name}" of table "${column.tableName}"`;
-    const onUpdate = /\bon update (\S+)/i.exec(column.extra ?? "");
-    if (onUpdate) warnings.push(`${where} has ON UPDATE ${onUpdate[1]}, kept in column.info.onUpdate but not in the model`);
     if (/\bzerofill\b/i.test(column.columnType)) warnings.push(`ZEROFILL of ${where} is not in the model`);
     const digits = /^(float|double|real)\((.*?)\)/i.exec(column.columnType);
     if (digits) warnings.push(`${where} is ${column.columnType}: the deprecated (${digits[2]}) is not in the model`);
-    if (/\binvisible\b/i.test(column.extra ?? "")) warnings.push(`${where} is INVISIBLE, which is not in the model`);
   }
   const commented = new Set<string>();
   for (const part of indexes) {

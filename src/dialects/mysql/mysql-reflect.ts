@@ -15,6 +15,7 @@ import type { MysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
 import { buildKeys } from "./mysql-reflect-indexes.js";
+import { reflectTableOptions } from "./mysql-reflect-table-options.js";
 import { reflectionWarnings } from "./mysql-reflect-warnings.js";
 
 /**
@@ -42,7 +43,12 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       tables: reflected,
       enums,
       views,
-      info: { serverVersion: server.version, ...(warnings.length ? { reflectionWarnings: warnings } : {}) },
+      info: {
+        serverVersion: server.version,
+        // What a table that names no options gets (see compare-table-options).
+        tableOptionDefaults: { engine: server.engine, charset: server.charset, collation: server.collation },
+        ...(warnings.length ? { reflectionWarnings: warnings } : {}),
+      },
     });
   const sequences = relations.filter((r) => r.type === "SEQUENCE" && include(r.name, "sequence"));
   if (tables.length === 0) return metadata([], reflectionWarnings([...sequences, ...viewRelations], [], []));
@@ -88,12 +94,8 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       checkConstraints: checks.filter((c) => include(c.name!, "checkConstraint", name)),
       indexes: keys.indexes.filter((i) => covered(i.columnNames)),
       comment: relation.comment || undefined,
-      // Table options the model does not hold yet, kept for tools (pull, DDL) to see.
-      info: {
-        engine: relation.engine,
-        collation: relation.collation,
-        ...(keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : {}),
-      },
+      options: reflectTableOptions(relation, server),
+      info: keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : undefined,
     });
   });
   const included = new Set(reflected.flatMap((t) => t.columns.map((c) => `${t.name}\0${c.name}`)));

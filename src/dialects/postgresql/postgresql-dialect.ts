@@ -32,6 +32,8 @@ export const postgresqlDialect: Dialect = {
     arrays: true,
     unsignedIntegers: false,
     materializedViews: true,
+    onUpdate: false,
+    invisibleColumns: false,
     tableOptions: [],
   },
   nativeTypes: POSTGRESQL_TYPES,

@@ -35,6 +35,8 @@ export const sqliteDialect: Dialect = {
     // MediaWiki corpus), so it round-trips; SQLite does not enforce it.
     unsignedIntegers: true,
     materializedViews: false,
+    onUpdate: false,
+    invisibleColumns: false,
     tableOptions: ["strict", "withoutRowid"],
   },
   nativeTypes: SQLITE_NATIVE_TYPES,

@@ -122,7 +122,7 @@ for (const dialect of MYSQL_DIALECTS) {
     assert.equal(c, new Column({ name: "c", type: scalarType("integer"), nullable: false, default: defaults.autoincrement() }));
   });
 
-  test(`${dialect}: ON UPDATE CURRENT_TIMESTAMP is kept in info.onUpdate`, async () => {
+  test(`${dialect}: ON UPDATE CURRENT_TIMESTAMP is the column's onUpdate, INVISIBLE its flag`, async () => {
     const c = await column("TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)");
     assert.equal(
       c,
@@ -131,9 +131,10 @@ for (const dialect of MYSQL_DIALECTS) {
         type: scalarType("timestamptz", [3]),
         nullable: false,
         default: defaults.now(),
-        info: { onUpdate: defaults.now() },
+        onUpdate: defaults.now(),
       }),
     );
+    assert.equal(await column("INT INVISIBLE", ", d INT"), new Column({ name: "c", type: scalarType("integer"), nullable: true, invisible: true }));
   });
 
   test(`${dialect}: generated columns, virtual and stored`, async () => {

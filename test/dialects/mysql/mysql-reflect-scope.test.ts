@@ -96,12 +96,21 @@ for (const dialect of MYSQL_DIALECTS) {
     assert.equal(metadata.views.get("a view")!.definition, "select `Select`.`Order` AS `Order` from `Select`");
   });
 
-  test(`${dialect}: engine and collation, which the model has no place for, are in table.info`, async () => {
+  test(`${dialect}: table options are what differs from the database's defaults`, async () => {
     const { metadata } = await reflectScript(
-      "CREATE TABLE t (a INT) ENGINE=InnoDB DEFAULT CHARSET=latin1 COLLATE=latin1_bin; CREATE TABLE m (a INT) ENGINE=MEMORY DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;",
+      `ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
+       CREATE TABLE t (a INT) ENGINE=InnoDB DEFAULT CHARSET=latin1 COLLATE=latin1_bin;
+       CREATE TABLE m (a INT) ENGINE=MEMORY DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+       CREATE TABLE l (a INT) DEFAULT CHARSET=latin1;
+       CREATE TABLE r (id INT AUTO_INCREMENT PRIMARY KEY) ROW_FORMAT=COMPACT AUTO_INCREMENT=1000;
+       CREATE TABLE d (id INT AUTO_INCREMENT PRIMARY KEY) COLLATE=utf8mb4_general_ci;`,
     );
-    assert.equal(metadata.tables.get("t")!.info, { engine: "InnoDB", collation: "latin1_bin" });
-    assert.equal(metadata.tables.get("m")!.info, { engine: "MEMORY", collation: "utf8mb4_unicode_ci" });
+    const options = (name: string) => metadata.tables.get(name)!.options;
+    assert.equal(options("t"), { charset: "latin1", collation: "latin1_bin" });
+    assert.equal(options("m"), { engine: "MEMORY", collation: "utf8mb4_unicode_ci" });
+    assert.equal(options("l"), { charset: "latin1" });
+    assert.equal(options("r"), { rowFormat: "COMPACT", autoIncrement: 1000 });
+    assert.equal(options("d"), {});
   });
 
   test(`${dialect}: a URL without a database is an error that names the URL without its password`, async () => {
@@ -142,8 +151,6 @@ for (const dialect of MYSQL_DIALECTS) {
       'SQL SECURITY INVOKER of view "v" is not in the model',
       'ZEROFILL of column "n" of table "t" is not in the model',
       'column "f" of table "t" is float(7,3): the deprecated (7,3) is not in the model',
-      'column "hidden" of table "t" is INVISIBLE, which is not in the model',
-      'column "touched" of table "t" has ON UPDATE current_timestamp(), kept in column.info.onUpdate but not in the model',
       'the comment of index "ix_n" on table "t" is not in the model',
       'the primary key of table "t" indexes a prefix of column "code", which is not in the model',
     ]);

@@ -1,0 +1,47 @@
+/**
+ * MySQL/MariaDB tables come back with their options (engine, row format,
+ * AUTO_INCREMENT start, character set and collation, comment) and their
+ * columns' ON UPDATE and INVISIBLE. Each database is given the same
+ * defaults first, so what `pull` writes (what differs from them) is fixed.
+ */
+import { suite } from "uvu";
+import { isAvailable } from "../support/databases.js";
+import { fidelityCase } from "./fidelity.js";
+import { testInLanes } from "./lanes.js";
+
+const test = suite("acceptance: MySQL tables round-trip exactly");
+
+const DEFAULTS = "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;\n";
+
+const cases = [
+  fidelityCase({
+    dialect: "mysql",
+    name: "a utf8mb3 table with a latin1 column stays so; its collation changed by an edit",
+    sql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), code CHAR(2) COLLATE latin1_bin) DEFAULT CHARSET=utf8mb3;`,
+    pulled: ['@@charset("utf8mb3")', 'code char(2)? @collate("latin1_bin")'],
+    edit: [['@@charset("utf8mb3")', '@@charset("utf8mb3")\n  @@collate("utf8mb3_bin")']],
+    upgrade: ['op.alterTableOptions("t", { charset: "utf8mb3", collation: "utf8mb3_bin" }, { existing: { charset: "utf8mb3", collation: null } })'],
+    editedSql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), code CHAR(2) COLLATE latin1_bin) DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_bin;`,
+  }),
+  fidelityCase({
+    dialect: "mysql",
+    name: "ENGINE, ROW_FORMAT, AUTO_INCREMENT start and COMMENT; the engine changed by an edit",
+    sql: `${DEFAULTS}CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=MyISAM ROW_FORMAT=FIXED AUTO_INCREMENT=1000 COMMENT='counters';`,
+    pulled: ['@@engine("MyISAM")', '@@rowFormat("FIXED")', "@@autoIncrement(1000)", '@@comment("counters")'],
+    edit: [['@@engine("MyISAM")', '@@engine("InnoDB")'], ['@@rowFormat("FIXED")', '@@rowFormat("DYNAMIC")']],
+    upgrade: ['op.alterTableOptions("t", { engine: "InnoDB", rowFormat: "DYNAMIC" }, { existing: { engine: "MyISAM", rowFormat: "FIXED" } })'],
+    editedSql: `${DEFAULTS}CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB ROW_FORMAT=DYNAMIC AUTO_INCREMENT=1000 COMMENT='counters';`,
+  }),
+  fidelityCase({
+    dialect: "mysql",
+    name: "ON UPDATE CURRENT_TIMESTAMP and INVISIBLE columns; ON UPDATE added by an edit",
+    sql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, seen DATETIME NULL, secret INT INVISIBLE);`,
+    pulled: ["touched timestamptz @default(now()) @onUpdate(now())", "seen timestamp?", "secret integer? @invisible"],
+    edit: [["seen timestamp?", "seen timestamp? @onUpdate(now())"]],
+    upgrade: ['new AlterColumnOp("t", "seen", { existingType: s.timestamp(), existingNullable: true, kw: { modify_on_update: { from: undefined, to: { kind: "now" } } } })'],
+    editedSql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, seen DATETIME NULL ON UPDATE CURRENT_TIMESTAMP, secret INT INVISIBLE);`,
+  }),
+].filter(() => isAvailable("mysql"));
+
+testInLanes(test, cases);
+test.run();
