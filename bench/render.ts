@@ -1,11 +1,13 @@
 /**
- * Rendering a migration of 10,000 ops: the renderers alone (renderMigrationSource)
- * and the file as written (plus Prettier), in milliseconds.
+ * Rendering a migration of 10,000 ops: the renderers alone (renderMigrationSource),
+ * the file as written (bodies laid out through Prettier's document printer,
+ * see src/render/format-migration.ts), and, for comparison in the same run,
+ * the same file formatted by Prettier whole, in milliseconds.
  */
 import { performance } from "node:perf_hooks";
 import { s } from "../src/migration-api/index.js";
 import * as ops from "../src/ops/index.js";
-import { renderMigrationFile, renderMigrationSource } from "../src/render/index.js";
+import { formatSource, renderMigrationFile, renderMigrationSource } from "../src/render/index.js";
 
 function bigScript(count: number): ops.MigrationScript {
   const list: ops.MigrateOperation[] = [];
@@ -31,21 +33,29 @@ function bigScript(count: number): ops.MigrationScript {
   return new ops.MigrationScript("0123456789ab", upgrade, upgrade.reverse(), { message: "bench" });
 }
 
+const createdAt = new Date("2026-12-07T00:00:00Z");
+
 export async function run(): Promise<void> {
   const script = bigScript(10_000);
   const times: number[] = [];
   let raw = { source: "" };
   for (let i = 0; i < 4; i++) {
     const start = performance.now();
-    raw = renderMigrationSource(script);
+    raw = renderMigrationSource(script, { createdAt });
     times.push(performance.now() - start);
   }
   const [cold, ...warm] = times;
-  const start = performance.now();
-  const file = await renderMigrationFile(script, { filePath: "/tmp/strata-bench/migration.ts" });
+  const filePath = "/tmp/strata-bench/migration.ts";
+  let start = performance.now();
+  const file = await renderMigrationFile(script, { createdAt, filePath });
   const fileMs = performance.now() - start;
+  start = performance.now();
+  const whole = await formatSource(raw.source, filePath);
+  const wholeMs = performance.now() - start;
+  if (whole !== file.source) throw new Error("the file as written differs from Prettier's formatting of the whole file");
   console.log(
     `render 10,000 ops (upgrade + downgrade): first ${cold.toFixed(0)} ms, best warm ${Math.min(...warm).toFixed(0)} ms, ${(raw.source.length / 1024).toFixed(0)} KiB`,
   );
-  console.log(`render + Prettier (the file as written):  ${fileMs.toFixed(0)} ms, ${file.source.split("\n").length} lines`);
+  console.log(`render + format (the file as written):   ${fileMs.toFixed(0)} ms, ${file.source.split("\n").length} lines`);
+  console.log(`Prettier over the whole file, same text:  ${wholeMs.toFixed(0)} ms (${(wholeMs / fileMs).toFixed(1)}x the file as written)`);
 }

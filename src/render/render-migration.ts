@@ -1,7 +1,7 @@
 import type { DowngradeOps, MigrationScript, UpgradeOps } from "../ops/index.js";
 import { renderers } from "./builtin-renderers.js";
 import { databaseOfToken, functionNameForToken } from "./database-tokens.js";
-import { formatSource } from "./format-source.js";
+import { formatMigration, skeletonBody, type MigrationText } from "./format-migration.js";
 import { jsLiteral } from "./js-literal.js";
 import { renderBody } from "./render-code.js";
 import { renderStatements } from "./render-statements.js";
@@ -28,11 +28,16 @@ export interface RenderedMigration {
  * several UpgradeOps, plus the `databases` map the runtime reads).
  */
 export function renderMigrationSource(script: MigrationScript, options: MigrationFileOptions = {}): RenderedMigration {
+  return renderMigrationText(script, options).rendered;
+}
+
+/** The rendered migration, and the text the formatter works from. */
+function renderMigrationText(script: MigrationScript, options: MigrationFileOptions): { rendered: RenderedMigration; text: MigrationText } {
   const ctx = newRenderContext(renderers, { ...options, imports: [...script.imports, ...(options.imports ?? [])] });
   const multi = script.upgradeOpsList.length > 1 || script.upgradeOpsList[0]?.upgradeToken !== "upgrades";
   const upgradeWarnings: string[] = [];
   const downgradeWarnings: string[] = [];
-  const functions: string[] = [];
+  const functions: { name: string; body: string }[] = [];
   const databases: string[] = [];
   script.upgradeOpsList.forEach((up, i) => {
     const down = script.downgradeOpsList[i];
@@ -46,7 +51,7 @@ export function renderMigrationSource(script: MigrationScript, options: Migratio
     databases.push(`${jsLiteral(database)}: { upgrade: ${names.upgrade}, downgrade: ${names.downgrade} }`);
   });
   const strata = ctx.strataModule;
-  const parts = [
+  const file = (bodyOf: (body: string, index: number) => string) => [
     [
       header(script, options.createdAt ?? new Date()),
       ctx.usesSchemaBuilders ? `import { type Operations, s } from ${jsLiteral(strata)};` : `import type { Operations } from ${jsLiteral(strata)};`,
@@ -58,10 +63,12 @@ export function renderMigrationSource(script: MigrationScript, options: Migratio
       `export const branchLabels = ${listOrNull(script.branchLabel, true)};`,
       `export const dependsOn = ${listOrNull(script.dependsOn, true)};`,
     ].join("\n"),
-    ...functions,
+    ...functions.map(({ name, body }, i) => `export async function ${name}(op: Operations): Promise<void> {\n${bodyOf(body, i)}\n}`),
     ...(multi ? [`export const databases = {\n${databases.join(",\n")},\n};`] : []),
-  ];
-  return { source: `${parts.join("\n\n")}\n`, upgradeWarnings, downgradeWarnings };
+  ].join("\n\n") + "\n";
+  const source = file((body) => body);
+  const skeleton = file(skeletonBody);
+  return { rendered: { source, upgradeWarnings, downgradeWarnings }, text: { source, skeleton, bodies: functions.map((f) => f.body) } };
 }
 
 /** The migration file as written: rendered, then formatted with the project's Prettier settings. */
@@ -69,8 +76,8 @@ export async function renderMigrationFile(
   script: MigrationScript,
   options: MigrationFileOptions & { readonly filePath?: string } = {},
 ): Promise<RenderedMigration> {
-  const rendered = renderMigrationSource(script, options);
-  return { ...rendered, source: await formatSource(rendered.source, options.filePath) };
+  const { rendered, text } = renderMigrationText(script, options);
+  return { ...rendered, source: await formatMigration(text, options.filePath) };
 }
 
 function renderFunction(
@@ -79,10 +86,10 @@ function renderFunction(
   ctx: RenderContext,
   options: MigrationFileOptions,
   warnings: string[],
-): string {
+): { name: string; body: string } {
   const body = options.autogenerate === false ? renderStatementsOf(ops.ops, ctx) : renderBody(ops.ops, ctx);
   warnings.push(...ctx.warnings.splice(0));
-  return `export async function ${name}(op: Operations): Promise<void> {\n${body}\n}`;
+  return { name, body };
 }
 
 function renderStatementsOf(ops: UpgradeOps["ops"], ctx: RenderContext): string {

@@ -1,0 +1,283 @@
+import { builders, printer } from "prettier/doc";
+import type { BodyItem, Expression, Property } from "./statement-syntax.js";
+
+/**
+ * Lays out a migration body the way Prettier's JavaScript printer does, for
+ * the shapes statement-syntax.ts reads: the same layout documents (groups,
+ * conditional groups for a hugged last argument, the property layouts of an
+ * assignment) built straight from strata's own statements and handed to
+ * Prettier's document printer. Prettier's parser and its general-purpose
+ * printing, which cost seconds on a large migration, never run. The parity
+ * test formats random statements and real migrations both ways and compares
+ * the text.
+ */
+
+type Doc = builders.Doc;
+const { group, indent, line, softline, hardline, ifBreak, fill, conditionalGroup, breakParent, indentIfBreak, lineSuffixBoundary } = builders;
+
+/** The Prettier options that change how these shapes print. */
+export interface LayoutOptions {
+  readonly printWidth: number;
+  readonly tabWidth: number;
+  readonly useTabs: boolean;
+  readonly semi: boolean;
+  readonly singleQuote: boolean;
+  readonly trailingComma: "all" | "es5" | "none";
+  readonly bracketSpacing: boolean;
+  readonly endOfLine: "lf" | "crlf" | "cr";
+}
+
+/** The body's lines, indented one level, as the text that goes between a function's braces. */
+export function printBody(items: readonly BodyItem[], options: LayoutOptions): string {
+  const layout = new Layout(options);
+  const printOptions = { ...options } as printer.Options;
+  const eol = options.endOfLine === "crlf" ? "\r\n" : options.endOfLine === "cr" ? "\r" : "\n";
+  const indentation = options.useTabs ? "\t" : " ".repeat(options.tabWidth);
+  // Statements never share a line, so each is printed on its own: small documents, short-lived garbage.
+  return items
+    .map((item) => {
+      if (item.type === "BlankLine") return "";
+      if (item.type === "LineComment") return indentation + item.text;
+      const doc = indent([hardline, layout.expression(item.expression), options.semi ? ";" : ""]);
+      return printer.printDocToString(doc, printOptions).formatted.slice(eol.length);
+    })
+    .join(eol);
+}
+
+class Layout {
+  /** Documents that contain a forced break, so Prettier's willBreak never has to walk them again. */
+  private readonly breaking = new WeakSet<object>();
+
+  constructor(private readonly options: LayoutOptions) {}
+
+  expression(node: Expression): Doc {
+    switch (node.type) {
+      case "StringLiteral":
+        return printString(node.raw, this.options.singleQuote);
+      case "NumericLiteral":
+        return printNumber(node.raw);
+      case "BigIntLiteral":
+      case "BooleanLiteral":
+        return node.raw.toLowerCase();
+      case "NullLiteral":
+        return "null";
+      case "Identifier":
+        return node.name;
+      case "UnaryExpression":
+        return [node.operator, this.expression(node.argument)];
+      case "AwaitExpression":
+        return this.containing(["await ", this.expression(node.argument)]);
+      case "MemberExpression":
+        return [this.expression(node.object), ".", node.property];
+      case "CallExpression":
+        return this.call(node.callee, node.args);
+      case "ArrayExpression":
+        return this.array(node.elements);
+      case "ObjectExpression":
+        return this.object(node.properties);
+    }
+  }
+
+  private willBreak(doc: Doc): boolean {
+    return typeof doc === "object" && this.breaking.has(doc);
+  }
+
+  /** `doc` breaks when one of its direct parts does. */
+  private containing(doc: Doc[]): Doc[] {
+    if (doc.some((part) => this.willBreak(part))) this.breaking.add(doc);
+    return doc;
+  }
+
+  private broken<T extends Doc>(doc: T): T {
+    this.breaking.add(doc as object);
+    return doc;
+  }
+
+  /** A call on a member (`s.column(...)`) is a short member chain: one group. A call on a name is not grouped. */
+  private call(callee: Expression, args: readonly Expression[]): Doc {
+    if (isRequireCall(callee, args)) {
+      // Prettier keeps a CommonJS require on one line, whatever its length.
+      return this.containing(["require(", ...args.flatMap((arg, i) => (i === 0 ? [this.expression(arg)] : [", ", this.expression(arg)])), ")"]);
+    }
+    const printed = this.containing([this.expression(callee), this.callArguments(args)]);
+    if (callee.type !== "MemberExpression") return printed;
+    const grouped = group(printed);
+    return this.willBreak(printed) ? this.broken(grouped) : grouped;
+  }
+
+  private callArguments(args: readonly Expression[]): Doc {
+    if (args.length === 0) return "()";
+    const argDocs = args.map((arg) => this.expression(arg));
+    const printed = argDocs.map((doc, i) => (i === args.length - 1 ? doc : [doc, ",", line]));
+    const anyBreaks = argDocs.some((doc) => this.willBreak(doc));
+    const trailingComma = this.options.trailingComma === "all" ? ifBreak(",") : "";
+    const allBrokenOut = () => this.broken(group(["(", indent([line, ...printed]), trailingComma, line, ")"], { shouldBreak: true }));
+
+    if (shouldHugLastArgument(args)) {
+      if (argDocs.slice(0, -1).some((doc) => this.willBreak(doc))) return allBrokenOut();
+      const head = printed.slice(0, -1);
+      const last = argDocs[argDocs.length - 1]!;
+      if (this.willBreak(last)) {
+        return this.broken([breakParent, conditionalGroup([["(", ...head, group(last, { shouldBreak: true }), ")"], allBrokenOut()])]);
+      }
+      return conditionalGroup([["(", ...head, last, ")"], ["(", ...head, group(last, { shouldBreak: true }), ")"], allBrokenOut()]);
+    }
+    const contents = group(["(", indent([softline, ...printed]), trailingComma, softline, ")"], { shouldBreak: anyBreaks });
+    return anyBreaks ? this.broken(contents) : contents;
+  }
+
+  private array(elements: readonly Expression[]): Doc {
+    if (elements.length === 0) return "[]";
+    const trailing = this.options.trailingComma === "none" ? "" : ",";
+    const docs = elements.map((element) => this.expression(element));
+    if (isConciseArray(elements)) {
+      // Numbers fill the lines instead of taking one each.
+      const id = Symbol("array");
+      const parts = docs.flatMap((doc, i) => (i === docs.length - 1 ? [[doc, ifBreak(trailing, "", { groupId: id })]] : [[doc, ","], line]));
+      return group(["[", indent([softline, fill(parts)]), softline, "]"], { id });
+    }
+    const items = docs.map((doc, i) => (i === docs.length - 1 ? group(doc) : [group(doc), ",", line]));
+    const shouldBreak = breaksArrayOfCollections(elements) || docs.some((doc) => this.willBreak(doc));
+    const printed = group(["[", indent([softline, ...items, ifBreak(trailing)]), softline, "]"], { shouldBreak: breaksArrayOfCollections(elements) });
+    return shouldBreak ? this.broken(printed) : printed;
+  }
+
+  private object(properties: readonly Property[]): Doc {
+    if (properties.length === 0) return "{}";
+    const spacing = this.options.bracketSpacing ? line : softline;
+    const printed = properties.map((property) => this.property(property));
+    const parts = printed.map((doc, i) => (i === 0 ? doc : [",", line, doc]));
+    const doc = group(["{", indent([spacing, ...parts]), ifBreak(this.options.trailingComma === "none" ? "" : ","), spacing, "}"]);
+    return printed.some((part) => this.willBreak(part)) ? this.broken(doc) : doc;
+  }
+
+  /** `key: value`, laid out as Prettier lays out the two sides of an assignment. */
+  private property({ key, value }: Property): Doc {
+    const valueDoc = this.expression(value);
+    const doc = this.propertyDoc(key, value, valueDoc);
+    return this.willBreak(valueDoc) ? this.broken(doc) : doc;
+  }
+
+  private propertyDoc(key: string, value: Expression, valueDoc: Doc): Doc {
+    switch (this.propertyLayout(key, value)) {
+      case "break-after-operator":
+        return group([key, ":", group(indent([line, valueDoc]))]);
+      case "never-break-after-operator":
+        return group([key, ": ", valueDoc]);
+      case "fluid": {
+        const id = Symbol("assignment");
+        return group([key, ":", group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(valueDoc, { groupId: id })]);
+      }
+    }
+  }
+
+  private propertyLayout(key: string, value: Expression): "break-after-operator" | "never-break-after-operator" | "fluid" {
+    if (value.type === "CallExpression" && value.callee.type === "Identifier" && value.callee.name === "require") return "never-break-after-operator";
+    // A key shorter than an indentation plus three never leaves its value for the next line.
+    const shortKey = key.length < this.options.tabWidth + 3;
+    if (!shortKey) {
+      const operand = value.type === "UnaryExpression" ? value.argument : value;
+      if (operand.type === "StringLiteral" || this.isPoorlyBreakableChain(operand, false)) return "break-after-operator";
+    }
+    if (shortKey || value.type === "BooleanLiteral" || value.type === "NumericLiteral") return "never-break-after-operator";
+    return "fluid";
+  }
+
+  /** A call chain whose calls have no arguments or one short one: breaking inside it gains nothing. */
+  private isPoorlyBreakableChain(node: Expression, deep: boolean): boolean {
+    switch (node.type) {
+      case "CallExpression":
+        if (node.args.length > 1 || (node.args.length === 1 && !this.isLoneShortArgument(node.args[0]!))) return false;
+        return this.isPoorlyBreakableChain(node.callee, true);
+      case "MemberExpression":
+        return this.isPoorlyBreakableChain(node.object, true);
+      case "Identifier":
+        return deep;
+      default:
+        return false;
+    }
+  }
+
+  private isLoneShortArgument(node: Expression): boolean {
+    const threshold = this.options.printWidth * 0.25;
+    switch (node.type) {
+      case "Identifier":
+        return node.name.length <= threshold;
+      case "StringLiteral":
+        return printString(node.raw, this.options.singleQuote).length <= threshold;
+      case "UnaryExpression":
+      case "NumericLiteral":
+      case "BigIntLiteral":
+      case "BooleanLiteral":
+      case "NullLiteral":
+        return true;
+      case "CallExpression":
+        return node.args.length === 0 && node.callee.type === "Identifier" && node.callee.name.length <= threshold - 2;
+      default:
+        return false;
+    }
+  }
+}
+
+function isRequireCall(callee: Expression, args: readonly Expression[]): boolean {
+  return callee.type === "Identifier" && callee.name === "require" && (args.length > 1 || args[0]?.type === "StringLiteral");
+}
+
+/** Prettier hugs a last object or array argument (`f(a, {` ... `})`) unless the one before it is of the same kind. */
+function shouldHugLastArgument(args: readonly Expression[]): boolean {
+  const last = args[args.length - 1]!;
+  const before = args[args.length - 2];
+  const expandable = (last.type === "ObjectExpression" && last.properties.length > 0) || (last.type === "ArrayExpression" && last.elements.length > 0);
+  if (!expandable || before?.type === last.type) return false;
+  return !(args.length > 1 && last.type === "ArrayExpression" && isConciseArray(last.elements));
+}
+
+function isConciseArray(elements: readonly Expression[]): boolean {
+  return elements.every((e) => e.type === "NumericLiteral" || (e.type === "UnaryExpression" && e.argument.type === "NumericLiteral"));
+}
+
+/** An array of two or more arrays (or objects), each of more than one item, always breaks: it reads as a table. */
+function breaksArrayOfCollections(elements: readonly Expression[]): boolean {
+  if (elements.length < 2) return false;
+  return elements.every((element, i) => {
+    const next = elements[i + 1];
+    if (next && next.type !== element.type) return false;
+    if (element.type === "ArrayExpression") return element.elements.length > 1;
+    if (element.type === "ObjectExpression") return element.properties.length > 1;
+    return false;
+  });
+}
+
+/** A string in the quotes Prettier picks: the preferred kind, unless the text holds more of those than of the other. */
+export function printString(raw: string, singleQuote: boolean): string {
+  const content = raw.slice(1, -1);
+  const [preferred, other] = singleQuote ? ["'", '"'] : ['"', "'"];
+  let preferredCount = 0;
+  let otherCount = 0;
+  for (const char of content) {
+    if (char === preferred) preferredCount++;
+    else if (char === other) otherCount++;
+  }
+  const quote = preferredCount > otherCount ? other : preferred;
+  if (raw[0] === quote) return raw;
+  const unquote = quote === '"' ? "'" : '"';
+  // Escapes of the other quote are dropped, bare enclosing quotes escaped; every other escape stays as written.
+  const body = content.replace(/\\(["'\\])|(["'])/g, (match, escaped: string | undefined, bare: string | undefined) => {
+    if (escaped !== undefined) return escaped === unquote ? escaped : match;
+    return bare === quote ? `\\${bare}` : bare!;
+  });
+  return `${quote}${body}${quote}`;
+}
+
+/** A number as Prettier writes it: lower case, no `+` or leading zeros in the exponent, no zero exponent, no trailing zeros or dot. */
+export function printNumber(raw: string): string {
+  if (raw.length === 1) return raw;
+  let [mantissa, exponent] = raw.toLowerCase().split("e") as [string, string | undefined];
+  if (mantissa.startsWith(".")) mantissa = `0${mantissa}`;
+  // Trailing zeros go, but one digit stays after a dot that has digits (`1.50` -> `1.5`, `1.0` stays, `1.` -> `1`).
+  if (mantissa.includes(".")) mantissa = mantissa.replace(/(\.\d+?)0+$/, "$1").replace(/\.$/, "");
+  if (exponent === undefined) return mantissa;
+  const sign = exponent.startsWith("-") ? "-" : "";
+  const digits = exponent.replace(/^[+-]/, "").replace(/^0+(?=\d)/, "");
+  return /^0+$/.test(digits) ? mantissa : `${mantissa}e${sign}${digits}`;
+}
