@@ -38,6 +38,9 @@ export function printBody(items: readonly BodyItem[], options: LayoutOptions): s
     .map((item) => {
       if (item.type === "BlankLine") return "";
       if (item.type === "LineComment") return indentation + item.text;
+      // What fits on its line is printed flat whatever the layout, so most short statements need no document.
+      const flat = layout.flat(item.expression) + (options.semi ? ";" : "");
+      if (options.tabWidth + flat.length <= options.printWidth && isPrintableAscii(flat) && !hasForcedBreak(item.expression)) return indentation + flat;
       const doc = indent([hardline, layout.expression(item.expression), options.semi ? ";" : ""]);
       return printer.printDocToString(doc, printOptions).formatted.slice(eol.length);
     })
@@ -75,6 +78,38 @@ class Layout {
         return this.array(node.elements);
       case "ObjectExpression":
         return this.object(node.properties);
+    }
+  }
+
+  /** The expression on one line, as Prettier prints it when it fits. */
+  flat(node: Expression): string {
+    switch (node.type) {
+      case "StringLiteral":
+        return printString(node.raw, this.options.singleQuote);
+      case "NumericLiteral":
+        return printNumber(node.raw);
+      case "BigIntLiteral":
+      case "BooleanLiteral":
+        return node.raw.toLowerCase();
+      case "NullLiteral":
+        return "null";
+      case "Identifier":
+        return node.name;
+      case "UnaryExpression":
+        return node.operator + this.flat(node.argument);
+      case "AwaitExpression":
+        return `await ${this.flat(node.argument)}`;
+      case "MemberExpression":
+        return `${this.flat(node.object)}.${node.property}`;
+      case "CallExpression":
+        return `${this.flat(node.callee)}(${node.args.map((arg) => this.flat(arg)).join(", ")})`;
+      case "ArrayExpression":
+        return `[${node.elements.map((element) => this.flat(element)).join(", ")}]`;
+      case "ObjectExpression": {
+        if (node.properties.length === 0) return "{}";
+        const space = this.options.bracketSpacing ? " " : "";
+        return `{${space}${node.properties.map((p) => `${p.key}: ${this.flat(p.value)}`).join(", ")}${space}}`;
+      }
     }
   }
 
@@ -216,6 +251,28 @@ class Layout {
       default:
         return false;
     }
+  }
+}
+
+/** Width is length only for printable ASCII; other text is measured by Prettier's printer. */
+function isPrintableAscii(text: string): boolean {
+  return !/[^\x20-\x7e]/.test(text);
+}
+
+/** An array of collections is the only break strata's shapes force; everything else breaks only when it does not fit. */
+function hasForcedBreak(node: Expression): boolean {
+  switch (node.type) {
+    case "UnaryExpression":
+    case "AwaitExpression":
+      return hasForcedBreak(node.argument);
+    case "CallExpression":
+      return node.args.some(hasForcedBreak);
+    case "ArrayExpression":
+      return breaksArrayOfCollections(node.elements) || node.elements.some(hasForcedBreak);
+    case "ObjectExpression":
+      return node.properties.some((property) => hasForcedBreak(property.value));
+    default:
+      return false;
   }
 }
 

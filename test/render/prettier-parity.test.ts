@@ -145,6 +145,18 @@ test("random statements of strata's shapes format as Prettier formats them, unde
   }
 });
 
+test("statements one character either side of the line width format as Prettier formats them", async () => {
+  for (const options of OPTION_SETS) {
+    const width = Number(options.printWidth ?? 80);
+    const body = Array.from({ length: 24 }, (_, i) => {
+      const filler = "x".repeat(width - 40 + i);
+      return i % 2 ? `await op.addColumn("t", "${filler}");` : `await op.alterColumn("t", { comment: "${filler}", nullable: true });`;
+    }).join("\n");
+    assert.ok(parseBody(body));
+    await assertSameAsPrettier(body, projectWith(options), JSON.stringify(options));
+  }
+});
+
 test("every op sample formats as Prettier formats it, under every option set", async () => {
   // A batch's callback and an op invoked by its class are left to Prettier (see the next test); every other op takes the fast path.
   const outside = (code: string) => code.includes("async (batch) =>") || code.includes("new ");
