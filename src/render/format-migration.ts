@@ -22,8 +22,8 @@ const PLACEHOLDER_LINE = /^[ \t]*__strata_body_(\d+)__;?(?=[\r\n])/gm;
  * Formats a rendered migration as Prettier would, with the project's options.
  * Prettier itself formats the skeleton (header, imports, signatures: a few
  * lines, whatever the options); the bodies, thousands of statements in a big
- * migration, are laid out by statement-docs.ts through Prettier's document
- * printer, which gives the same text in a fraction of the time. When the
+ * migration, are laid out by statement-lines.ts as Prettier would lay them
+ * out, which gives the same text in a fraction of the time. When the
  * options or a body hold anything that path does not know (a plugin, a user
  * renderer's own syntax), Prettier formats the whole file.
  */
@@ -34,7 +34,7 @@ export async function formatMigration(text: MigrationText, filePath = join(proce
   const bodies = layout ? text.bodies.map(parseBody) : [];
   if (!layout || bodies.some((body) => body === undefined)) return prettier.format(text.source, options);
 
-  const { printBody } = await import("./statement-docs.js");
+  const { printBody } = await import("./statement-lines.js");
   const skeleton = await prettier.format(text.skeleton, options);
   return skeleton.replace(PLACEHOLDER_LINE, (_line, index: string) => printBody(bodies[Number(index)]!, layout));
 }

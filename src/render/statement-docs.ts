@@ -1,19 +1,18 @@
 import { builders, printer } from "prettier/doc";
-import type { BodyItem, Expression, Property } from "./statement-syntax.js";
+import type { Expression, Property } from "./statement-syntax.js";
 
 /**
- * Lays out a migration body the way Prettier's JavaScript printer does, for
- * the shapes statement-syntax.ts reads: the same layout documents (groups,
- * conditional groups for a hugged last argument, the property layouts of an
- * assignment) built straight from strata's own statements and handed to
- * Prettier's document printer. Prettier's parser and its general-purpose
- * printing, which cost seconds on a large migration, never run. The parity
- * test formats random statements and real migrations both ways and compares
- * the text.
+ * The layout documents Prettier's JavaScript printer builds for the shapes
+ * statement-syntax.ts reads (groups, conditional groups for a hugged last
+ * argument, the property layouts of an assignment), built straight from
+ * strata's own statements and handed to Prettier's document printer, and
+ * the rules behind them that statement-lines.ts applies without a document.
  */
 
 type Doc = builders.Doc;
 const { group, indent, line, softline, hardline, ifBreak, fill, conditionalGroup, breakParent, indentIfBreak, lineSuffixBoundary } = builders;
+
+export type PropertyLayout = "break-after-operator" | "never-break-after-operator" | "fluid";
 
 /** The Prettier options that change how these shapes print. */
 export interface LayoutOptions {
@@ -27,27 +26,17 @@ export interface LayoutOptions {
   readonly endOfLine: "lf" | "crlf" | "cr";
 }
 
-/** The body's lines, indented one level, as the text that goes between a function's braces. */
-export function printBody(items: readonly BodyItem[], options: LayoutOptions): string {
-  const layout = new Layout(options);
-  const printOptions = { ...options } as printer.Options;
-  const eol = options.endOfLine === "crlf" ? "\r\n" : options.endOfLine === "cr" ? "\r" : "\n";
-  const indentation = options.useTabs ? "\t" : " ".repeat(options.tabWidth);
-  // Statements never share a line, so each is printed on its own: small documents, short-lived garbage.
-  return items
-    .map((item) => {
-      if (item.type === "BlankLine") return "";
-      if (item.type === "LineComment") return indentation + item.text;
-      // What fits on its line is printed flat whatever the layout, so most short statements need no document.
-      const flat = layout.flat(item.expression) + (options.semi ? ";" : "");
-      if (options.tabWidth + flat.length <= options.printWidth && isPrintableAscii(flat) && !hasForcedBreak(item.expression)) return indentation + flat;
-      const doc = indent([hardline, layout.expression(item.expression), options.semi ? ";" : ""]);
-      return printer.printDocToString(doc, printOptions).formatted.slice(eol.length);
-    })
-    .join(eol);
+/** `doc` printed after a line break at `level` indentations, without that first line break. */
+export function printDocAt(doc: Doc, level: number, options: LayoutOptions): string {
+  let nested: Doc = [hardline, doc];
+  for (let i = 0; i < level; i++) nested = indent(nested);
+  const { formatted } = printer.printDocToString(nested, { ...options } as printer.Options);
+  return formatted.slice(options.endOfLine === "crlf" ? 2 : 1);
 }
 
-class Layout {
+/** Lines of code that Prettier lays out when they do not fit: a document per expression, as its JavaScript printer builds it. */
+export class StatementDocs {
+  private readonly flatTexts = new WeakMap<Expression, string>();
   /** Documents that contain a forced break, so Prettier's willBreak never has to walk them again. */
   private readonly breaking = new WeakSet<object>();
 
@@ -83,6 +72,13 @@ class Layout {
 
   /** The expression on one line, as Prettier prints it when it fits. */
   flat(node: Expression): string {
+    // statement-lines.ts asks again for the parts of what did not fit: each text is made once.
+    let text = this.flatTexts.get(node);
+    if (text === undefined) this.flatTexts.set(node, (text = this.flatText(node)));
+    return text;
+  }
+
+  private flatText(node: Expression): string {
     switch (node.type) {
       case "StringLiteral":
         return printString(node.raw, this.options.singleQuote);
@@ -187,7 +183,7 @@ class Layout {
   }
 
   /** `key: value`, laid out as Prettier lays out the two sides of an assignment. */
-  private property({ key, value }: Property): Doc {
+  property({ key, value }: Property): Doc {
     const valueDoc = this.expression(value);
     const doc = this.propertyDoc(key, value, valueDoc);
     return this.willBreak(valueDoc) ? this.broken(doc) : doc;
@@ -206,7 +202,7 @@ class Layout {
     }
   }
 
-  private propertyLayout(key: string, value: Expression): "break-after-operator" | "never-break-after-operator" | "fluid" {
+  propertyLayout(key: string, value: Expression): PropertyLayout {
     if (value.type === "CallExpression" && value.callee.type === "Identifier" && value.callee.name === "require") return "never-break-after-operator";
     // A key shorter than an indentation plus three never leaves its value for the next line.
     const shortKey = key.length < this.options.tabWidth + 3;
@@ -255,12 +251,12 @@ class Layout {
 }
 
 /** Width is length only for printable ASCII; other text is measured by Prettier's printer. */
-function isPrintableAscii(text: string): boolean {
+export function isPrintableAscii(text: string): boolean {
   return !/[^\x20-\x7e]/.test(text);
 }
 
 /** An array of collections is the only break strata's shapes force; everything else breaks only when it does not fit. */
-function hasForcedBreak(node: Expression): boolean {
+export function hasForcedBreak(node: Expression): boolean {
   switch (node.type) {
     case "UnaryExpression":
     case "AwaitExpression":
@@ -276,12 +272,12 @@ function hasForcedBreak(node: Expression): boolean {
   }
 }
 
-function isRequireCall(callee: Expression, args: readonly Expression[]): boolean {
+export function isRequireCall(callee: Expression, args: readonly Expression[]): boolean {
   return callee.type === "Identifier" && callee.name === "require" && (args.length > 1 || args[0]?.type === "StringLiteral");
 }
 
 /** Prettier hugs a last object or array argument (`f(a, {` ... `})`) unless the one before it is of the same kind. */
-function shouldHugLastArgument(args: readonly Expression[]): boolean {
+export function shouldHugLastArgument(args: readonly Expression[]): boolean {
   const last = args[args.length - 1]!;
   const before = args[args.length - 2];
   const expandable = (last.type === "ObjectExpression" && last.properties.length > 0) || (last.type === "ArrayExpression" && last.elements.length > 0);
@@ -289,7 +285,7 @@ function shouldHugLastArgument(args: readonly Expression[]): boolean {
   return !(args.length > 1 && last.type === "ArrayExpression" && isConciseArray(last.elements));
 }
 
-function isConciseArray(elements: readonly Expression[]): boolean {
+export function isConciseArray(elements: readonly Expression[]): boolean {
   return elements.every((e) => e.type === "NumericLiteral" || (e.type === "UnaryExpression" && e.argument.type === "NumericLiteral"));
 }
 
