@@ -148,20 +148,31 @@ export function queryIndexes(connection: DatabaseConnection, scope: CatalogScope
   );
 }
 
+/**
+ * Each side of the join is a derived table the server fills once (the LIMIT
+ * keeps it from merging them back into the join): joined directly, MariaDB
+ * reopens REFERENTIAL_CONSTRAINTS for every key column, 0.4 s of server time
+ * at 1,000 foreign keys against 0.04 s this way.
+ */
 export function queryForeignKeys(connection: DatabaseConnection, scope: CatalogScope): Promise<ForeignKeyRow[]> {
+  const all = "18446744073709551615";
   return queryText(
     connection,
     `SELECT k.TABLE_NAME AS tableName, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS columnName,
             k.REFERENCED_TABLE_SCHEMA AS targetSchema, k.REFERENCED_TABLE_NAME AS targetTable,
             k.REFERENCED_COLUMN_NAME AS targetColumn, r.UPDATE_RULE AS updateRule, r.DELETE_RULE AS deleteRule
-       FROM information_schema.KEY_COLUMN_USAGE k
-       JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-         ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
-      WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?) AND k.REFERENCED_TABLE_NAME IS NOT NULL
-        -- Said again for r: MariaDB would otherwise open every database's constraints.
-        AND r.CONSTRAINT_SCHEMA = ?
+       FROM (SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION,
+                    REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
+               FROM information_schema.KEY_COLUMN_USAGE
+              WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?) AND REFERENCED_TABLE_NAME IS NOT NULL
+              LIMIT ${all}) k
+       JOIN (SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE
+               FROM information_schema.REFERENTIAL_CONSTRAINTS
+              WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME IN (?)
+              LIMIT ${all}) r
+         ON r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
       ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-    [scope.db, scope.tables, scope.db],
+    [scope.db, scope.tables, scope.db, scope.tables],
   );
 }
 
