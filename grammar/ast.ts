@@ -152,7 +152,14 @@ export interface SequenceDecl extends Body {
   readonly fields: readonly Assignment[];
 }
 
-export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl;
+/** `extension citext` or `extension "uuid-ossp" { schema = "ext"  version = "1.1" }`; no body reads as no fields. */
+export interface ExtensionDecl extends Body {
+  readonly kind: "extension";
+  readonly name: QualifiedName;
+  readonly fields: readonly Assignment[];
+}
+
+export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl;
 
 export interface Comment extends Pos {
   /** As written, with its comment markers. */

@@ -10,6 +10,7 @@ import {
   Dot,
   Enum,
   Equals,
+  Extension,
   Identifier,
   LBracket,
   LCurly,
@@ -158,7 +159,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Unsigned].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Unsigned].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

@@ -26,6 +26,7 @@ import {
   Dot,
   Enum,
   Equals,
+  Extension,
   LBracket,
   LCurly,
   LParen,
@@ -167,6 +168,7 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.tableDecl) },
         { ALT: () => this.SUBRULE(this.viewDecl) },
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
+        { ALT: () => this.SUBRULE(this.extensionDecl) },
       ]),
     ),
   );
@@ -186,6 +188,20 @@ class SchemaParser extends EmbeddedActionsParser {
     const fields = this.SUBRULE(this.assignments);
     this.CONSUME(RCurly);
     return { kind: "sequence", name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
+  });
+
+  /** `extension citext`, or with settings: `extension "uuid-ossp" { schema = "ext" }`. */
+  extensionDecl = this.RULE("extensionDecl", (): Declaration => {
+    const start = this.CONSUME(Extension);
+    const name = this.SUBRULE(this.qualifiedName);
+    let fields: readonly Assignment[] = [];
+    let bodyOffset: number | undefined;
+    this.OPTION(() => {
+      bodyOffset = startOf(this.CONSUME(LCurly));
+      fields = this.SUBRULE(this.assignments);
+      this.CONSUME(RCurly);
+    });
+    return { kind: "extension", name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: bodyOffset ?? this.endOfRule() };
   });
 
   assignments = this.RULE("assignments", (): readonly Assignment[] => {
@@ -587,7 +603,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension]);
 
 function run<T>(
   parser: SchemaParser,

@@ -116,6 +116,7 @@ export const Table = keyword("table");
 export const View = keyword("view");
 export const Materialized = keyword("materialized");
 export const Sequence = keyword("sequence");
+export const Extension = keyword("extension");
 export const Unsigned = keyword("unsigned");
 
 const punctuation = (name: string, pattern: string) =>
@@ -154,6 +155,7 @@ export const ALL_TOKENS: TokenType[] = [
   View,
   Materialized,
   Sequence,
+  Extension,
   Unsigned,
   Identifier,
   Name,

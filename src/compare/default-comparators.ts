@@ -3,6 +3,7 @@ import { setup as columnComparators } from "./column-comparators.js";
 import { setup as checks } from "./compare-checks.js";
 import { setup as columns } from "./compare-columns.js";
 import { setup as enums } from "./compare-enums.js";
+import { setup as extensions } from "./compare-extensions.js";
 import { setup as foreignKeys } from "./compare-foreign-keys.js";
 import { setup as indexes } from "./compare-indexes.js";
 import { setup as primaryKey } from "./compare-primary-key.js";
@@ -15,6 +16,7 @@ import { setup as views } from "./compare-views.js";
 
 /** The built-in comparators, in the order they register (equal priority runs in this order). */
 export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void> = [
+  extensions,
   enums,
   sequences,
   views,

@@ -5,7 +5,9 @@ import {
   AlterColumnOp,
   AlterSequenceOp,
   CreateCheckConstraintOp,
+  AlterExtensionOp,
   CreateEnumOp,
+  CreateExtensionOp,
   CreateForeignKeyOp,
   CreateIndexOp,
   CreatePrimaryKeyOp,
@@ -19,6 +21,7 @@ import {
   DropConstraintOp,
   DropEnumOp,
   DropEnumValueOp,
+  DropExtensionOp,
   DropIndexOp,
   DropSchemaOp,
   DropSequenceOp,
@@ -36,7 +39,9 @@ import { viewsInDependencyOrder } from "./order-views.js";
 /**
  * Puts the upgrade ops in an order a database accepts, the same order for
  * the same input. New schemas come before everything, dropped ones after
- * everything (their objects are created after and dropped before them).
+ * everything (their objects are created after and dropped before them);
+ * extensions come right after new schemas and go right before dropped ones,
+ * since types, defaults and indexes of everything else may use them.
  * Types and sequences come first and go last; removed views
  * go before anything they may read and new views come after; renames, then
  * foreign keys that must go before what they reference changes, then new
@@ -49,6 +54,7 @@ import { viewsInDependencyOrder } from "./order-views.js";
  */
 export function orderOps(ops: readonly MigrateOperation[], database: MetaData, target: MetaData): MigrateOperation[] {
   const schemas = { create: [] as CreateSchemaOp[], drop: [] as DropSchemaOp[] };
+  const extensions = { create: [] as Array<CreateExtensionOp | AlterExtensionOp>, drop: [] as DropExtensionOp[] };
   const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], dropViews: [] as DropViewOp[], renames: [] as RenameTableOp[] };
   const creates: CreateTableOp[] = [];
   const drops: DropTableOp[] = [];
@@ -58,6 +64,8 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   for (const op of ops) {
     if (op instanceof CreateSchemaOp) schemas.create.push(op);
     else if (op instanceof DropSchemaOp) schemas.drop.push(op);
+    else if (op instanceof CreateExtensionOp || op instanceof AlterExtensionOp) extensions.create.push(op);
+    else if (op instanceof DropExtensionOp) extensions.drop.push(op);
     else if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
     else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
     else if (op instanceof DropViewOp) top.dropViews.push(op);
@@ -82,6 +90,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
 
   return [
     ...sortByKey(schemas.create, (op) => op.schemaName),
+    ...sortByKey(extensions.create, (op) => op.extensionName),
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
     ...viewsInDependencyOrder(top.dropViews, (op) => ({
@@ -100,6 +109,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...sortByKey(late.dropTypes, keyOfType),
     ...viewsInDependencyOrder(late.views as Array<CreateViewOp | ReplaceViewOp>, ({ view }) => view),
     ...late.other,
+    ...sortByKey(extensions.drop, (op) => op.extensionName),
     ...sortByKey(schemas.drop, (op) => op.schemaName),
   ];
 }

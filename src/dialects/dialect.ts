@@ -110,6 +110,8 @@ export interface DialectCapabilities {
   readonly invisibleColumns: boolean;
   /** The table options (TableOptions) the database keeps: the language accepts, and comparison looks at, only these. */
   readonly tableOptions: readonly TableOptionName[];
+  /** PostgreSQL `CREATE EXTENSION`. */
+  readonly extensions: boolean;
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

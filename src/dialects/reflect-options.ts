@@ -13,7 +13,8 @@ export type NameFilterType =
   | "checkConstraint"
   | "enum"
   | "sequence"
-  | "view";
+  | "view"
+  | "extension";
 
 export interface NameFilterParentNames {
   readonly schemaName?: string;

@@ -48,6 +48,11 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
       return printBlock("database", decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "sequence":
       return printBlock(`sequence ${printQualified(decl.name)}`, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
+    case "extension": {
+      const head = `extension ${printQualified(decl.name)}`;
+      if (decl.fields.length === 0 && comments.length === 0) return [head];
+      return printBlock(head, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
+    }
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "table":

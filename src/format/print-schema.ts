@@ -1,5 +1,5 @@
 import { dialectNamed } from "../dialects/registry.js";
-import { PORTABLE_TYPES, type Column, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
+import { PORTABLE_TYPES, type Column, type Extension, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../../grammar/ast.js";
 import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
@@ -17,6 +17,7 @@ export function printSchema(metadata: MetaData): string {
   const specs = new Set([...PORTABLE_TYPES, ...(dialectNamed(metadata.dialect)?.nativeTypes ?? [])].map((t) => t.name));
   const known = (name: string) => specs.has(name);
   const declarations: Declaration[] = databaseDecl(metadata);
+  for (const e of metadata.extensions.values()) declarations.push(extensionDecl(e));
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });
   }
@@ -45,6 +46,16 @@ function databaseDecl(metadata: MetaData): Declaration[] {
     fields.push({ key: syntax.name("url"), value: syntax.string(url), ...NO_POS });
   }
   return fields.length ? [{ kind: "database", fields, ...NO_POS, bodyOffset: 0 }] : [];
+}
+
+/** A version is written only where it was pinned: one the server would install by default is left out. */
+function extensionDecl(e: Extension): Declaration {
+  const fields = [];
+  if (e.schema !== undefined) fields.push({ key: syntax.name("schema"), value: syntax.string(e.schema), ...NO_POS });
+  if (e.version !== undefined && e.version !== e.info.defaultVersion) {
+    fields.push({ key: syntax.name("version"), value: syntax.string(e.version), ...NO_POS });
+  }
+  return { kind: "extension", name: syntax.qualified(e.name, undefined), fields, ...NO_POS, bodyOffset: 0 };
 }
 
 const SEQUENCE_FIELDS = ["start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const;

@@ -1,3 +1,4 @@
+import type { Extension } from "./extension.js";
 import { HasInfo, type Info } from "./info.js";
 import { Enum, Sequence, View } from "./schema-objects.js";
 import { sortTables } from "./sort-tables.js";
@@ -23,6 +24,7 @@ export interface MetaDataProps {
   readonly enums?: Iterable<Enum>;
   readonly views?: Iterable<View>;
   readonly sequences?: Iterable<Sequence>;
+  readonly extensions?: Iterable<Extension>;
   readonly info?: Info;
 }
 
@@ -37,6 +39,8 @@ export class MetaData extends HasInfo {
   readonly enums: ReadonlyMap<string, Enum>;
   readonly views: ReadonlyMap<string, View>;
   readonly sequences: ReadonlyMap<string, Sequence>;
+  /** PostgreSQL extensions, keyed by name (they belong to the database, not to a schema). */
+  readonly extensions: ReadonlyMap<string, Extension>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -46,6 +50,7 @@ export class MetaData extends HasInfo {
     this.enums = keyed(props.enums);
     this.views = keyed(props.views);
     this.sequences = keyed(props.sequences);
+    this.extensions = keyed(props.extensions);
   }
 
   get dialect(): string {
@@ -61,7 +66,7 @@ export class MetaData extends HasInfo {
   /** Every schema named by an object of the model (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
     const names = new Set<string | undefined>();
-    for (const coll of [this.tables, this.enums, this.views, this.sequences]) {
+    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
     return [...names];
@@ -74,6 +79,7 @@ export class MetaData extends HasInfo {
       enums: this.enums.values(),
       views: this.views.values(),
       sequences: this.sequences.values(),
+      extensions: this.extensions.values(),
       info: this.info,
       ...changes,
     });

@@ -24,12 +24,14 @@ export { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumVal
 export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
+export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 export { BatchAlterTableOp } from "./batch-alter-table-op.js";
 export { Dispatcher, DuplicateHandlerError, MissingHandlerError, type RegisterOptions } from "./dispatcher.js";
 export {
   Operations,
   type AlterColumnArguments,
   type CreateIndexArguments,
+  type ExtensionPlacement,
   type Implementation,
   type OpClass,
   type OpSink,

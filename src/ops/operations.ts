@@ -1,6 +1,7 @@
 import {
   CheckConstraint,
   Enum,
+  Extension,
   Index,
   PrimaryKeyConstraint,
   Sequence,
@@ -42,6 +43,7 @@ import {
 } from "./operation-arguments.js";
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
+import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 import { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
@@ -68,6 +70,12 @@ export interface AlterColumnArguments extends Schema {
   readonly existingNullable?: boolean;
   readonly existingServerDefault?: DefaultArgument;
   readonly existingComment?: string;
+}
+
+/** Where an extension's objects live and which version it is; unset is the server's default. */
+export interface ExtensionPlacement {
+  readonly schema?: string;
+  readonly version?: string;
 }
 
 /** A sequence's options as alterSequence takes them: `null` resets one. */
@@ -289,6 +297,20 @@ export class Operations {
     const merged: Record<string, unknown> = { ...from, ...props };
     for (const key of Object.keys(merged)) if (merged[key] === null) merged[key] = undefined;
     return this.invoke(new AlterSequenceOp(from, new Sequence({ ...(merged as Omit<SequenceProps, "name">), info: from.info, name })));
+  }
+
+  createExtension(name: string, options: ExtensionPlacement = {}): Promise<void> {
+    return this.invoke(new CreateExtensionOp(new Extension({ name, ...options })));
+  }
+
+  /** `options` say where the dropped extension was, so the op can be reversed. */
+  dropExtension(name: string, options: ExtensionPlacement = {}): Promise<void> {
+    return this.invoke(new DropExtensionOp(name, { extension: new Extension({ name, ...options }) }));
+  }
+
+  /** Moves the extension to `to`'s schema and version; `existing` is where it is now (for the reverse). */
+  alterExtension(name: string, to: ExtensionPlacement, existing: ExtensionPlacement = {}): Promise<void> {
+    return this.invoke(new AlterExtensionOp(new Extension({ name, ...existing }), new Extension({ name, ...to })));
   }
 
   createView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string } = {}): Promise<void> {

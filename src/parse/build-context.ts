@@ -35,6 +35,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   materializedViews: "materialized views are",
   onUpdate: "@onUpdate is",
   invisibleColumns: "invisible columns are",
+  extensions: "extensions are",
 };
 
 /**

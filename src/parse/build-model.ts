@@ -3,12 +3,14 @@ import {
   MetaData,
   Table,
   type Enum,
+  type Extension,
   type Sequence,
   type View,
 } from "../model/index.js";
 import type { Declaration, Pos } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
+import { buildExtension } from "./build-extension.js";
 import { readSettings } from "./build-settings.js";
 import { buildTable } from "./build-table.js";
 import type { DiagnosticBag } from "./diagnostic.js";
@@ -83,9 +85,18 @@ export function buildModel(
     if (sequence) sequences.push(sequence);
   }
 
+  const extensions = new Map<string, Extension>();
+  for (const { path, decl } of of("extension")) {
+    ctx.path = path;
+    const extension = buildExtension(ctx, decl);
+    if (!extension) continue;
+    if (extensions.has(extension.key)) ctx.error(decl.name, `duplicate extension "${extension.key}"`);
+    else extensions.set(extension.key, extension);
+  }
+
   if (bag.hasErrors) return undefined;
   const enums: Enum[] = [...ctx.enums.values()];
-  return new MetaData({ database: settings.database, tables, enums, views, sequences });
+  return new MetaData({ database: settings.database, tables, enums, views, sequences, extensions: extensions.values() });
 }
 
 function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<string, TableDraft>): Table {

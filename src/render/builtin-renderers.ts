@@ -1,3 +1,4 @@
+import { setupExtensionRenderers } from "./extension-renderers.js";
 import { RendererRegistry } from "./renderers.js";
 import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
 import { setupTableRenderers } from "./table-renderers.js";
@@ -6,6 +7,7 @@ import { setupTableRenderers } from "./table-renderers.js";
 export function setup(registry: RendererRegistry): RendererRegistry {
   setupTableRenderers(registry);
   setupSchemaObjectRenderers(registry);
+  setupExtensionRenderers(registry);
   return registry;
 }
 

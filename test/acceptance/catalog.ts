@@ -7,6 +7,8 @@ import type { DialectName, TestDatabase } from "../support/databases.js";
 
 export interface Catalog {
   readonly tables: Record<string, TableCatalog>;
+  /** Objects that are not tables (PostgreSQL extensions, ...), one sorted line each. */
+  readonly objects: string[];
 }
 
 export interface TableCatalog {
@@ -30,7 +32,17 @@ export async function readCatalog(db: TestDatabase, options: { skip?: readonly s
     table.constraints.sort();
     table.indexes.sort();
   }
-  return { tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  const objects = db.dialect === "postgresql" ? await readPostgresqlObjects(db) : [];
+  return { tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => (a < b ? -1 : 1))), objects: objects.sort() };
+}
+
+/** PostgreSQL's objects besides tables, as its own catalog describes them. */
+async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
+  const extensions = await db.query<Row>(
+    `SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace`,
+  );
+  return extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`);
 }
 
 type MutableTable = { columns: Record<string, string>; constraints: string[]; indexes: string[] };
@@ -217,5 +229,7 @@ export function catalogDifferences(
       for (const line of a[kind].filter((l) => !e[kind].includes(l))) out.push(`${name}: unexpected ${line}`);
     }
   }
+  for (const line of expected.objects.filter((l) => !actual.objects.includes(l))) out.push(`missing ${line}`);
+  for (const line of actual.objects.filter((l) => !expected.objects.includes(l))) out.push(`unexpected ${line}`);
   return out;
 }

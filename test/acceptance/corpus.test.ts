@@ -70,7 +70,7 @@ function normalized(dialect: DialectName, catalog: Catalog): Catalog {
     }
     return [name, table];
   });
-  return { tables: Object.fromEntries(tables) };
+  return { tables: Object.fromEntries(tables), objects: catalog.objects };
 }
 
 test.run();

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { scalarType, Sequence, View } from "../../src/model/index.js";
+import { Extension, scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
 import { ck, fk, ix, nameColumn, pk, roleEnum, seq, uq, userTable, view, withDefault } from "./fixtures.js";
 
@@ -43,6 +43,9 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateSequenceOp", new ops.CreateSequenceOp(seq)],
   ["DropSequenceOp", new ops.DropSequenceOp("order_seq", { sequence: seq })],
   ["AlterSequenceOp", new ops.AlterSequenceOp(seq, new Sequence({ name: "order_seq", start: 100, increment: 10 }))],
+  ["CreateExtensionOp", new ops.CreateExtensionOp(new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
+  ["DropExtensionOp", new ops.DropExtensionOp("citext", { extension: new Extension({ name: "citext" }) })],
+  ["AlterExtensionOp", new ops.AlterExtensionOp(new Extension({ name: "citext", version: "1.5" }), new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
   ["CreateViewOp", new ops.CreateViewOp(view)],
   ["DropViewOp", new ops.DropViewOp("active_users", { view })],
   ["ReplaceViewOp", new ops.ReplaceViewOp(new View({ name: "active_users", definition: "select 1" }), view)],
@@ -98,6 +101,7 @@ const irreversible: Array<[ops.MigrateOperation, string]> = [
   [new ops.BulkInsertOp("user", [{ id: 1 }]), "BulkInsertOp cannot be reversed: inserted rows cannot be told apart from the rest"],
   [new ops.DropEnumOp("role"), 'DropEnumOp cannot be reversed: the values of the dropped enum "role" are not known'],
   [new ops.DropSequenceOp("s"), 'DropSequenceOp cannot be reversed: the dropped sequence "s" is not known'],
+  [new ops.DropExtensionOp("citext"), 'DropExtensionOp cannot be reversed: the dropped extension "citext" is not known'],
   [new ops.DropViewOp("v"), 'DropViewOp cannot be reversed: the definition of the dropped view "v" is not known'],
   [new ops.ReplaceViewOp(view), 'ReplaceViewOp cannot be reversed: the old definition of view "active_users" is not known'],
   [

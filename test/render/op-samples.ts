@@ -4,7 +4,7 @@
  * migration and checks that it builds these very ops.
  */
 import { s } from "../../src/migration-api/index.js";
-import { Enum } from "../../src/model/index.js";
+import { Enum, Extension } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
 
 export interface OpSample {
@@ -152,6 +152,16 @@ export const OP_SAMPLES: readonly OpSample[] = [
     code:
       'await op.alterSequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id", ' +
       'existing: s.sequence("order_seq", { schema: "app", start: 100, increment: 10, cycle: false, ownedBy: "orders.id" }) });',
+  },
+  { op: new ops.CreateExtensionOp(new Extension({ name: "uuid-ossp", schema: "ext", version: "1.1" })), code: 'await op.createExtension("uuid-ossp", { schema: "ext", version: "1.1" });' },
+  { op: new ops.CreateExtensionOp(new Extension({ name: "citext" })), code: 'await op.createExtension("citext");' },
+  {
+    op: new ops.DropExtensionOp("citext", { extension: new Extension({ name: "citext", version: "1.6" }) }),
+    code: '// WARNING: this loses data: drops extension citext and everything that uses its types and functions\nawait op.dropExtension("citext", { version: "1.6" });',
+  },
+  {
+    op: new ops.AlterExtensionOp(new Extension({ name: "citext", version: "1.5" }), new Extension({ name: "citext", schema: "ext", version: "1.6" })),
+    code: 'await op.alterExtension("citext", { schema: "ext", version: "1.6" }, { version: "1.5" });',
   },
   { op: new ops.CreateViewOp(view), code: 'await op.createView("active", "select 1", { materialized: true, comment: "hot" });' },
   { op: new ops.DropViewOp("active", { view }), code: 'await op.dropView("active", { view: s.view("active", "select 1", { materialized: true, comment: "hot" }) });' },

@@ -16,6 +16,7 @@ import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { ModifyTableOps } from "../../ops/op-containers.js";
 import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
+import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "../../ops/extension-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
 import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
@@ -57,6 +58,9 @@ export const DDL_OPS = {
   CreateSequenceOp,
   DropSequenceOp,
   AlterSequenceOp,
+  CreateExtensionOp,
+  DropExtensionOp,
+  AlterExtensionOp,
   CreateViewOp,
   DropViewOp,
   ReplaceViewOp,

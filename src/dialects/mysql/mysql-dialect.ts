@@ -50,6 +50,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     onUpdate: true,
     invisibleColumns: true,
     tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation"],
+    extensions: false,
   },
   nativeTypes: MYSQL_NATIVE_TYPES,
   connect: (url) => connectMysql(mysqlDialect, url),

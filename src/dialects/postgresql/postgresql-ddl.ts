@@ -4,6 +4,7 @@ import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";
+import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgDropEnumValue, pgDropView } from "./postgresql-ddl-objects.js";
 
 /**
@@ -80,6 +81,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateSequenceOp: (op) => pgCreateSequence(w, op.sequence),
     DropSequenceOp: (op) => [{ sql: `DROP SEQUENCE ${w.name(op.schema, op.sequenceName)}` }],
     AlterSequenceOp: (op) => pgAlterSequence(w, op.from, op.to),
+    // No CASCADE: an extension something still uses must fail to drop.
+    CreateExtensionOp: (op) => pgCreateExtension(w, op.extension),
+    DropExtensionOp: (op) => [{ sql: `DROP EXTENSION ${w.q(op.extensionName)}` }],
+    AlterExtensionOp: (op) => pgAlterExtension(w, op.from, op.to),
     CreateViewOp: (op) => pgCreateView(w, op.view, false),
     DropViewOp: (op) => [pgDropView(w, op.schema, op.viewName, op.view?.materialized === true)],
     ReplaceViewOp: (op) => {

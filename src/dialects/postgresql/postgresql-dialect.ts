@@ -35,6 +35,7 @@ export const postgresqlDialect: Dialect = {
     onUpdate: false,
     invisibleColumns: false,
     tableOptions: [],
+    extensions: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url) => connectPostgresql(postgresqlDialect, url),

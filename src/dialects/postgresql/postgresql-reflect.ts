@@ -2,6 +2,7 @@ import { MetaData, Table, View, type Sequence } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
 import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
+import { readExtensions } from "./postgresql-reflect-extensions.js";
 import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
@@ -9,8 +10,8 @@ import { listEnums, listRelations, listSchemas, readRelationDetails, type Relati
 import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
 /**
- * Reads the live database into the model in eight catalog queries, however
- * many tables there are: three listings (relations, enums, schemas), then one query per
+ * Reads the live database into the model in nine catalog queries, however
+ * many tables there are: four listings (relations, enums, schemas, extensions), then one query per
  * kind of detail for every kept table at once. `includeName` runs on the
  * listing, so excluded tables never reach the detail queries. The queries of
  * each phase are pipelined on the one connection.
@@ -19,10 +20,11 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums, allSchemas] = await Promise.all([
+  const [relations, allEnums, allSchemas, allExtensions] = await Promise.all([
     listRelations(connection, scope),
     listEnums(connection, scope),
     listSchemas(connection, scope),
+    readExtensions(connection),
   ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
@@ -50,6 +52,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       wanted(r.name, modelSchema(r.schema), "sequence"),
   );
   const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
+  const extensions = allExtensions.filter((e) => includeName(e.name, "extension", {}));
   const schemaNames = allSchemas
     .filter((s) => s.in_scope && schemaWanted(modelSchema(s.name)))
     .flatMap((s) => modelSchema(s.name) ?? []);
@@ -128,6 +131,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       });
     }),
     sequences: modelSequences,
+    extensions,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {

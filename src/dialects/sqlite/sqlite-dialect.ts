@@ -38,6 +38,7 @@ export const sqliteDialect: Dialect = {
     onUpdate: false,
     invisibleColumns: false,
     tableOptions: ["strict", "withoutRowid"],
+    extensions: false,
   },
   nativeTypes: SQLITE_NATIVE_TYPES,
   connect: (url) => connectSqlite(url, sqliteDialect),
