@@ -159,7 +159,16 @@ export interface ExtensionDecl extends Body {
   readonly fields: readonly Assignment[];
 }
 
-export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl;
+/** `domain posint integer? @check(sql("VALUE > 0"), name: "posint_check") @default(1)`. */
+export interface DomainDecl extends Pos {
+  readonly kind: "domain";
+  readonly name: QualifiedName;
+  readonly type: TypeNode;
+  readonly nullable: boolean;
+  readonly attributes: readonly Attribute[];
+}
+
+export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl;
 
 export interface Comment extends Pos {
   /** As written, with its comment markers. */

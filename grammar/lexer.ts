@@ -7,6 +7,7 @@ import {
   Colon,
   Comma,
   Database,
+  Domain,
   Dot,
   Enum,
   Equals,
@@ -159,7 +160,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Unsigned].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

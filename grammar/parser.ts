@@ -23,6 +23,7 @@ import {
   Colon,
   Comma,
   Database,
+  Domain,
   Dot,
   Enum,
   Equals,
@@ -169,6 +170,7 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.viewDecl) },
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.extensionDecl) },
+        { ALT: () => this.SUBRULE(this.domainDecl) },
       ]),
     ),
   );
@@ -202,6 +204,18 @@ class SchemaParser extends EmbeddedActionsParser {
       this.CONSUME(RCurly);
     });
     return { kind: "extension", name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: bodyOffset ?? this.endOfRule() };
+  });
+
+  /** `domain posint integer? @check(sql("VALUE > 0"))`: a type read like a column's. */
+  domainDecl = this.RULE("domainDecl", (): Declaration => {
+    const start = this.CONSUME(Domain);
+    const name = this.SUBRULE(this.qualifiedName);
+    const type = this.SUBRULE(this.columnType);
+    const nullable = this.OPTION(this.#question) !== undefined;
+    const base = this.lists.mark;
+    this.MANY(this.#attribute);
+    const attributes = this.lists.take<Attribute>(base);
+    return { kind: "domain", name, type, nullable, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   assignments = this.RULE("assignments", (): readonly Assignment[] => {
@@ -603,7 +617,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain]);
 
 function run<T>(
   parser: SchemaParser,

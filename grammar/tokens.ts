@@ -117,6 +117,7 @@ export const View = keyword("view");
 export const Materialized = keyword("materialized");
 export const Sequence = keyword("sequence");
 export const Extension = keyword("extension");
+export const Domain = keyword("domain");
 export const Unsigned = keyword("unsigned");
 
 const punctuation = (name: string, pattern: string) =>
@@ -156,6 +157,7 @@ export const ALL_TOKENS: TokenType[] = [
   Materialized,
   Sequence,
   Extension,
+  Domain,
   Unsigned,
   Identifier,
   Name,

@@ -116,6 +116,8 @@ export class AutogenContext {
       enums: merged((m) => m.enums.values(), "enum"),
       views: merged((m) => m.views.values(), "view"),
       sequences: merged((m) => m.sequences.values(), "sequence"),
+      extensions: merged((m) => m.extensions.values(), "extension"),
+      domains: merged((m) => m.domains.values(), "domain"),
       info: Object.assign({}, ...list.map((m) => m.info)),
     });
   }

@@ -2,6 +2,7 @@ import { Comparators } from "./comparators.js";
 import { setup as columnComparators } from "./column-comparators.js";
 import { setup as checks } from "./compare-checks.js";
 import { setup as columns } from "./compare-columns.js";
+import { setup as domains } from "./compare-domains.js";
 import { setup as enums } from "./compare-enums.js";
 import { setup as extensions } from "./compare-extensions.js";
 import { setup as foreignKeys } from "./compare-foreign-keys.js";
@@ -18,6 +19,7 @@ import { setup as views } from "./compare-views.js";
 export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void> = [
   extensions,
   enums,
+  domains,
   sequences,
   views,
   tables,

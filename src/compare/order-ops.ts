@@ -5,7 +5,9 @@ import {
   AlterColumnOp,
   AlterSequenceOp,
   CreateCheckConstraintOp,
+  AlterDomainOp,
   AlterExtensionOp,
+  CreateDomainOp,
   CreateEnumOp,
   CreateExtensionOp,
   CreateForeignKeyOp,
@@ -19,6 +21,7 @@ import {
   CreateViewOp,
   DropColumnOp,
   DropConstraintOp,
+  DropDomainOp,
   DropEnumOp,
   DropEnumValueOp,
   DropExtensionOp,
@@ -42,6 +45,8 @@ import { viewsInDependencyOrder } from "./order-views.js";
  * everything (their objects are created after and dropped before them);
  * extensions come right after new schemas and go right before dropped ones,
  * since types, defaults and indexes of everything else may use them.
+ * Domains come after the types they may be built on and before the tables
+ * using them, and go after those tables and before those types.
  * Types and sequences come first and go last; removed views
  * go before anything they may read and new views come after; renames, then
  * foreign keys that must go before what they reference changes, then new
@@ -54,6 +59,7 @@ import { viewsInDependencyOrder } from "./order-views.js";
  */
 export function orderOps(ops: readonly MigrateOperation[], database: MetaData, target: MetaData): MigrateOperation[] {
   const schemas = { create: [] as CreateSchemaOp[], drop: [] as DropSchemaOp[] };
+  const domains = { create: [] as Array<CreateDomainOp | AlterDomainOp>, drop: [] as DropDomainOp[] };
   const extensions = { create: [] as Array<CreateExtensionOp | AlterExtensionOp>, drop: [] as DropExtensionOp[] };
   const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], dropViews: [] as DropViewOp[], renames: [] as RenameTableOp[] };
   const creates: CreateTableOp[] = [];
@@ -66,6 +72,8 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     else if (op instanceof DropSchemaOp) schemas.drop.push(op);
     else if (op instanceof CreateExtensionOp || op instanceof AlterExtensionOp) extensions.create.push(op);
     else if (op instanceof DropExtensionOp) extensions.drop.push(op);
+    else if (op instanceof CreateDomainOp || op instanceof AlterDomainOp) domains.create.push(op);
+    else if (op instanceof DropDomainOp) domains.drop.push(op);
     else if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
     else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
     else if (op instanceof DropViewOp) top.dropViews.push(op);
@@ -93,6 +101,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...sortByKey(extensions.create, (op) => op.extensionName),
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
+    ...sortByKey(domains.create, (op) => tableKey({ schema: op.schema, name: op.domainName })),
     ...viewsInDependencyOrder(top.dropViews, (op) => ({
       key: tableKey({ schema: op.schema, name: op.viewName }),
       name: op.viewName,
@@ -106,6 +115,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...created.deferred,
     ...modified.deferred,
     ...late.dropValues,
+    ...sortByKey(domains.drop, (op) => tableKey({ schema: op.schema, name: op.domainName })),
     ...sortByKey(late.dropTypes, keyOfType),
     ...viewsInDependencyOrder(late.views as Array<CreateViewOp | ReplaceViewOp>, ({ view }) => view),
     ...late.other,

@@ -112,6 +112,8 @@ export interface DialectCapabilities {
   readonly tableOptions: readonly TableOptionName[];
   /** PostgreSQL `CREATE EXTENSION`. */
   readonly extensions: boolean;
+  /** PostgreSQL `CREATE DOMAIN`. */
+  readonly domains: boolean;
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

@@ -14,7 +14,8 @@ export type NameFilterType =
   | "enum"
   | "sequence"
   | "view"
-  | "extension";
+  | "extension"
+  | "domain";
 
 export interface NameFilterParentNames {
   readonly schemaName?: string;

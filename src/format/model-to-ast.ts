@@ -32,14 +32,24 @@ export const syntax = {
 
 const LITERAL_WORDS = new Set(["true", "false", "null"]);
 
-/** `known` says whether the dialect has a spec for a type name; any other is written quoted, to pass through, as is a declared type (SQLite). */
-export function typeNode(type: SqlType, known: (name: string) => boolean): TypeNode {
+/** What printSchema knows about type names: which the dialect has a spec for, and which name a domain of the model. */
+export interface TypeNaming {
+  known(name: string): boolean;
+  /** The domain whose columns have this scalar type name (domainTypeName). */
+  domain(name: string): { readonly name: string; readonly schema?: string } | undefined;
+}
+
+/** A type the dialect has no spec for, and no domain names, is written quoted, to pass through, as is a declared type (SQLite). */
+export function typeNode(type: SqlType, naming: TypeNaming): TypeNode {
   if (type.kind === "enum") {
     return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
   }
   if (type.declared !== undefined) {
     return { name: { parts: [{ text: type.declared, quoted: true, ...NO_POS }], ...NO_POS }, args: [], unsigned: false, arrayDims: 0, ...NO_POS };
   }
+  const domain = type.args.length === 0 && !type.unsigned ? naming.domain(type.name) : undefined;
+  if (domain) return { name: syntax.qualified(domain.name, domain.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
+  const known = (name: string) => naming.known(name);
   if (type.args.some((a) => typeof a === "number" && !Number.isFinite(a))) {
     throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);
   }

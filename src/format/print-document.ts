@@ -53,6 +53,10 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
       if (decl.fields.length === 0 && comments.length === 0) return [head];
       return printBlock(head, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     }
+    case "domain": {
+      const head = `domain ${printQualified(decl.name)} ${printType(decl.type)}${decl.nullable ? "?" : ""}`;
+      return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
+    }
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "table":

@@ -1,8 +1,8 @@
 import { dialectNamed } from "../dialects/registry.js";
-import { PORTABLE_TYPES, type Column, type Extension, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
+import { domainTypeName, PORTABLE_TYPES, type Column, type Domain, type Extension, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../../grammar/ast.js";
 import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
-import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode } from "./model-to-ast.js";
+import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode, type TypeNaming } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
 
 /**
@@ -15,12 +15,14 @@ import { printDocument } from "./print-document.js";
  */
 export function printSchema(metadata: MetaData): string {
   const specs = new Set([...PORTABLE_TYPES, ...(dialectNamed(metadata.dialect)?.nativeTypes ?? [])].map((t) => t.name));
-  const known = (name: string) => specs.has(name);
+  const domains = new Map([...metadata.domains.values()].map((d) => [domainTypeName(d), d]));
+  const known: TypeNaming = { known: (name) => specs.has(name), domain: (name) => domains.get(name) };
   const declarations: Declaration[] = databaseDecl(metadata);
   for (const e of metadata.extensions.values()) declarations.push(extensionDecl(e));
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });
   }
+  for (const d of metadata.domains.values()) declarations.push(domainDecl(d, known));
   for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));
   for (const t of metadata.tables.values()) declarations.push(tableDecl(t, known));
   for (const v of metadata.views.values()) {
@@ -58,6 +60,18 @@ function extensionDecl(e: Extension): Declaration {
   return { kind: "extension", name: syntax.qualified(e.name, undefined), fields, ...NO_POS, bodyOffset: 0 };
 }
 
+/** `domain posint integer? @check(sql("VALUE > 0"), name: "posint_check")`. */
+function domainDecl(d: Domain, naming: TypeNaming): Declaration {
+  const attributes: Attribute[] = [];
+  if (d.default !== undefined) attributes.push(syntax.attr("default", [syntax.arg(defaultValue(d.default))]));
+  if (d.collation !== undefined) attributes.push(syntax.attr("collate", [syntax.arg(syntax.string(d.collation))]));
+  for (const check of d.checks) {
+    const name = check.name !== undefined ? [syntax.arg(syntax.string(check.name), "name")] : [];
+    attributes.push(syntax.attr("check", [syntax.arg(syntax.sql(check.expression)), ...name]));
+  }
+  return { kind: "domain", name: syntax.qualified(d.name, d.schema), type: typeNode(d.type, naming), nullable: d.nullable, attributes, ...NO_POS };
+}
+
 const SEQUENCE_FIELDS = ["start", "increment", "minValue", "maxValue", "cache", "cycle", "ownedBy"] as const;
 
 function sequenceDecl(s: Sequence): Declaration {
@@ -69,7 +83,7 @@ function sequenceDecl(s: Sequence): Declaration {
   return { kind: "sequence", name: syntax.qualified(s.name, s.schema), fields, ...NO_POS, bodyOffset: 0 };
 }
 
-function tableDecl(table: Table, known: (name: string) => boolean): Declaration {
+function tableDecl(table: Table, known: TypeNaming): Declaration {
   const pk = table.primaryKey;
   const inlinePk = pk && pk.name === undefined && pk.columns.length === 1 ? pk.columns[0] : undefined;
   const inlineUnique = firstSingleColumn(table.uniqueConstraints);
@@ -117,7 +131,7 @@ function firstSingleColumn<C extends UniqueConstraint | ForeignKeyConstraint>(co
 
 function columnNode(
   column: Column,
-  known: (name: string) => boolean,
+  known: TypeNaming,
   id: boolean,
   unique?: UniqueConstraint,
   fk?: ForeignKeyConstraint,

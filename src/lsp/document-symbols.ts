@@ -27,4 +27,6 @@ const KINDS: Record<Exclude<Declaration["kind"], "database">, SymbolKind> = {
   view: SymbolKind.Interface,
   enum: SymbolKind.Enum,
   sequence: SymbolKind.Number,
+  extension: SymbolKind.Package,
+  domain: SymbolKind.TypeParameter,
 };

@@ -26,7 +26,9 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
       case "view":
         return viewHover(state, symbol);
       case "sequence":
-        return code(`sequence ${symbol.key}`);
+      case "extension":
+      case "domain":
+        return code(`${symbol.kind} ${symbol.key}`);
     }
   })();
   return doc ? `${body}\n\n---\n\n${doc}` : body;

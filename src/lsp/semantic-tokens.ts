@@ -15,6 +15,8 @@ const OF_KIND: Record<SymbolKind, TokenType> = {
   enumValue: "enumMember",
   column: "property",
   sequence: "variable",
+  extension: "namespace",
+  domain: "type",
 };
 
 interface Token {

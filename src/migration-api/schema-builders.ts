@@ -1,6 +1,7 @@
 import {
   CheckConstraint,
   Column,
+  Domain,
   ForeignKeyConstraint,
   Index,
   PrimaryKeyConstraint,
@@ -28,6 +29,15 @@ export interface ColumnOptions {
   /** MySQL `ON UPDATE`: `s.now()` or `s.sql("...")`. */
   readonly onUpdate?: DefaultInput;
   readonly invisible?: boolean;
+}
+
+export interface DomainOptions {
+  readonly schema?: string;
+  /** Default true, as CREATE DOMAIN. */
+  readonly nullable?: boolean;
+  readonly default?: DefaultInput;
+  readonly checks?: readonly CheckConstraint[];
+  readonly collation?: string;
 }
 
 export interface ForeignKeyOptions {
@@ -111,6 +121,12 @@ export const schemaBuilders = {
   /** A whole sequence, for the ops that carry one (`op.dropSequence(name, { sequence })`). */
   sequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Sequence {
     return new Sequence({ name, ...options });
+  },
+
+  /** A whole domain, for the ops that carry one (`op.dropDomain(name, { domain })`); nullable unless `nullable: false`. */
+  domain(name: string, type: SqlType, options: DomainOptions = {}): Domain {
+    const { default: dflt, nullable, ...rest } = options;
+    return new Domain({ name, type, nullable: nullable ?? true, ...rest, ...(dflt !== undefined ? { default: toDefaultValue(dflt) } : {}) });
   },
 
   /** A whole view, for the ops that carry one (`op.dropView(name, { view })`). */

@@ -13,6 +13,7 @@ export {
 } from "./constraints.js";
 export { defaults, defaultsEqual, formatDefault, type DefaultValue } from "./default-value.js";
 export { canonicalNumber, fitsJsNumber, numberText } from "./exact-number.js";
+export { Domain, domainTypeName, type DomainProps } from "./domain.js";
 export { Extension } from "./extension.js";
 export { Index, type IndexElement, type IndexProps } from "./index-definition.js";
 export type { Info } from "./info.js";

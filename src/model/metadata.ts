@@ -1,3 +1,4 @@
+import type { Domain } from "./domain.js";
 import type { Extension } from "./extension.js";
 import { HasInfo, type Info } from "./info.js";
 import { Enum, Sequence, View } from "./schema-objects.js";
@@ -25,6 +26,7 @@ export interface MetaDataProps {
   readonly views?: Iterable<View>;
   readonly sequences?: Iterable<Sequence>;
   readonly extensions?: Iterable<Extension>;
+  readonly domains?: Iterable<Domain>;
   readonly info?: Info;
 }
 
@@ -41,6 +43,8 @@ export class MetaData extends HasInfo {
   readonly sequences: ReadonlyMap<string, Sequence>;
   /** PostgreSQL extensions, keyed by name (they belong to the database, not to a schema). */
   readonly extensions: ReadonlyMap<string, Extension>;
+  /** PostgreSQL domains. */
+  readonly domains: ReadonlyMap<string, Domain>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -51,6 +55,7 @@ export class MetaData extends HasInfo {
     this.views = keyed(props.views);
     this.sequences = keyed(props.sequences);
     this.extensions = keyed(props.extensions);
+    this.domains = keyed(props.domains);
   }
 
   get dialect(): string {
@@ -66,7 +71,7 @@ export class MetaData extends HasInfo {
   /** Every schema named by an object of the model (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
     const names = new Set<string | undefined>();
-    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions]) {
+    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
     return [...names];
@@ -80,6 +85,7 @@ export class MetaData extends HasInfo {
       views: this.views.values(),
       sequences: this.sequences.values(),
       extensions: this.extensions.values(),
+      domains: this.domains.values(),
       info: this.info,
       ...changes,
     });

@@ -12,6 +12,7 @@
  *   ["add_enum", enum] / ["remove_enum", enum]
  *   ["add_enum_value", schema, enumName, value] / ["remove_enum_value", schema, enumName, value]
  *   ["add_sequence", sequence] / ["remove_sequence", sequence] / ["modify_sequence", schema, name, from, to]
+ *   ["add_domain", domain] / ["remove_domain", domain] / ["modify_domain", schema, name, from, to]
  *   ["add_extension", extension] / ["remove_extension", extension] / ["modify_extension", name, from, to]
  *   ["add_view", view] / ["remove_view", view] / ["modify_view", schema, name, fromView, toView]
  *   ["add_schema", schemaName] / ["remove_schema", schemaName]

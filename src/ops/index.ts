@@ -25,6 +25,7 @@ export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-op
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
+export { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
 export { BatchAlterTableOp } from "./batch-alter-table-op.js";
 export { Dispatcher, DuplicateHandlerError, MissingHandlerError, type RegisterOptions } from "./dispatcher.js";
 export {

@@ -9,6 +9,7 @@ import {
   View,
   type Column,
   type Constraint,
+  type Domain,
   type IndexElement,
   type SequenceProps,
   type SqlType,
@@ -44,6 +45,7 @@ import {
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
+import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 import { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
@@ -297,6 +299,20 @@ export class Operations {
     const merged: Record<string, unknown> = { ...from, ...props };
     for (const key of Object.keys(merged)) if (merged[key] === null) merged[key] = undefined;
     return this.invoke(new AlterSequenceOp(from, new Sequence({ ...(merged as Omit<SequenceProps, "name">), info: from.info, name })));
+  }
+
+  createDomain(domain: Domain): Promise<void> {
+    return this.invoke(new CreateDomainOp(domain));
+  }
+
+  /** `domain` is the dropped domain, so the op can be reversed. */
+  dropDomain(name: string, options: Schema & { domain?: Domain } = {}): Promise<void> {
+    return this.invoke(new DropDomainOp(name, options));
+  }
+
+  /** Gives the domain `to`'s checks, default and NOT NULL; `existing` is the domain as it is now (for the reverse). */
+  alterDomain(to: Domain, existing: Domain): Promise<void> {
+    return this.invoke(new AlterDomainOp(existing, to));
   }
 
   createExtension(name: string, options: ExtensionPlacement = {}): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Dialect, DialectCapabilities } from "../dialects/dialect.js";
-import { PORTABLE_TYPES, type Enum, type TypeSpec } from "../model/index.js";
+import { PORTABLE_TYPES, type Domain, type Enum, type TypeSpec } from "../model/index.js";
 import type { NameNode, Pos, QualifiedName } from "../../grammar/ast.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import type { ResolvedType } from "./resolve-type.js";
@@ -36,6 +36,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   onUpdate: "@onUpdate is",
   invisibleColumns: "invisible columns are",
   extensions: "extensions are",
+  domains: "domains are",
 };
 
 /**
@@ -48,6 +49,8 @@ export class BuildContext {
   path = "";
   readonly typeSpecs: ReadonlyMap<string, TypeSpec>;
   readonly enums = new Map<string, Enum>();
+  /** Declared domains by key: columns name them as their type. */
+  readonly domains = new Map<string, Domain>();
   /** Types already resolved, by spelling (see resolveType). */
   readonly resolvedTypes = new Map<string, ResolvedType>();
 

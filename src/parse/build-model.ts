@@ -10,6 +10,7 @@ import {
 import type { Declaration, Pos } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
+import { buildDomain } from "./build-domain.js";
 import { buildExtension } from "./build-extension.js";
 import { readSettings } from "./build-settings.js";
 import { buildTable } from "./build-table.js";
@@ -59,6 +60,19 @@ export function buildModel(
     if (built) ctx.enums.set(name.key, built);
   }
 
+  // Domains after enums (a domain may be over one), before tables (columns name them).
+  for (const { path, decl } of of("domain")) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name || !claim(name, "domain", decl.name)) continue;
+    if (ctx.enums.has(name.key)) {
+      ctx.error(decl.name, `"${name.key}" is already declared as an enum`);
+      continue;
+    }
+    const domain = buildDomain(ctx, decl, name);
+    if (domain) ctx.domains.set(name.key, domain);
+  }
+
   const drafts = new Map<string, TableDraft>();
   for (const { path, decl } of declarations.tables()) {
     ctx.path = path;
@@ -96,7 +110,15 @@ export function buildModel(
 
   if (bag.hasErrors) return undefined;
   const enums: Enum[] = [...ctx.enums.values()];
-  return new MetaData({ database: settings.database, tables, enums, views, sequences, extensions: extensions.values() });
+  return new MetaData({
+    database: settings.database,
+    tables,
+    enums,
+    views,
+    sequences,
+    extensions: extensions.values(),
+    domains: ctx.domains.values(),
+  });
 }
 
 function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<string, TableDraft>): Table {

@@ -1,4 +1,4 @@
-import { enumType, scalarType, type Enum, type SqlType, type TypeSpec } from "../model/index.js";
+import { domainTypeName, enumType, scalarType, type Domain, type Enum, type SqlType, type TypeSpec } from "../model/index.js";
 import type { TypeNode } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { didYouMean } from "./suggest.js";
@@ -41,14 +41,18 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   const parts = node.name.parts;
   if (parts.length === 1 && parts[0].quoted && ctx.dialect?.declaredType) return resolveDeclared(ctx, node, ctx.dialect.declaredType);
   let enumDecl: Enum | undefined;
+  let domain: Domain | undefined;
   if (parts.length === 2) {
     const name = ctx.qualify(parts[0], parts[1].text);
     if (!name) return undefined;
     enumDecl = ctx.enums.get(name.key);
+    domain = ctx.domains.get(name.key);
   } else if (parts.length === 1) {
     enumDecl = ctx.enums.get(parts[0].text);
+    domain = ctx.domains.get(parts[0].text);
   }
   if (enumDecl) return resolveEnum(ctx, node, enumDecl);
+  if (domain) return resolveDomain(ctx, node, domain);
   const spec = parts.length === 1 ? ctx.typeSpecs.get(parts[0].text) : undefined;
   if (!spec && parts.length === 1 && parts[0].quoted) {
     // A quoted type name is the escape hatch for types strata has no spec for
@@ -59,7 +63,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   }
   if (!spec) {
     const written = parts.map((p) => p.text).join(".");
-    ctx.error(node.name, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys()])}`);
+    ctx.error(node.name, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys(), ...ctx.domains.keys()])}`);
     return undefined;
   }
   if (!checkModifiers(ctx, node) || !checkArgs(ctx, node, spec)) return undefined;
@@ -93,6 +97,16 @@ function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedTyp
   }
   if (!checkModifiers(ctx, node)) return undefined;
   return { type: enumType(decl.name, decl.schema, node.arrayDims), autoincrement: false, enumDecl: decl };
+}
+
+/** A domain is named as the database spells it (domainTypeName); it takes no parameters. */
+function resolveDomain(ctx: BuildContext, node: TypeNode, domain: Domain): ResolvedType | undefined {
+  if (node.args.length) {
+    ctx.error(node.args[0], `domain "${domain.key}" takes no parameters`);
+    return undefined;
+  }
+  if (!checkModifiers(ctx, node)) return undefined;
+  return { type: scalarType(domainTypeName(domain), [], { arrayDims: node.arrayDims }), autoincrement: false };
 }
 
 function checkModifiers(ctx: BuildContext, node: TypeNode): boolean {

@@ -1,3 +1,4 @@
+import { setupDomainRenderers } from "./domain-renderers.js";
 import { setupExtensionRenderers } from "./extension-renderers.js";
 import { RendererRegistry } from "./renderers.js";
 import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
@@ -8,6 +9,7 @@ export function setup(registry: RendererRegistry): RendererRegistry {
   setupTableRenderers(registry);
   setupSchemaObjectRenderers(registry);
   setupExtensionRenderers(registry);
+  setupDomainRenderers(registry);
   return registry;
 }
 

@@ -42,7 +42,18 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
     `SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace`,
   );
-  return extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`);
+  const domains = await db.query<Row>(
+    `SELECT n.nspname || '.' || t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type, t.typnotnull AS notnull,
+            t.typdefault AS dflt, co.collname AS coll,
+            (SELECT string_agg(c.conname || ' ' || pg_get_constraintdef(c.oid), '; ' ORDER BY c.conname)
+               FROM pg_constraint c WHERE c.contypid = t.oid) AS checks
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_collation co ON co.oid = t.typcollation
+      WHERE t.typtype = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  return [
+    ...extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`),
+    ...domains.map((d) => `domain ${d.name}: ${d.type} | ${d.notnull ? "not null" : "null"} | ${text(d.dflt)} | ${text(d.coll)} | ${text(d.checks)}`),
+  ];
 }
 
 type MutableTable = { columns: Record<string, string>; constraints: string[]; indexes: string[] };

@@ -1,8 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Extension, scalarType, Sequence, View } from "../../src/model/index.js";
+import { CheckConstraint, Domain, Extension, scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
 import { ck, fk, ix, nameColumn, pk, roleEnum, seq, uq, userTable, view, withDefault } from "./fixtures.js";
+
+const posint = new Domain({ name: "posint", type: scalarType("integer"), nullable: false, checks: [new CheckConstraint({ name: "posint_check", expression: "VALUE > 0" })] });
 
 // One instance of every op class, carrying the state its reverse needs.
 const reversible: Array<[string, ops.MigrateOperation]> = [
@@ -43,6 +45,9 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateSequenceOp", new ops.CreateSequenceOp(seq)],
   ["DropSequenceOp", new ops.DropSequenceOp("order_seq", { sequence: seq })],
   ["AlterSequenceOp", new ops.AlterSequenceOp(seq, new Sequence({ name: "order_seq", start: 100, increment: 10 }))],
+  ["CreateDomainOp", new ops.CreateDomainOp(posint)],
+  ["DropDomainOp", new ops.DropDomainOp("posint", { domain: posint })],
+  ["AlterDomainOp", new ops.AlterDomainOp(posint, new Domain({ name: "posint", type: scalarType("integer"), nullable: true }))],
   ["CreateExtensionOp", new ops.CreateExtensionOp(new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
   ["DropExtensionOp", new ops.DropExtensionOp("citext", { extension: new Extension({ name: "citext" }) })],
   ["AlterExtensionOp", new ops.AlterExtensionOp(new Extension({ name: "citext", version: "1.5" }), new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
@@ -101,6 +106,7 @@ const irreversible: Array<[ops.MigrateOperation, string]> = [
   [new ops.BulkInsertOp("user", [{ id: 1 }]), "BulkInsertOp cannot be reversed: inserted rows cannot be told apart from the rest"],
   [new ops.DropEnumOp("role"), 'DropEnumOp cannot be reversed: the values of the dropped enum "role" are not known'],
   [new ops.DropSequenceOp("s"), 'DropSequenceOp cannot be reversed: the dropped sequence "s" is not known'],
+  [new ops.DropDomainOp("posint"), 'DropDomainOp cannot be reversed: the dropped domain "posint" is not known'],
   [new ops.DropExtensionOp("citext"), 'DropExtensionOp cannot be reversed: the dropped extension "citext" is not known'],
   [new ops.DropViewOp("v"), 'DropViewOp cannot be reversed: the definition of the dropped view "v" is not known'],
   [new ops.ReplaceViewOp(view), 'ReplaceViewOp cannot be reversed: the old definition of view "active_users" is not known'],

@@ -16,11 +16,15 @@ const SQLITE = 'database { dialect = "sqlite" }\n';
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
   // syntax and lexing
-  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence or extension)']],
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension or domain)']],
   ["an extension on SQLite", "extension citext", ["1:1: extensions are not supported by sqlite"]],
   ["an extension with a schema in its name", `${PG}extension ext.citext`, ['2:15: an extension name is one name: say where its objects go with `schema = "..."`']],
   ["an unknown extension setting", `${PG}extension citext { shema = "ext" }`, ['2:20: unknown extension setting "shema"; did you mean "schema"?']],
   ["a duplicate extension", `${PG}extension citext\nextension citext`, ['3:11: duplicate extension "citext"']],
+  ["a domain on MySQL", `${MYSQL}domain posint integer`, ["2:1: domains are not supported by mysql"]],
+  ["an unknown domain attribute", `${PG}domain posint integer @chek(sql("VALUE > 0"))`, ['2:23: unknown domain attribute "@chek"; did you mean "@check"?']],
+  ["a domain with parameters where it is used", `${PG}domain code varchar(3)\ntable t {\n  c code(5)\n}`, ['4:10: domain "code" takes no parameters']],
+  ["a domain named like an enum", `${PG}enum mood { ok }\ndomain mood text`, ['3:8: "mood" is already declared as an enum']],
   ["a missing type", "table t { a }", ['1:13: expected a type but found "}"']],
   ["an unclosed argument list", "table t { a integer @default(1\n  b text }", ['2:3: expected \')\' but found "b"']],
   ["end of file inside a table points past the last token", "table t {\n  a integer", ["2:12: expected '}' but found end of file"]],
@@ -137,7 +141,7 @@ test("every error of a file comes at once, and of every file", () => {
 
 test("the parser recovers and reports several syntax errors in one file", () => {
   assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
-    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence or extension)',
+    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension or domain)',
     '3:21: expected a type but found "}"',
     '4:8: expected \'=\' but found "sql"',
   ]);

@@ -153,6 +153,18 @@ export const OP_SAMPLES: readonly OpSample[] = [
       'await op.alterSequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id", ' +
       'existing: s.sequence("order_seq", { schema: "app", start: 100, increment: 10, cycle: false, ownedBy: "orders.id" }) });',
   },
+  {
+    op: new ops.CreateDomainOp(s.domain("posint", s.integer(), { schema: "app", nullable: false, default: 1, checks: [s.check("VALUE > 0", "posint_check")], collation: "C" })),
+    code: 'await op.createDomain(s.domain("posint", s.integer(), { schema: "app", nullable: false, default: 1, checks: [s.check("VALUE > 0", "posint_check")], collation: "C" }));',
+  },
+  {
+    op: new ops.DropDomainOp("posint", { domain: s.domain("posint", s.integer()) }),
+    code: '// WARNING: this loses data: drops domain posint\nawait op.dropDomain("posint", { domain: s.domain("posint", s.integer()) });',
+  },
+  {
+    op: new ops.AlterDomainOp(s.domain("posint", s.integer()), s.domain("posint", s.integer(), { nullable: false })),
+    code: 'await op.alterDomain(s.domain("posint", s.integer(), { nullable: false }), s.domain("posint", s.integer()));',
+  },
   { op: new ops.CreateExtensionOp(new Extension({ name: "uuid-ossp", schema: "ext", version: "1.1" })), code: 'await op.createExtension("uuid-ossp", { schema: "ext", version: "1.1" });' },
   { op: new ops.CreateExtensionOp(new Extension({ name: "citext" })), code: 'await op.createExtension("citext");' },
   {

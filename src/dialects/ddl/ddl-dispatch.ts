@@ -17,6 +17,7 @@ import { ModifyTableOps } from "../../ops/op-containers.js";
 import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "../../ops/extension-ops.js";
+import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "../../ops/domain-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
 import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
@@ -61,6 +62,9 @@ export const DDL_OPS = {
   CreateExtensionOp,
   DropExtensionOp,
   AlterExtensionOp,
+  CreateDomainOp,
+  DropDomainOp,
+  AlterDomainOp,
   CreateViewOp,
   DropViewOp,
   ReplaceViewOp,

@@ -51,6 +51,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     invisibleColumns: true,
     tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation"],
     extensions: false,
+    domains: false,
   },
   nativeTypes: MYSQL_NATIVE_TYPES,
   connect: (url) => connectMysql(mysqlDialect, url),

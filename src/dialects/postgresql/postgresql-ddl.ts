@@ -5,6 +5,7 @@ import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
+import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgDropEnumValue, pgDropView } from "./postgresql-ddl-objects.js";
 
 /**
@@ -85,6 +86,9 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateExtensionOp: (op) => pgCreateExtension(w, op.extension),
     DropExtensionOp: (op) => [{ sql: `DROP EXTENSION ${w.q(op.extensionName)}` }],
     AlterExtensionOp: (op) => pgAlterExtension(w, op.from, op.to),
+    CreateDomainOp: (op) => pgCreateDomain(w, op.domain),
+    DropDomainOp: (op) => [{ sql: `DROP DOMAIN ${w.name(op.schema, op.domainName)}` }],
+    AlterDomainOp: (op) => pgAlterDomain(w, op.from, op.to),
     CreateViewOp: (op) => pgCreateView(w, op.view, false),
     DropViewOp: (op) => [pgDropView(w, op.schema, op.viewName, op.view?.materialized === true)],
     ReplaceViewOp: (op) => {

@@ -36,6 +36,7 @@ export const postgresqlDialect: Dialect = {
     invisibleColumns: false,
     tableOptions: [],
     extensions: true,
+    domains: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url) => connectPostgresql(postgresqlDialect, url),

@@ -1,4 +1,4 @@
-import { Column } from "../../model/index.js";
+import { Column, scalarType } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { modelSchema } from "./postgresql-catalog-scope.js";
 import { defaultFromCatalog } from "./postgresql-defaults.js";
@@ -25,8 +25,8 @@ interface ColumnRow {
   readonly collation: string | null;
 }
 
-// A domain column reads as the domain's base type (the model has no
-// domains; the caller warns). An array type is a varlena with an element
+// A domain column reads as the domain's name, as format_type spells it
+// (see domainTypeName); its base type is the domain's. An array type is a varlena with an element
 // type (`point` has an element type too, but a fixed length). Array columns
 // declared without dimensions (`attndims` 0, as in `CREATE TABLE AS`) count
 // as one.
@@ -57,8 +57,6 @@ order by a.attrelid, a.attnum`;
 export interface ReflectedColumns {
   /** Per table oid, in column order. */
   readonly columns: Map<number, Column[]>;
-  /** Columns whose domain type was read as its base type. */
-  readonly domains: Array<{ tableOid: number; column: string; domain: string }>;
 }
 
 /**
@@ -73,24 +71,26 @@ export async function readColumns(
   ownedSequences: ReadonlyMap<string, string>,
 ): Promise<ReflectedColumns> {
   const rows = await connection.query<ColumnRow>(COLUMNS_SQL, [tableOids]);
-  const result: ReflectedColumns = { columns: new Map(), domains: [] };
+  const result: ReflectedColumns = { columns: new Map() };
   for (const row of rows) {
     const columns = result.columns.get(row.table_oid) ?? [];
     columns.push(columnFromRow(row, ownedSequences.get(`${row.table_oid}:${row.name}`)));
     result.columns.set(row.table_oid, columns);
-    if (row.domain !== null) result.domains.push({ tableOid: row.table_oid, column: row.name, domain: row.domain });
   }
   return result;
 }
 
 function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Column {
-  const type = typeFromCatalog({
-    formatted: row.base_formatted,
-    typtype: row.base_typtype,
-    typname: row.base_name,
-    schema: modelSchema(row.base_schema),
-    arrayDims: row.array_dims,
-  });
+  const type =
+    row.domain !== null
+      ? scalarType(row.domain)
+      : typeFromCatalog({
+          formatted: row.base_formatted,
+          typtype: row.base_typtype,
+          typname: row.base_name,
+          schema: modelSchema(row.base_schema),
+          arrayDims: row.array_dims,
+        });
   const generatedKind = row.generated;
   const expression = row.default_expr ?? undefined;
   return new Column({

@@ -19,7 +19,7 @@ export interface RelationRow {
   readonly owner_column: string | null;
 }
 
-const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
+export const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
   `not exists (select 1 from pg_catalog.pg_depend x where x.classid = '${catalog}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
 
 const RELATIONS_SQL = `

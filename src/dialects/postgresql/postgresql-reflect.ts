@@ -2,6 +2,7 @@ import { MetaData, Table, View, type Sequence } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
 import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
+import { readDomains } from "./postgresql-reflect-domains.js";
 import { readExtensions } from "./postgresql-reflect-extensions.js";
 import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
@@ -10,8 +11,9 @@ import { listEnums, listRelations, listSchemas, readRelationDetails, type Relati
 import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
 /**
- * Reads the live database into the model in nine catalog queries, however
- * many tables there are: four listings (relations, enums, schemas, extensions), then one query per
+ * Reads the live database into the model in ten catalog queries, however
+ * many tables there are: five listings (relations, enums, schemas, extensions,
+ * domains), then one query per
  * kind of detail for every kept table at once. `includeName` runs on the
  * listing, so excluded tables never reach the detail queries. The queries of
  * each phase are pipelined on the one connection.
@@ -20,11 +22,12 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums, allSchemas, allExtensions] = await Promise.all([
+  const [relations, allEnums, allSchemas, allExtensions, allDomains] = await Promise.all([
     listRelations(connection, scope),
     listEnums(connection, scope),
     listSchemas(connection, scope),
     readExtensions(connection),
+    readDomains(connection, scope),
   ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
@@ -53,6 +56,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   );
   const enums = allEnums.filter((e) => wanted(e.name, e.schema, "enum"));
   const extensions = allExtensions.filter((e) => includeName(e.name, "extension", {}));
+  const domains = allDomains.filter((d) => wanted(d.name, d.schema, "domain"));
   const schemaNames = allSchemas
     .filter((s) => s.in_scope && schemaWanted(modelSchema(s.name)))
     .flatMap((s) => modelSchema(s.name) ?? []);
@@ -74,10 +78,6 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
 
   const { columns } = reflectedColumns;
   const warnings: string[] = [];
-  const tableNames = new Map(tables.map((t) => [t.oid, qualifiedName(t)]));
-  for (const { tableOid, column, domain } of reflectedColumns.domains) {
-    warnings.push(`column "${column}" of table "${tableNames.get(tableOid)}" has domain type ${domain}, read as its base type`);
-  }
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
     const where = `table "${qualifiedName(row)}"`;
@@ -132,6 +132,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     }),
     sequences: modelSequences,
     extensions,
+    domains,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {

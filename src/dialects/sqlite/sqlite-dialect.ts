@@ -39,6 +39,7 @@ export const sqliteDialect: Dialect = {
     invisibleColumns: false,
     tableOptions: ["strict", "withoutRowid"],
     extensions: false,
+    domains: false,
   },
   nativeTypes: SQLITE_NATIVE_TYPES,
   connect: (url) => connectSqlite(url, sqliteDialect),

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { Column, defaults, Index, scalarType, Sequence, View } from "../../../src/model/index.js";
+import { CheckConstraint, Column, defaults, Domain, Index, scalarType, Sequence, View } from "../../../src/model/index.js";
 import { postgresqlAvailable, reflectDdl, tableOf } from "./reflect-support.js";
 
 const test = suite("postgresql reflection: indexes, sequences, views");
@@ -58,20 +58,38 @@ if (postgresqlAvailable("postgresql reflection: indexes, sequences, views")) {
     ]);
   });
 
-  test("domain columns read as the domain's base type, partitioned tables as tables, both with a warning", async () => {
+  test("domains with their checks, default and NOT NULL; their columns read as the domain; partitioned tables with a warning", async () => {
     const { metadata } = await reflectDdl(`
-      create domain short_text as varchar(20) check (value <> '');
-      create table note (body short_text default 'x');
-      create table measurement (at date not null, v int) partition by range (at);`);
-    assert.equal(
-      tableOf(metadata, "note").columns,
-      [new Column({ name: "body", type: scalarType("varchar", [20]), nullable: true, default: defaults.literal("x") })],
-    );
-    assert.equal(tableOf(metadata, "measurement").columns.map((c) => c.name), ["at", "v"]);
-    assert.equal(metadata.info.reflectionWarnings, [
-      'column "body" of table "note" has domain type short_text, read as its base type',
-      'partitioning of table "measurement" is not in the model',
+      create domain short_text as varchar(20) default 'x' not null constraint short_text_check check (value <> '') collate "C";
+      create domain posint as integer check (value > 0) check (value < 1000);
+      create schema app;
+      create domain app.tags as text[];
+      create table note (body short_text, n posint default 1, t app.tags);
+      create table measurement (at date not null, v int) partition by range (at);`, { includeSchemas: true });
+    assert.equal([...metadata.domains.values()], [
+      new Domain({ name: "tags", schema: "app", type: scalarType("text", [], { arrayDims: 1 }), nullable: true }),
+      new Domain({
+        name: "posint",
+        type: scalarType("integer"),
+        nullable: true,
+        checks: [new CheckConstraint({ name: "posint_check", expression: "VALUE > 0" }), new CheckConstraint({ name: "posint_check1", expression: "VALUE < 1000" })],
+      }),
+      new Domain({
+        name: "short_text",
+        type: scalarType("varchar", [20]),
+        nullable: false,
+        default: defaults.literal("x"),
+        checks: [new CheckConstraint({ name: "short_text_check", expression: "VALUE::text <> ''" })],
+        collation: "C",
+      }),
     ]);
+    assert.equal(tableOf(metadata, "note").columns, [
+      new Column({ name: "body", type: scalarType("short_text"), nullable: true }),
+      new Column({ name: "n", type: scalarType("posint"), nullable: true, default: defaults.number("1") }),
+      new Column({ name: "t", type: scalarType("app.tags"), nullable: true }),
+    ]);
+    assert.equal(tableOf(metadata, "measurement").columns.map((c) => c.name), ["at", "v"]);
+    assert.equal(metadata.info.reflectionWarnings, ['partitioning of table "measurement" is not in the model']);
   });
 
   test("sequences: only options that differ from CREATE SEQUENCE's own", async () => {
