@@ -46,7 +46,7 @@ test("attributes with their arguments, and types (portable, the dialect's own, e
       textEdit: { range: { start: positionOf(typing, "@ref"), end: positionOf(typing, "@ref", 0, 4) }, newText: "@references(${1:target})" },
       insertTextFormat: 2,
     });
-    assert.equal(labels(attributes), ["@id", "@default", "@unique", "@references", "@check", "@comment", "@renamedFrom", "@identity", "@generated", "@collate"]);
+    assert.equal(labels(attributes), ["@id", "@default", "@unique", "@references", "@check", "@comment", "@renamedFrom", "@identity", "@generated", "@collate", "@onUpdate", "@invisible"]);
     const tableAttributes = await complete(s, path, USER, "@@index", 2);
     assert.equal(tableAttributes.find((i) => i.label === "@@index")?.textEdit, {
       range: { start: positionOf(USER, "@@index"), end: positionOf(USER, "@@index", 0, 2) },
