@@ -9,6 +9,8 @@ export interface DatabaseEntry {
   readonly url: string;
   /** The `.schema` file or folder describing this database. */
   readonly schema: string;
+  /** An empty database strata may use to verify migrations, when it cannot create one beside `url` (see `devUrl` below). */
+  readonly devUrl?: string;
 }
 
 export interface StrataConfig {
@@ -18,6 +20,13 @@ export interface StrataConfig {
   readonly migrations?: string;
   /** Database URL; else the schema's `database { url }`, else `file:./dev.db`. */
   readonly url?: string;
+  /**
+   * An empty database of the same dialect where `strata verify` and
+   * `revision --autogenerate` prove migrations, for users who cannot create
+   * databases on the server: strata fills it and empties it again. Without
+   * it, a temporary database is created beside `url` (SQLite: in memory).
+   */
+  readonly devUrl?: string;
   /** Several databases in one migration stream: each name gets its own upgrade/downgrade pair. */
   readonly databases?: Readonly<Record<string, DatabaseEntry>>;
   /** The table that records applied revisions (default `strata_version`). */

@@ -12,6 +12,8 @@ export interface MigrationFileOptions extends RenderOptions {
   readonly createdAt?: Date;
   /** Start each function with the "auto generated" comment (default true); false for a hand-written (blank) revision. */
   readonly autogenerate?: boolean;
+  /** The header's `Verified:` line: whether strata proved the migration on a scratch database (omitted when undefined). */
+  readonly verified?: string;
 }
 
 export interface RenderedMigration {
@@ -53,7 +55,7 @@ function renderMigrationText(script: MigrationScript, options: MigrationFileOpti
   const strata = ctx.strataModule;
   const file = (bodyOf: (body: string, index: number) => string) => [
     [
-      header(script, options.createdAt ?? new Date()),
+      header(script, options.createdAt ?? new Date(), options.verified),
       ctx.usesSchemaBuilders ? `import { type Operations, s } from ${jsLiteral(strata)};` : `import type { Operations } from ${jsLiteral(strata)};`,
       ...ctx.imports,
     ].join("\n"),
@@ -96,7 +98,7 @@ function renderStatementsOf(ops: UpgradeOps["ops"], ctx: RenderContext): string 
   return ops.flatMap((op) => renderStatements(ctx, op)).join("\n");
 }
 
-function header(script: MigrationScript, createdAt: Date): string {
+function header(script: MigrationScript, createdAt: Date, verified: string | undefined): string {
   const down = script.downRevision === undefined ? [] : [script.downRevision].flat();
   const message = (script.message ?? "").trim() || "(no message)";
   const lines = [
@@ -105,6 +107,7 @@ function header(script: MigrationScript, createdAt: Date): string {
     `Revision: ${script.revId}`,
     `Revises: ${down.length ? down.join(", ") : "<base>"}`,
     `Created: ${createdAt.toISOString().replace(/\.\d{3}Z$/, "Z")}`,
+    ...(verified === undefined ? [] : [`Verified: ${verified}`]),
   ];
   return ["/**", ...lines.map((l) => ` * ${l.replaceAll("*/", "*\\/")}`.trimEnd()), " */"].join("\n");
 }

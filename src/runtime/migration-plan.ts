@@ -13,6 +13,13 @@ export interface MigrationStep {
 
 export { PlanError };
 
+/**
+ * What a user types (`head`, `-1`, `feat@+2`, ...), or revision ids already
+ * chosen by strata itself (an empty list is base): the database ends with
+ * exactly those revisions and their ancestors applied.
+ */
+export type Target = string | { readonly revisions: readonly string[] };
+
 const shown = (ids: readonly string[]) => (ids.length ? ids.join(", ") : "base");
 
 /**
@@ -25,23 +32,27 @@ export function planMigrations(
   graph: RevisionGraph<LoadedMigration>,
   state: VersionState,
   direction: Direction,
-  target: string,
+  target: Target,
   tableName: string,
 ): MigrationStep[] {
   checkVersionState(graph, state, tableName);
   const heads = headsOf(state);
   if (direction === "downgrade") {
-    const undo = resolveDowngrade(graph, target, heads);
+    const undo =
+      typeof target === "string"
+        ? resolveDowngrade(graph, target, heads)
+        : new Set(graph.downgradePath(heads, target.revisions).map((node) => node.revision));
     return graph
       .sort(undo)
       .reverse()
       .map((id) => ({ direction, migration: graph.get(id) }));
   }
-  const ids = resolveTarget(graph, target, heads);
+  const ids = typeof target === "string" ? resolveTarget(graph, target, heads) : [...target.revisions];
   const below = ids.filter((id) => state.has(id) && !state.get(id)!.isHead);
   if (below.length) {
+    const named = typeof target === "string" ? target : shown(ids);
     throw new PlanError(
-      `${target} (${below.join(", ")}) is below the current revision (${shown(heads)}); use \`strata downgrade ${target}\` to go back`,
+      `${named} (${below.join(", ")}) is below the current revision (${shown(heads)}); use \`strata downgrade ${named}\` to go back`,
     );
   }
   return graph.upgradePath(heads, ids).map((migration) => ({ direction, migration }));

@@ -11,6 +11,7 @@ import {
   stepIsPending,
   type Direction,
   type MigrationStep,
+  type Target,
 } from "./migration-plan.js";
 import { dataLosses } from "../ops/data-losses.js";
 import { collectOps, executingOperations } from "./op-executor.js";
@@ -33,7 +34,21 @@ export interface RunOptions {
   readonly cwd: string;
   readonly out: (line: string) => void;
   readonly warn: (line: string) => void;
+  /** Sees each statement right after it ran (see StatementHook). */
+  readonly onStatement?: StatementHook;
 }
+
+/**
+ * Called after each statement of a migration ran without error, on the
+ * migration's connection and, where the migration runs in a transaction,
+ * inside it: the place to look at what the statement did (the locks it
+ * holds, the rows it touched) before anything else runs.
+ */
+export type StatementHook = (event: {
+  readonly statement: Statement;
+  readonly connection: DatabaseConnection;
+  readonly step: MigrationStep;
+}) => Promise<void>;
 
 interface PreparedStep extends MigrationStep {
   readonly ops: readonly MigrateOperation[];
@@ -52,7 +67,7 @@ interface PreparedStep extends MigrationStep {
  * in migrations marked `transactional = false`, a failure leaves the earlier
  * statements of that migration in place, and the error says so.
  */
-export async function runMigrations(options: RunOptions, direction: Direction, target: string): Promise<number> {
+export async function runMigrations(options: RunOptions, direction: Direction, target: Target): Promise<number> {
   const { connection, versionTable, out } = options;
   const support = runtimeSupportFor(connection.dialect);
   await support.acquireLock(connection, versionTable.name, () =>
@@ -214,6 +229,7 @@ async function executeOps(
     if (inTransaction && statement.transactional === false)
       throw new NonTransactionalStatementError(statement, step.file);
     await runStatement(connection, statement);
+    await options.onStatement?.({ statement, connection, step });
     onDone?.();
   });
   for (const op of step.ops) await operations.invoke(op);

@@ -38,13 +38,19 @@ function project(files: Record<string, string>) {
   return { cwd, strata, migrations, read, done };
 }
 
+const STEPS = "parent, upgrade, diff, downgrade, catalog, upgrade again";
+
+/** What `revision --autogenerate` prints for a file it wrote and verified. */
+const wrote = (file: string, dialect = "sqlite") =>
+  `wrote migrations/${file}\nverified ${file.replace(/_.*/, "")} (migrations/${file}) on a scratch ${dialect} database: ${STEPS}`;
+
 const schema = (url: string, body: string) => `database {\n  dialect = "sqlite"\n  url = ${JSON.stringify(url)}\n}\n\n${body}\n`;
 
 test("revision --autogenerate writes the ops that bring an empty SQLite database to the schema", async () => {
   await withTestDatabase("sqlite", async (db) => {
     const p = project({ "schemas/app.schema": schema(db.url, "table organization {\n  id integer @id\n  name varchar(50)\n}") });
     const result = await p.strata("revision", "--autogenerate", "-m", "create the organization table", "--rev-id", "eced083f5df0");
-    assert.equal(result, { code: 0, out: "wrote migrations/eced083f5df0_create_the_organization_table.ts", err: "" });
+    assert.equal(result, { code: 0, out: wrote("eced083f5df0_create_the_organization_table.ts"), err: "" });
     const text = p.read("eced083f5df0_create_the_organization_table.ts");
     assert.match(text, 'import { type Operations, s } from "strata";');
     assert.match(
@@ -81,7 +87,7 @@ test("writeEmptyRevisions: false writes nothing when the database already matche
 
     writeFileSync(join(p.cwd, "schemas/app.schema"), schema(db.url, "table t {\n  id integer @id\n}"));
     const dropped = await p.strata("revision", "--autogenerate", "-m", "drop old", "--rev-id", "d1");
-    assert.equal(dropped, { code: 0, out: "wrote migrations/d1_drop_old.ts", err: "warning: drops column t.old and its data" });
+    assert.equal(dropped, { code: 0, out: wrote("d1_drop_old.ts"), err: "warning: drops column t.old and its data" });
     assert.match(p.read("d1_drop_old.ts"), "  // WARNING: this loses data: drops column t.old and its data\n  await op.dropColumn(");
 
     // d1 is not applied yet: another autogenerate would repeat it.
@@ -119,7 +125,7 @@ test("several databases (two SQLite files): one upgrade/downgrade pair per datab
       assert.is(upgraded.code, 0, upgraded.err);
       assert.equal(await p.strata("revision", "--autogenerate", "-m", "two databases", "--rev-id", "f1"), {
         code: 0,
-        out: "wrote migrations/f1_two_databases.ts",
+        out: ["wrote migrations/f1_two_databases.ts", ...["main", "audit"].map((d) => `verified ${d}: f1 (migrations/f1_two_databases.ts) on a scratch sqlite database: ${STEPS}`)].join("\n"),
         err: "",
       });
       const text = p.read("f1_two_databases.ts");
@@ -171,7 +177,7 @@ writer.rewrites(AddColumnOp)((context, revision, op) => {
 export default { processRevisionDirectives: writer };
 `,
     });
-    assert.equal(await p.strata("revision", "--autogenerate", "-m", "code", "--rev-id", "g1"), { code: 0, out: "wrote migrations/g1_code.ts", err: "" });
+    assert.equal(await p.strata("revision", "--autogenerate", "-m", "code", "--rev-id", "g1"), { code: 0, out: wrote("g1_code.ts"), err: "" });
     assert.match(
       p.read("g1_code.ts"),
       [
@@ -222,7 +228,7 @@ for (const dialect of ALL_DIALECTS) {
         "strata.config.ts": "export default { writeEmptyRevisions: false };\n",
       });
       const first = await p.strata("revision", "--autogenerate", "-m", "start", "--rev-id", "k1");
-      assert.equal(first, { code: 0, out: "wrote migrations/k1_start.ts", err: "" });
+      assert.equal(first, { code: 0, out: wrote("k1_start.ts", dialect), err: "" });
       const upgraded = await p.strata("upgrade", "heads");
       assert.is(upgraded.code, 0, upgraded.err);
       const again = await p.strata("revision", "--autogenerate", "-m", "again");

@@ -15,6 +15,7 @@ import { stampCommand } from "./stamp.js";
 import { checkCommand } from "./check.js";
 import { generateCommand } from "./generate.js";
 import { lspCommand } from "./lsp.js";
+import { verifyCommand } from "./verify.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   currentCommand,
   stampCommand,
   checkCommand,
+  verifyCommand,
   pullCommand,
   fmtCommand,
   generateCommand,

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { DatabaseConnection } from "../../dialects/dialect.js";
@@ -29,6 +29,7 @@ import { autogenOptions, reportWarnings } from "../compare-project.js";
 import { COMMON_OPTIONS, SCHEMAS_OPTION, type Command, type CommandContext, type ParsedArgs } from "../command.js";
 import { compileProjectSchema, compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
+import { verifiedNote, verifyRevisions } from "../verify-revisions.js";
 
 export const DEFAULT_MIGRATIONS = "migrations";
 
@@ -149,6 +150,8 @@ const list = (value: string | string[] | undefined): string[] => (value === unde
 
 export interface WriteOptions {
   readonly autogenerate: boolean;
+  /** The header's `Verified:` line (see renderMigrationFile). */
+  readonly verified?: string;
   readonly migrationContext?: unknown;
   readonly dialect?: string;
 }
@@ -186,6 +189,7 @@ export async function writeScripts(
     const config = loaded.config;
     const rendered = await renderMigrationFile(script, {
       autogenerate: options.autogenerate,
+      verified: options.verified,
       renderAsBatch: config.renderAsBatch,
       renderItem: config.renderItem,
       userModulePrefix: config.userModulePrefix,
@@ -202,6 +206,9 @@ export async function writeScripts(
   }
   return written;
 }
+
+/** The Verified: line while verification runs; a file that keeps it was interrupted. */
+const PENDING = "not yet (verification did not finish)";
 
 export const revisionCommand: Command = {
   name: "revision",
@@ -222,16 +229,23 @@ export const revisionCommand: Command = {
     "  --splice              allow --head to name a revision that is not a head (starts a branch)",
     "  --branch-label NAME   label the new revision, so BRANCH@head can name its branch (repeatable)",
     "  --depends-on REV      a revision that must be applied first, on another branch (repeatable)",
+    "  --no-verify           with --autogenerate: do not prove the new migration on a scratch database",
+    "                        (see `strata verify`); the file's Verified: line says it was not",
     "  --rev-id ID           use ID instead of a random 12-hex-digit id",
     "  --version-path DIR    write the file into DIR, a folder inside the migrations folder",
     "  --schema PATH, --url URL, --config FILE   as for every verb (used by --autogenerate)",
     "  --schemas a,b         PostgreSQL: read only these schemas (and public); default: every schema",
     "",
-    "exit codes: 0 written (or nothing to write), 2 error",
+    "With --autogenerate the new migration is verified as `strata verify` does (upgrade, no diff left,",
+    "downgrade to the same catalog, upgrade again, on a scratch database) and its Verified: line says",
+    "how that went; a migration that fails is still written, for you to fix.",
+    "",
+    "exit codes: 0 written (and verified), 1 written but its verification failed, 2 error",
   ].join("\n"),
   options: {
     message: { type: "string", short: "m" },
     autogenerate: { type: "boolean" },
+    "no-verify": { type: "boolean" },
     head: { type: "string" },
     splice: { type: "boolean" },
     "branch-label": { type: "string", multiple: true },
@@ -271,7 +285,20 @@ export const revisionCommand: Command = {
       if (directives.length === 0) context.err("processRevisionDirectives left no migration to write");
       return 0;
     }
-    await writeScripts(scripts, graph, folder, loaded, context, { autogenerate: auto, migrationContext: produced.migrationContext, dialect: produced.dialect });
-    return 0;
+    const verify = auto && !args.values["no-verify"];
+    const written = await writeScripts(scripts, graph, folder, loaded, context, {
+      autogenerate: auto,
+      verified: auto ? (verify ? PENDING : "no (written with --no-verify)") : undefined,
+      migrationContext: produced.migrationContext,
+      dialect: produced.dialect,
+    });
+    if (!verify) return 0;
+    const { graph: withNew } = await openMigrations(loaded, context);
+    const { results, dialects } = await verifyRevisions(scripts.map((s) => s.revId), withNew, loaded, args, context, {
+      fromRealDatabase: true,
+    });
+    const note = verifiedNote(results, dialects);
+    for (const path of written) writeFileSync(path, readFileSync(path, "utf8").replace(` * Verified: ${PENDING}\n`, ` * Verified: ${note}\n`));
+    return results.some((r) => r.failure) ? 1 : 0;
   },
 };

@@ -1,0 +1,131 @@
+/**
+ * Verification as the command line runs it, for `strata verify` and for
+ * `revision --autogenerate`: each revision on a fresh scratch database of
+ * each of the project's databases, with the result printed the way a user
+ * reads it. The real databases are only asked to create (and drop) the
+ * scratch databases beside them.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { LoadedConfig } from "../config/load-config.js";
+import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
+import type { DiffEntry } from "../ops/index.js";
+import { DEFAULT_DATABASE, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { copySchema } from "../runtime/copy-schema.js";
+import { shownPath } from "../runtime/migration-file.js";
+import { openScratchDatabase, ScratchDatabaseError } from "../runtime/scratch-database.js";
+import { VERIFY_STEPS, verifyMigration, type VerifyResult } from "../runtime/verify-migration.js";
+import type { CommandContext, ParsedArgs } from "./command.js";
+import { autogenOptions } from "./compare-project.js";
+import { describeDiff } from "./describe-diff.js";
+import { compileSchemaAt, databaseUrl, dialectOfUrl, openDatabase, schemaPath } from "./project.js";
+import { UserError } from "./user-error.js";
+
+interface VerifyTarget {
+  readonly database: string;
+  readonly url: string;
+  readonly devUrl?: string;
+  /** The schema of this database, when the project has one where it says. */
+  readonly schema?: string;
+}
+
+/** One line per verification, for the `Verified:` note of a generated file. */
+export function verifiedNote(results: readonly VerifyResult[], dialects: readonly string[]): string {
+  const failed = results.find((r) => r.failure);
+  if (failed?.failure) {
+    return `FAILED at the ${failed.failure.step} step on a scratch database; \`strata verify ${failed.revision}\` shows why`;
+  }
+  const steps = [...new Set(results.flatMap((r) => r.passed))].filter((s) => s !== "parent").join(", ");
+  return `on a scratch ${dialects.join(" and ")} database (${steps})`;
+}
+
+export interface VerifiedRevisions {
+  readonly results: VerifyResult[];
+  readonly dialects: string[];
+}
+
+/**
+ * Verifies `revisions` (ids in `graph`) on every database of the project
+ * and prints one line per revision and database, and each failure in full.
+ */
+export async function verifyRevisions(
+  revisions: readonly string[],
+  graph: RevisionGraph<LoadedMigration>,
+  loaded: LoadedConfig,
+  args: ParsedArgs,
+  context: CommandContext,
+  options: { readonly fromRealDatabase?: boolean } = {},
+): Promise<VerifiedRevisions> {
+  const targets = await verifyTargets(loaded, args, context);
+  const results: VerifyResult[] = [];
+  const dialects = new Set<string>();
+  for (const target of targets) {
+    const dialect = dialectOfUrl(target.url);
+    dialects.add(dialect.name);
+    // The schema describes the database at the single head: only a head revision is compared with it.
+    const metadata = graph.heads.length === 1 && target.schema ? await compileSchemaAt(target.schema) : undefined;
+    for (const revision of revisions) {
+      const migration = graph.get(revision);
+      const where = `${targets.length > 1 ? `${target.database}: ` : ""}${revision} (${shownPath(migration, context.cwd)})`;
+      const scratch = await openScratch(dialect, target);
+      // Autogenerate compared the schema with the real database as it is: its parent state is a copy of that database.
+      const real = options.fromRealDatabase ? await openDatabase(target.url, undefined, { readOnly: true }) : undefined;
+      let result: VerifyResult;
+      try {
+        result = await verifyMigration({
+          parentSchema: real && ((to) => copySchema(real, to, autogenOptions(loaded))),
+          scratch: scratch.connection,
+          graph,
+          revision,
+          versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
+          database: target.database,
+          cwd: context.cwd,
+          schema: metadata && graph.heads[0] === revision ? { metadata, options: autogenOptions(loaded) } : undefined,
+        });
+      } finally {
+        await real?.close();
+        await scratch.dispose();
+      }
+      results.push(result);
+      const failure = result.failure;
+      if (!failure) {
+        context.out(`verified ${where} on a scratch ${dialect.name} database: ${result.passed.join(", ")}`);
+        continue;
+      }
+      context.err(
+        `${where}: verification on a scratch ${dialect.name} database (the real one was not touched) ` +
+          `failed at the ${failure.step} step, which is to ${VERIFY_STEPS[failure.step]}:\n${failure.message}`,
+      );
+      if (failure.remaining) {
+        for (const line of describeDiff(failure.remaining.asDiffs() as DiffEntry[])) context.err(`  ${line}`);
+      }
+    }
+  }
+  return { results, dialects: [...dialects] };
+}
+
+async function openScratch(dialect: ReturnType<typeof dialectOfUrl>, target: VerifyTarget) {
+  try {
+    return await openScratchDatabase(dialect, target.url, target.devUrl);
+  } catch (error) {
+    if (error instanceof ScratchDatabaseError) throw new UserError(error.message);
+    throw new UserError(`cannot open a scratch database to verify on: ${(error as Error).message}`);
+  }
+}
+
+/** Every database of the project (strata.config.ts `databases`), else the one its URL names. */
+async function verifyTargets(loaded: LoadedConfig, args: ParsedArgs, context: CommandContext): Promise<VerifyTarget[]> {
+  const databases = Object.entries(loaded.config.databases ?? {});
+  if (databases.length) {
+    return databases.map(([database, entry]) => ({
+      database,
+      url: entry.url,
+      devUrl: entry.devUrl,
+      schema: resolve(loaded.root, entry.schema),
+    }));
+  }
+  const schema = schemaPath(args, loaded, context);
+  const present = existsSync(schema);
+  const url = databaseUrl(args, loaded, present ? await compileSchemaAt(schema) : undefined);
+  return [{ database: DEFAULT_DATABASE, url, devUrl: loaded.config.devUrl, schema: present ? schema : undefined }];
+}

@@ -1,0 +1,177 @@
+/**
+ * Proves one migration on a scratch database (never the real one): brings
+ * the scratch database to the migration's parent state by running the
+ * migrations below it, runs the upgrade, compares the result with the
+ * schema (no difference may be left), runs the downgrade, compares the
+ * catalog with the parent state (it must be the same), and runs the upgrade
+ * again. Stops at the first step that fails and says what failed: the
+ * statement and the database's error, the differences left, or the catalog
+ * lines that changed.
+ */
+import { MigrationContext, produceMigrations, type AutogenOptions } from "../compare/index.js";
+import type { DatabaseConnection } from "../dialects/dialect.js";
+import type { MetaData } from "../model/index.js";
+import type { UpgradeOps } from "../ops/index.js";
+import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
+import { catalogChanges, snapshotCatalog } from "./catalog-snapshot.js";
+import { MigrationFailedError } from "./migration-errors.js";
+import { PlanError, type Target } from "./migration-plan.js";
+import { runMigrations, type StatementHook } from "./migration-runner.js";
+import { stampVersionTable } from "./stamp.js";
+import { VersionTable } from "./version-table.js";
+
+export type VerifyStepName = "parent" | "upgrade" | "diff" | "downgrade" | "catalog" | "upgrade again";
+
+/** What each step proves, as the report says it. */
+export const VERIFY_STEPS: Readonly<Record<VerifyStepName, string>> = {
+  parent: "bring the scratch database to the migration's parent state",
+  upgrade: "run the upgrade",
+  diff: "compare the upgraded database with the schema (no difference may be left)",
+  downgrade: "run the downgrade",
+  catalog: "compare the catalog after the downgrade with the parent state (it must be the same)",
+  "upgrade again": "run the upgrade again",
+};
+
+export interface VerifyOptions {
+  /** An empty database of the project's dialect (see scratch-database.ts); left as the steps leave it. */
+  readonly scratch: DatabaseConnection;
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly revision: string;
+  readonly versionTable: string;
+  /** Which of a migration's upgrade/downgrade pairs runs (`default` for single-database projects). */
+  readonly database: string;
+  readonly cwd: string;
+  /**
+   * The model the upgraded database must match, with the comparison options
+   * of the project; without it the diff step is skipped (a revision below
+   * the heads is not described by the schema).
+   */
+  readonly schema?: { readonly metadata: MetaData; readonly options: AutogenOptions };
+  /**
+   * Gives the empty scratch database the schema of the parent state by other
+   * means than running the migrations below the revision (autogenerate
+   * copies the real database, which may predate the migrations); the
+   * parents are then stamped as applied.
+   */
+  readonly parentSchema?: (scratch: DatabaseConnection) => Promise<void>;
+  /** Sees every statement of the first upgrade of the verified migration (not of its parents). */
+  readonly onStatement?: StatementHook;
+}
+
+export interface VerifyFailure {
+  readonly step: VerifyStepName;
+  /** The database's error with the statement, or what differs. */
+  readonly message: string;
+  /** For the diff step: what is left to do, as ops (for the CLI to describe). */
+  readonly remaining?: UpgradeOps;
+}
+
+export interface VerifyResult {
+  readonly revision: string;
+  readonly passed: readonly VerifyStepName[];
+  readonly failure?: VerifyFailure;
+}
+
+/** Thrown inside `verifyMigration` to stop at a step; never escapes it. */
+class StepFailed extends Error {
+  constructor(readonly failure: VerifyFailure) {
+    super(failure.message);
+  }
+}
+
+export async function verifyMigration(options: VerifyOptions): Promise<VerifyResult> {
+  const { scratch, graph, revision } = options;
+  const passed: VerifyStepName[] = [];
+  const node = graph.get(revision);
+  const parents: Target = { revisions: [...node.downRevisions, ...node.dependsOn] };
+  const versionTable = new VersionTable(scratch.dialect, options.versionTable);
+  const run = (step: VerifyStepName, direction: "upgrade" | "downgrade", target: Target, onStatement?: StatementHook) =>
+    migrate(options, versionTable, step, direction, target, onStatement);
+  try {
+    if (options.parentSchema) await reachParentSchema(options, options.parentSchema, versionTable, parents.revisions);
+    else await run("parent", "upgrade", parents);
+    const parentCatalog = await snapshotCatalog(scratch, options.versionTable);
+    passed.push("parent");
+
+    await run("upgrade", "upgrade", { revisions: [revision] }, options.onStatement);
+    passed.push("upgrade");
+
+    if (options.schema) {
+      const context = MigrationContext.configure({ connection: scratch, opts: options.schema.options });
+      const remaining = (await produceMigrations(context, options.schema.metadata)).upgradeOps;
+      if (!remaining.isEmpty()) {
+        throw new StepFailed({
+          step: "diff",
+          message: "after the upgrade the database still differs from the schema",
+          remaining,
+        });
+      }
+      passed.push("diff");
+    }
+
+    await run("downgrade", "downgrade", parents);
+    passed.push("downgrade");
+
+    const changes = catalogChanges(parentCatalog, await snapshotCatalog(scratch, options.versionTable));
+    if (changes.length) {
+      throw new StepFailed({
+        step: "catalog",
+        message: `the downgrade did not restore the parent state (- what the parent state had, + what is there instead):\n${changes.map((c) => `  ${c}`).join("\n")}`,
+      });
+    }
+    passed.push("catalog");
+
+    await run("upgrade again", "upgrade", { revisions: [revision] });
+    passed.push("upgrade again");
+    return { revision, passed };
+  } catch (error) {
+    if (error instanceof StepFailed) return { revision, passed, failure: error.failure };
+    throw error;
+  }
+}
+
+async function reachParentSchema(
+  options: VerifyOptions,
+  build: (scratch: DatabaseConnection) => Promise<void>,
+  versionTable: VersionTable,
+  parents: readonly string[],
+): Promise<void> {
+  try {
+    await build(options.scratch);
+  } catch (error) {
+    throw new StepFailed({ step: "parent", message: `the parent state could not be built: ${(error as Error).message}` });
+  }
+  await stampVersionTable(options.scratch, versionTable, options.graph, parents.length ? parents : ["base"]);
+}
+
+async function migrate(
+  options: VerifyOptions,
+  versionTable: VersionTable,
+  step: VerifyStepName,
+  direction: "upgrade" | "downgrade",
+  target: Target,
+  onStatement?: StatementHook,
+): Promise<void> {
+  const quiet = () => {};
+  try {
+    await runMigrations(
+      {
+        connection: options.scratch,
+        graph: options.graph,
+        versionTable,
+        database: options.database,
+        cwd: options.cwd,
+        out: quiet,
+        warn: quiet,
+        onStatement,
+      },
+      direction,
+      target,
+    );
+  } catch (error) {
+    if (error instanceof MigrationFailedError || error instanceof PlanError) {
+      throw new StepFailed({ step, message: error.message });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Verification on a scratch database, through the CLI on each dialect:
+ * `revision --autogenerate` proves what it wrote and says so in the file;
+ * `strata verify` reports the first step that fails (a statement the
+ * database refuses, a difference left against the schema, a downgrade that
+ * does not restore the catalog); the real database is never touched; a
+ * `devUrl` database is used when given, and emptied again.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { availableDialects, withTestDatabase, type DialectName, type TestDatabase } from "../support/databases.js";
+import { migrationFile } from "./migration.js";
+import { testInLanes, type LaneCase } from "./lanes.js";
+import { project, schemaFile } from "./project.js";
+
+const test = suite("acceptance: verify migrations on a scratch database");
+
+const SCHEMA = `table t {
+  id   integer @id
+  name varchar(20)?
+}`;
+
+const CREATE = `  await op.createTable(
+    "t",
+    s.column("id", s.integer(), { nullable: false }),
+    s.column("name", s.varchar(20), { nullable: true }),
+    s.primaryKey("id"),
+  );`;
+
+const ALL_STEPS = "parent, upgrade, diff, downgrade, catalog, upgrade again";
+
+/** The tables a database holds, by its own catalog (the version table included). */
+async function tableNames(db: TestDatabase): Promise<string[]> {
+  const sql: Record<DialectName, string> = {
+    sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    postgresql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    mysql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1",
+  };
+  return (await db.query<{ name: string }>(sql[db.dialect])).map((r) => r.name);
+}
+
+const cases: Array<LaneCase & { name: string }> = [];
+
+for (const dialect of availableDialects()) {
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: revision --autogenerate verifies the file it wrote and says so; --no-verify says it did not`,
+    run: () =>
+      withTestDatabase(dialect, async (db) => {
+        const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA) });
+        try {
+          const first = await p.ok(["revision", "--autogenerate", "-m", "first", "--rev-id", "v1"]);
+          assert.equal(first.out, [
+            "wrote migrations/v1_first.ts",
+            `verified v1 (migrations/v1_first.ts) on a scratch ${dialect} database: ${ALL_STEPS}`,
+          ].join("\n"));
+          assert.match(p.read("migrations/v1_first.ts"), ` * Verified: on a scratch ${dialect} database (upgrade, diff, downgrade, catalog, upgrade again)\n */`);
+          assert.equal(await tableNames(db), [], "the real database is untouched");
+
+          await p.ok(["upgrade", "head"]);
+          p.write("schemas/app.schema", schemaFile(dialect, db.url, `${SCHEMA}\n\ntable u {\n  id integer @id\n}`));
+          const second = await p.ok(["revision", "--autogenerate", "-m", "second", "--rev-id", "v2", "--no-verify"]);
+          assert.equal(second.out, "wrote migrations/v2_second.ts");
+          assert.match(p.read("migrations/v2_second.ts"), " * Verified: no (written with --no-verify)\n */");
+          // verify with no revision verifies the head, here on top of v1 run on the scratch database.
+          const verified = await p.ok(["verify"]);
+          assert.equal(verified.out, `verified v2 (migrations/v2_second.ts) on a scratch ${dialect} database: ${ALL_STEPS}`);
+          assert.equal(await tableNames(db), ["strata_version", "t"], "the real database is untouched");
+        } finally {
+          p.done();
+        }
+      }),
+  });
+
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: verify reports the first failing step, with the statement and the database's error`,
+    run: () =>
+      withTestDatabase(dialect, async (db) => {
+        const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA) });
+        // One revision per case: a module is imported once per process, so an edited file would not be read again.
+        let revision = "";
+        const write = (id: string, upgrade: string, downgrade: string) => {
+          for (const file of p.migrations()) rmSync(join(p.cwd, "migrations", file));
+          revision = id;
+          p.write(`migrations/${id}_t.ts`, migrationFile({ revision: id, upgrade, downgrade }));
+        };
+        const failure = (step: string, what: string) =>
+          `${revision} (migrations/${revision}_t.ts): verification on a scratch ${dialect} database (the real one was not touched) ` +
+          `failed at the ${step} step, which is to ${what}:\n`;
+        try {
+          write("a1", CREATE, '  await op.execute("DROP TABLE nope");');
+          const refused = await p.ok(["verify", "a1"], 1);
+          assert.equal(refused.out, "");
+          assert.ok(refused.err.startsWith(`${failure("downgrade", "run the downgrade")}downgrade a1 (migrations/a1_t.ts) failed`), refused.err);
+          assert.ok(refused.err.endsWith("\n  while running: DROP TABLE nope"), refused.err);
+
+          write("b1", CREATE, '  await op.execute("ALTER TABLE t DROP COLUMN name");');
+          const leftover = await p.ok(["verify", "b1"], 1);
+          const lines = leftover.err.split("\n");
+          assert.equal(lines.slice(0, 2), [
+            failure("catalog", "compare the catalog after the downgrade with the parent state (it must be the same)").trimEnd(),
+            "the downgrade did not restore the parent state (- what the parent state had, + what is there instead):",
+          ]);
+          assert.ok(lines.slice(2).length > 0 && lines.slice(2).every((l) => l.startsWith("  + table t")), leftover.err);
+
+          write("c1", CREATE.replace('    s.column("name", s.varchar(20), { nullable: true }),\n', ""), '  await op.dropTable("t");');
+          const differs = await p.ok(["verify"], 1);
+          assert.equal(differs.err, [
+            failure("diff", "compare the upgraded database with the schema (no difference may be left)") +
+              "after the upgrade the database still differs from the schema",
+            "  + column t.name varchar(20)?",
+          ].join("\n"));
+
+          assert.equal(await tableNames(db), [], "the real database is untouched");
+        } finally {
+          p.done();
+        }
+      }),
+  });
+
+  if (dialect === "sqlite") continue;
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: a devUrl database is used when given, must be empty, and is emptied again`,
+    run: () =>
+      withTestDatabase(dialect, async (db) =>
+        withTestDatabase(dialect, async (dev) => {
+          const p = project({
+            "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA),
+            "strata.config.ts": `export default { devUrl: ${JSON.stringify(dev.url)} };\n`,
+          });
+          try {
+            await p.ok(["revision", "--autogenerate", "-m", "first", "--rev-id", "v1"]);
+            assert.equal(await tableNames(dev), [], "the devUrl database is emptied after use");
+            await dev.run("CREATE TABLE stray (id integer)");
+            const busy = await p.ok(["verify"], 2);
+            assert.match(busy.err, /^strata verify: the devUrl database .* is not empty \((public\.)?stray\); strata fills it and empties it again/, busy.err);
+            assert.equal(await tableNames(db), [], "the real database is untouched");
+          } finally {
+            p.done();
+          }
+        }),
+      ),
+  });
+}
+
+testInLanes(test, cases);
+
+test.run();
