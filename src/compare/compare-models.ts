@@ -8,6 +8,7 @@ import { compareNames } from "./filters.js";
 import type { AutogenOptions, MigrationContext } from "./migration-context.js";
 import { orderOps } from "./order-ops.js";
 import { tableRenames } from "./renames.js";
+import { wrapDependentViews } from "./wrap-dependent-views.js";
 
 export class NoConnectionError extends Error {
   override readonly name = "NoConnectionError";
@@ -28,7 +29,8 @@ export async function compareModels(ctx: AutogenContext, databaseModel: MetaData
   ctx.tableRenames = tableRenames(databaseModel, targetModel);
   const upgradeOps = new UpgradeOps([], { upgradeToken: ctx.opts.upgradeToken });
   await ctx.comparators.run("schema", ctx.dialect.name, ctx, upgradeOps, schemasToCompare(ctx));
-  upgradeOps.ops = orderOps(upgradeOps.ops, databaseModel, targetModel);
+  const wrapped = wrapDependentViews(upgradeOps.ops, databaseModel, targetModel, !ctx.dialect.capabilities.alterColumn);
+  upgradeOps.ops = orderOps(wrapped, databaseModel, targetModel);
   return upgradeOps;
 }
 

@@ -32,7 +32,7 @@ export function viewsInDependencyOrder<T>(items: readonly T[], describe: (item: 
 
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
-function mentions(definition: string, name: string): boolean {
+export function mentions(definition: string, name: string): boolean {
   const text = definition.toLowerCase();
   const needle = name.toLowerCase();
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
