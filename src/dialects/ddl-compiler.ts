@@ -10,6 +10,15 @@ export interface Statement {
   /** False for statements that cannot run inside a transaction (`CREATE INDEX CONCURRENTLY`). */
   readonly transactional?: boolean;
   /**
+   * True for a statement whose effect the rest of the migration can use only
+   * once it is committed (PostgreSQL's `ALTER TYPE ... ADD VALUE`: a new
+   * enum value cannot be used in the transaction that adds it). A migration
+   * running in a transaction commits what ran before it, runs it on its own
+   * and opens a new transaction for the rest. It must be idempotent (`IF NOT
+   * EXISTS`), since it stays when the rest fails and the migration runs again.
+   */
+  readonly commitsFirst?: boolean;
+  /**
    * Set on a check query whose rows are violations (`PRAGMA foreign_key_check`):
    * the runner fails with this message when the query returns any row.
    */

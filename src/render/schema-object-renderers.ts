@@ -63,6 +63,10 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
   const enumValue = (ctx: RenderContext, method: string, op: AddEnumValueOp | DropEnumValueOp) =>
     call(`${ctx.opPrefix}${method}`, op.enumName, op.value, optionsArg({ schema: op.schema, before: op.before, after: op.after }));
   registry.dispatchFor(AddEnumValueOp)((ctx, op) => enumValue(ctx, "addEnumValue", op));
+  registry.dispatchFor(AddEnumValueOp, { qualifier: "postgresql" })((ctx, op) => [
+    "// PostgreSQL cannot use an enum value in the transaction that adds it: this commits on its own, before the rest",
+    enumValue(ctx, "addEnumValue", op),
+  ]);
   registry.dispatchFor(DropEnumValueOp)((ctx, op) => enumValue(ctx, "dropEnumValue", op));
 
   registry.dispatchFor(CreateSequenceOp)((ctx, op) =>

@@ -225,10 +225,16 @@ async function executeOps(
 ): Promise<void> {
   const { connection } = options;
   const context = liveDdlContext(connection);
+  const begin = runtimeSupportFor(connection.dialect).beginStatement;
   const operations = executingOperations(connection.dialect, context, async (statement) => {
     if (inTransaction && statement.transactional === false)
       throw new NonTransactionalStatementError(statement, step.file);
-    await runStatement(connection, statement);
+    if (inTransaction && statement.commitsFirst) {
+      // What ran so far commits; the statement commits on its own; the rest gets a new transaction.
+      await connection.execute("COMMIT");
+      await runStatement(connection, statement);
+      await connection.execute(begin);
+    } else await runStatement(connection, statement);
     await options.onStatement?.({ statement, connection, step });
     onDone?.();
   });

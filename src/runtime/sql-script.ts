@@ -62,9 +62,10 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
     for (const loss of dataLosses(ops)) lines.push(`-- warning: loses data: ${loss}`);
     const boundary = dialect.ddl.boundary;
     if (atomic) [...boundary.beforeBegin, { sql: "BEGIN" }].forEach(emit);
-    const operations = executingOperations(dialect, { dialect, inlineValues: true }, async (statement) =>
-      emit(statement),
-    );
+    const operations = executingOperations(dialect, { dialect, inlineValues: true }, async (statement) => {
+      if (atomic && statement.commitsFirst) [{ sql: "COMMIT" }, statement, { sql: "BEGIN" }].forEach(emit);
+      else emit(statement);
+    });
     try {
       for (const op of ops) await operations.invoke(op);
     } catch (error) {

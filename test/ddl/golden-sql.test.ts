@@ -99,7 +99,7 @@ const roleColumn = new Column({ name: "role", type: enumType("role", "audit"), n
 test("PostgreSQL: schema-qualified names, enums, ALTER COLUMN, constraints, indexes", async () => {
   assert.equal(await compileOffline("postgresql", new CreateEnumOp(role)), [`CREATE TYPE "audit"."role" AS ENUM ('a', 'b''c')`]);
   assert.equal(await compileOffline("postgresql", new AddEnumValueOp("role", "z", { schema: "audit", before: "a" })), [
-    `ALTER TYPE "audit"."role" ADD VALUE 'z' BEFORE 'a'`,
+    `ALTER TYPE "audit"."role" ADD VALUE IF NOT EXISTS 'z' BEFORE 'a'`,
   ]);
   assert.equal(await compileOffline("postgresql", new AddColumnOp("event", roleColumn, { schema: "audit" })), [
     `ALTER TABLE "audit"."event" ADD COLUMN "role" "audit"."role" NOT NULL DEFAULT 'a'`,

@@ -76,7 +76,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     AddEnumValueOp: (op) => {
       const position =
         op.before !== undefined ? ` BEFORE ${w.string(op.before)}` : op.after !== undefined ? ` AFTER ${w.string(op.after)}` : "";
-      return [{ sql: `ALTER TYPE ${w.name(op.schema, op.enumName)} ADD VALUE ${w.string(op.value)}${position}` }];
+      return [{ sql: `ALTER TYPE ${w.name(op.schema, op.enumName)} ADD VALUE IF NOT EXISTS ${w.string(op.value)}${position}`, commitsFirst: true }];
     },
     DropEnumValueOp: (op, context) => pgDropEnumValue(w, op, context),
     CreateSequenceOp: (op) => pgCreateSequence(w, op.sequence),
