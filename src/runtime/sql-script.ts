@@ -6,6 +6,7 @@ import { planMigrations, PlanError, stampedState, stateAfter, type Direction } f
 import { dataLosses } from "../ops/data-losses.js";
 import { collectOps, executingOperations } from "./op-executor.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
+import { SchemaState } from "./schema-state.js";
 import { stepTitle } from "./step-title.js";
 import type { VersionTable } from "./version-table.js";
 
@@ -23,9 +24,11 @@ export interface ScriptOptions {
  * The SQL `upgrade`/`downgrade` would run, version-table statements
  * included, written without a database (`--sql`). `range` is `TARGET` or
  * `START:TARGET`; without a start, an upgrade starts from base and a
- * downgrade must say where the database is. Ops that need the live database
- * (a SQLite table rebuild reads the table it re-creates) fail with a message
- * that says so.
+ * downgrade must say where the database is. What ops need to know about the
+ * database (the table a SQLite rebuild re-creates, the columns of a
+ * PostgreSQL enum that loses a value) comes from the schema the migrations
+ * below build, followed on the model; after an op the model cannot follow
+ * (raw SQL, a plugin op), such ops fail with a message that says so.
  */
 export async function sqlScript(options: ScriptOptions, direction: Direction, range: string): Promise<string> {
   const { dialect, graph, versionTable } = options;
@@ -37,6 +40,11 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
   }
   const startIds = start === undefined || start === "" ? [] : resolveTarget(graph, start);
   let state = stampedState(graph, startIds, fileChecksum);
+  // The schema at the start, from the migrations themselves: what rebuilds and enum value drops are written from.
+  const schema = new SchemaState(dialect);
+  for (const migration of graph.upgradePath([], startIds)) {
+    for (const op of await collectOps(migrationFunction(migration, options.database, "upgrade", options.cwd), dialect)) schema.apply(op);
+  }
   const now = options.now ?? new Date().toISOString();
   const lines = [
     `-- strata ${direction} ${start ?? "base"}:${target} on ${dialect.name}, written offline by \`--sql\``,
@@ -62,12 +70,15 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
     for (const loss of dataLosses(ops)) lines.push(`-- warning: loses data: ${loss}`);
     const boundary = dialect.ddl.boundary;
     if (atomic) [...boundary.beforeBegin, { sql: "BEGIN" }].forEach(emit);
-    const operations = executingOperations(dialect, { dialect, inlineValues: true }, async (statement) => {
+    const operations = executingOperations(dialect, schema.context({ inlineValues: true }), async (statement) => {
       if (atomic && statement.commitsFirst) [{ sql: "COMMIT" }, statement, { sql: "BEGIN" }].forEach(emit);
       else emit(statement);
     });
     try {
-      for (const op of ops) await operations.invoke(op);
+      for (const op of ops) {
+        await operations.invoke(op);
+        schema.apply(op);
+      }
     } catch (error) {
       if (error instanceof DdlStateError) {
         throw new PlanError(

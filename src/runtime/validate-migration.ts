@@ -1,26 +1,9 @@
-import { applyToTable } from "../dialects/ddl/apply-to-table.js";
 import type { DdlContext, Statement } from "../dialects/ddl-compiler.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
-import { tableKey, type Table } from "../model/index.js";
+import { tableKey } from "../model/index.js";
 import { executeStatement } from "./execute-statement.js";
-import {
-  AlterSequenceOp,
-  BatchAlterTableOp,
-  CreateEnumOp,
-  CreateSequenceOp,
-  CreateTableOp,
-  CreateViewOp,
-  DropEnumOp,
-  DropSequenceOp,
-  DropTableOp,
-  DropViewOp,
-  ModifyTableOps,
-  Operations,
-  RenameTableOp,
-  ReplaceViewOp,
-  type MigrateOperation,
-  type OpClass,
-} from "../ops/index.js";
+import { Operations, type MigrateOperation, type OpClass } from "../ops/index.js";
+import { SchemaState } from "./schema-state.js";
 
 /** An op of a migration cannot run; found before any of the migration's statements did. */
 export class MigrationInvalidError extends Error {
@@ -46,11 +29,11 @@ export class MigrationInvalidError extends Error {
 export async function validateMigration(connection: DatabaseConnection, ops: readonly MigrateOperation[]): Promise<void> {
   const dialect = connection.dialect;
   const reflected = await dialect.reflect(connection);
-  const tables = new Map<string, Table>(reflected.tables);
+  const state = new SchemaState(dialect, reflected.tables.values());
   let readLive = false;
   const context: DdlContext = {
     dialect,
-    currentTable: async (schema, name) => tables.get(keyOf(schema, name, dialect.defaultSchema)),
+    currentTable: async (schema, name) => state.table(schema, name),
     query: (sql, params) => {
       readLive = true;
       return connection.query(sql, params);
@@ -79,7 +62,7 @@ export async function validateMigration(connection: DatabaseConnection, ops: rea
       }
     }
     if (table !== undefined) touched.add(table);
-    if (readLive || !advance(tables, op, dialect.defaultSchema)) break;
+    if (readLive || !state.apply(op)) break;
   }
 }
 
@@ -92,34 +75,3 @@ function tableOf(op: MigrateOperation, defaultSchema: string | undefined): strin
 function keyOf(schema: string | undefined, name: string, defaultSchema: string | undefined): string {
   return tableKey({ name, ...(schema !== undefined && schema !== defaultSchema ? { schema } : {}) });
 }
-
-/** The tables after `op`; false when the model cannot follow it. */
-function advance(tables: Map<string, Table>, op: MigrateOperation, defaultSchema: string | undefined): boolean {
-  try {
-    if (op instanceof CreateTableOp) tables.set(keyOf(op.table.schema, op.table.name, defaultSchema), op.table);
-    else if (op instanceof DropTableOp) tables.delete(keyOf(op.schema, op.tableName, defaultSchema));
-    else if (op instanceof RenameTableOp) {
-      const table = tables.get(keyOf(op.schema, op.oldTableName, defaultSchema));
-      if (!table) return false;
-      tables.delete(keyOf(op.schema, op.oldTableName, defaultSchema));
-      tables.set(keyOf(op.schema, op.newTableName, defaultSchema), table.with({ name: op.newTableName }));
-    } else if (op instanceof ModifyTableOps || op instanceof BatchAlterTableOp) {
-      return op.ops.every((inner) => advance(tables, inner, defaultSchema));
-    } else if (UNRELATED_TO_TABLES.some((cls) => op instanceof cls)) {
-      return true;
-    } else {
-      const { schema, tableName } = op as MigrateOperation & { schema?: string; tableName?: string };
-      if (tableName === undefined) return false;
-      const key = keyOf(schema, tableName, defaultSchema);
-      const table = tables.get(key);
-      if (!table) return false;
-      tables.set(key, applyToTable(table, op));
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Ops that leave every table as it is (enum value changes do not: MySQL enums live on columns). */
-const UNRELATED_TO_TABLES = [CreateViewOp, DropViewOp, ReplaceViewOp, CreateSequenceOp, DropSequenceOp, AlterSequenceOp, CreateEnumOp, DropEnumOp];

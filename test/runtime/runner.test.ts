@@ -168,7 +168,7 @@ test("several databases: each runs its own functions and keeps its own version t
   });
 });
 
-test("--sql on SQLite: the exact script, and a table rebuild says it needs the live database", async () => {
+test("--sql on SQLite: the exact script; a table rebuild written from the migrations' own state runs; after raw SQL it needs the database", async () => {
   const p = project();
   try {
     writeMigration(p, "r1", undefined, "a");
@@ -201,10 +201,30 @@ test("--sql on SQLite: the exact script, and a table rebuild says it needs the l
         "",
       ].join("\n"),
     );
-    assert.equal(await p.strata("upgrade", "r1:r2", "--sql", "--url", "file:never-opened.db"), {
+    // The rebuild is written from the migrations' own state (r1 created "a"), and the script runs as written.
+    const rebuild = await p.ok(["upgrade", "r1:r2", "--sql", "--url", "file:never-opened.db"]);
+    assert.match(rebuild.out, 'CREATE TABLE "a__strata_rebuild" (\n  "id" BIGINT NOT NULL,\n  PRIMARY KEY ("id")\n);');
+    assert.match(rebuild.out, 'ALTER TABLE "a__strata_rebuild" RENAME TO "a";');
+    await withTestDatabase("sqlite", async (db) => {
+      await db.run('CREATE TABLE "a" ("id" INTEGER NOT NULL, PRIMARY KEY ("id")); INSERT INTO a VALUES (7);');
+      await db.run(rebuild.out.replace(/^CREATE TABLE IF NOT EXISTS "strata_version".*$/m, "").replace(/^(UPDATE|INSERT INTO|DELETE FROM) "strata_version".*$/gm, ""));
+      assert.equal(await db.query("SELECT type FROM pragma_table_info('a')"), [{ type: "BIGINT" }]);
+      assert.equal(await db.query("SELECT id FROM a"), [{ id: 7 }]);
+    });
+    // After raw SQL the model cannot follow the table, so a later rebuild still says it needs the database.
+    p.write(
+      "migrations/r3.ts",
+      migrationFile({
+        revision: "r3",
+        downRevision: "r2",
+        upgrade: '  await op.execute("ALTER TABLE a ADD COLUMN note TEXT");\n  await op.alterColumn("a", "note", { nullable: false, existingType: s.text(), existingNullable: true });',
+        downgrade: "",
+      }),
+    );
+    assert.equal(await p.strata("upgrade", "r2:r3", "--sql", "--url", "file:never-opened.db"), {
       code: 2,
       out: "",
-      err: 'strata upgrade: migrations/r2.ts cannot be written as SQL without a database: rebuilding SQLite table "a" re-creates it from the live database, which this context cannot read; run it online instead',
+      err: 'strata upgrade: migrations/r3.ts cannot be written as SQL without a database: rebuilding SQLite table "a" re-creates it from the live database, which this context cannot read; run it online instead',
     });
     assert.not.ok(existsSync(join(p.cwd, "never-opened.db")));
   } finally {

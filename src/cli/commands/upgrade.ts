@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { LoadedConfig } from "../../config/load-config.js";
-import type { DatabaseConnection } from "../../dialects/dialect.js";
+import type { DatabaseConnection, Dialect } from "../../dialects/dialect.js";
+import { dialectNamed } from "../../dialects/registry.js";
 import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
 import { DEFAULT_DATABASE, RevisionError, type LoadedMigration, type RevisionGraph } from "../../revisions/index.js";
 import { MigrationFailedError } from "../../runtime/migration-errors.js";
@@ -9,7 +10,7 @@ import { runMigrations } from "../../runtime/migration-runner.js";
 import { sqlScript } from "../../runtime/sql-script.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
+import { compileSchemaAt, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
@@ -39,6 +40,26 @@ export async function migrationTargets(
   const schema = schemaPath(args, loaded, context);
   const metadata = existsSync(schema) ? await compileSchemaAt(schema, context) : undefined;
   return [{ database: DEFAULT_DATABASE, url: databaseUrl(args, loaded, metadata) }];
+}
+
+/**
+ * The databases `--sql` writes scripts for: only their dialects matter, so
+ * no URL is needed. A URL given (flag, config) says the dialect; else the
+ * schema's `database { dialect }` does, even when its URL comes from an
+ * unset environment variable; else SQLite.
+ */
+async function offlineTargets(
+  args: ParsedArgs,
+  loaded: LoadedConfig,
+  context: CommandContext,
+): Promise<Array<{ database: string; dialect: Dialect; url?: string }>> {
+  const databases = Object.entries(loaded.config.databases ?? {});
+  if (databases.length) return databases.map(([database, entry]) => ({ database, dialect: dialectOfUrl(entry.url), url: entry.url }));
+  const url = (args.values.url as string | undefined) ?? loaded.config.url;
+  if (url) return [{ database: DEFAULT_DATABASE, dialect: dialectOfUrl(url), url }];
+  const schema = schemaPath(args, loaded, context);
+  const dialect = existsSync(schema) ? dialectNamed((await compileSchemaAt(schema)).dialect) : undefined;
+  return [{ database: DEFAULT_DATABASE, dialect: dialect ?? dialectOfUrl(DEFAULT_URL) }];
 }
 
 export function versionTableName(loaded: LoadedConfig): string {
@@ -105,7 +126,7 @@ export function migrateCommand(direction: Direction): Command {
       "With --sql, START:TARGET says where to start from.",
       "",
       "  --sql            print the SQL script (version-table statements included) instead of running it;",
-      `                   no connection is made${direction === "downgrade" ? "; give START:TARGET (e.g. head:base)" : "; starts from base unless START:TARGET"}`,
+      `                   no connection is made and no URL is needed${direction === "downgrade" ? "; give START:TARGET (e.g. head:base)" : "; starts from base unless START:TARGET"}`,
       "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
       "  --config FILE    strata.config.ts to use",
       "",
@@ -117,15 +138,20 @@ export function migrateCommand(direction: Direction): Command {
       const target = args.positionals[0];
       const loaded = await loadProjectConfig(args, context);
       const { graph } = await openMigrations(loaded, context);
+      if (args.values.sql) {
+        const targets = await offlineTargets(args, loaded, context);
+        for (const { database, dialect, url } of targets) {
+          const versionTable = new VersionTable(dialect, versionTableName(loaded));
+          if (targets.length > 1) context.out(`-- database ${database}`);
+          const options = { dialect, graph, versionTable, database, cwd: context.cwd };
+          context.out(await offline(() => sqlScript(options, direction, target), url ?? ""));
+        }
+        return 0;
+      }
       const targets = await migrationTargets(args, loaded, context);
       for (const { database, url } of targets) {
         const versionTable = new VersionTable(dialectOfUrl(url), versionTableName(loaded));
-        if (targets.length > 1) context.out(`${args.values.sql ? "-- " : ""}database ${database}`);
-        if (args.values.sql) {
-          const options = { dialect: versionTable.dialect, graph, versionTable, database, cwd: context.cwd };
-          context.out(await offline(() => sqlScript(options, direction, target), url));
-          continue;
-        }
+        if (targets.length > 1) context.out(`database ${database}`);
         await withDatabase(url, async (connection) => {
           context.out(`${direction === "upgrade" ? "upgrading" : "downgrading"} ${connection.displayUrl} to ${target}`);
           await run(graph, connection, versionTable, database, context, direction, target);

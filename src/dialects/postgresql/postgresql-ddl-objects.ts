@@ -69,33 +69,15 @@ interface EnumColumnRow {
  * new one created, every column using it converted through text (rows
  * still holding the dropped value make that fail, which is the point), and
  * the old type dropped. Reads the current values and the columns using the
- * type from the catalog.
+ * type from the catalog, or, written offline (`--sql`), from the model the
+ * migrations leave.
  */
 export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context: DdlContext): Promise<Statement[]> {
-  if (!context.query) throw new DdlStateError(`dropping a value of enum "${op.enumName}" reads its columns from the live database`);
   const schema = op.schema ?? w.dialect.defaultSchema ?? "public";
-  const [current] = await context.query<{ labels: string[] }>(
-    `SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
-       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-      WHERE n.nspname = $1 AND t.typname = $2`,
-    [schema, op.enumName],
-  );
-  if (!current?.labels) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);
-  const columns = await context.query<EnumColumnRow>(
-    `SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,
-            pg_get_expr(d.adbin, d.adrelid) AS default_value, a.atttypid <> to_regtype($1) AS is_array
-       FROM pg_attribute a
-       JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
-       JOIN pg_namespace n ON n.oid = c.relnamespace
-       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.atttypid IN (to_regtype($1), (SELECT typarray FROM pg_type WHERE oid = to_regtype($1)))
-        AND a.attnum > 0 AND NOT a.attisdropped
-      ORDER BY 1, 2, a.attnum`,
-    [`${w.q(schema)}.${w.q(op.enumName)}`],
-  );
+  const { labels, columns } = context.query ? await liveEnum(w, op, schema, context) : modelEnum(op, schema, context);
   const type = w.name(op.schema, op.enumName);
   const oldName = `${op.enumName}__strata_old`;
-  const values = current.labels.filter((v) => v !== op.value);
+  const values = labels.filter((v) => v !== op.value);
   const out: Statement[] = [
     { sql: `ALTER TYPE ${type} RENAME TO ${w.q(oldName)}` },
     { sql: `CREATE TYPE ${type} AS ENUM (${values.map((v) => w.string(v)).join(", ")})` },
@@ -114,4 +96,47 @@ export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context
   }
   out.push({ sql: `DROP TYPE ${w.name(op.schema, oldName)}` });
   return out;
+}
+
+async function liveEnum(w: DdlWriter, op: DropEnumValueOp, schema: string, context: DdlContext): Promise<{ labels: string[]; columns: EnumColumnRow[] }> {
+  const query = context.query!;
+  const [current] = await query<{ labels: string[] }>(
+    `SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE n.nspname = $1 AND t.typname = $2`,
+    [schema, op.enumName],
+  );
+  if (!current?.labels) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);
+  const columns = await query<EnumColumnRow>(
+    `SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,
+            pg_get_expr(d.adbin, d.adrelid) AS default_value, a.atttypid <> to_regtype($1) AS is_array
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.atttypid IN (to_regtype($1), (SELECT typarray FROM pg_type WHERE oid = to_regtype($1)))
+        AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY 1, 2, a.attnum`,
+    [`${w.q(schema)}.${w.q(op.enumName)}`],
+  );
+  return { labels: current.labels, columns };
+}
+
+/** The same facts from the model: the enum's values and the columns of its type, defaults as the catalog would show them. */
+function modelEnum(op: DropEnumValueOp, schema: string, context: DdlContext): { labels: string[]; columns: EnumColumnRow[] } {
+  const model = context.metadata;
+  if (!model) throw new DdlStateError(`dropping a value of enum "${op.enumName}" reads its columns from the live database`);
+  const inSchema = (s: string | undefined) => (s ?? schema) === schema;
+  const found = [...model.enums.values()].find((e) => e.name === op.enumName && inSchema(e.schema));
+  if (!found) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);
+  const columns: EnumColumnRow[] = [];
+  for (const table of model.tables.values()) {
+    for (const column of table.columns) {
+      if (column.type.kind !== "enum" || column.type.name !== op.enumName || !inSchema(column.type.schema)) continue;
+      const d = column.default;
+      const shown = d === undefined ? null : d.kind === "enum" ? `'${d.value.replaceAll("'", "''")}'::${op.enumName}` : d.kind === "sql" ? d.sql : JSON.stringify(d);
+      columns.push({ schema_name: table.schema ?? schema, table_name: table.name, column_name: column.name, default_value: shown, is_array: (column.type.arrayDims ?? 0) > 0 });
+    }
+  }
+  return { labels: [...found.values], columns };
 }

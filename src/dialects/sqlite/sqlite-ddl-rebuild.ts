@@ -40,25 +40,17 @@ export async function sqliteRebuild(
 ): Promise<Statement[]> {
   const current = await liveTable(schema, tableName, context);
   const target = ops.reduce(applyToTable, current);
-  const raw = await context.query!<{ type: string; sql: string }>(
-    "SELECT type, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('table', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
-    [tableName],
-  );
-  const children = await context.query!<{ name: string }>(
-    `SELECT DISTINCT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) AS f
-      WHERE s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE ORDER BY s.name`,
-    [tableName, tableName],
-  );
-  const views = await context.query!<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name");
+  const { raw, children, views } = await surroundings(tableName, context);
   const temporary = `${tableName}__strata_rebuild`;
   const table = w.name(schema, tableName);
   const temp = w.name(schema, temporary);
 
+  // Table names as literals, not parameters: the statements are the same online and in a --sql script.
+  const name = w.string(tableName);
   const out: Statement[] = [
     {
       sql: `SELECT s.name AS referencing_table FROM pragma_foreign_keys AS p, sqlite_schema AS s, pragma_foreign_key_list(s.name) AS f
- WHERE p.foreign_keys = 1 AND s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE AND f.on_delete <> 'NO ACTION'`,
-      params: [tableName, tableName],
+ WHERE p.foreign_keys = 1 AND s.type = 'table' AND s.name <> ${name} AND f."table" = ${name} COLLATE NOCASE AND f.on_delete <> 'NO ACTION'`,
       expectNoRows:
         `rebuilding table "${tableName}" with foreign keys enforced would run the ON DELETE actions of the tables that reference it; ` +
         "run the migration with PRAGMA foreign_keys = OFF (set before BEGIN)",
@@ -75,7 +67,7 @@ export async function sqliteRebuild(
     const select = copy.map(({ from, to }) => copyExpression(w, from, to)).join(", ");
     out.push({ sql: `INSERT INTO ${temp} ${into} SELECT ${select} FROM ${table}` });
   }
-  if (hasAutoincrement(current) && hasAutoincrement(target)) out.push(...carrySequence(temporary, tableName));
+  if (hasAutoincrement(current) && hasAutoincrement(target)) out.push(...carrySequence(w.string(temporary), name));
   out.push(
     { sql: `DROP TABLE ${table}` },
     { sql: "PRAGMA legacy_alter_table = ON" },
@@ -97,8 +89,44 @@ export async function sqliteRebuild(
   return out;
 }
 
+interface Surroundings {
+  /** The table's CREATE TABLE and its triggers, as stored. */
+  readonly raw: ReadonlyArray<{ type: string; sql: string }>;
+  /** Tables with a foreign key to it. */
+  readonly children: ReadonlyArray<{ name: string }>;
+  readonly views: ReadonlyArray<{ name: string; sql: string }>;
+}
+
+/**
+ * What a rebuild keeps around the table: from the live catalog, or, written
+ * offline (`--sql`), from the model the migrations leave, which knows views
+ * and foreign keys but no triggers or table options (strata makes neither).
+ */
+async function surroundings(tableName: string, context: DdlContext): Promise<Surroundings> {
+  if (!context.query) {
+    const model = context.metadata!;
+    const refersHere = (t: Table) => t.name !== tableName && t.foreignKeys.some((fk) => fk.target.name.toLowerCase() === tableName.toLowerCase());
+    return {
+      raw: [],
+      children: [...model.tables.values()].filter(refersHere).map((t) => ({ name: t.name })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+      views: [...model.views.values()].map((v) => ({ name: v.name, sql: v.definition })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    };
+  }
+  const raw = await context.query<{ type: string; sql: string }>(
+    "SELECT type, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('table', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
+    [tableName],
+  );
+  const children = await context.query<{ name: string }>(
+    `SELECT DISTINCT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) AS f
+      WHERE s.type = 'table' AND s.name <> ? AND f."table" = ? COLLATE NOCASE ORDER BY s.name`,
+    [tableName, tableName],
+  );
+  const views = await context.query<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name");
+  return { raw, children, views };
+}
+
 async function liveTable(schema: string | undefined, tableName: string, context: DdlContext): Promise<Table> {
-  if (!context.currentTable || !context.query) {
+  if (!context.currentTable || (!context.query && !context.metadata)) {
     throw new DdlStateError(`rebuilding SQLite table "${tableName}" re-creates it from the live database, which this context cannot read`);
   }
   const table = await context.currentTable(schema, tableName);
@@ -175,14 +203,13 @@ function hasAutoincrement(table: Table): boolean {
   return table.columns.some((c) => c.default?.kind === "autoincrement");
 }
 
-/** Keeps AUTOINCREMENT's promise across the rebuild: the counter never goes back, even past deleted rows. */
-function carrySequence(temporary: string, tableName: string): Statement[] {
-  const old = "(SELECT seq FROM sqlite_sequence WHERE name = ?)";
+/** Keeps AUTOINCREMENT's promise across the rebuild: the counter never goes back, even past deleted rows (names are literals). */
+function carrySequence(temporary: string, table: string): Statement[] {
+  const old = `(SELECT seq FROM sqlite_sequence WHERE name = ${table})`;
   return [
     {
-      sql: `INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq FROM sqlite_sequence WHERE name = ? AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)`,
-      params: [temporary, tableName, temporary],
+      sql: `INSERT INTO sqlite_sequence (name, seq) SELECT ${temporary}, seq FROM sqlite_sequence WHERE name = ${table} AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ${temporary})`,
     },
-    { sql: `UPDATE sqlite_sequence SET seq = ${old} WHERE name = ? AND seq < ${old}`, params: [tableName, temporary, tableName] },
+    { sql: `UPDATE sqlite_sequence SET seq = ${old} WHERE name = ${temporary} AND seq < ${old}` },
   ];
 }
