@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LoadedConfig } from "../config/load-config.js";
+import { includedSchemas } from "../compare/index.js";
 import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { DiffEntry } from "../ops/index.js";
 import { DEFAULT_DATABASE, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
@@ -62,8 +63,11 @@ export async function verifyRevisions(
   for (const target of targets) {
     const dialect = dialectOfUrl(target.url);
     dialects.add(dialect.name);
+    const model = target.schema ? await compileSchemaAt(target.schema) : undefined;
     // The schema describes the database at the single head: only a head revision is compared with it.
-    const metadata = graph.heads.length === 1 && target.schema ? await compileSchemaAt(target.schema) : undefined;
+    const metadata = graph.heads.length === 1 ? model : undefined;
+    const compare = autogenOptions(loaded);
+    const copy = { ...compare, includeSchemas: model ? includedSchemas(compare, model) : compare.includeSchemas };
     for (const revision of revisions) {
       const migration = graph.get(revision);
       const where = `${targets.length > 1 ? `${target.database}: ` : ""}${revision} (${shownPath(migration, context.cwd)})`;
@@ -73,14 +77,14 @@ export async function verifyRevisions(
       let result: VerifyResult;
       try {
         result = await verifyMigration({
-          parentSchema: real && ((to) => copySchema(real, to, autogenOptions(loaded))),
+          parentSchema: real && ((to) => copySchema(real, to, copy)),
           scratch: scratch.connection,
           graph,
           revision,
           versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
           database: target.database,
           cwd: context.cwd,
-          schema: metadata && graph.heads[0] === revision ? { metadata, options: autogenOptions(loaded) } : undefined,
+          schema: metadata && graph.heads[0] === revision ? { metadata, options: compare } : undefined,
         });
       } finally {
         await real?.close();
