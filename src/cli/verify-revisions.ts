@@ -19,7 +19,7 @@ import { VERIFY_STEPS, verifyMigration, type VerifyResult } from "../runtime/ver
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { autogenOptions } from "./compare-project.js";
 import { describeDiff } from "./describe-diff.js";
-import { compileSchemaAt, databaseUrl, dialectOfUrl, openDatabase, schemaPath } from "./project.js";
+import { compileSchemaAt, databaseUrl, dialectOfUrl, givenUrl, openDatabase, schemaPath } from "./project.js";
 import { UserError } from "./user-error.js";
 
 interface VerifyTarget {
@@ -63,10 +63,10 @@ export async function verifyRevisions(
   for (const target of targets) {
     const dialect = dialectOfUrl(target.url);
     dialects.add(dialect.name);
-    const model = target.schema ? await compileSchemaAt(target.schema) : undefined;
+    const model = target.schema ? await compileSchemaAt(target.schema, context, target.url) : undefined;
     // The schema describes the database at the single head: only a head revision is compared with it.
     const metadata = graph.heads.length === 1 ? model : undefined;
-    const compare = autogenOptions(loaded);
+    const compare = autogenOptions(args, loaded);
     const copy = { ...compare, includeSchemas: model ? includedSchemas(compare, model) : compare.includeSchemas };
     for (const revision of revisions) {
       const migration = graph.get(revision);
@@ -130,6 +130,6 @@ async function verifyTargets(loaded: LoadedConfig, args: ParsedArgs, context: Co
   }
   const schema = schemaPath(args, loaded, context);
   const present = existsSync(schema);
-  const url = databaseUrl(args, loaded, present ? await compileSchemaAt(schema) : undefined);
+  const url = databaseUrl(args, loaded, present ? await compileSchemaAt(schema, context, givenUrl(args, loaded)) : undefined);
   return [{ database: DEFAULT_DATABASE, url, devUrl: loaded.config.devUrl, schema: present ? schema : undefined }];
 }

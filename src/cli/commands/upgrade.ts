@@ -58,7 +58,7 @@ async function offlineTargets(
   const url = (args.values.url as string | undefined) ?? loaded.config.url;
   if (url) return [{ database: DEFAULT_DATABASE, dialect: dialectOfUrl(url), url }];
   const schema = schemaPath(args, loaded, context);
-  const dialect = existsSync(schema) ? dialectNamed((await compileSchemaAt(schema)).dialect) : undefined;
+  const dialect = existsSync(schema) ? dialectNamed((await compileSchemaAt(schema, context)).dialect) : undefined;
   return [{ database: DEFAULT_DATABASE, dialect: dialect ?? dialectOfUrl(DEFAULT_URL) }];
 }
 
