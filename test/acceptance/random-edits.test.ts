@@ -24,13 +24,18 @@ const test = suite("acceptance: random schema histories");
 
 const STEPS = Number(process.env.STRATA_STEPS ?? 20);
 
-/** The suite's seeds: the first two, and those that found bugs (kept as regression cases). */
-const SUITE_SEEDS = [1, 2];
+/** The suite's seeds: seed 1 on every dialect, plus the seeds that found bugs, kept as regression cases. */
+const REGRESSIONS: Record<DialectName, readonly number[]> = {
+  sqlite: [],
+  // Seed 3 added an enum value and made it a column's default in one migration ("unsafe use of new value").
+  postgresql: [3],
+  mysql: [],
+};
 
-function seeds(): number[] {
+function seeds(dialect: DialectName): number[] {
   if (process.env.STRATA_SEEDS) return process.env.STRATA_SEEDS.split(",").map(Number);
   if (process.env.STRATA_SEED_COUNT) return Array.from({ length: Number(process.env.STRATA_SEED_COUNT) }, (_, i) => i + 1);
-  return SUITE_SEEDS;
+  return [1, ...REGRESSIONS[dialect]];
 }
 
 async function history(dialect: DialectName, seed: number): Promise<void> {
@@ -71,7 +76,7 @@ async function history(dialect: DialectName, seed: number): Promise<void> {
 }
 
 const cases: Array<LaneCase & { name: string }> = availableDialects().flatMap((dialect) =>
-  seeds().map((seed) => ({
+  seeds(dialect).map((seed) => ({
     lane: dialect,
     name: `${dialect} seed ${seed}: ${STEPS} random edits, each verified, upgraded over rows with no diff left, and each reversible`,
     run: () => history(dialect, seed),
