@@ -170,8 +170,21 @@ async function migrate(
     );
   } catch (error) {
     if (error instanceof MigrationFailedError || error instanceof PlanError) {
-      throw new StepFailed({ step, message: error.message });
+      throw new StepFailed({ step, message: onScratch(error.message) });
     }
     throw error;
   }
+}
+
+/**
+ * A runner's failure without what it tells the owner of a real database
+ * (rolled back, or what to undo by hand): on a scratch database only what
+ * failed matters, the statement and the database's error.
+ */
+function onScratch(message: string): string {
+  const newline = message.indexOf("\n");
+  if (newline < 0) return message;
+  const head = message.slice(0, newline);
+  const what = head.includes(";") ? head.slice(0, head.indexOf(";")) : head;
+  return `${what}:\n${message.slice(newline + 1)}`;
 }
