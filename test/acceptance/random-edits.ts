@@ -24,6 +24,13 @@ const WIDER: Record<string, string> = {
   "varchar(40)": "text",
 };
 
+/** Expression defaults each server rewrites in its own way (compared by asking it how it stores them). */
+const SQL_DEFAULTS: Record<SchemaModel["dialect"], { date: string[]; timestamp: string[] }> = {
+  postgresql: { date: ['sql("CURRENT_DATE")'], timestamp: [`sql("now() + interval '1 day'")`, 'sql("CURRENT_TIMESTAMP")'] },
+  mysql: { date: ['sql("(CURRENT_DATE)")'], timestamp: ['sql("CURRENT_TIMESTAMP")'] },
+  sqlite: { date: [`sql("(date('now'))")`], timestamp: [`sql("(datetime('now'))")`, 'sql("CURRENT_TIMESTAMP")'] },
+};
+
 /** A default of each kind a type takes (numbers exact, strings, booleans, now()); none for json, uuid, bytes. */
 function defaultsFor(model: SchemaModel, type: string): string[] {
   const e = model.enums.find((x) => x.name === type);
@@ -39,8 +46,8 @@ function defaultsFor(model: SchemaModel, type: string): string[] {
     "varchar(40)": ['"n/a"'],
     text,
     boolean: ["true", "false"],
-    date: ['"2024-01-01"'],
-    timestamp: ["now()"],
+    date: ['"2024-01-01"', ...SQL_DEFAULTS[model.dialect].date],
+    timestamp: ["now()", ...SQL_DEFAULTS[model.dialect].timestamp],
   };
   return defaults[type] ?? [];
 }
@@ -78,7 +85,7 @@ type Edit = (model: SchemaModel, rnd: Rnd) => string | undefined;
 const EDITS: Record<string, Edit> = {
   addTable(model, rnd) {
     if (model.tables.length >= 5) return undefined;
-    const table: TableModel = { name: fresh(model, "t"), columns: [] };
+    const table: TableModel = { name: fresh(model, "t"), columns: [], rows: chance(rnd, 0.75) };
     table.columns.push(newColumn(model, rnd, pick(BASE_TYPES, rnd)!));
     model.tables.push(table);
     return `add table ${table.name} with ${table.columns[0].name} ${table.columns[0].type}`;

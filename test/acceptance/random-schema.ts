@@ -25,6 +25,8 @@ export interface ColumnModel {
 export interface TableModel {
   name: string;
   columns: ColumnModel[];
+  /** Whether the test keeps a row in it (some tables stay empty, so changes run with and without data). */
+  rows: boolean;
   renamedFrom?: string;
 }
 
