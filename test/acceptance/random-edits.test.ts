@@ -27,7 +27,8 @@ const STEPS = Number(process.env.STRATA_STEPS ?? 20);
 /** The suite's seeds: seed 1 on every dialect, plus the seeds that found bugs, kept as regression cases. */
 const REGRESSIONS: Record<DialectName, readonly number[]> = {
   sqlite: [],
-  // Seed 3 added an enum value and made it a column's default in one migration ("unsafe use of new value").
+  // Seed 3 added an enum value and made it a column's default in one migration ("unsafe use of new value"); the
+  // generator has grown since, so that exact history is pinned by enum-value-default.test.ts.
   postgresql: [3],
   mysql: [],
 };
