@@ -58,9 +58,10 @@ export function wrapDependentViews(
   const reads = (view: View | undefined, names: ReadonlySet<string>) => view !== undefined && [...names].some((n) => mentions(view.definition, n));
   for (const [key, op] of replaced) if (reads(op.view, touched) || reads(op.existing, touched)) wrap.add(key);
   for (const [key, view] of database.views) if (!handled.has(key) && !replaced.has(key) && reads(view, reshaped)) wrap.add(key);
+  // A replaced view is dropped and created (PostgreSQL's OR REPLACE cannot drop or rename a column): its readers go around it too.
   for (let grew = true; grew; ) {
     grew = false;
-    const names = new Set([...wrap].map((key) => database.views.get(key)?.name).filter((n): n is string => n !== undefined));
+    const names = new Set([...wrap, ...replaced.keys()].map((key) => database.views.get(key)?.name).filter((n): n is string => n !== undefined));
     for (const [key, view] of database.views) {
       if (!wrap.has(key) && !handled.has(key) && reads(view, names)) {
         wrap.add(key);

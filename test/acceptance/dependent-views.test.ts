@@ -1,7 +1,8 @@
 /**
  * Views over columns a migration changes, through the CLI on each dialect:
  * a column's type changes and another is renamed under two views (one
- * reading the other). The migration drops the views before the changes and
+ * reading the other), and a view read by another loses a column (PostgreSQL's
+ * CREATE OR REPLACE VIEW cannot drop one). The migration drops the views before the changes and
  * creates them after (PostgreSQL refuses to change a type a view uses), the
  * downgrade undoes the changes before re-creating the old views (MySQL would
  * otherwise re-create a view naming a column not renamed back yet), rows
@@ -22,8 +23,15 @@ const BEFORE = `table t {
   qty    integer
 }
 
+table s {
+  id    integer @id
+  label varchar(20)
+}
+
 view v = sql("select id, amount, qty from t")
-view w = sql("select id, amount from v")`;
+view w = sql("select id, amount from v")
+view u = sql("select id, label from s")
+view x = sql("select id from u")`;
 
 const AFTER = `table t {
   id    integer @id
@@ -31,12 +39,19 @@ const AFTER = `table t {
   qty   bigint
 }
 
+table s {
+  id    integer @id
+  label varchar(20)
+}
+
 view v = sql("select id, total, qty from t")
-view w = sql("select id, total from v")`;
+view w = sql("select id, total from v")
+view u = sql("select id from s")
+view x = sql("select id from u")`;
 
 const cases: Array<LaneCase & { name: string }> = availableDialects().map((dialect) => ({
   lane: dialect,
-  name: `${dialect}: a type change and a rename under two views run up and down, rows and catalog intact`,
+  name: `${dialect}: a type change and a rename under two views, and a view read by another losing a column, run up and down`,
   run: () =>
     withTestDatabase(dialect, async (db) => {
       const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, BEFORE) });

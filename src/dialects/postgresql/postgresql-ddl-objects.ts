@@ -43,10 +43,10 @@ function ownedBy(w: DdlWriter, target: string): string {
   return target.split(".").map((part) => w.q(part)).join(".");
 }
 
-export function pgCreateView(w: DdlWriter, view: View, orReplace: boolean): Statement[] {
+export function pgCreateView(w: DdlWriter, view: View): Statement[] {
   const name = w.name(view.schema, view.name);
   const kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW";
-  const statements: Statement[] = [{ sql: `CREATE ${orReplace ? "OR REPLACE " : ""}${kind} ${name} AS ${view.definition}` }];
+  const statements: Statement[] = [{ sql: `CREATE ${kind} ${name} AS ${view.definition}` }];
   if (view.comment !== undefined) statements.push({ sql: `COMMENT ON ${kind} ${name} IS ${w.string(view.comment)}` });
   return statements;
 }

@@ -89,13 +89,13 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateDomainOp: (op) => pgCreateDomain(w, op.domain),
     DropDomainOp: (op) => [{ sql: `DROP DOMAIN ${w.name(op.schema, op.domainName)}` }],
     AlterDomainOp: (op) => pgAlterDomain(w, op.from, op.to),
-    CreateViewOp: (op) => pgCreateView(w, op.view, false),
+    CreateViewOp: (op) => pgCreateView(w, op.view),
     DropViewOp: (op) => [pgDropView(w, op.schema, op.viewName, op.view?.materialized === true)],
-    ReplaceViewOp: (op) => {
-      // A materialized view has no OR REPLACE, and a view cannot turn into one in place.
-      const old = op.existing;
-      if (!op.view.materialized && !old?.materialized) return pgCreateView(w, op.view, true);
-      return [pgDropView(w, op.schema, op.viewName, old?.materialized ?? op.view.materialized), ...pgCreateView(w, op.view, false)];
-    },
+    // Dropped and created: CREATE OR REPLACE VIEW can only append columns, and a materialized view has no OR REPLACE.
+    // Autogenerate drops the views that read this one first and creates them after (wrapDependentViews).
+    ReplaceViewOp: (op) => [
+      pgDropView(w, op.schema, op.viewName, op.existing?.materialized ?? op.view.materialized),
+      ...pgCreateView(w, op.view),
+    ],
   };
 }
