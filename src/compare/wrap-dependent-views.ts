@@ -46,7 +46,6 @@ export function wrapDependentViews(
     }
   }
   for (const name of reshaped) touched.add(name);
-  if (touched.size === 0) return [...ops];
 
   const handled = new Set(ops.filter((op) => op instanceof DropViewOp || op instanceof CreateViewOp).map((op) => viewKey(op as DropViewOp | CreateViewOp)));
   const replaced = new Map<string, ReplaceViewOp>();
