@@ -6,6 +6,7 @@ import type { View } from "../../model/index.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlAlterTableOptions } from "./mysql-ddl-table-options.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
+import { isImplicitIndexName } from "./mysql-reflect-indexes.js";
 import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
 
 /**
@@ -106,7 +107,7 @@ async function implicitIndexDrop(w: DdlWriter, op: DropConstraintOp, context: Dd
   const fk = live?.foreignKeys.find((k) => k.name === op.constraintName);
   const implicit = (live?.info.implicitForeignKeyIndexes ?? []) as readonly string[];
   if (!live || !fk) return [];
-  const index = implicit.find((name) => name === fk.name || (name === fk.columns[0] && fk.name?.startsWith(`${op.tableName}_ibfk_`)));
+  const index = implicit.find((name) => isImplicitIndexName(op.tableName, fk, name));
   // Another foreign key on the same leading columns still needs it.
   const needed = live.foreignKeys.some((k) => k !== fk && k.columns[0] === fk.columns[0]);
   return index === undefined || needed ? [] : [{ sql: `ALTER TABLE ${w.name(op.schema, op.tableName)} DROP INDEX ${w.q(index)}` }];

@@ -80,7 +80,17 @@ function element(row: IndexRow): IndexElement {
 
 function isImplicitIndexOf(tableName: string, fk: ForeignKeyConstraint, name: string, columns: readonly string[]): boolean {
   const sameColumns = fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]);
-  // An unnamed foreign key is called `<table>_ibfk_<n>` and its index after its first column.
-  const unnamed = fk.name !== undefined && fk.name.startsWith(`${tableName}_ibfk_`);
-  return sameColumns && (name === fk.name || (unnamed && name === fk.columns[0]));
+  return sameColumns && isImplicitIndexName(tableName, fk, name);
+}
+
+/**
+ * Whether InnoDB's own index for `fk` could have `name`: the key's name; for
+ * a key named `<table>_ibfk_<n>` (the database's way), its first column; and
+ * after RENAME TABLE, which renames such keys but not their indexes,
+ * `<old table>_ibfk_<n>`.
+ */
+export function isImplicitIndexName(tableName: string, fk: ForeignKeyConstraint, name: string): boolean {
+  if (name === fk.name) return true;
+  const suffix = fk.name?.startsWith(`${tableName}_ibfk_`) ? fk.name.slice(tableName.length) : undefined;
+  return suffix !== undefined && (name === fk.columns[0] || name.endsWith(suffix));
 }
