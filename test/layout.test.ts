@@ -18,6 +18,8 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly RegExp[] }> = [
   { name: "migration API builders", paths: [/^src\/migration-api\//] },
   { name: "revision graph", paths: [/^src\/revisions\//] },
   { name: "grammar", paths: [/^grammar\//] },
+  // Above the dialects, whose hazard rules it runs over a migration's ops; below everything that reports hazards (render, runtime, the CLI).
+  { name: "hazard analysis", paths: [/^src\/lint\//] },
   { name: "dialects", paths: [/^src\/dialects\/registry\.ts$/, /^src\/dialects\/(mysql|postgresql|sqlite)\//] },
   { name: "DDL toolkit", paths: [/^src\/dialects\/ddl\//] },
   { name: "dialect contract", paths: [/^src\/dialects\/[^/]+\.ts$/] },

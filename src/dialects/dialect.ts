@@ -1,5 +1,6 @@
 import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
+import type { HazardRules } from "./hazards.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
 /**
@@ -71,6 +72,8 @@ export interface Dialect {
   sameColumn?(aspect: "type" | "nullable", conn: ColumnOfTable, meta: ColumnOfTable): boolean;
   /** Turns ops into this dialect's DDL statements. */
   readonly ddl: DdlCompiler;
+  /** What each op does to a live database: locks, rewrites, scans (`strata lint`). */
+  readonly hazards: HazardRules;
 }
 
 export interface ColumnOfTable {

@@ -1,5 +1,6 @@
 import type { MetaData, SqlType } from "../../model/index.js";
 import type { Dialect } from "../dialect.js";
+import { mysqlHazards } from "./mysql-hazards.js";
 import { mysqlConstraintName } from "./mysql-constraint-names.js";
 import { connectMysql } from "./mysql-connection.js";
 import { normalizeMysqlModel } from "./mysql-normalize.js";
@@ -60,6 +61,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
   spellType: spellMysqlType,
   nameConstraint: mysqlConstraintName,
   ddl: mysqlDdl,
+  hazards: mysqlHazards,
   normalizeType: normalizeMysqlType,
   normalizeModel: normalizeMysqlModel,
   storedViewDefinitions: mysqlStoredViewDefinitions,

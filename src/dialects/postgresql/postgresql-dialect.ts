@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { postgresqlHazards } from "./postgresql-hazards.js";
 import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectPostgresql } from "./postgresql-connection.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
@@ -48,4 +49,5 @@ export const postgresqlDialect: Dialect = {
   storedDefaults: postgresqlStoredDefaults,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: postgresqlDdl,
+  hazards: postgresqlHazards,
 };

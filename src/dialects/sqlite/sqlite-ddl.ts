@@ -120,7 +120,8 @@ async function group(
   return out;
 }
 
-function needsRebuild(op: MigrateOperation, table: Table | undefined): boolean {
+/** Whether SQLite must rebuild the table for this op (`table` as it is, when known). */
+export function needsRebuild(op: MigrateOperation, table: Table | undefined): boolean {
   if (op instanceof AddColumnOp) return !canAddDirectly(op.column);
   if (op instanceof DropColumnOp) return table !== undefined && isConstrained(table, op.columnName);
   if (op instanceof AlterColumnOp) {

@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { sqliteHazards } from "./sqlite-hazards.js";
 import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectSqlite } from "./sqlite-connection.js";
 import { reflectSqlite } from "./sqlite-reflect.js";
@@ -51,4 +52,5 @@ export const sqliteDialect: Dialect = {
   normalizeModel: normalizeSqliteModel,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: sqliteDdl,
+  hazards: sqliteHazards,
 };

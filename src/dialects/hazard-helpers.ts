@@ -1,0 +1,55 @@
+import type { Column, Table } from "../model/index.js";
+import type { MigrateOperation } from "../ops/migrate-operation.js";
+import type { LiveFacts } from "./hazards.js";
+
+/** An op on one table, as hazards name it. */
+export type TableOp = MigrateOperation & { readonly tableName: string; readonly schema?: string };
+
+/** `event`, or `audit.event` outside the default schema: how hazards and row counts key a table. */
+export function tableKeyOf(schema: string | undefined, name: string, defaultSchema?: string): string {
+  return schema === undefined || schema === defaultSchema ? name : `${schema}.${name}`;
+}
+
+export function hazardTable(op: TableOp): string {
+  return tableKeyOf(op.schema, op.tableName, "public");
+}
+
+/** The table an op works on (a rename's old name), or undefined for ops on no table. */
+export function tableOfOp(op: MigrateOperation): string | undefined {
+  const named = op as { tableName?: unknown; oldTableName?: unknown; schema?: string };
+  const name = typeof named.tableName === "string" ? named.tableName : typeof named.oldTableName === "string" ? named.oldTableName : undefined;
+  return name === undefined ? undefined : tableKeyOf(named.schema, name, "public");
+}
+
+/** The table as the database holds it now, when the facts include the reflected model. */
+export function liveTable(facts: LiveFacts, op: TableOp): Table | undefined {
+  const tables = facts.metadata?.tables;
+  if (!tables) return undefined;
+  return [...tables.values()].find((t) => t.name === op.tableName && (op.schema === undefined || t.schema === undefined || t.schema === op.schema));
+}
+
+export function liveColumn(facts: LiveFacts, op: TableOp & { readonly columnName: string }): Column | undefined {
+  return liveTable(facts, op)?.column(op.columnName);
+}
+
+/** The tables whose columns use the enum `name` (by the reflected model). */
+export function enumUsers(facts: LiveFacts, name: string, schema: string | undefined): string[] {
+  const users = new Set<string>();
+  for (const table of facts.metadata?.tables.values() ?? []) {
+    for (const column of table.columns) {
+      if (column.type.kind === "enum" && column.type.name === name && (schema === undefined || column.type.schema === undefined || column.type.schema === schema)) {
+        users.add(tableKeyOf(table.schema, table.name, "public"));
+      }
+    }
+  }
+  return [...users];
+}
+
+/** The tables with a foreign key to `table` (its children), by the reflected model. */
+export function childTables(facts: LiveFacts, op: TableOp): string[] {
+  const children = new Set<string>();
+  for (const table of facts.metadata?.tables.values() ?? []) {
+    if (table.foreignKeys.some((fk) => fk.target.name === op.tableName && table.name !== op.tableName)) children.add(table.name);
+  }
+  return [...children];
+}

@@ -1,0 +1,162 @@
+import type { SqlType } from "../../model/index.js";
+import { AlterColumnOp } from "../../ops/alter-column-op.js";
+import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
+import {
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreatePrimaryKeyOp,
+  CreateUniqueConstraintOp,
+  DropConstraintOp,
+} from "../../ops/constraint-ops.js";
+import { AddEnumValueOp, DropEnumValueOp } from "../../ops/enum-ops.js";
+import { ExecuteSQLOp } from "../../ops/execute-sql-op.js";
+import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
+import type { MigrateOperation } from "../../ops/migrate-operation.js";
+import { RenameTableOp } from "../../ops/table-ops.js";
+import { atLeast, parseServerVersion, type Hazard, type HazardRules, type LiveFacts, type ServerVersion } from "../hazards.js";
+import { enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
+
+/** How InnoDB runs an ALTER: INSTANT (metadata only), INPLACE (with or without a rebuild) or COPY. */
+export interface MysqlAlgorithm {
+  readonly algorithm: "INSTANT" | "INPLACE" | "COPY";
+  /** INPLACE that rebuilds the table (copies every row, online). */
+  readonly rebuild: boolean;
+  /** Whether writes go on meanwhile (LOCK=NONE is allowed). */
+  readonly concurrentWrites: boolean;
+  /** Why, for the hazard's sentence. */
+  readonly why: string;
+}
+
+const INSTANT: MysqlAlgorithm = { algorithm: "INSTANT", rebuild: false, concurrentWrites: true, why: "a change of metadata only" };
+const INPLACE: MysqlAlgorithm = { algorithm: "INPLACE", rebuild: false, concurrentWrites: true, why: "built in place" };
+
+/**
+ * The best algorithm the server can use for one op (InnoDB online DDL
+ * tables of MySQL 8.0 and MariaDB 10.3+), or undefined for ops that do not
+ * alter a table. MariaDB 10.11 answers the tests with ALGORITHM=... clauses.
+ */
+export function mysqlAlgorithm(op: MigrateOperation, facts: LiveFacts): MysqlAlgorithm | undefined {
+  const version = facts.version;
+  const mariadb = version?.flavor === "mariadb";
+  const rebuild = (why: string): MysqlAlgorithm => ({ algorithm: "INPLACE", rebuild: true, concurrentWrites: true, why });
+  const copy = (why: string): MysqlAlgorithm => ({ algorithm: "COPY", rebuild: true, concurrentWrites: false, why });
+  if (op instanceof CreateIndexOp) {
+    const using = op.index.using?.toLowerCase();
+    if (using === "fulltext" || using === "spatial") return { algorithm: "INPLACE", rebuild: false, concurrentWrites: false, why: `a ${using} index is built under a shared lock` };
+    return INPLACE;
+  }
+  if (op instanceof DropIndexOp || op instanceof RenameTableOp) return INSTANT;
+  if (op instanceof AddColumnOp) {
+    const column = op.column;
+    if (column.default?.kind === "autoincrement") return copy("an AUTO_INCREMENT column fills every row");
+    if (column.generated?.stored) return copy("a stored generated column computes every row");
+    return instantColumns(version) ? INSTANT : rebuild("adding a column rebuilds the table on this server version");
+  }
+  if (op instanceof DropColumnOp) return instantDrop(version) ? INSTANT : rebuild("dropping a column rebuilds the table on this server version");
+  if (op instanceof AlterColumnOp) return alterColumnAlgorithm(op, facts, mariadb);
+  if (op instanceof CreateForeignKeyOp) return copy("a foreign key is added by copying the table while foreign_key_checks is on");
+  if (op instanceof CreateCheckConstraintOp) return copy("a CHECK is verified by copying the table");
+  if (op instanceof CreateUniqueConstraintOp) return INPLACE;
+  if (op instanceof CreatePrimaryKeyOp) return rebuild("a new primary key rebuilds the clustered index");
+  if (op instanceof DropConstraintOp) return op.type === "primarykey" ? copy("dropping the primary key without adding one copies the table") : INSTANT;
+  if (op instanceof AddEnumValueOp) return op.before === undefined && op.after === undefined ? INSTANT : copy("a value inserted before the end renumbers the stored values");
+  if (op instanceof DropEnumValueOp) return copy("removing an enum value renumbers the stored values");
+  return undefined;
+}
+
+/** MySQL 8.0.12+ and MariaDB 10.3.2+ add columns instantly. */
+function instantColumns(version: ServerVersion | undefined): boolean {
+  return version?.flavor === "mariadb" ? atLeast(version, 10, 3, 2) : atLeast(version, 8, 0, 12);
+}
+
+/** MySQL 8.0.29+ and MariaDB 10.4+ drop columns instantly. */
+function instantDrop(version: ServerVersion | undefined): boolean {
+  return version?.flavor === "mariadb" ? atLeast(version, 10, 4) : atLeast(version, 8, 0, 29);
+}
+
+function alterColumnAlgorithm(op: AlterColumnOp, facts: LiveFacts, mariadb: boolean): MysqlAlgorithm {
+  if (op.modifyType) {
+    const from = op.modifyType.from ?? op.existingType ?? liveColumn(facts, op)?.type;
+    if (!widensInPlace(from, op.modifyType.to)) return { algorithm: "COPY", rebuild: true, concurrentWrites: false, why: "a change of data type copies the table" };
+  }
+  if (op.modifyNullable) return { algorithm: "INPLACE", rebuild: true, concurrentWrites: true, why: `making the column ${op.modifyNullable.to ? "nullable" : "NOT NULL"} rebuilds the table` };
+  // Renames, defaults and comments, and a VARCHAR widened within its length byte, touch metadata only.
+  return mariadb || !op.modifyType ? INSTANT : INPLACE;
+}
+
+/** VARCHAR(n) → VARCHAR(m ≥ n) keeps its rows when the length prefix stays one byte or stays two (utf8mb4: 4 bytes a character). */
+function widensInPlace(from: SqlType | undefined, to: SqlType): boolean {
+  if (from?.kind !== "scalar" || to.kind !== "scalar" || from.name !== "varchar" || to.name !== "varchar") return false;
+  const [before, after] = [Number(from.args[0]), Number(to.args[0])];
+  return after >= before && (before * 4 <= 255) === (after * 4 <= 255);
+}
+
+export const mysqlHazards: HazardRules = {
+  hazardsOf(op, scope) {
+    const found = algorithmHazards(op, scope.facts);
+    if (mysqlAlgorithm(op, scope.facts) && !scope.lockTimeoutSet && tableOfOp(op) !== undefined) {
+      found.push({
+        code: "missing-lock-timeout",
+        severity: "medium",
+        sizeIndependent: true,
+        table: tableOfOp(op),
+        message: "ALTER TABLE waits for an exclusive metadata lock with lock_wait_timeout (a year by default): behind any open transaction on the table, every query on it queues",
+        safer: "SET SESSION lock_wait_timeout to a few seconds first and retry when it times out (the lockTimeouts plugin)",
+      });
+    }
+    return found;
+  },
+  setsLockTimeout: (op) => op instanceof ExecuteSQLOp && /\block_wait_timeout\b/i.test(op.sql),
+  async readFacts(connection) {
+    const [server] = await connection.query<{ version: string }>("SELECT VERSION() AS version");
+    const rows = await connection.query<{ name: string; rows: number | string | null }>(
+      "SELECT TABLE_NAME AS name, TABLE_ROWS AS `rows` FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+    );
+    const flavor = /mariadb/i.test(server!.version) ? "mariadb" : "mysql";
+    const sizes = new Map(rows.filter((r) => r.rows !== null).map((r) => [r.name, Number(r.rows)] as const));
+    return { version: parseServerVersion(flavor, server!.version), rows: sizes };
+  },
+};
+
+function algorithmHazards(op: MigrateOperation, facts: LiveFacts): Hazard[] {
+  const algorithm = mysqlAlgorithm(op, facts);
+  if (!algorithm || !("tableName" in op) && !(op instanceof AddEnumValueOp || op instanceof DropEnumValueOp)) return [];
+  const tables = op instanceof AddEnumValueOp || op instanceof DropEnumValueOp ? enumTables(facts, op) : [hazardTable(op as TableOp)];
+  if (algorithm.algorithm === "COPY") {
+    return tables.map((table) => ({
+      code: "copy-algorithm",
+      severity: "high",
+      table,
+      message: `${algorithm.why}: ALGORITHM=COPY writes every row of ${table} into a new table, and writes to it wait until the copy ends`,
+      safer: "split the change into steps the server can do INPLACE or INSTANT (a new column filled in batches), or use an online schema change tool (gh-ost, pt-online-schema-change)",
+    }));
+  }
+  if (!algorithm.concurrentWrites) {
+    return tables.map((table) => ({
+      code: "index-blocks-writes",
+      severity: "high",
+      table,
+      message: `${algorithm.why}: writes to ${table} wait for the whole build`,
+      safer: "build it when writes can wait, or on a replica that is then promoted",
+    }));
+  }
+  if (algorithm.rebuild) {
+    return tables.map((table) => ({
+      code: "table-rebuild",
+      severity: "medium",
+      table,
+      message: `${algorithm.why}: InnoDB rebuilds ${table} in place, reading and writing every row; writes go on but are logged and replayed at the end, under a brief exclusive lock`,
+      safer: "run it when the table is quiet; on a replica set, expect replication lag for the length of the rebuild",
+    }));
+  }
+  return [];
+}
+
+/** MySQL enums live on columns: the tables whose columns hold this enum (reflection names it `<table>_<column>`). */
+function enumTables(facts: LiveFacts, op: AddEnumValueOp | DropEnumValueOp): string[] {
+  const byName = enumUsers(facts, op.enumName, op.schema);
+  if (byName.length) return byName;
+  return [...(facts.metadata?.tables.values() ?? [])]
+    .filter((t) => t.columns.some((c) => c.type.kind === "enum" && `${t.name}_${c.name}` === op.enumName))
+    .map((t) => t.name);
+}
