@@ -1,6 +1,7 @@
 import type { Column, Table } from "../model/index.js";
 import type { MigrateOperation } from "../ops/migrate-operation.js";
-import type { LiveFacts } from "./hazards.js";
+import type { DatabaseConnection } from "./dialect.js";
+import { TINY_TABLE_ROWS, type LiveFacts } from "./hazards.js";
 
 /** An op on one table, as hazards name it. */
 export type TableOp = MigrateOperation & { readonly tableName: string; readonly schema?: string };
@@ -52,4 +53,23 @@ export function childTables(facts: LiveFacts, op: TableOp): string[] {
     if (table.foreignKeys.some((fk) => fk.target.name === op.tableName && table.name !== op.tableName)) children.add(table.name);
   }
   return [...children];
+}
+
+/** Counting stops here: past it a table is simply not tiny, and counting a huge table would be slow. */
+export const COUNT_LIMIT = TINY_TABLE_ROWS + 1;
+
+/**
+ * Row counts of tables the catalog's statistics call small or cannot size
+ * (statistics lag behind inserts), counted in one query, each count
+ * stopping at COUNT_LIMIT. `tables` maps a table key to its quoted name.
+ */
+export async function boundedCounts(connection: DatabaseConnection, tables: ReadonlyMap<string, string>): Promise<Map<string, number>> {
+  const keys = [...tables.keys()];
+  const counts = new Map<string, number>();
+  if (keys.length === 0) return counts;
+  const parts = keys.map((key, i) => `SELECT ${i} AS i, (SELECT count(*) FROM (SELECT 1 AS one FROM ${tables.get(key)} LIMIT ${COUNT_LIMIT}) AS bounded) AS n`);
+  for (const row of await connection.query<{ i: number | string; n: number | string }>(parts.join(" UNION ALL "))) {
+    counts.set(keys[Number(row.i)]!, Number(row.n));
+  }
+  return counts;
 }

@@ -42,6 +42,9 @@ export type PgLockMode =
   | "ExclusiveLock"
   | "AccessExclusiveLock";
 
+/** Up to this many rows a table is tiny: a rewrite, scan or build of it takes milliseconds. */
+export const TINY_TABLE_ROWS = 10_000;
+
 /** The server a migration will run on: `flavor` tells MariaDB from MySQL. */
 export interface ServerVersion {
   readonly flavor: string;

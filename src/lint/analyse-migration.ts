@@ -1,14 +1,12 @@
 import type { Dialect } from "../dialects/dialect.js";
 import { tableKeyOf, type TableOp } from "../dialects/hazard-helpers.js";
-import type { Hazard, LiveFacts } from "../dialects/hazards.js";
+import { TINY_TABLE_ROWS, type Hazard, type LiveFacts } from "../dialects/hazards.js";
 import { BatchAlterTableOp } from "../ops/batch-alter-table-op.js";
+import { dataLosses } from "../ops/data-losses.js";
 import type { MigrateOperation } from "../ops/migrate-operation.js";
 import { OpContainer } from "../ops/op-containers.js";
 import { CreateTableOp, RenameTableOp } from "../ops/table-ops.js";
 import { appCompatHazards } from "./app-compat-hazards.js";
-
-/** Up to this many rows a table is tiny: a rewrite, scan or build of it takes milliseconds. */
-export const TINY_TABLE_ROWS = 10_000;
 
 /** One op of a migration and what it does to a live database. */
 export interface OpFinding {
@@ -41,7 +39,7 @@ export function analyseMigration(ops: readonly MigrateOperation[], dialect: Dial
     }
     if (dialect.hazards.setsLockTimeout(op)) lockTimeoutSet = true;
     const isNew = "tableName" in op && typeof op.tableName === "string" && newTables.has(keyOf(op as TableOp));
-    const dataLoss = op instanceof BatchAlterTableOp ? undefined : op.dataLoss();
+    const dataLoss = op instanceof BatchAlterTableOp ? batchLoss(op) : op.dataLoss();
     if (isNew) {
       if (dataLoss !== undefined) findings.push({ op, hazards: [], dataLoss });
       return;
@@ -55,6 +53,12 @@ export function analyseMigration(ops: readonly MigrateOperation[], dialect: Dial
   };
   ops.forEach(visit);
   return findings;
+}
+
+/** What a batch's ops lose, as one sentence (a batch is one finding only when it rebuilds the table as a whole). */
+function batchLoss(batch: BatchAlterTableOp): string | undefined {
+  const losses = dataLosses(batch.ops);
+  return losses.length ? losses.join("; ") : undefined;
 }
 
 /** A size-bound hazard on a table the catalog says is empty or tiny: low, and it says why. */

@@ -13,8 +13,8 @@ import { ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { RenameTableOp } from "../../ops/table-ops.js";
-import { atLeast, parseServerVersion, type Hazard, type HazardRules, type LiveFacts, type ServerVersion } from "../hazards.js";
-import { enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
+import { atLeast, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type LiveFacts, type ServerVersion } from "../hazards.js";
+import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
 
 /** How InnoDB runs an ALTER: INSTANT (metadata only), INPLACE (with or without a rebuild) or COPY. */
 export interface MysqlAlgorithm {
@@ -77,18 +77,25 @@ function instantDrop(version: ServerVersion | undefined): boolean {
 function alterColumnAlgorithm(op: AlterColumnOp, facts: LiveFacts, mariadb: boolean): MysqlAlgorithm {
   if (op.modifyType) {
     const from = op.modifyType.from ?? op.existingType ?? liveColumn(facts, op)?.type;
-    if (!widensInPlace(from, op.modifyType.to)) return { algorithm: "COPY", rebuild: true, concurrentWrites: false, why: "a change of data type copies the table" };
+    if (!widensInPlace(from, op.modifyType.to, mariadb)) return { algorithm: "COPY", rebuild: true, concurrentWrites: false, why: "a change of data type copies the table" };
   }
   if (op.modifyNullable) return { algorithm: "INPLACE", rebuild: true, concurrentWrites: true, why: `making the column ${op.modifyNullable.to ? "nullable" : "NOT NULL"} rebuilds the table` };
   // Renames, defaults and comments, and a VARCHAR widened within its length byte, touch metadata only.
   return mariadb || !op.modifyType ? INSTANT : INPLACE;
 }
 
-/** VARCHAR(n) → VARCHAR(m ≥ n) keeps its rows when the length prefix stays one byte or stays two (utf8mb4: 4 bytes a character). */
-function widensInPlace(from: SqlType | undefined, to: SqlType): boolean {
+/**
+ * VARCHAR(n) → VARCHAR(m ≥ n) without touching rows, counting utf8mb4's 4
+ * bytes a character: MySQL needs the length prefix to stay one byte
+ * (≤ 255 bytes) or stay two; MariaDB's COMPACT/DYNAMIC rows store a value of
+ * up to 127 bytes with a one-byte prefix either way, so it also widens a
+ * column of up to 127 bytes to any length (the MariaDB tests probe both).
+ */
+function widensInPlace(from: SqlType | undefined, to: SqlType, mariadb: boolean): boolean {
   if (from?.kind !== "scalar" || to.kind !== "scalar" || from.name !== "varchar" || to.name !== "varchar") return false;
-  const [before, after] = [Number(from.args[0]), Number(to.args[0])];
-  return after >= before && (before * 4 <= 255) === (after * 4 <= 255);
+  const [before, after] = [Number(from.args[0]) * 4, Number(to.args[0]) * 4];
+  if (after < before) return false;
+  return (before <= 255) === (after <= 255) || (mariadb && before <= 127);
 }
 
 export const mysqlHazards: HazardRules = {
@@ -114,6 +121,9 @@ export const mysqlHazards: HazardRules = {
     );
     const flavor = /mariadb/i.test(server!.version) ? "mariadb" : "mysql";
     const sizes = new Map(rows.filter((r) => r.rows !== null).map((r) => [r.name, Number(r.rows)] as const));
+    // InnoDB's TABLE_ROWS lags behind inserts: a table it calls tiny is counted (one query, bounded).
+    const small = rows.filter((r) => r.rows === null || Number(r.rows) <= TINY_TABLE_ROWS);
+    for (const [name, count] of await boundedCounts(connection, new Map(small.map((r) => [r.name, `\`${r.name.replaceAll("`", "``")}\``])))) sizes.set(name, count);
     return { version: parseServerVersion(flavor, server!.version), rows: sizes };
   },
 };

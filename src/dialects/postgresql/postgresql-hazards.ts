@@ -14,8 +14,9 @@ import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { DropColumnOp } from "../../ops/column-ops.js";
 import { DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
-import { atLeast, parseServerVersion, type Hazard, type HazardRules, type HazardScope, type PgLockMode } from "../hazards.js";
-import { enumUsers, hazardTable, tableOfOp, liveColumn, liveTable, type TableOp } from "../hazard-helpers.js";
+import { quotePgIdentifier } from "./postgresql-identifiers.js";
+import { atLeast, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type HazardScope, type PgLockMode } from "../hazards.js";
+import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, liveTable, type TableOp } from "../hazard-helpers.js";
 
 /**
  * PostgreSQL's locks and rewrites, per op (the lock levels of the ALTER
@@ -41,17 +42,22 @@ export const postgresqlHazards: HazardRules = {
   setsLockTimeout: (op) => op instanceof ExecuteSQLOp && /\block_timeout\b/i.test(op.sql),
   async readFacts(connection) {
     const [server] = await connection.query<{ version: string }>("SELECT current_setting('server_version') AS version");
-    // reltuples is -1 until the table is first analysed; an empty file is known to be empty all the same.
+    // reltuples is -1 until the table is first analysed.
     const rows = await connection.query<{ schema: string; name: string; rows: string | number | null }>(
       `SELECT n.nspname AS schema, c.relname AS name,
-              CASE WHEN c.reltuples >= 0 THEN c.reltuples WHEN pg_relation_size(c.oid) = 0 THEN 0 END AS rows
+              CASE WHEN c.reltuples >= 0 THEN c.reltuples END AS rows
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`,
     );
     const sizes = new Map<string, number>();
+    const quoted = new Map<string, string>();
     for (const row of rows) {
-      if (row.rows !== null) sizes.set(row.schema === "public" ? row.name : `${row.schema}.${row.name}`, Number(row.rows));
+      const key = row.schema === "public" ? row.name : `${row.schema}.${row.name}`;
+      if (row.rows !== null) sizes.set(key, Number(row.rows));
+      // Statistics lag behind inserts: a table they call tiny, or cannot size, is counted (one query, bounded).
+      if (row.rows === null || Number(row.rows) <= TINY_TABLE_ROWS) quoted.set(key, `${quotePgIdentifier(row.schema)}.${quotePgIdentifier(row.name)}`);
     }
+    for (const [key, count] of await boundedCounts(connection, quoted)) sizes.set(key, count);
     return { version: parseServerVersion("postgresql", server!.version), rows: sizes };
   },
 };

@@ -2,11 +2,8 @@ import { CreateIndexOp } from "../../ops/index-ops.js";
 import { BatchAlterTableOp } from "../../ops/batch-alter-table-op.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { parseServerVersion, type Hazard, type HazardRules, type HazardScope } from "../hazards.js";
-import { childTables, hazardTable, liveTable, type TableOp } from "../hazard-helpers.js";
+import { boundedCounts, childTables, hazardTable, liveTable, type TableOp } from "../hazard-helpers.js";
 import { needsRebuild } from "./sqlite-ddl.js";
-
-/** Counting stops here: past it a table is simply not tiny, and a count of a huge table would be slow. */
-const COUNT_LIMIT = 10_001;
 
 /**
  * SQLite has one writer at a time: a migration holds the write lock from
@@ -37,12 +34,8 @@ export const sqliteHazards: HazardRules = {
     const tables = await connection.query<{ name: string }>(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
     );
-    const rows = new Map<string, number>();
-    if (tables.length) {
-      // One query for every table, each count stopping at the limit (SQLite keeps no row estimates unless ANALYZE ran).
-      const counts = tables.map((t, i) => `SELECT ${i} AS i, (SELECT count(*) FROM (SELECT 1 FROM "${t.name.replaceAll('"', '""')}" LIMIT ${COUNT_LIMIT})) AS n`);
-      for (const row of await connection.query<{ i: number; n: number }>(counts.join(" UNION ALL "))) rows.set(tables[Number(row.i)]!.name, Number(row.n));
-    }
+    // SQLite keeps no row estimates unless ANALYZE ran: count, stopping at the limit.
+    const rows = await boundedCounts(connection, new Map(tables.map((t) => [t.name, `"${t.name.replaceAll('"', '""')}"`])));
     return { version: parseServerVersion("sqlite", server!.version), rows };
   },
 };
