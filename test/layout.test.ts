@@ -16,10 +16,10 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly RegExp[] }> = [
   { name: "runtime, rendering, generation, formatting", paths: [/^src\/runtime\//, /^src\/render\//, /^src\/generate\//, /^src\/format\//] },
   { name: "comparison and schema building", paths: [/^src\/compare\//, /^src\/parse\//] },
   { name: "migration API builders", paths: [/^src\/migration-api\//] },
+  // Runs the dialects' hazard rules over a migration's ops; below everything that reports or rewrites hazards (compare's plugins, render, runtime, the CLI).
+  { name: "hazard analysis", paths: [/^src\/lint\//] },
   { name: "revision graph", paths: [/^src\/revisions\//] },
   { name: "grammar", paths: [/^grammar\//] },
-  // Above the dialects, whose hazard rules it runs over a migration's ops; below everything that reports hazards (render, runtime, the CLI).
-  { name: "hazard analysis", paths: [/^src\/lint\//] },
   { name: "dialects", paths: [/^src\/dialects\/registry\.ts$/, /^src\/dialects\/(mysql|postgresql|sqlite)\//] },
   { name: "DDL toolkit", paths: [/^src\/dialects\/ddl\//] },
   { name: "dialect contract", paths: [/^src\/dialects\/[^/]+\.ts$/] },

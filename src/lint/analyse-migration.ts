@@ -8,6 +8,15 @@ import { OpContainer } from "../ops/op-containers.js";
 import { CreateTableOp, RenameTableOp } from "../ops/table-ops.js";
 import { appCompatHazards } from "./app-compat-hazards.js";
 
+export interface AnalyseOptions {
+  /**
+   * The tables of the live database, when the analysis knows them: a table
+   * not among them is created by a migration that runs before this one, in
+   * the same upgrade, so it is as new as one created here.
+   */
+  readonly existingTables?: ReadonlySet<string>;
+}
+
 /** One op of a migration and what it does to a live database. */
 export interface OpFinding {
   readonly op: MigrateOperation;
@@ -23,7 +32,12 @@ export interface OpFinding {
  * reported as low, and says so, on a table the catalog knows to be tiny;
  * a missing lock timeout is reported once, at the first op that needs one.
  */
-export function analyseMigration(ops: readonly MigrateOperation[], dialect: Dialect, facts: LiveFacts = {}): OpFinding[] {
+export function analyseMigration(
+  ops: readonly MigrateOperation[],
+  dialect: Dialect,
+  facts: LiveFacts = {},
+  options: AnalyseOptions = {},
+): OpFinding[] {
   const newTables = new Set<string>();
   const findings: OpFinding[] = [];
   let lockTimeoutSet = false;
@@ -38,7 +52,8 @@ export function analyseMigration(ops: readonly MigrateOperation[], dialect: Dial
       return;
     }
     if (dialect.hazards.setsLockTimeout(op)) lockTimeoutSet = true;
-    const isNew = "tableName" in op && typeof op.tableName === "string" && newTables.has(keyOf(op as TableOp));
+    const table = "tableName" in op && typeof op.tableName === "string" ? keyOf(op as TableOp) : undefined;
+    const isNew = table !== undefined && (newTables.has(table) || (options.existingTables !== undefined && !options.existingTables.has(table)));
     const dataLoss = op instanceof BatchAlterTableOp ? batchLoss(op) : op.dataLoss();
     if (isNew) {
       if (dataLoss !== undefined) findings.push({ op, hazards: [], dataLoss });

@@ -1,3 +1,5 @@
+import type { Hazard } from "../dialects/hazards.js";
+import type { MigrateOperation } from "../ops/index.js";
 import type { RendererRegistry } from "./renderers.js";
 
 /** What `renderItem` is asked about: the model values a migration spells out. */
@@ -36,6 +38,8 @@ export interface RenderOptions {
   readonly registry?: RendererRegistry;
   /** Where migrations import strata from (default "strata", the package itself). */
   readonly strataModule?: string;
+  /** What each op does to a live database (`strata lint`'s analysis): written as comments above it. */
+  readonly hazards?: ReadonlyMap<MigrateOperation, readonly Hazard[]>;
 }
 
 /** The state one rendering shares between renderers: the options, plus the imports it turned out to need. */
@@ -55,6 +59,9 @@ export interface RenderContext {
   usesSchemaBuilders: boolean;
   /** What the rendered ops lose (their `dataLoss()`), for the CLI to list. */
   readonly warnings: string[];
+  readonly hazards?: ReadonlyMap<MigrateOperation, readonly Hazard[]>;
+  /** The hazards written as comments, one line each, for the CLI to list. */
+  readonly hazardWarnings: string[];
   /** Inside `op.batchAlterTable(...)`: the table the batch alters, which its ops leave out. */
   readonly batch?: { readonly tableName: string; readonly schema?: string };
 }
@@ -73,5 +80,7 @@ export function newRenderContext(registry: RendererRegistry, options: RenderOpti
     imports: options.imports instanceof Set ? options.imports : new Set(options.imports ?? []),
     usesSchemaBuilders: false,
     warnings: [],
+    hazards: options.hazards,
+    hazardWarnings: [],
   };
 }

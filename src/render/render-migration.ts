@@ -1,3 +1,4 @@
+import type { Hazard } from "../dialects/hazards.js";
 import type { DowngradeOps, MigrationScript, UpgradeOps } from "../ops/index.js";
 import { renderers } from "./builtin-renderers.js";
 import { databaseOfToken, functionNameForToken } from "./database-tokens.js";
@@ -21,6 +22,8 @@ export interface RenderedMigration {
   /** What the upgrade ops lose (their `dataLoss()`), for the CLI to print; the file has them as comments. */
   readonly upgradeWarnings: readonly string[];
   readonly downgradeWarnings: readonly string[];
+  /** The hazards written above upgrade ops, for the CLI to print. */
+  readonly upgradeHazards: readonly Hazard[];
 }
 
 /**
@@ -39,6 +42,7 @@ function renderMigrationText(script: MigrationScript, options: MigrationFileOpti
   const multi = script.upgradeOpsList.length > 1 || script.upgradeOpsList[0]?.upgradeToken !== "upgrades";
   const upgradeWarnings: string[] = [];
   const downgradeWarnings: string[] = [];
+  const upgradeHazards: Hazard[] = [];
   const functions: { name: string; body: string }[] = [];
   const databases: string[] = [];
   script.upgradeOpsList.forEach((up, i) => {
@@ -48,6 +52,7 @@ function renderMigrationText(script: MigrationScript, options: MigrationFileOpti
       ? { upgrade: functionNameForToken(up.upgradeToken), downgrade: functionNameForToken(down.downgradeToken) }
       : { upgrade: "upgrade", downgrade: "downgrade" };
     functions.push(renderFunction(names.upgrade, up, ctx, options, upgradeWarnings));
+    upgradeHazards.push(...ctx.hazardWarnings.splice(0));
     functions.push(renderFunction(names.downgrade, down, ctx, options, downgradeWarnings));
     const database = databaseOfToken(up.upgradeToken) ?? up.upgradeToken;
     databases.push(`${jsLiteral(database)}: { upgrade: ${names.upgrade}, downgrade: ${names.downgrade} }`);
@@ -64,13 +69,15 @@ function renderMigrationText(script: MigrationScript, options: MigrationFileOpti
       `export const downRevision = ${listOrNull(script.downRevision)};`,
       `export const branchLabels = ${listOrNull(script.branchLabel, true)};`,
       `export const dependsOn = ${listOrNull(script.dependsOn, true)};`,
+      // CREATE INDEX CONCURRENTLY and its kind cannot run in a transaction.
+      ...(script.transactional === false ? ["export const transactional = false;"] : []),
     ].join("\n"),
     ...functions.map(({ name, body }, i) => `export async function ${name}(op: Operations): Promise<void> {\n${bodyOf(body, i)}\n}`),
     ...(multi ? [`export const databases = {\n${databases.join(",\n")},\n};`] : []),
   ].join("\n\n") + "\n";
   const source = file((body) => body);
   const skeleton = file(skeletonBody);
-  return { rendered: { source, upgradeWarnings, downgradeWarnings }, text: { source, skeleton, bodies: functions.map((f) => f.body) } };
+  return { rendered: { source, upgradeWarnings, downgradeWarnings, upgradeHazards }, text: { source, skeleton, bodies: functions.map((f) => f.body) } };
 }
 
 /** The migration file as written: rendered, then formatted with the project's Prettier settings. */

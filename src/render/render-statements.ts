@@ -3,16 +3,24 @@ import type { RenderContext } from "./render-context.js";
 
 /**
  * One op as `await ...;` statements, preceded by a warning comment when the op
- * loses data. renderCode calls it for each op, container renderers for the ops
+ * loses data and one comment per hazard the caller found for it (acknowledge
+ * one with `// strata-allow: CODE` next to them). renderCode calls it for each op, container renderers for the ops
  * they hold.
  */
 export function renderStatements(ctx: RenderContext, op: MigrateOperation): string[] {
   const rendered = ctx.registry.lookup(op, ctx.dialect)(ctx, op);
   const calls = typeof rendered === "string" ? [rendered] : [...rendered];
   const loss = isContainer(op) ? undefined : op.dataLoss();
-  if (loss === undefined) return calls.map(awaited);
-  ctx.warnings.push(loss);
-  return [`// WARNING: this loses data: ${loss.replaceAll("\n", " ")}`, ...calls.map(awaited)];
+  const comments = (ctx.hazards?.get(op) ?? []).map((hazard) => {
+    const line = `${hazard.code} (${hazard.severity}): ${hazard.message}`;
+    ctx.hazardWarnings.push(line);
+    return `// HAZARD ${line}. Safer: ${hazard.safer}`;
+  });
+  if (loss !== undefined) {
+    ctx.warnings.push(loss);
+    comments.unshift(`// WARNING: this loses data: ${loss.replaceAll("\n", " ")}`);
+  }
+  return [...comments, ...calls.map(awaited)];
 }
 
 // Containers (ModifyTableOps, batches) render their ops one by one, and those carry their own warnings.

@@ -14,6 +14,7 @@ import {
   type Target,
 } from "./migration-plan.js";
 import { dataLosses } from "../ops/data-losses.js";
+import { lintMigrations, liveTarget } from "../lint/lint-migrations.js";
 import { collectOps, executingOperations } from "./op-executor.js";
 import { runtimeSupportFor } from "./runtime-support.js";
 import type { Statement } from "../dialects/ddl-compiler.js";
@@ -86,6 +87,7 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
       for (const loss of dataLosses(step.ops))
         options.warn(`warning: ${step.migration.revision} (${step.file}) loses data: ${loss}`);
     }
+    if (direction === "upgrade") await listHazards(options, steps);
     let ran = 0;
     for (const step of steps) if (await runStep(options, step)) ran++;
     if (ran < steps.length)
@@ -135,6 +137,23 @@ async function prepare(options: RunOptions, steps: readonly MigrationStep[]): Pr
     prepared.push({ ...step, ops, file, transactional: await isTransactional(step.migration) });
   }
   return prepared;
+}
+
+/** Says, before anything runs, what each migration does to the live database that no marker acknowledges (`strata lint`). */
+async function listHazards(options: RunOptions, steps: readonly PreparedStep[]): Promise<void> {
+  const toLint = steps.map((step) => ({
+    revision: step.migration.revision,
+    path: step.migration.path,
+    file: step.file,
+    run: migrationFunction(step.migration, options.database, step.direction, options.cwd),
+  }));
+  for (const migration of await lintMigrations(toLint, await liveTarget(options.connection))) {
+    for (const finding of migration.findings) {
+      const where = `${migration.file}${finding.line === undefined ? "" : `:${finding.line}`}`;
+      for (const hazard of finding.hazards.filter((h) => !h.acknowledged))
+        options.warn(`hazard: ${migration.revision} (${where}) ${hazard.code} (${hazard.severity}): ${hazard.message}`);
+    }
+  }
 }
 
 /** Runs one migration; false when another process had already run it. */

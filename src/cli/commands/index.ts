@@ -16,6 +16,7 @@ import { checkCommand } from "./check.js";
 import { generateCommand } from "./generate.js";
 import { lspCommand } from "./lsp.js";
 import { verifyCommand } from "./verify.js";
+import { lintCommand } from "./lint.js";
 
 /** Every verb, in the order `strata --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   stampCommand,
   checkCommand,
   verifyCommand,
+  lintCommand,
   pullCommand,
   fmtCommand,
   generateCommand,

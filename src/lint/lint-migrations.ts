@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
+import { tableKeyOf } from "../dialects/hazard-helpers.js";
+import type { LiveFacts } from "../dialects/hazards.js";
+import { analyseMigration } from "./analyse-migration.js";
+import { placeFindings, type LintedMigration } from "./lint-report.js";
+import { collectLocatedOps } from "./located-ops.js";
+
+/** A migration to lint: its identity, its file, and the function whose ops are analysed. */
+export interface MigrationToLint {
+  readonly revision: string;
+  /** The file on disk (its lines place the findings and hold the acknowledgements). */
+  readonly path: string;
+  /** The path to show. */
+  readonly file: string;
+  readonly run: (op: never) => Promise<void>;
+}
+
+/** What the analysis knows of the database the migrations will run on; `{}` offline. */
+export interface LintTarget {
+  readonly dialect: Dialect;
+  readonly facts: LiveFacts;
+}
+
+/** Reads a live database's version, table sizes and catalog, for the analysis (a constant number of queries). */
+export async function liveTarget(connection: DatabaseConnection): Promise<LintTarget> {
+  const dialect = connection.dialect;
+  return { dialect, facts: { ...(await dialect.hazards.readFacts(connection)), metadata: await dialect.reflect(connection) } };
+}
+
+/** The tables the live database holds, when the target was read from one. */
+export function existingTablesOf(target: LintTarget): Set<string> | undefined {
+  const tables = target.facts.metadata?.tables;
+  return tables ? new Set([...tables.values()].map((t) => tableKeyOf(t.schema, t.name, target.dialect.defaultSchema))) : undefined;
+}
+
+/**
+ * The findings of each migration, in the order given (the order they run).
+ * Against a live database, a table it does not hold yet is new: an earlier
+ * migration of the same upgrade creates it, empty.
+ */
+export async function lintMigrations(migrations: readonly MigrationToLint[], target: LintTarget): Promise<LintedMigration[]> {
+  const { dialect, facts } = target;
+  const existingTables = existingTablesOf(target);
+  const out: LintedMigration[] = [];
+  for (const migration of migrations) {
+    const located = await collectLocatedOps(migration.run, dialect.name, migration.path);
+    const findings = analyseMigration(located.map((l) => l.op), dialect, facts, { existingTables });
+    out.push({ revision: migration.revision, file: migration.file, findings: placeFindings(findings, located, readFileSync(migration.path, "utf8")) });
+  }
+  return out;
+}
