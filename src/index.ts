@@ -60,3 +60,4 @@ export {
   type DrizzleWarning,
   type GenerateDrizzleOptions,
 } from "./generate/drizzle/index.js";
+export { concurrentIndexes, lockTimeouts, mysqlOnlineDdl, notNullViaCheck, notValidConstraints, type LockTimeoutsOptions, type NotNullViaCheckOptions } from "./online/index.js";

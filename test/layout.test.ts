@@ -14,6 +14,8 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly RegExp[] }> = [
   { name: "package entry", paths: [/^src\/index\.ts$/] },
   { name: "command line", paths: [/^src\/cli\//, /^src\/config\//, /^src\/lsp\//] },
   { name: "runtime, rendering, generation, formatting", paths: [/^src\/runtime\//, /^src\/render\//, /^src\/generate\//, /^src\/format\//] },
+  // The online rewriters are Rewriters (compare) that ask the hazard analysis where a lock would hurt; a config enables them.
+  { name: "online rewriters", paths: [/^src\/online\//] },
   { name: "comparison and schema building", paths: [/^src\/compare\//, /^src\/parse\//] },
   { name: "migration API builders", paths: [/^src\/migration-api\//] },
   // Runs the dialects' hazard rules over a migration's ops; below everything that reports or rewrites hazards (compare's plugins, render, runtime, the CLI).

@@ -117,6 +117,12 @@ export interface DialectCapabilities {
   readonly extensions: boolean;
   /** PostgreSQL `CREATE DOMAIN`. */
   readonly domains: boolean;
+  /** Indexes built and dropped without blocking writes (PostgreSQL `CONCURRENTLY`). */
+  readonly concurrentIndexes: boolean;
+  /** Foreign keys and checks added `NOT VALID` and validated later. */
+  readonly notValidConstraints: boolean;
+  /** ALTER TABLE takes `ALGORITHM=` and `LOCK=` clauses (MySQL, MariaDB). */
+  readonly algorithmClauses: boolean;
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

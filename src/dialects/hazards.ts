@@ -67,6 +67,8 @@ export interface HazardScope {
   readonly facts: LiveFacts;
   /** A statement before this op, in the same migration, limited how long a lock is waited for. */
   readonly lockTimeoutSet: boolean;
+  /** The expressions of a table's valid CHECK constraints (by table key) as the ops before this one leave them. */
+  readonly validChecks: (table: string) => readonly string[];
 }
 
 /**
@@ -79,8 +81,21 @@ export interface HazardRules {
   hazardsOf(op: MigrateOperation, scope: HazardScope): Hazard[];
   /** Whether this op limits lock waits for the rest of the migration (`SET lock_timeout`). */
   setsLockTimeout(op: MigrateOperation): boolean;
+  /**
+   * The statements that limit how long the migration's statements wait for a
+   * lock (and run), to put before them, and those that restore the session
+   * after them; empty where there is no lock queue to wait in.
+   */
+  limitLockWaits(limits: LockLimits): { readonly before: readonly string[]; readonly after: readonly string[] };
   /** Version and table sizes, in a constant number of catalog queries. */
   readFacts(connection: DatabaseConnection): Promise<Omit<LiveFacts, "metadata">>;
+}
+
+export interface LockLimits {
+  readonly lockTimeoutMs: number;
+  readonly statementTimeoutMs?: number;
+  /** Whether the statements run in a transaction (PostgreSQL's SET LOCAL then ends with it). */
+  readonly transactional: boolean;
 }
 
 /** `12.4` → { major: 12, minor: 4 }: the leading numbers of a server's version string. */

@@ -1,12 +1,13 @@
 import type { Dialect } from "../dialects/dialect.js";
 import { tableKeyOf, type TableOp } from "../dialects/hazard-helpers.js";
 import { TINY_TABLE_ROWS, type Hazard, type LiveFacts } from "../dialects/hazards.js";
+import { AlgorithmOp } from "../ops/algorithm-op.js";
 import { BatchAlterTableOp } from "../ops/batch-alter-table-op.js";
-import { dataLosses } from "../ops/data-losses.js";
 import type { MigrateOperation } from "../ops/migrate-operation.js";
 import { OpContainer } from "../ops/op-containers.js";
 import { CreateTableOp, RenameTableOp } from "../ops/table-ops.js";
 import { appCompatHazards } from "./app-compat-hazards.js";
+import { ValidChecks } from "./valid-checks.js";
 
 export interface AnalyseOptions {
   /**
@@ -38,42 +39,57 @@ export function analyseMigration(
   facts: LiveFacts = {},
   options: AnalyseOptions = {},
 ): OpFinding[] {
-  const newTables = new Set<string>();
-  const findings: OpFinding[] = [];
-  let lockTimeoutSet = false;
-  let lockTimeoutReported = false;
-  const keyOf = (op: TableOp) => tableKeyOf(op.schema, op.tableName, dialect.defaultSchema);
-
-  const visit = (op: MigrateOperation): void => {
-    if (op instanceof OpContainer) return op.ops.forEach(visit);
-    if (op instanceof CreateTableOp) newTables.add(tableKeyOf(op.table.schema, op.table.name, dialect.defaultSchema));
-    if (op instanceof RenameTableOp && newTables.has(tableKeyOf(op.schema, op.oldTableName, dialect.defaultSchema))) {
-      newTables.add(tableKeyOf(op.schema, op.newTableName, dialect.defaultSchema));
-      return;
-    }
-    if (dialect.hazards.setsLockTimeout(op)) lockTimeoutSet = true;
-    const table = "tableName" in op && typeof op.tableName === "string" ? keyOf(op as TableOp) : undefined;
-    const isNew = table !== undefined && (newTables.has(table) || (options.existingTables !== undefined && !options.existingTables.has(table)));
-    const dataLoss = op instanceof BatchAlterTableOp ? batchLoss(op) : op.dataLoss();
-    if (isNew) {
-      if (dataLoss !== undefined) findings.push({ op, hazards: [], dataLoss });
-      return;
-    }
-    let hazards = [...dialect.hazards.hazardsOf(op, { facts, lockTimeoutSet }), ...appCompatHazards(op)];
-    if (op instanceof BatchAlterTableOp && hazards.length === 0) return op.ops.forEach(visit);
-    hazards = hazards.filter((h) => h.code !== "missing-lock-timeout" || !lockTimeoutReported);
-    if (hazards.some((h) => h.code === "missing-lock-timeout")) lockTimeoutReported = true;
-    hazards = hazards.map((h) => sized(h, facts));
-    if (hazards.length || dataLoss !== undefined) findings.push({ op, hazards, ...(dataLoss !== undefined ? { dataLoss } : {}) });
-  };
-  ops.forEach(visit);
-  return findings;
+  return analyseMigrations([ops], dialect, facts, options)[0]!;
 }
 
-/** What a batch's ops lose, as one sentence (a batch is one finding only when it rebuilds the table as a whole). */
-function batchLoss(batch: BatchAlterTableOp): string | undefined {
-  const losses = dataLosses(batch.ops);
-  return losses.length ? losses.join("; ") : undefined;
+/**
+ * Several migrations that run one after the other (one upgrade): a table one
+ * creates is new for the next ones too, and a check one validates is valid
+ * for the next; a lock timeout set in one (its own transaction) is not.
+ */
+export function analyseMigrations(
+  migrations: ReadonlyArray<readonly MigrateOperation[]>,
+  dialect: Dialect,
+  facts: LiveFacts = {},
+  options: AnalyseOptions = {},
+): OpFinding[][] {
+  const newTables = new Set<string>();
+  const validChecks = new ValidChecks(dialect, facts);
+  const keyOf = (op: TableOp) => tableKeyOf(op.schema, op.tableName, dialect.defaultSchema);
+  return migrations.map((ops) => {
+    const findings: OpFinding[] = [];
+    let lockTimeoutSet = false;
+    let lockTimeoutReported = false;
+    const visit = (op: MigrateOperation): void => {
+      if (op instanceof OpContainer) return op.ops.forEach(visit);
+      // A table the live database already holds was created by a migration applied before: it is not new.
+      const created = op instanceof CreateTableOp ? tableKeyOf(op.table.schema, op.table.name, dialect.defaultSchema) : undefined;
+      if (created !== undefined && !options.existingTables?.has(created)) newTables.add(created);
+      if (op instanceof RenameTableOp && newTables.has(tableKeyOf(op.schema, op.oldTableName, dialect.defaultSchema))) {
+        newTables.add(tableKeyOf(op.schema, op.newTableName, dialect.defaultSchema));
+        return;
+      }
+      if (dialect.hazards.setsLockTimeout(op)) lockTimeoutSet = true;
+      const table = "tableName" in op && typeof op.tableName === "string" ? keyOf(op as TableOp) : undefined;
+      const isNew = table !== undefined && (newTables.has(table) || (options.existingTables !== undefined && !options.existingTables.has(table)));
+      const dataLoss = op.dataLoss();
+      const scope = { facts, lockTimeoutSet, validChecks: (key: string) => validChecks.of(key) };
+      validChecks.apply(op);
+      if (isNew) {
+        if (dataLoss !== undefined) findings.push({ op, hazards: [], dataLoss });
+        return;
+      }
+      const wrapped = op instanceof AlgorithmOp ? op.ops : [op];
+      let hazards = [...dialect.hazards.hazardsOf(op, scope), ...wrapped.flatMap(appCompatHazards)];
+      if (op instanceof BatchAlterTableOp && hazards.length === 0) return op.ops.forEach(visit);
+      hazards = hazards.filter((h) => h.code !== "missing-lock-timeout" || !lockTimeoutReported);
+      if (hazards.some((h) => h.code === "missing-lock-timeout")) lockTimeoutReported = true;
+      hazards = hazards.map((h) => sized(h, facts));
+      if (hazards.length || dataLoss !== undefined) findings.push({ op, hazards, ...(dataLoss !== undefined ? { dataLoss } : {}) });
+    };
+    ops.forEach(visit);
+    return findings;
+  });
 }
 
 /** A size-bound hazard on a table the catalog says is empty or tiny: low, and it says why. */

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { tableKeyOf } from "../dialects/hazard-helpers.js";
 import type { LiveFacts } from "../dialects/hazards.js";
-import { analyseMigration } from "./analyse-migration.js";
+import { analyseMigrations } from "./analyse-migration.js";
 import { placeFindings, type LintedMigration } from "./lint-report.js";
-import { collectLocatedOps } from "./located-ops.js";
+import { collectLocatedOps, type LocatedOp } from "./located-ops.js";
 
 /** A migration to lint: its identity, its file, and the function whose ops are analysed. */
 export interface MigrationToLint {
@@ -42,11 +42,12 @@ export function existingTablesOf(target: LintTarget): Set<string> | undefined {
 export async function lintMigrations(migrations: readonly MigrationToLint[], target: LintTarget): Promise<LintedMigration[]> {
   const { dialect, facts } = target;
   const existingTables = existingTablesOf(target);
-  const out: LintedMigration[] = [];
-  for (const migration of migrations) {
-    const located = await collectLocatedOps(migration.run, dialect.name, migration.path);
-    const findings = analyseMigration(located.map((l) => l.op), dialect, facts, { existingTables });
-    out.push({ revision: migration.revision, file: migration.file, findings: placeFindings(findings, located, readFileSync(migration.path, "utf8")) });
-  }
-  return out;
+  const located: LocatedOp[][] = [];
+  for (const migration of migrations) located.push(await collectLocatedOps(migration.run, dialect.name, migration.path));
+  const findings = analyseMigrations(located.map((ops) => ops.map((l) => l.op)), dialect, facts, { existingTables });
+  return migrations.map((migration, i) => ({
+    revision: migration.revision,
+    file: migration.file,
+    findings: placeFindings(findings[i]!, located[i]!, readFileSync(migration.path, "utf8")),
+  }));
 }

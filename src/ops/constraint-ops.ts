@@ -52,18 +52,52 @@ export class CreateUniqueConstraintOp extends CreateConstraintOp<UniqueConstrain
   }
 }
 
+/**
+ * PostgreSQL `NOT VALID`: the constraint holds for new rows at once, and the
+ * existing ones are checked later by a ValidateConstraintOp, without the
+ * lock that blocks writes for the whole scan.
+ */
+export interface NotValidOption {
+  readonly schema?: string;
+  readonly notValid?: boolean;
+}
+
 /** `tableName` is the source (referencing) table; the constraint's `target` is the referent. */
 export class CreateForeignKeyOp extends CreateConstraintOp<ForeignKeyConstraint> {
-  constructor(tableName: string, constraint: ForeignKeyConstraint, options: { schema?: string } = {}) {
+  declare readonly notValid?: boolean;
+  constructor(tableName: string, constraint: ForeignKeyConstraint, options: NotValidOption = {}) {
     super();
-    initOp(this, CreateForeignKeyOp, new.target, { tableName, constraint, ...options });
+    initOp(this, CreateForeignKeyOp, new.target, { tableName, constraint, ...options, notValid: options.notValid || undefined });
   }
 }
 
 export class CreateCheckConstraintOp extends CreateConstraintOp<CheckConstraint> {
-  constructor(tableName: string, constraint: CheckConstraint, options: { schema?: string } = {}) {
+  declare readonly notValid?: boolean;
+  constructor(tableName: string, constraint: CheckConstraint, options: NotValidOption = {}) {
     super();
-    initOp(this, CreateCheckConstraintOp, new.target, { tableName, constraint, ...options });
+    initOp(this, CreateCheckConstraintOp, new.target, { tableName, constraint, ...options, notValid: options.notValid || undefined });
+  }
+}
+
+/**
+ * PostgreSQL `VALIDATE CONSTRAINT`: checks the existing rows against a
+ * constraint added NOT VALID, under a lock that lets reads and writes go on.
+ * It has no inverse (a valid constraint cannot be made NOT VALID again), so
+ * its reverse validates again, which changes nothing.
+ */
+export class ValidateConstraintOp extends MigrateOperation {
+  declare readonly constraintName: string;
+  declare readonly tableName: string;
+  declare readonly schema?: string;
+  constructor(constraintName: string, tableName: string, options: { schema?: string } = {}) {
+    super();
+    initOp(this, ValidateConstraintOp, new.target, { constraintName, tableName, ...options });
+  }
+  reverse(): ValidateConstraintOp {
+    return this;
+  }
+  toDiffTuple(): DiffTuple {
+    return ["validate_constraint", tableObjectRef({ name: this.constraintName }, this.tableName, this.schema)];
   }
 }
 

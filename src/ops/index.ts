@@ -15,8 +15,11 @@ export {
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
+  ValidateConstraintOp,
   type ConstraintType,
+  type NotValidOption,
 } from "./constraint-ops.js";
+export { AlgorithmOp, type AlgorithmClause } from "./algorithm-op.js";
 export { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 export { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 export { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";

@@ -19,6 +19,8 @@ export interface MigrationScriptOptions {
   versionPath?: string;
   dependsOn?: string | string[];
   downRevision?: string | string[];
+  /** false: the migration runs outside a transaction (`export const transactional = false`), as CONCURRENTLY needs. */
+  transactional?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export class MigrationScript extends MigrateOperation {
   branchLabel?: string | string[];
   versionPath?: string;
   dependsOn?: string | string[];
+  transactional?: boolean;
   upgradeOpsList: UpgradeOps[];
   downgradeOpsList: DowngradeOps[];
 

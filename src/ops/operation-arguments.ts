@@ -87,6 +87,8 @@ export interface ForeignKeyOptions {
   readonly initiallyDeferred?: boolean;
   readonly sourceSchema?: string;
   readonly referentSchema?: string;
+  /** PostgreSQL: existing rows are checked later, by `validateConstraint`. */
+  readonly notValid?: boolean;
 }
 
 export function buildForeignKey(

@@ -25,8 +25,10 @@ import {
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
+  ValidateConstraintOp,
   type ConstraintType,
 } from "./constraint-ops.js";
+import { AlgorithmOp, type AlgorithmClause } from "./algorithm-op.js";
 import { Dispatcher, DuplicateHandlerError } from "./dispatcher.js";
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
@@ -222,15 +224,21 @@ export class Operations {
     options: ForeignKeyOptions = {},
   ): Promise<void> {
     const fk = buildForeignKey(name, referent, localCols, remoteCols, options);
-    return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema }));
+    return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema, notValid: options.notValid }));
   }
 
   createUniqueConstraint(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
     return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns }), options));
   }
 
-  createCheckConstraint(name: string | undefined, table: string, sqlExpression: string, options: Schema = {}): Promise<void> {
+  /** `notValid`: PostgreSQL checks only new rows until `validateConstraint`. */
+  createCheckConstraint(name: string | undefined, table: string, sqlExpression: string, options: Schema & { notValid?: boolean } = {}): Promise<void> {
     return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression }), options));
+  }
+
+  /** PostgreSQL: checks the existing rows against a constraint added NOT VALID, without blocking reads or writes. */
+  validateConstraint(name: string, table: string, options: Schema = {}): Promise<void> {
+    return this.invoke(new ValidateConstraintOp(name, table, options));
   }
 
   /** `constraint` is the dropped constraint, so the op can be reversed. */
@@ -350,6 +358,13 @@ export class Operations {
 
   bulkInsert(table: string, rows: ReadonlyArray<Record<string, unknown>>, options: Schema = {}): Promise<void> {
     return this.invoke(new BulkInsertOp(table, rows, options));
+  }
+
+  /** MySQL/MariaDB: the body's ops run with `ALGORITHM=...` (and `LOCK=...`), so the server refuses what it cannot do that way. */
+  async withAlgorithm(clause: AlgorithmClause, body: (op: Operations) => Promise<void> | void): Promise<void> {
+    const ops: MigrateOperation[] = [];
+    await body(new Operations(async (op) => void ops.push(op), { dialect: this.dialect }));
+    return this.invoke(new AlgorithmOp(clause, ops));
   }
 
   /** Collects the batch's calls into one BatchAlterTableOp (SQLite runs it as a table rebuild). */

@@ -37,6 +37,9 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   invisibleColumns: "invisible columns are",
   extensions: "extensions are",
   domains: "domains are",
+  concurrentIndexes: "concurrent index builds are",
+  notValidConstraints: "NOT VALID constraints are",
+  algorithmClauses: "ALGORITHM= clauses are",
 };
 
 /**

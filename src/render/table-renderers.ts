@@ -216,7 +216,7 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(CreateCheckConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression]),
+    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression], { notValid: op.notValid }),
   );
 
   registry.dispatchFor(CreateForeignKeyOp)((ctx, op) => {
@@ -228,7 +228,7 @@ export function setupTableRenderers(registry: RendererRegistry): void {
       op,
       [fk.name],
       [fk.target.name, fk.columns, fk.targetColumns],
-      { ...options, referentSchema: fk.target.schema },
+      { ...options, referentSchema: fk.target.schema, notValid: op.notValid },
       "sourceSchema",
     );
   });

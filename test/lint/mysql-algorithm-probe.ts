@@ -6,7 +6,8 @@
  * clause it takes says how it really runs the change.
  */
 import type { DatabaseConnection } from "../../src/dialects/dialect.js";
-import { withAlgorithm, type MysqlAlgorithmName, type MysqlLockName } from "../../src/dialects/mysql/mysql-algorithm-clause.js";
+import { withAlgorithm } from "../../src/dialects/mysql/mysql-algorithm-clause.js";
+import type { AlgorithmClause } from "../../src/ops/index.js";
 import type { MigrateOperation } from "../../src/ops/index.js";
 import { executeStatement } from "../../src/runtime/execute-statement.js";
 import { liveDdlContext } from "../../src/runtime/live-ddl-context.js";
@@ -15,7 +16,7 @@ import { executingOperations } from "../../src/runtime/op-executor.js";
 /** What our model calls it: INSTANT, INPLACE (no rebuild), INPLACE+rebuild (writes go on), INPLACE+blocking, COPY. */
 export type ObservedAlgorithm = "INSTANT" | "INPLACE" | "INPLACE+rebuild" | "INPLACE+blocking" | "COPY";
 
-const LADDER: ReadonlyArray<[MysqlAlgorithmName, MysqlLockName | undefined, ObservedAlgorithm]> = [
+const LADDER: ReadonlyArray<[AlgorithmClause["algorithm"], AlgorithmClause["lock"], ObservedAlgorithm]> = [
   ["INSTANT", undefined, "INSTANT"],
   ["NOCOPY", "NONE", "INPLACE"],
   ["INPLACE", "NONE", "INPLACE+rebuild"],
@@ -27,10 +28,10 @@ export async function probeAlgorithms(connection: DatabaseConnection, ops: reado
   let worst: ObservedAlgorithm | undefined;
   const order: readonly ObservedAlgorithm[] = ["INSTANT", "INPLACE", "INPLACE+rebuild", "INPLACE+blocking", "COPY"];
   const operations = executingOperations(connection.dialect, liveDdlContext(connection), async (statement) => {
-    if (statement.expectNoRows !== undefined || withAlgorithm(statement.sql, "COPY") === statement.sql) return executeStatement(connection, statement);
+    if (statement.expectNoRows !== undefined || withAlgorithm(statement.sql, { algorithm: "COPY" }) === statement.sql) return executeStatement(connection, statement);
     for (const [algorithm, lock, name] of LADDER) {
       try {
-        await connection.execute(withAlgorithm(statement.sql, algorithm, lock));
+        await connection.execute(withAlgorithm(statement.sql, { algorithm, lock }));
         worst = worst === undefined || order.indexOf(name) > order.indexOf(worst) ? name : worst;
         return;
       } catch (error) {

@@ -7,7 +7,7 @@ import { checkVersionState } from "../../runtime/version-table-check.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type MigrateOperation } from "../../ops/index.js";
 import type { Hazard } from "../../dialects/hazards.js";
-import { analyseMigration } from "../../lint/analyse-migration.js";
+import { analyseMigrations } from "../../lint/analyse-migration.js";
 import { existingTablesOf, liveTarget, type LintTarget } from "../../lint/lint-migrations.js";
 import { renderMigrationFile, tokensFor } from "../../render/index.js";
 import {
@@ -164,13 +164,16 @@ export interface WriteOptions {
   readonly lintTargets?: ReadonlyMap<string, LintTarget>;
 }
 
-/** The hazards of a script's upgrade ops (after processRevisionDirectives, so a rewriter's safer ops are what is judged). */
-function hazardsOf(script: MigrationScript, targets: ReadonlyMap<string, LintTarget> | undefined): Map<MigrateOperation, readonly Hazard[]> {
+/**
+ * The hazards of the scripts' upgrade ops, judged as one upgrade in the
+ * order they will run (after processRevisionDirectives, so a rewriter's safer
+ * ops, and the steps it split off, are what is judged).
+ */
+function hazardsOf(scripts: readonly MigrationScript[], targets: ReadonlyMap<string, LintTarget> | undefined): Map<MigrateOperation, readonly Hazard[]> {
   const found = new Map<MigrateOperation, readonly Hazard[]>();
-  for (const list of script.upgradeOpsList) {
-    const target = targets?.get(list.upgradeToken);
-    if (!target) continue;
-    for (const finding of analyseMigration(list.ops, target.dialect, target.facts, { existingTables: existingTablesOf(target) })) {
+  for (const [token, target] of targets ?? []) {
+    const lists = scripts.flatMap((script) => script.upgradeOpsList.filter((list) => list.upgradeToken === token).map((list) => list.ops));
+    for (const finding of analyseMigrations(lists, target.dialect, target.facts, { existingTables: existingTablesOf(target) }).flat()) {
       if (finding.hazards.length) found.set(finding.op, finding.hazards);
     }
   }
@@ -192,6 +195,7 @@ export async function writeScripts(
 ): Promise<string[]> {
   let current: RevisionGraph = graph;
   const written: string[] = [];
+  const hazards = hazardsOf(scripts, options.lintTargets);
   for (const script of scripts) {
     const placement = await userErrors(() =>
       placeRevision(current, script.revId, {
@@ -217,7 +221,7 @@ export async function writeScripts(
       migrationContext: options.migrationContext,
       dialect: options.dialect,
       filePath: path,
-      hazards: hazardsOf(script, options.lintTargets),
+      hazards,
     });
     await userErrors(() => writeMigration(path, rendered.source));
     written.push(path);

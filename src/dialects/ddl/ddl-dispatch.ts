@@ -8,7 +8,9 @@ import {
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
+  ValidateConstraintOp,
 } from "../../ops/constraint-ops.js";
+import { AlgorithmOp } from "../../ops/algorithm-op.js";
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp } from "../../ops/enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
@@ -43,6 +45,8 @@ export const DDL_OPS = {
   CreateUniqueConstraintOp,
   CreateCheckConstraintOp,
   DropConstraintOp,
+  ValidateConstraintOp,
+  AlgorithmOp,
   CreateTableCommentOp,
   DropTableCommentOp,
   AlterTableOptionsOp,

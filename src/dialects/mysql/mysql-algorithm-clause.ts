@@ -1,6 +1,4 @@
-/** What `ALGORITHM=` and `LOCK=` may say; MariaDB also knows NOCOPY (in place without a rebuild). */
-export type MysqlAlgorithmName = "INSTANT" | "NOCOPY" | "INPLACE" | "COPY";
-export type MysqlLockName = "NONE" | "SHARED" | "EXCLUSIVE";
+import type { AlgorithmClause } from "../../ops/algorithm-op.js";
 
 /**
  * An ALTER TABLE, CREATE INDEX or DROP INDEX statement with the algorithm
@@ -8,8 +6,8 @@ export type MysqlLockName = "NONE" | "SHARED" | "EXCLUSIVE";
  * cannot do that way instead of quietly copying the table or blocking writes.
  * Other statements come back as they are.
  */
-export function withAlgorithm(sql: string, algorithm: MysqlAlgorithmName, lock?: MysqlLockName): string {
-  const clauses = [`ALGORITHM=${algorithm}`, ...(lock ? [`LOCK=${lock}`] : [])];
+export function withAlgorithm(sql: string, clause: AlgorithmClause): string {
+  const clauses = [`ALGORITHM=${clause.algorithm}`, ...(clause.lock ? [`LOCK=${clause.lock}`] : [])];
   if (/^\s*ALTER\s+TABLE\b/i.test(sql)) return `${sql}, ${clauses.join(", ")}`;
   if (/^\s*(CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX|DROP\s+INDEX)\b/i.test(sql)) return `${sql} ${clauses.join(" ")}`;
   return sql;

@@ -7,6 +7,7 @@ import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlAlterTableOptions } from "./mysql-ddl-table-options.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
 import { isImplicitIndexName } from "./mysql-reflect-indexes.js";
+import { withAlgorithm } from "./mysql-algorithm-clause.js";
 import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
 
 /**
@@ -52,9 +53,17 @@ function handlers(w: DdlWriter): DdlHandlers {
       return [{ sql: `DROP INDEX ${w.q(op.indexName)} ON ${w.name(op.schema, op.tableName)}` }];
     },
     CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
-    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
+    CreateForeignKeyOp: (op) => {
+      if (op.notValid) throw new UnsupportedDdlError("mysql", "add a foreign key NOT VALID (it is PostgreSQL's)");
+      return alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`);
+    },
     CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
-    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
+    CreateCheckConstraintOp: (op) => {
+      if (op.notValid) throw new UnsupportedDdlError("mysql", "add a check NOT VALID (it is PostgreSQL's)");
+      return alterTable(op, `ADD ${w.check(op.constraint)}`);
+    },
+    ValidateConstraintOp: unsupported("validate a constraint (NOT VALID constraints are PostgreSQL's)"),
+    AlgorithmOp: async (op, context) => (await compileEach(mysqlDdl.compile, op.ops, context)).map((s) => ({ ...s, sql: withAlgorithm(s.sql, op.clause) })),
     DropConstraintOp: async (op, context) => [
       ...alterTable(op, dropConstraintClause(w, op)),
       ...(await implicitIndexDrop(w, op, context)),

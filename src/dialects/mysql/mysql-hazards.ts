@@ -9,6 +9,7 @@ import {
   DropConstraintOp,
 } from "../../ops/constraint-ops.js";
 import { AddEnumValueOp, DropEnumValueOp } from "../../ops/enum-ops.js";
+import { AlgorithmOp } from "../../ops/algorithm-op.js";
 import { ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
@@ -100,13 +101,16 @@ function widensInPlace(from: SqlType | undefined, to: SqlType, mariadb: boolean)
 
 export const mysqlHazards: HazardRules = {
   hazardsOf(op, scope) {
-    const found = algorithmHazards(op, scope.facts);
-    if (mysqlAlgorithm(op, scope.facts) && !scope.lockTimeoutSet && tableOfOp(op) !== undefined) {
+    // Ops under an ALGORITHM= clause run that way or fail at once: only the lock wait is left.
+    const inner = op instanceof AlgorithmOp ? op.ops : [op];
+    const found = op instanceof AlgorithmOp ? [] : algorithmHazards(op, scope.facts);
+    const table = inner.map(tableOfOp).find((t) => t !== undefined);
+    if (inner.some((o) => mysqlAlgorithm(o, scope.facts)) && !scope.lockTimeoutSet && table !== undefined) {
       found.push({
         code: "missing-lock-timeout",
         severity: "medium",
         sizeIndependent: true,
-        table: tableOfOp(op),
+        table,
         message: "ALTER TABLE waits for an exclusive metadata lock with lock_wait_timeout (a year by default): behind any open transaction on the table, every query on it queues",
         safer: "SET SESSION lock_wait_timeout to a few seconds first and retry when it times out (the lockTimeouts plugin)",
       });
@@ -114,6 +118,11 @@ export const mysqlHazards: HazardRules = {
     return found;
   },
   setsLockTimeout: (op) => op instanceof ExecuteSQLOp && /\block_wait_timeout\b/i.test(op.sql),
+  // lock_wait_timeout counts whole seconds; a statement limit has no DDL form common to MySQL and MariaDB.
+  limitLockWaits: ({ lockTimeoutMs }) => ({
+    before: [`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(lockTimeoutMs / 1000))}`],
+    after: ["SET SESSION lock_wait_timeout = DEFAULT"],
+  }),
   async readFacts(connection) {
     const [server] = await connection.query<{ version: string }>("SELECT VERSION() AS version");
     const rows = await connection.query<{ name: string; rows: number | string | null }>(

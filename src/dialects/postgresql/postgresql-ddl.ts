@@ -48,9 +48,13 @@ function handlers(w: DdlWriter): DdlHandlers {
       return [op.concurrently === true ? { sql, transactional: false } : { sql }];
     },
     CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
-    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
+    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.notValid ? " NOT VALID" : ""}`),
     CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
-    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
+    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}${op.notValid ? " NOT VALID" : ""}`),
+    ValidateConstraintOp: (op) => alterTable(op, `VALIDATE CONSTRAINT ${w.q(op.constraintName)}`),
+    AlgorithmOp: () => {
+      throw new UnsupportedDdlError("postgresql", "run ALGORITHM= clauses (they are MySQL's; use the concurrentIndexes and notValidConstraints rewriters)");
+    },
     DropConstraintOp: (op) => {
       if (op.constraintName === undefined) throw new DdlStateError(`dropping a constraint of "${op.tableName}" on PostgreSQL needs its name`);
       return alterTable(op, `DROP CONSTRAINT ${w.q(op.constraintName)}`);

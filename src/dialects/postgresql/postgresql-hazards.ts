@@ -1,4 +1,4 @@
-import type { Column, SqlType, Table } from "../../model/index.js";
+import type { Column, SqlType } from "../../model/index.js";
 import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { AddColumnOp } from "../../ops/column-ops.js";
 import {
@@ -16,7 +16,7 @@ import { DropColumnOp } from "../../ops/column-ops.js";
 import { DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
 import { atLeast, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type HazardScope, type PgLockMode } from "../hazards.js";
-import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, liveTable, type TableOp } from "../hazard-helpers.js";
+import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
 
 /**
  * PostgreSQL's locks and rewrites, per op (the lock levels of the ALTER
@@ -40,6 +40,12 @@ export const postgresqlHazards: HazardRules = {
     return found;
   },
   setsLockTimeout: (op) => op instanceof ExecuteSQLOp && /\block_timeout\b/i.test(op.sql),
+  limitLockWaits({ lockTimeoutMs, statementTimeoutMs, transactional }) {
+    const settings = [["lock_timeout", lockTimeoutMs], ...(statementTimeoutMs === undefined ? [] : [["statement_timeout", statementTimeoutMs]])] as const;
+    // In a transaction SET LOCAL ends with it; outside one the session is reset afterwards.
+    if (transactional) return { before: settings.map(([name, ms]) => `SET LOCAL ${name} = '${ms}ms'`), after: [] };
+    return { before: settings.map(([name, ms]) => `SET ${name} = '${ms}ms'`), after: settings.map(([name]) => `RESET ${name}`) };
+  },
   async readFacts(connection) {
     const [server] = await connection.query<{ version: string }>("SELECT current_setting('server_version') AS version");
     // reltuples is -1 until the table is first analysed.
@@ -95,7 +101,7 @@ function hazardsOf(op: MigrateOperation, scope: HazardScope): Hazard[] {
   }
   if (op instanceof AddColumnOp) return addColumnHazards(op, scope);
   if (op instanceof AlterColumnOp) return alterColumnHazards(op, scope);
-  if (op instanceof CreateCheckConstraintOp) {
+  if (op instanceof CreateCheckConstraintOp && !op.notValid) {
     return [
       {
         code: "check-scans",
@@ -108,7 +114,7 @@ function hazardsOf(op: MigrateOperation, scope: HazardScope): Hazard[] {
       },
     ];
   }
-  if (op instanceof CreateForeignKeyOp) {
+  if (op instanceof CreateForeignKeyOp && !op.notValid) {
     const target = op.constraint.target.name;
     return [
       {
@@ -257,8 +263,7 @@ export function typeChangeRewrites(from: SqlType | undefined, to: SqlType): bool
 /** PostgreSQL 12+: a valid CHECK (col IS NOT NULL) lets SET NOT NULL skip its scan. */
 function hasValidNotNullCheck(scope: HazardScope, op: TableOp & { columnName: string }): boolean {
   if (!atLeast(scope.facts.version, 12)) return false;
-  const table: Table | undefined = liveTable(scope.facts, op);
   const column = op.columnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`^\\(*\\s*"?${column}"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$`, "i");
-  return table?.checkConstraints.some((check) => pattern.test(check.expression.trim())) ?? false;
+  return scope.validChecks(hazardTable(op)).some((expression) => pattern.test(expression.trim()));
 }

@@ -61,9 +61,17 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateIndexOp: (op) => [sqliteCreateIndex(w, op.schema, op.tableName, op.index)],
     DropIndexOp: (op) => [{ sql: `DROP INDEX ${w.name(op.schema, op.indexName)}` }],
     CreatePrimaryKeyOp: tableOp,
-    CreateForeignKeyOp: tableOp,
+    CreateForeignKeyOp: (op, context) => {
+      if (op.notValid) throw new UnsupportedDdlError("sqlite", "add a foreign key NOT VALID (it is PostgreSQL's)");
+      return tableOp(op, context);
+    },
     CreateUniqueConstraintOp: tableOp,
-    CreateCheckConstraintOp: tableOp,
+    CreateCheckConstraintOp: (op, context) => {
+      if (op.notValid) throw new UnsupportedDdlError("sqlite", "add a check NOT VALID (it is PostgreSQL's)");
+      return tableOp(op, context);
+    },
+    ValidateConstraintOp: unsupported("validate a constraint (NOT VALID constraints are PostgreSQL's)"),
+    AlgorithmOp: unsupported("run ALGORITHM= clauses (they are MySQL's)"),
     DropConstraintOp: tableOp,
     CreateTableCommentOp: () => [],
     DropTableCommentOp: () => [],

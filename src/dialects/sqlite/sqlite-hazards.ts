@@ -29,6 +29,7 @@ export const sqliteHazards: HazardRules = {
   },
   // SQLite has no lock queue: a migration's transaction takes the write lock at once (BEGIN IMMEDIATE).
   setsLockTimeout: () => true,
+  limitLockWaits: () => ({ before: [], after: [] }),
   async readFacts(connection) {
     const [server] = await connection.query<{ version: string }>("SELECT sqlite_version() AS version");
     const tables = await connection.query<{ name: string }>(
