@@ -36,6 +36,7 @@ export async function startWriter(dialect: DialectName, url: string, write: (i: 
   let running = true;
   let longestMs = 0;
   let writes = 0;
+  // A failed write fails the test when it stops (not the process, as an unhandled rejection would).
   const loop = (async () => {
     while (running) {
       const start = performance.now();
@@ -45,6 +46,7 @@ export async function startWriter(dialect: DialectName, url: string, write: (i: 
       await pause(5);
     }
   })();
+  loop.catch(() => {});
   return {
     async stop() {
       running = false;

@@ -9,7 +9,7 @@ const test = suite("online rewriters on PostgreSQL: the writer keeps writing");
 const TIMEOUT_MS = 500;
 const ORDERS = "table orders {\n  id integer @id\n  note varchar(20)?\n}";
 const ROWS = "INSERT INTO orders SELECT g, 'n' || g FROM generate_series(1, 20000) g;";
-const write = (i: number) => `INSERT INTO orders VALUES (${1_000_000 + i}, 'w')`;
+const write = (i: number) => `INSERT INTO orders (id, note) VALUES (${1_000_000 + i}, 'w')`;
 /** A transaction that wrote a row and stays open 1.5 s: CREATE INDEX must wait for it, and makes writers queue behind it. */
 const LONG_WRITE = { sql: "INSERT INTO orders VALUES (999999, 'held')", ms: 1500 };
 

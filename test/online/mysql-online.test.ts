@@ -1,0 +1,49 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { availableDialects } from "../support/databases.js";
+import { withScenario } from "./online-scenario.js";
+
+const test = suite("online rewriters on MariaDB: the writer keeps writing");
+
+const TIMEOUT_MS = 500;
+const ORDERS = "table orders {\n  id integer @id\n  note varchar(20)?\n}";
+const ROWS = "SET SESSION max_recursive_iterations = 100000; INSERT INTO orders WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 20000) SELECT n, concat('n', n) FROM seq;";
+const write = (i: number) => `INSERT INTO orders (id, note) VALUES (${1_000_000 + i}, 'w')`;
+/** A transaction that read the table and stays open 3 s: it holds a metadata lock every ALTER TABLE must wait for. */
+const LONG_READ = { sql: "SELECT * FROM orders LIMIT 1", ms: 3000 };
+const v2 = ORDERS.replace("\n}", "\n  extra integer?\n  @@index([note])\n}");
+
+if (availableDialects(["mysql"]).length === 0) {
+  console.warn("SKIPPED online rewriters on MariaDB: the server is down");
+} else {
+  test("mysqlOnlineDdl: INSTANT and INPLACE, LOCK=NONE said out loud, and the server runs them while the writer writes", () =>
+    withScenario({ dialect: "mysql", v1: ORDERS, v2, setup: ROWS, write, rewriter: "mysqlOnlineDdl()" }, async ({ migrations, longestWriteMs, db }) => {
+      const source = migrations[0]!.source;
+      assert.match(source, 'await op.withAlgorithm({ algorithm: "INSTANT" }, async (op) => {\n    await op.addColumn("orders", s.column("extra", s.integer(), { nullable: true }));\n  });');
+      assert.match(source, 'await op.withAlgorithm({ algorithm: "INPLACE", lock: "NONE" }, async (op) => {\n    await op.createIndex("orders_note_idx", "orders", ["note"]);\n  });');
+      assert.ok(longestWriteMs < TIMEOUT_MS, `the writer waited ${longestWriteMs} ms`);
+      assert.equal(await db.query("SELECT COUNT(*) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'orders_note_idx'"), [{ n: 1 }]);
+    }),
+  );
+
+  test("lockTimeouts, before: the ALTER waits for the long transaction's metadata lock and the writer queues behind it", () =>
+    withScenario({ dialect: "mysql", v1: ORDERS, v2, setup: ROWS, write, hold: LONG_READ }, async ({ longestWriteMs }) => {
+      assert.ok(longestWriteMs > 2000, `the writer waited ${longestWriteMs} ms`);
+    }),
+  );
+
+  test("lockTimeouts with mysqlOnlineDdl, after: the ALTER gives up after lock_wait_timeout, the writer waits no longer, and it runs once the way is clear", () =>
+    withScenario(
+      { dialect: "mysql", v1: ORDERS, v2, setup: ROWS, write, hold: LONG_READ, rewriter: "mysqlOnlineDdl().chain(lockTimeouts({ lockTimeoutMs: 1000 }))", upgradeExit: 2 },
+      async ({ migrations, longestWriteMs, upgrade, p }) => {
+        assert.match(migrations[0]!.source, 'await op.execute("SET SESSION lock_wait_timeout = 1"');
+        assert.match(upgrade.err, "Lock wait timeout exceeded");
+        assert.ok(longestWriteMs < 1000 + TIMEOUT_MS, `the writer waited ${longestWriteMs} ms`);
+        await p.ok(["upgrade", "head"]);
+        await p.ok(["check"]);
+      },
+    ),
+  );
+}
+
+test.run();
