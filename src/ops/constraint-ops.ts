@@ -30,6 +30,7 @@ export abstract class CreateConstraintOp<C extends Constraint> extends MigrateOp
       type: TYPE_OF_KIND[this.constraint.kind],
       schema: this.schema,
       constraint: this.constraint,
+      notValid: (this as { notValid?: boolean }).notValid,
     });
   }
   toDiffTuple(): DiffTuple {
@@ -112,18 +113,20 @@ export class DropConstraintOp extends MigrateOperation {
   declare readonly type?: ConstraintType;
   declare readonly schema?: string;
   declare readonly constraint?: Constraint;
+  /** The dropped constraint was NOT VALID: the reverse adds it back NOT VALID. */
+  declare readonly notValid?: boolean;
   constructor(
     constraintName: string | undefined,
     tableName: string,
-    options: { type?: ConstraintType; schema?: string; constraint?: Constraint } = {},
+    options: { type?: ConstraintType; schema?: string; constraint?: Constraint; notValid?: boolean } = {},
   ) {
     super();
     const type = options.type ?? (options.constraint ? TYPE_OF_KIND[options.constraint.kind] : undefined);
-    initOp(this, DropConstraintOp, new.target, { constraintName, tableName, ...options, type });
+    initOp(this, DropConstraintOp, new.target, { constraintName, tableName, ...options, type, notValid: options.notValid || undefined });
   }
   reverse(): CreateConstraintOp<Constraint> {
     const c = this.constraint;
-    const options = { schema: this.schema };
+    const options = { schema: this.schema, notValid: this.notValid };
     if (c instanceof PrimaryKeyConstraint) return new CreatePrimaryKeyOp(this.tableName, c, options);
     if (c instanceof UniqueConstraint) return new CreateUniqueConstraintOp(this.tableName, c, options);
     if (c instanceof ForeignKeyConstraint) return new CreateForeignKeyOp(this.tableName, c, options);

@@ -245,7 +245,7 @@ export class Operations {
   dropConstraint(
     name: string | undefined,
     table: string,
-    options: Schema & { type?: ConstraintType; constraint?: Constraint } = {},
+    options: Schema & { type?: ConstraintType; constraint?: Constraint; notValid?: boolean } = {},
   ): Promise<void> {
     return this.invoke(new DropConstraintOp(name, table, options));
   }

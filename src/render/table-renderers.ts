@@ -237,6 +237,7 @@ export function setupTableRenderers(registry: RendererRegistry): void {
     tableCall(ctx, "dropConstraint", op, [op.constraintName], [], {
       type: op.type,
       constraint: op.constraint && renderConstraint(op.constraint, ctx),
+      notValid: op.notValid,
     }),
   );
 }

@@ -129,8 +129,13 @@ test("PostgreSQL: schema-qualified names, enums, ALTER COLUMN, constraints, inde
     deferrable: true,
     initiallyDeferred: true,
   });
+  // The orphan check comes first: without a live table (offline) it names sample rows by the key's own columns.
   assert.equal(await compileOffline("postgresql", new CreateForeignKeyOp("t", fk)), [
+    `SELECT s."a" AS "sample_a", s."b" AS "sample_b", count(*) OVER () AS orphan_rows FROM "t" s WHERE s."a" IS NOT NULL AND s."b" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "audit"."other" t WHERE t."x" = s."a" AND t."y" = s."b") LIMIT 1`,
     `ALTER TABLE "t" ADD CONSTRAINT "fk" FOREIGN KEY ("a", "b") REFERENCES "audit"."other" ("x", "y") ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED`,
+  ]);
+  assert.equal(await compileOffline("postgresql", new CreateForeignKeyOp("t", fk, { notValid: true })), [
+    `ALTER TABLE "t" ADD CONSTRAINT "fk" FOREIGN KEY ("a", "b") REFERENCES "audit"."other" ("x", "y") ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED NOT VALID`,
   ]);
   const gin = new Index({ name: "ix_doc", elements: [{ kind: "column", name: "doc", opclass: "jsonb_path_ops" }], using: "gin", where: "doc IS NOT NULL" });
   assert.equal(await compileOffline("postgresql", new CreateIndexOp("t", gin, { schema: "audit" })), [
@@ -153,7 +158,10 @@ test("MySQL: MODIFY/CHANGE from existing values, drops by constraint type, FULLT
     existingServerDefault: defaults.literal(""),
     existingComment: "shown",
   });
-  assert.equal(await compileOffline("mysql", rename), ["ALTER TABLE `t` CHANGE COLUMN `title` `Heading` VARCHAR(80) NOT NULL DEFAULT '' COMMENT 'shown'"]);
+  assert.equal(await compileOffline("mysql", rename), [
+    "SELECT count(*) OVER () AS offending_rows FROM `t` WHERE `title` IS NULL LIMIT 1",
+    "ALTER TABLE `t` CHANGE COLUMN `title` `Heading` VARCHAR(80) NOT NULL DEFAULT '' COMMENT 'shown'",
+  ]);
   const setDefault = new AlterColumnOp("t", "n", { modifyServerDefault: { from: undefined, to: defaults.literal(5) }, existingType: scalarType("integer") });
   assert.equal(await compileOffline("mysql", setDefault), ["ALTER TABLE `t` ALTER COLUMN `n` SET DEFAULT 5"]);
   const drops = (["foreignkey", "unique", "check", "primarykey"] as const).map((type) => new DropConstraintOp("c", "t", { type }));

@@ -124,6 +124,23 @@ export const OP_SAMPLES: readonly OpSample[] = [
   },
   { op: new ops.CreateCheckConstraintOp("users", s.check("a < b", "ck_ab")), code: 'await op.createCheckConstraint("ck_ab", "users", "a < b");' },
   {
+    op: new ops.CreateCheckConstraintOp("users", s.check("a < b", "ck_ab"), { notValid: true }),
+    code: 'await op.createCheckConstraint("ck_ab", "users", "a < b", { notValid: true });',
+  },
+  {
+    op: new ops.CreateForeignKeyOp("users", fk, { notValid: true }),
+    code: 'await op.createForeignKey("fk_org", "users", "org", ["org_id"], ["id"], { notValid: true });',
+  },
+  { op: new ops.ValidateConstraintOp("ck_ab", "users", { schema: "app" }), code: 'await op.validateConstraint("ck_ab", "users", { schema: "app" });' },
+  {
+    op: new ops.AlgorithmOp({ algorithm: "INPLACE", lock: "NONE" }, [new ops.CreateIndexOp("users", ix), new ops.AddColumnOp("users", note)]),
+    code:
+      'await op.withAlgorithm({ algorithm: "INPLACE", lock: "NONE" }, async (op) => {\n' +
+      'await op.createIndex("ix_note", "users", ["note"]);\n' +
+      `await op.addColumn("users", ${noteCode});\n` +
+      "});",
+  },
+  {
     op: new ops.DropConstraintOp("fk_org", "users", { constraint: fk }),
     code: 'await op.dropConstraint("fk_org", "users", { type: "foreignkey", constraint: s.foreignKey(["org_id"], "org", ["id"], { name: "fk_org" }) });',
   },

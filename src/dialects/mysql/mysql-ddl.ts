@@ -8,6 +8,7 @@ import { mysqlAlterTableOptions } from "./mysql-ddl-table-options.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
 import { isImplicitIndexName } from "./mysql-reflect-indexes.js";
 import { withAlgorithm } from "./mysql-algorithm-clause.js";
+import { dataChecks } from "../ddl/data-checks.js";
 import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
 
 /**
@@ -46,18 +47,18 @@ function handlers(w: DdlWriter): DdlHandlers {
     RenameTableOp: (op) => [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${w.name(op.schema, op.newTableName)}` }],
     AddColumnOp: (op, context) => alterTable(op, `ADD COLUMN ${mysqlColumnDefinition(w, op.column, context)}`),
     DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
-    AlterColumnOp: (op, context) => mysqlAlterColumn(w, op, context),
-    CreateIndexOp: (op) => [mysqlCreateIndex(w, op.schema, op.tableName, op.index)],
+    AlterColumnOp: async (op, context) => [...(await dataChecks(w, op, context)), ...(await mysqlAlterColumn(w, op, context))],
+    CreateIndexOp: async (op, context) => [...(await dataChecks(w, op, context)), mysqlCreateIndex(w, op.schema, op.tableName, op.index)],
     DropIndexOp: (op) => {
       if (op.tableName === undefined) throw new DdlStateError(`dropping index "${op.indexName}" on MySQL needs its table`);
       return [{ sql: `DROP INDEX ${w.q(op.indexName)} ON ${w.name(op.schema, op.tableName)}` }];
     },
-    CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
-    CreateForeignKeyOp: (op) => {
+    CreatePrimaryKeyOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.primaryKey(op.constraint)}`)],
+    CreateForeignKeyOp: async (op, context) => {
       if (op.notValid) throw new UnsupportedDdlError("mysql", "add a foreign key NOT VALID (it is PostgreSQL's)");
-      return alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`);
+      return [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`)];
     },
-    CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
+    CreateUniqueConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.unique(op.constraint)}`)],
     CreateCheckConstraintOp: (op) => {
       if (op.notValid) throw new UnsupportedDdlError("mysql", "add a check NOT VALID (it is PostgreSQL's)");
       return alterTable(op, `ADD ${w.check(op.constraint)}`);

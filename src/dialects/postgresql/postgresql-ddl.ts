@@ -1,3 +1,4 @@
+import { dataChecks } from "../ddl/data-checks.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
 import { DdlWriter } from "../ddl/ddl-writer.js";
@@ -41,17 +42,20 @@ function handlers(w: DdlWriter): DdlHandlers {
       ...(op.column.comment === undefined ? [] : [columnComment(w, table(op), op.column.name, op.column.comment)]),
     ],
     DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
-    AlterColumnOp: (op) => pgAlterColumn(w, op),
-    CreateIndexOp: (op) => [pgCreateIndex(w, op.schema, op.tableName, op.index, op.concurrently === true)],
+    AlterColumnOp: async (op, context) => [...(await dataChecks(w, op, context)), ...pgAlterColumn(w, op)],
+    CreateIndexOp: async (op, context) => [...(await dataChecks(w, op, context)), pgCreateIndex(w, op.schema, op.tableName, op.index, op.concurrently === true)],
     DropIndexOp: (op) => {
       const sql = `DROP INDEX ${op.concurrently === true ? "CONCURRENTLY " : ""}${w.name(op.schema, op.indexName)}`;
       return [op.concurrently === true ? { sql, transactional: false } : { sql }];
     },
-    CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
-    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.notValid ? " NOT VALID" : ""}`),
-    CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
+    CreatePrimaryKeyOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.primaryKey(op.constraint)}`)],
+    CreateForeignKeyOp: async (op, context) => [
+      ...(await dataChecks(w, op, context)),
+      ...alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.notValid ? " NOT VALID" : ""}`),
+    ],
+    CreateUniqueConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.unique(op.constraint)}`)],
     CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}${op.notValid ? " NOT VALID" : ""}`),
-    ValidateConstraintOp: (op) => alterTable(op, `VALIDATE CONSTRAINT ${w.q(op.constraintName)}`),
+    ValidateConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `VALIDATE CONSTRAINT ${w.q(op.constraintName)}`)],
     AlgorithmOp: () => {
       throw new UnsupportedDdlError("postgresql", "run ALGORITHM= clauses (they are MySQL's; use the concurrentIndexes and notValidConstraints rewriters)");
     },

@@ -8,6 +8,7 @@ import type { DdlWriter } from "../ddl/ddl-writer.js";
 import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
 import { sqliteCreateIndex, sqliteCreateTableSql } from "./sqlite-ddl-columns.js";
+import { rebuildDataChecks } from "./sqlite-rebuild-checks.js";
 
 /**
  * What SQLite cannot ALTER runs as a table rebuild, inside the migration's
@@ -61,6 +62,7 @@ export async function sqliteRebuild(
     const check = typesEqual(from.type, to.type) ? undefined : sqliteFitCheck(w, table, tableName, from, to);
     if (check) out.push(check);
   }
+  out.push(...rebuildDataChecks(w, { sql: table, shown: tableName }, current, target, copy));
   out.push({ sql: "PRAGMA defer_foreign_keys = ON" }, { sql: sqliteCreateTableSql(w, target, temp) });
   if (copy.length) {
     const into = w.columns(copy.map((c) => c.to.name));

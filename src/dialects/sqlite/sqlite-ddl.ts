@@ -6,6 +6,7 @@ import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { applyToTable } from "../ddl/apply-to-table.js";
+import { dataChecks } from "../ddl/data-checks.js";
 import { UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import { dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
 import { DdlWriter } from "../ddl/ddl-writer.js";
@@ -58,7 +59,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     AddColumnOp: tableOp,
     DropColumnOp: tableOp,
     AlterColumnOp: tableOp,
-    CreateIndexOp: (op) => [sqliteCreateIndex(w, op.schema, op.tableName, op.index)],
+    CreateIndexOp: async (op, context) => [...(await dataChecks(w, op, context)), sqliteCreateIndex(w, op.schema, op.tableName, op.index)],
     DropIndexOp: (op) => [{ sql: `DROP INDEX ${w.name(op.schema, op.indexName)}` }],
     CreatePrimaryKeyOp: tableOp,
     CreateForeignKeyOp: (op, context) => {
