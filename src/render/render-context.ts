@@ -60,8 +60,8 @@ export interface RenderContext {
   /** What the rendered ops lose (their `dataLoss()`), for the CLI to list. */
   readonly warnings: string[];
   readonly hazards?: ReadonlyMap<MigrateOperation, readonly Hazard[]>;
-  /** The hazards written as comments, one line each, for the CLI to list. */
-  readonly hazardWarnings: string[];
+  /** The hazards written as comments, for the CLI to list. */
+  readonly hazardWarnings: Hazard[];
   /** Inside `op.batchAlterTable(...)`: the table the batch alters, which its ops leave out. */
   readonly batch?: { readonly tableName: string; readonly schema?: string };
 }

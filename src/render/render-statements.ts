@@ -12,9 +12,8 @@ export function renderStatements(ctx: RenderContext, op: MigrateOperation): stri
   const calls = typeof rendered === "string" ? [rendered] : [...rendered];
   const loss = isContainer(op) ? undefined : op.dataLoss();
   const comments = (ctx.hazards?.get(op) ?? []).map((hazard) => {
-    const line = `${hazard.code} (${hazard.severity}): ${hazard.message}`;
-    ctx.hazardWarnings.push(line);
-    return `// HAZARD ${line}. Safer: ${hazard.safer}`;
+    ctx.hazardWarnings.push(hazard);
+    return `// HAZARD ${hazard.code} (${hazard.severity}): ${hazard.message}. Safer: ${hazard.safer}`;
   });
   if (loss !== undefined) {
     ctx.warnings.push(loss);

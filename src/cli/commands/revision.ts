@@ -227,7 +227,9 @@ export async function writeScripts(
     written.push(path);
     context.out(`wrote ${relative(context.cwd, path) || path}`);
     for (const warning of rendered.upgradeWarnings) context.err(`warning: ${warning}`);
-    for (const hazard of rendered.upgradeHazards) context.err(`hazard: ${hazard}`);
+    // Low ones (a tiny table) are in the file and in `strata lint`, not worth a line here.
+    for (const hazard of rendered.upgradeHazards.filter((h) => h.severity !== "low"))
+      context.err(`hazard: ${hazard.code} (${hazard.severity}): ${hazard.message}`);
     const node: RevisionNode = { revision: script.revId, ...placement };
     current = new RevisionGraph([...current.ordered, node]);
   }
