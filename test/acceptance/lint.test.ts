@@ -120,4 +120,27 @@ test("without a database to ask, lint reads every migration, without table sizes
   }
 });
 
+test("a URL from an environment variable that is not set: every migration, for the schema's dialect", async () => {
+  const p = project({ "schemas/app.schema": 'database {\n  dialect = "postgresql"\n  url = env("STRATA_LINT_TEST_UNSET_URL")\n}\n\n' + V1 });
+  try {
+    p.write(
+      "migrations/cccccccccccc_check.ts",
+      [
+        'import type { Operations } from "strata";',
+        'export const revision = "cccccccccccc";',
+        "export const downRevision = null;",
+        "export async function upgrade(op: Operations): Promise<void> {",
+        '  await op.createCheckConstraint("note_set", "orders", "note <> \'\'");',
+        "}",
+        "export async function downgrade(op: Operations): Promise<void> {}",
+        "",
+      ].join("\n"),
+    );
+    const linted = await p.ok(["lint"], 1);
+    assert.match(linted.out, "  high check-scans: adding a CHECK scans every row of orders under an ACCESS EXCLUSIVE lock");
+  } finally {
+    p.done();
+  }
+});
+
 test.run();

@@ -3,13 +3,16 @@ import type { LoadedConfig } from "../../config/load-config.js";
 import { sqliteFilePath } from "../../dialects/sqlite/sqlite-file-path.js";
 import { formatLint, lintFails, type LintedMigration } from "../../lint/lint-report.js";
 import { lintMigrations, liveTarget, type LintTarget } from "../../lint/lint-migrations.js";
-import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../../revisions/index.js";
+import { DEFAULT_DATABASE, resolveTarget, type LoadedMigration, type RevisionGraph } from "../../revisions/index.js";
 import { migrationFunction, shownPath } from "../../runtime/migration-file.js";
 import { headsOf } from "../../runtime/version-state.js";
 import { VersionTable } from "../../runtime/version-table.js";
 import { ALLOW_MARKER } from "../../lint/acknowledgements.js";
 import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { DEFAULT_URL, dialectOfUrl, loadProjectConfig } from "../project.js";
+import { compileSchemaAt, DEFAULT_URL, dialectOfUrl, loadProjectConfig, schemaPath } from "../project.js";
+import { UserError } from "../user-error.js";
+import type { Dialect } from "../../dialects/dialect.js";
+import { dialectNamed } from "../../dialects/registry.js";
 import { openMigrations, userErrors } from "./revision.js";
 import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
 
@@ -44,8 +47,7 @@ export const lintCommand: Command = {
     const loaded = await loadConfigAndMigrations(args, context);
     const range = args.positionals[0];
     const linted: LintedMigration[] = [];
-    for (const { database, url } of await migrationTargets(args, loaded.config, context)) {
-      const versionTable = new VersionTable(dialectOfUrl(url), versionTableName(loaded.config));
+    for (const { database, url, dialect } of await lintTargets(args, loaded.config, context)) {
       const lint = (target: LintTarget, applied: readonly string[] | undefined) =>
         userErrors(() => {
           const toLint = selectMigrations(loaded.graph, range, applied).map((m) => ({
@@ -56,10 +58,11 @@ export const lintCommand: Command = {
           }));
           return lintMigrations(toLint, target);
         });
-      if (isOffline(url)) {
-        linted.push(...(await lint({ dialect: dialectOfUrl(url), facts: {} }, undefined)));
+      if (url === undefined || isOffline(url)) {
+        linted.push(...(await lint({ dialect, facts: {} }, undefined)));
         continue;
       }
+      const versionTable = new VersionTable(dialect, versionTableName(loaded.config));
       await withDatabase(url, async (connection) => {
         const applied = headsOf(await versionTable.read(connection));
         linted.push(...(await lint(await liveTarget(connection), applied)));
@@ -74,6 +77,23 @@ export const lintCommand: Command = {
 async function loadConfigAndMigrations(args: ParsedArgs, context: CommandContext): Promise<{ config: LoadedConfig; graph: RevisionGraph<LoadedMigration> }> {
   const config = await loadProjectConfig(args, context);
   return { config, graph: (await openMigrations(config, context)).graph };
+}
+
+/**
+ * The databases to lint for, as upgrade would run on them; when the URL
+ * comes from an environment variable that is not set, there is no database
+ * to ask, and the schema's dialect says how its migrations would run.
+ */
+async function lintTargets(args: ParsedArgs, loaded: LoadedConfig, context: CommandContext): Promise<Array<{ database: string; url?: string; dialect: Dialect }>> {
+  try {
+    return (await migrationTargets(args, loaded, context)).map((t) => ({ ...t, dialect: dialectOfUrl(t.url) }));
+  } catch (error) {
+    const schema = schemaPath(args, loaded, context);
+    if (!(error instanceof UserError) || !existsSync(schema)) throw error;
+    const metadata = await compileSchemaAt(schema, context);
+    if (metadata.database.urlEnv === undefined) throw error;
+    return [{ database: DEFAULT_DATABASE, dialect: dialectNamed(metadata.dialect) ?? dialectOfUrl(DEFAULT_URL) }];
+  }
 }
 
 /** No database to ask: the default SQLite file that does not exist yet. */
