@@ -56,7 +56,7 @@ export function childTables(facts: LiveFacts, op: TableOp): string[] {
 }
 
 /** Counting stops here: past it a table is simply not tiny, and counting a huge table would be slow. */
-export const COUNT_LIMIT = TINY_TABLE_ROWS + 1;
+const COUNT_LIMIT = TINY_TABLE_ROWS + 1;
 
 /**
  * Row counts of tables the catalog's statistics call small or cannot size

@@ -100,8 +100,3 @@ function sized(hazard: Hazard, facts: LiveFacts): Hazard {
   const size = rows <= 0 ? "the table is empty" : `the table holds about ${Math.round(rows)} rows`;
   return { ...hazard, severity: "low", message: `${hazard.message} (${size}, so this is brief)` };
 }
-
-/** Whether any finding is worth stopping for: a data loss, or a hazard above low. */
-export function isBlocking(finding: OpFinding): boolean {
-  return finding.dataLoss !== undefined || finding.hazards.some((h) => h.severity !== "low");
-}

@@ -55,7 +55,7 @@ export function tableKey(op: { tableName: string; schema?: string }, dialect: Di
 }
 
 /** Every op, with table groups (ModifyTableOps) opened. */
-export function leafOps(ops: readonly MigrateOperation[]): MigrateOperation[] {
+function leafOps(ops: readonly MigrateOperation[]): MigrateOperation[] {
   return ops.flatMap((op) => (op instanceof OpContainer ? leafOps(op.ops) : [op]));
 }
 

@@ -60,7 +60,7 @@ export function orphansCheck(w: DdlWriter, table: Named, columns: readonly strin
 }
 
 /** The table's primary key columns, to name a sample row by (none offline, or for a table without one). */
-export async function sampleKey(context: DdlContext, schema: string | undefined, table: string): Promise<readonly string[]> {
+async function sampleKey(context: DdlContext, schema: string | undefined, table: string): Promise<readonly string[]> {
   return (await context.currentTable?.(schema, table))?.primaryKey?.columns ?? [];
 }
 
