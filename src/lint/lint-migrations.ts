@@ -25,7 +25,9 @@ export interface LintTarget {
 /** Reads a live database's version, table sizes and catalog, for the analysis (a constant number of queries). */
 export async function liveTarget(connection: DatabaseConnection): Promise<LintTarget> {
   const dialect = connection.dialect;
-  return { dialect, facts: { ...(await dialect.hazards.readFacts(connection)), metadata: await dialect.reflect(connection) } };
+  // Every schema: a table outside the default one is not new because it was not looked at.
+  const metadata = await dialect.reflect(connection, { includeSchemas: dialect.capabilities.schemas });
+  return { dialect, facts: { ...(await dialect.hazards.readFacts(connection)), metadata } };
 }
 
 /** The tables the live database holds, when the target was read from one. */

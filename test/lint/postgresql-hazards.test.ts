@@ -73,6 +73,12 @@ const CASES: readonly HazardCase[] = [
     hazards: [],
   },
   {
+    name: "a table in another schema",
+    setup: "CREATE SCHEMA audit; CREATE TABLE audit.events (id integer PRIMARY KEY, kind text); INSERT INTO audit.events SELECT g, 'k' FROM generate_series(1, 20000) g;",
+    migration: (op) => op.createIndex("ix_kind", "events", ["kind"], { schema: "audit" }),
+    hazards: ["index-blocks-writes:high", "missing-lock-timeout:medium"],
+  },
+  {
     name: "an empty table: reported as low",
     setup: `CREATE TABLE empty_one (id integer PRIMARY KEY, note text)`,
     migration: (op) => op.createIndex("ix_empty", "empty_one", ["note"]),
