@@ -13,7 +13,11 @@ import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { DiffEntry } from "../ops/index.js";
 import { DEFAULT_DATABASE, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
 import { copySchema } from "../runtime/copy-schema.js";
-import { shownPath } from "../runtime/migration-file.js";
+import type { DatabaseConnection } from "../dialects/dialect.js";
+import { executeStatement } from "../runtime/execute-statement.js";
+import { liveDdlContext } from "../runtime/live-ddl-context.js";
+import { migrationFunction, shownPath } from "../runtime/migration-file.js";
+import { collectOps, executingOperations } from "../runtime/op-executor.js";
 import { openScratchDatabase, ScratchDatabaseError } from "../runtime/scratch-database.js";
 import { VERIFY_STEPS, verifyMigration, type VerifyResult } from "../runtime/verify-migration.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
@@ -68,7 +72,7 @@ export async function verifyRevisions(
     const metadata = graph.heads.length === 1 ? model : undefined;
     const compare = autogenOptions(args, loaded);
     const copy = { ...compare, includeSchemas: model ? includedSchemas(compare, model) : compare.includeSchemas };
-    for (const revision of revisions) {
+    for (const [index, revision] of revisions.entries()) {
       const migration = graph.get(revision);
       const where = `${targets.length > 1 ? `${target.database}: ` : ""}${revision} (${shownPath(migration, context.cwd)})`;
       const scratch = await openScratch(dialect, target);
@@ -77,7 +81,13 @@ export async function verifyRevisions(
       let result: VerifyResult;
       try {
         result = await verifyMigration({
-          parentSchema: real && ((to) => copySchema(real, to, copy)),
+          // Revisions written before this one in the same run (a rewriter's steps) are not in the real database yet: they run on the copy.
+          parentSchema:
+            real &&
+            (async (to) => {
+              await copySchema(real, to, copy);
+              for (const earlier of revisions.slice(0, index)) await applyUpgrade(to, graph.get(earlier), target.database, context.cwd);
+            }),
           scratch: scratch.connection,
           graph,
           revision,
@@ -106,6 +116,13 @@ export async function verifyRevisions(
     }
   }
   return { results, dialects: [...dialects] };
+}
+
+/** Runs a migration's upgrade ops on the scratch database, outside the version table (its parents are stamped after). */
+async function applyUpgrade(scratch: DatabaseConnection, migration: LoadedMigration, database: string, cwd: string): Promise<void> {
+  const ops = await collectOps(migrationFunction(migration, database, "upgrade", cwd), scratch.dialect);
+  const operations = executingOperations(scratch.dialect, liveDdlContext(scratch), (statement) => executeStatement(scratch, statement));
+  for (const op of ops) await operations.invoke(op);
 }
 
 async function openScratch(dialect: ReturnType<typeof dialectOfUrl>, target: VerifyTarget) {

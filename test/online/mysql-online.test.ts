@@ -17,12 +17,15 @@ if (availableDialects(["mysql"]).length === 0) {
   console.warn("SKIPPED online rewriters on MariaDB: the server is down");
 } else {
   test("mysqlOnlineDdl: INSTANT and INPLACE, LOCK=NONE said out loud, and the server runs them while the writer writes", () =>
-    withScenario({ dialect: "mysql", v1: ORDERS, v2, setup: ROWS, write, rewriter: "mysqlOnlineDdl()" }, async ({ migrations, longestWriteMs, db }) => {
+    withScenario({ dialect: "mysql", v1: ORDERS, v2, setup: ROWS, write, rewriter: "mysqlOnlineDdl()" }, async ({ migrations, longestWriteMs, db, p }) => {
       const source = migrations[0]!.source;
       assert.match(source, 'await op.withAlgorithm({ algorithm: "INSTANT" }, async (op) => {\n    await op.addColumn("orders", s.column("extra", s.integer(), { nullable: true }));\n  });');
       assert.match(source, 'await op.withAlgorithm({ algorithm: "INPLACE", lock: "NONE" }, async (op) => {\n    await op.createIndex("orders_note_idx", "orders", ["note"]);\n  });');
       assert.ok(longestWriteMs < TIMEOUT_MS, `the writer waited ${longestWriteMs} ms`);
       assert.equal(await db.query("SELECT COUNT(*) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'orders_note_idx'"), [{ n: 1 }]);
+      // The downgrade runs under the same clauses (DROP INDEX is written as ALTER TABLE ... DROP INDEX to take them).
+      await p.ok(["downgrade", "-1"]);
+      assert.equal(await db.query("SELECT COUNT(*) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'orders_note_idx'"), [{ n: 0 }]);
     }),
   );
 

@@ -9,6 +9,9 @@ import type { AlgorithmClause } from "../../ops/algorithm-op.js";
 export function withAlgorithm(sql: string, clause: AlgorithmClause): string {
   const clauses = [`ALGORITHM=${clause.algorithm}`, ...(clause.lock ? [`LOCK=${clause.lock}`] : [])];
   if (/^\s*ALTER\s+TABLE\b/i.test(sql)) return `${sql}, ${clauses.join(", ")}`;
-  if (/^\s*(CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX|DROP\s+INDEX)\b/i.test(sql)) return `${sql} ${clauses.join(" ")}`;
+  // MariaDB's DROP INDEX takes no ALGORITHM=INSTANT: ALTER TABLE ... DROP INDEX takes every clause.
+  const drop = /^\s*DROP\s+INDEX\s+(`(?:[^`]|``)+`)\s+ON\s+((?:`(?:[^`]|``)+`\.)?`(?:[^`]|``)+`)\s*$/i.exec(sql);
+  if (drop) return `ALTER TABLE ${drop[2]} DROP INDEX ${drop[1]}, ${clauses.join(", ")}`;
+  if (/^\s*CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\b/i.test(sql)) return `${sql} ${clauses.join(" ")}`;
   return sql;
 }
