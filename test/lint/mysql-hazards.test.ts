@@ -38,6 +38,16 @@ const CASES: readonly HazardCase[] = [
   { name: "rename column: instant, breaks the app", migration: (op) => op.alterColumn("orders", "note", { newName: "remark", existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:medium", "rename-column-breaks-app:high"] },
   { name: "foreign key: copy", migration: (op) => op.createForeignKey("orders_customer_fk", "orders", "customers", ["customer_id"], ["id"]), hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"] },
   { name: "check: copy", migration: (op) => op.createCheckConstraint("positive", "orders", "amount > 0"), hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"] },
+  {
+    name: "drops: an index and a unique key in place, a check instantly",
+    setup: "CREATE INDEX ix_amount ON orders (amount); ALTER TABLE orders ADD CONSTRAINT uq_note UNIQUE (note), ADD CONSTRAINT ck_amount CHECK (amount > 0);",
+    migration: async (op) => {
+      await op.dropIndex("ix_amount", { table: "orders" });
+      await op.dropConstraint("uq_note", "orders", { type: "unique" });
+      await op.dropConstraint("ck_amount", "orders", { type: "check" });
+    },
+    hazards: ["missing-lock-timeout:medium"],
+  },
   { name: "enum value at the end: instant", migration: (op) => op.addEnumValue("orders_mood", "away"), hazards: [] },
   { name: "enum value in the middle: copy", migration: (op) => op.addEnumValue("orders_mood", "away", { before: "busy" }), hazards: ["copy-algorithm:high"] },
   {

@@ -46,7 +46,9 @@ export function mysqlAlgorithm(op: MigrateOperation, facts: LiveFacts): MysqlAlg
     if (using === "fulltext" || using === "spatial") return { algorithm: "INPLACE", rebuild: false, concurrentWrites: false, why: `a ${using} index is built under a shared lock` };
     return INPLACE;
   }
-  if (op instanceof DropIndexOp || op instanceof RenameTableOp) return INSTANT;
+  // Dropping an index is in place (MariaDB refuses INSTANT for it), renaming a table instant.
+  if (op instanceof DropIndexOp) return INPLACE;
+  if (op instanceof RenameTableOp) return INSTANT;
   if (op instanceof AddColumnOp) {
     const column = op.column;
     if (column.default?.kind === "autoincrement") return copy("an AUTO_INCREMENT column fills every row");
@@ -59,7 +61,11 @@ export function mysqlAlgorithm(op: MigrateOperation, facts: LiveFacts): MysqlAlg
   if (op instanceof CreateCheckConstraintOp) return copy("a CHECK is verified by copying the table");
   if (op instanceof CreateUniqueConstraintOp) return INPLACE;
   if (op instanceof CreatePrimaryKeyOp) return rebuild("a new primary key rebuilds the clustered index");
-  if (op instanceof DropConstraintOp) return op.type === "primarykey" ? copy("dropping the primary key without adding one copies the table") : INSTANT;
+  if (op instanceof DropConstraintOp) {
+    if (op.type === "primarykey") return copy("dropping the primary key without adding one copies the table");
+    // A unique key is an index, and a foreign key's drop may take its implicit index along: in place; a check is metadata.
+    return op.type === "check" ? INSTANT : INPLACE;
+  }
   if (op instanceof AddEnumValueOp) return op.before === undefined && op.after === undefined ? INSTANT : copy("a value inserted before the end renumbers the stored values");
   if (op instanceof DropEnumValueOp) return copy("removing an enum value renumbers the stored values");
   return undefined;
