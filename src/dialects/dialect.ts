@@ -104,6 +104,12 @@ export interface DialectCapabilities {
   readonly arrays: boolean;
   readonly unsignedIntegers: boolean;
   readonly materializedViews: boolean;
+  /** PostgreSQL `NOT VALID` foreign keys and checks, and `MATCH FULL` foreign keys. */
+  readonly notValidConstraints: boolean;
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`. */
+  readonly nullsNotDistinct: boolean;
+  /** PostgreSQL index `INCLUDE (...)` columns and `WITH (...)` storage parameters. */
+  readonly coveringIndexes: boolean;
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP` (`@onUpdate(now())`). */
   readonly onUpdate: boolean;
   /** MySQL/MariaDB `INVISIBLE` columns. */

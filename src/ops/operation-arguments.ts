@@ -85,6 +85,8 @@ export interface ForeignKeyOptions {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  readonly match?: "full";
+  readonly notValid?: boolean;
   readonly sourceSchema?: string;
   readonly referentSchema?: string;
 }
@@ -105,6 +107,8 @@ export function buildForeignKey(
     onUpdate: options.onUpdate,
     deferrable: options.deferrable,
     initiallyDeferred: options.initiallyDeferred,
+    match: options.match,
+    notValid: options.notValid,
   });
 }
 

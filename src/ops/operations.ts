@@ -87,6 +87,9 @@ export interface CreateIndexArguments extends Schema {
   readonly unique?: boolean;
   readonly where?: string;
   readonly using?: string;
+  readonly include?: readonly string[];
+  readonly storage?: string;
+  readonly nullsNotDistinct?: boolean;
   /** PostgreSQL: build without locking writes; the migration must `export const transactional = false`. */
   readonly concurrently?: boolean;
 }
@@ -199,8 +202,9 @@ export class Operations {
   }
 
   createIndex(name: string, table: string, columns: ReadonlyArray<string | IndexElement>, args: CreateIndexArguments = {}): Promise<void> {
-    const index = new Index({ name, elements: indexElements(columns), unique: args.unique, where: args.where, using: args.using });
-    return this.invoke(new CreateIndexOp(table, index, { schema: args.schema, concurrently: args.concurrently }));
+    const { schema, concurrently, ...options } = args;
+    const index = new Index({ name, elements: indexElements(columns), ...options });
+    return this.invoke(new CreateIndexOp(table, index, { schema, concurrently }));
   }
 
   dropIndex(name: string, options: Schema & { table?: string; index?: Index; concurrently?: boolean } = {}): Promise<void> {
@@ -225,12 +229,24 @@ export class Operations {
     return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema }));
   }
 
-  createUniqueConstraint(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
-    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns }), options));
+  createUniqueConstraint(
+    name: string | undefined,
+    table: string,
+    columns: readonly string[],
+    options: Schema & { nullsNotDistinct?: boolean } = {},
+  ): Promise<void> {
+    const { nullsNotDistinct, ...rest } = options;
+    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns, nullsNotDistinct }), rest));
   }
 
-  createCheckConstraint(name: string | undefined, table: string, sqlExpression: string, options: Schema = {}): Promise<void> {
-    return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression }), options));
+  createCheckConstraint(
+    name: string | undefined,
+    table: string,
+    sqlExpression: string,
+    options: Schema & { notValid?: boolean } = {},
+  ): Promise<void> {
+    const { notValid, ...rest } = options;
+    return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression, notValid }), rest));
   }
 
   /** `constraint` is the dropped constraint, so the op can be reversed. */

@@ -212,11 +212,11 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(CreateUniqueConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns]),
+    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns], { nullsNotDistinct: op.constraint.nullsNotDistinct }),
   );
 
   registry.dispatchFor(CreateCheckConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression]),
+    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression], { notValid: op.constraint.notValid }),
   );
 
   registry.dispatchFor(CreateForeignKeyOp)((ctx, op) => {

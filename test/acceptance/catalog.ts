@@ -87,6 +87,11 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
       `SELECT schemaname || '.' || tablename AS t, indexdef AS def FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
     );
     for (const i of indexes) table(tables, text(i.t)).indexes.push(text(i.def));
+    const relations = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
+    );
+    for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)}`);
     return tables;
   },
 

@@ -97,13 +97,14 @@ function renameInTable(table: Table, from: string, to: string): Table {
   return table.with({
     primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
     foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, info: fk.info, columns: rename(fk.columns) })),
-    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), info: u.info })),
+    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), nullsNotDistinct: u.nullsNotDistinct, info: u.info })),
     indexes: table.indexes.map(
       (i) =>
         new Index({
           ...i,
           info: i.info,
           elements: i.elements.map((e) => (e.kind === "column" && e.name === from ? { ...e, name: to } : e)),
+          include: i.include && rename(i.include),
         }),
     ),
   });

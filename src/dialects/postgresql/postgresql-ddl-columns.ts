@@ -73,16 +73,22 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
     ...table.columns.map((c) => pgColumnDefinition(w, c)),
     ...(table.primaryKey ? [w.primaryKey(table.primaryKey)] : []),
     ...table.uniqueConstraints.map((u) => w.unique(u)),
-    ...table.checkConstraints.map((c) => w.check(c)),
-    ...table.foreignKeys.map((f) => w.foreignKey(f, fk)),
+    ...table.checkConstraints.filter((c) => !c.notValid).map((c) => w.check(c)),
+    ...table.foreignKeys.filter((f) => !f.notValid).map((f) => w.foreignKey(f, fk)),
   ];
-  const statements: Statement[] = [{ sql: w.createTable(name, definitions) }];
+  // CREATE TABLE validates every constraint whatever it says: NOT VALID ones are added after it.
+  const notValid = [
+    ...table.checkConstraints.filter((c) => c.notValid).map((c) => w.check(c)),
+    ...table.foreignKeys.filter((f) => f.notValid).map((f) => w.foreignKey(f, fk)),
+  ].map((definition) => ({ sql: `ALTER TABLE ${name} ADD ${definition} NOT VALID` }));
+  const create = w.createTable(name, definitions);
+  const statements: Statement[] = [{ sql: table.options.unlogged ? create.replace(/^CREATE TABLE/, "CREATE UNLOGGED TABLE") : create }];
   if (table.comment !== undefined) statements.push({ sql: `COMMENT ON TABLE ${name} IS ${w.string(table.comment)}` });
   for (const column of table.columns) {
     if (column.comment !== undefined) statements.push(columnComment(w, name, column.name, column.comment));
   }
   for (const index of table.indexes) statements.push(pgCreateIndex(w, table.schema, table.name, index, false));
-  return statements;
+  return [...statements, ...notValid];
 }
 
 export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index, concurrently: boolean): Statement {
@@ -96,9 +102,15 @@ export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: s
     if (e.nulls) sql += ` NULLS ${e.nulls.toUpperCase()}`;
     return sql;
   });
-  const where = index.where === undefined ? "" : ` WHERE ${index.where}`;
+  // In CREATE INDEX's own order: INCLUDE, NULLS NOT DISTINCT, WITH, WHERE.
+  const tail = [
+    index.include ? ` INCLUDE ${w.columns(index.include)}` : "",
+    index.nullsNotDistinct ? " NULLS NOT DISTINCT" : "",
+    index.storage !== undefined ? ` WITH (${index.storage})` : "",
+    index.where === undefined ? "" : ` WHERE ${index.where}`,
+  ].join("");
   const head = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${w.q(index.name)}`;
-  const sql = `${head} ON ${w.name(schema, table)}${using} (${elements.join(", ")})${where}`;
+  const sql = `${head} ON ${w.name(schema, table)}${using} (${elements.join(", ")})${tail}`;
   return concurrently ? { sql, transactional: false } : { sql };
 }
 

@@ -48,9 +48,9 @@ function handlers(w: DdlWriter): DdlHandlers {
       return [op.concurrently === true ? { sql, transactional: false } : { sql }];
     },
     CreatePrimaryKeyOp: (op) => alterTable(op, `ADD ${w.primaryKey(op.constraint)}`),
-    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`),
+    CreateForeignKeyOp: (op) => alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.constraint.notValid ? " NOT VALID" : ""}`),
     CreateUniqueConstraintOp: (op) => alterTable(op, `ADD ${w.unique(op.constraint)}`),
-    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}`),
+    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}${op.constraint.notValid ? " NOT VALID" : ""}`),
     DropConstraintOp: (op) => {
       if (op.constraintName === undefined) throw new DdlStateError(`dropping a constraint of "${op.tableName}" on PostgreSQL needs its name`);
       return alterTable(op, `DROP CONSTRAINT ${w.q(op.constraintName)}`);

@@ -92,9 +92,6 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
     if (row.kind === "p") warnings.push(`partitioning of ${where} is not in the model`);
     for (const what of tableConstraints.unsupported) warnings.push(`${what} on ${where} is not in the model`);
-    for (const index of tableIndexes.filter((i) => i.include_count > 0)) {
-      warnings.push(`INCLUDE columns of index "${index.name}" on ${where} are not in the model`);
-    }
     const comment = details.get(row.oid)?.comment ?? undefined;
     return new Table({
       name: row.name,
@@ -105,6 +102,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       uniqueConstraints: tableConstraints.uniqueConstraints,
       checkConstraints: tableConstraints.checkConstraints,
       indexes: tableIndexes.map(indexFromRow),
+      options: { unlogged: row.persistence === "u" },
       ...(comment !== undefined ? { comment } : {}),
     });
   });

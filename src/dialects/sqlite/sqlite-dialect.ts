@@ -35,6 +35,9 @@ export const sqliteDialect: Dialect = {
     // MediaWiki corpus), so it round-trips; SQLite does not enforce it.
     unsignedIntegers: true,
     materializedViews: false,
+    notValidConstraints: false,
+    nullsNotDistinct: false,
+    coveringIndexes: false,
     onUpdate: false,
     invisibleColumns: false,
     tableOptions: ["strict", "withoutRowid"],
