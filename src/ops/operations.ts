@@ -28,7 +28,7 @@ import {
   type ConstraintType,
 } from "./constraint-ops.js";
 import { Dispatcher, DuplicateHandlerError } from "./dispatcher.js";
-import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, ReorderEnumValuesOp, type EnumValuePosition } from "./enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "./index-ops.js";
 import { MigrateOperation } from "./migrate-operation.js";
@@ -296,6 +296,11 @@ export class Operations {
 
   dropEnumValue(name: string, value: string, options: Schema & EnumValuePosition = {}): Promise<void> {
     return this.invoke(new DropEnumValueOp(name, value, options));
+  }
+
+  /** The enum's values in a new order; `existing` is the order now (for the reverse). */
+  reorderEnumValues(name: string, values: readonly string[], options: Schema & { existing: readonly string[] }): Promise<void> {
+    return this.invoke(new ReorderEnumValuesOp(name, values, options));
   }
 
   createSequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Promise<void> {

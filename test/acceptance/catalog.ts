@@ -92,6 +92,13 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
     );
     for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)}`);
+    // Enum types, values in their sort order, as one pseudo-table (none when there are none).
+    const enums = await db.query<Row>(
+      `SELECT n.nspname || '.' || t.typname AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+        WHERE ${where} GROUP BY 1`,
+    );
+    for (const e of enums) table(tables, "(enum types)").constraints.push(`${text(e.name)}: ${text(e.labels)}`);
     return tables;
   },
 

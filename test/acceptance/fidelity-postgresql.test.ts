@@ -58,6 +58,15 @@ const cases = [
     upgrade: ['op.dropConstraint("c_qty_check", "c"', 'op.createCheckConstraint("c_qty_check", "c", "qty > 0")'],
     editedSql: `${CONSTRAINED}ALTER TABLE c ADD CONSTRAINT c_qty_check CHECK (qty > 0);`,
   }),
+  fidelityCase({
+    dialect: "postgresql",
+    name: "enum values reordered by an edit: the type is re-created with the rows kept",
+    sql: "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\nCREATE TABLE t (id integer PRIMARY KEY, m mood DEFAULT 'ok');\nINSERT INTO t VALUES (1, 'happy');",
+    pulled: ["m mood? @default(ok)"],
+    edit: [["sad ok happy", "happy ok sad"]],
+    upgrade: ['op.reorderEnumValues("mood", ["happy", "ok", "sad"], { existing: ["sad", "ok", "happy"] })'],
+    editedSql: "CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');\nCREATE TABLE t (id integer PRIMARY KEY, m mood DEFAULT 'ok');",
+  }),
 ].filter(() => isAvailable("postgresql"));
 
 testInLanes(test, cases);

@@ -33,6 +33,7 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["DropConstraintOp", new ops.DropConstraintOp("uq_name", "user", { constraint: uq })],
   ["CreateTableCommentOp", new ops.CreateTableCommentOp("user", "people", { existingComment: "persons" })],
   ["CreateTableCommentOp (new)", new ops.CreateTableCommentOp("user", "people")],
+  ["ReorderEnumValuesOp", new ops.ReorderEnumValuesOp("mood", ["happy", "sad"], { schema: "app", existing: ["sad", "happy"] })],
   ["AlterTableOptionsOp", new ops.AlterTableOptionsOp("user", { strict: true, engine: null }, { existing: { strict: null, engine: "MyISAM" } })],
   ["DropTableCommentOp", new ops.DropTableCommentOp("user", { existingComment: "people" })],
   ["ExecuteSQLOp", new ops.ExecuteSQLOp("update t set a = 1", { reverseSql: "update t set a = 0" })],

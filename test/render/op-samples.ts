@@ -133,6 +133,10 @@ export const OP_SAMPLES: readonly OpSample[] = [
     op: new ops.AlterTableOptionsOp("users", { strict: true, engine: null }, { schema: "app", existing: { strict: null, engine: "MyISAM" } }),
     code: 'await op.alterTableOptions("users", { strict: true, engine: null }, { schema: "app", existing: { strict: null, engine: "MyISAM" } });',
   },
+  {
+    op: new ops.ReorderEnumValuesOp("mood", ["happy", "sad"], { existing: ["sad", "happy"] }),
+    code: 'await op.reorderEnumValues("mood", ["happy", "sad"], { existing: ["sad", "happy"] });',
+  },
   { op: new ops.CreateSchemaOp("audit"), code: 'await op.createSchema("audit");' },
   { op: new ops.DropSchemaOp("audit"), code: 'await op.dropSchema("audit");' },
   { op: new ops.CreateEnumOp(new Enum({ name: "role", values: ["admin", "in progress"] })), code: 'await op.createEnum("role", ["admin", "in progress"]);' },

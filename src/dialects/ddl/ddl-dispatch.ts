@@ -9,7 +9,7 @@ import {
   CreateUniqueConstraintOp,
   DropConstraintOp,
 } from "../../ops/constraint-ops.js";
-import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp } from "../../ops/enum-ops.js";
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, ReorderEnumValuesOp } from "../../ops/enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
@@ -56,6 +56,7 @@ export const DDL_OPS = {
   DropEnumOp,
   AddEnumValueOp,
   DropEnumValueOp,
+  ReorderEnumValuesOp,
   CreateSequenceOp,
   DropSequenceOp,
   AlterSequenceOp,

@@ -71,6 +71,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateEnumOp: () => [],
     DropEnumOp: () => [],
     AddEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, true),
+    ReorderEnumValuesOp: unsupported("reorder the values of a named enum (MySQL enums are column types: change the column's type)"),
     DropEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, false),
     CreateDomainOp: unsupported("create domains (MySQL has none; they are PostgreSQL's)"),
     DropDomainOp: unsupported("drop domains (MySQL has none)"),

@@ -84,6 +84,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateExtensionOp: unsupported("create extensions (SQLite has none; they are PostgreSQL's)"),
     DropExtensionOp: unsupported("drop extensions (SQLite has none)"),
     AlterExtensionOp: unsupported("alter extensions (SQLite has none)"),
+    ReorderEnumValuesOp: unsupported("change enum types"),
     CreateSequenceOp: unsupported("create sequences (use autoincrement())"),
     DropSequenceOp: unsupported("drop sequences"),
     AlterSequenceOp: unsupported("alter sequences"),
