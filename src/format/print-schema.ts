@@ -144,7 +144,13 @@ function columnNode(
   const one = (name: string, value: Parameters<typeof syntax.arg>[0]) => attrs.push(syntax.attr(name, [syntax.arg(value)]));
   if (id) attrs.push(syntax.attr("id"));
   if (column.default !== undefined) one("default", defaultValue(column.default));
-  if (column.identity !== undefined) attrs.push(syntax.attr("identity", column.identity === "always" ? [syntax.arg(syntax.word("always"))] : []));
+  if (column.identity !== undefined) {
+    const kind = column.identity === "always" ? [syntax.arg(syntax.word("always"))] : [];
+    const options = Object.entries(column.identityOptions ?? {}).map(([key, value]) =>
+      syntax.arg(typeof value === "boolean" ? syntax.word(String(value)) : syntax.number(value), key),
+    );
+    attrs.push(syntax.attr("identity", [...kind, ...options]));
+  }
   if (column.generated !== undefined) {
     const stored = column.generated.stored ? [syntax.arg(syntax.word("true"), "stored")] : [];
     attrs.push(syntax.attr("generated", [syntax.arg(syntax.sql(column.generated.expression)), ...stored]));

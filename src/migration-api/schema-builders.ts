@@ -9,6 +9,7 @@ import {
   UniqueConstraint,
   View,
   type IdentityKind,
+  type IdentityOptions,
   type IndexElement,
   type ReferentialAction,
   type SequenceProps,
@@ -23,6 +24,8 @@ export interface ColumnOptions {
   readonly nullable?: boolean;
   readonly default?: DefaultInput;
   readonly identity?: IdentityKind;
+  /** The identity's sequence options: `{ start: 100, increment: 5 }`. */
+  readonly identityOptions?: IdentityOptions;
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
   readonly collation?: string;

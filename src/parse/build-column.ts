@@ -9,7 +9,7 @@ import {
 import type { Attribute, ColumnNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
-import { readArgs, readBoolean, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
+import { readArgs, readBoolean, readInteger, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
 import { readDefault } from "./read-default.js";
 import { readNullsNotDistinct } from "./read-index.js";
 import { resolveType, type ResolvedType } from "./resolve-type.js";
@@ -32,7 +32,7 @@ export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
   check: sig(["expression"], 1, ["name", "notValid"], '@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@comment("...")'),
   renamedFrom: sig(["old name"], 1, [], '@renamedFrom("old_name")'),
-  identity: sig(["kind"], 0, [], "@identity or @identity(always)"),
+  identity: sig(["kind"], 0, ["start", "increment", "minValue", "maxValue", "cache", "cycle"], "@identity or @identity(always, start: 100)"),
   generated: sig(["expression"], 1, ["stored"], '@generated(sql("..."), stored: true)'),
   collate: sig(["collation"], 1, [], '@collate("C")'),
   onUpdate: sig(["value"], 1, [], "@onUpdate(now())"),
@@ -155,6 +155,12 @@ function applyAttribute(
       if (!ctx.requires("identityColumns", attr)) return;
       const kind: IdentityKind | undefined = first ? readWord(ctx, first, "identity kind", ["always", "byDefault"] as const) : "byDefault";
       if (kind) props.identity = kind;
+      const options: Record<string, number | boolean> = {};
+      for (const [key, value] of named) {
+        const read = key === "cycle" ? readBoolean(ctx, value) : readInteger(ctx, value);
+        if (read !== undefined) options[key] = read;
+      }
+      if (named.size) props.identityOptions = options;
       return;
     }
     case "generated": {

@@ -53,6 +53,7 @@ export function renderColumn(column: Column, ctx: RenderContext): Code | undefin
     nullable: column.nullable,
     default: column.default === undefined ? undefined : renderDefault(column.default, ctx),
     identity: column.identity,
+    identityOptions: column.identityOptions,
     generated: column.generated,
     comment: column.comment,
     collation: column.collation,

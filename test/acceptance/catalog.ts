@@ -99,6 +99,16 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
         WHERE ${where} GROUP BY 1`,
     );
     for (const e of enums) table(tables, "(enum types)").constraints.push(`${text(e.name)}: ${text(e.labels)}`);
+    const sequences = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS name, s.seqtypid::regtype AS type, s.seqstart AS start, s.seqincrement AS inc,
+              s.seqmin AS min, s.seqmax AS max, s.seqcache AS cache, s.seqcycle AS cycle
+         FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where}`,
+    );
+    for (const s of sequences) {
+      table(tables, "(sequences)").constraints.push(
+        `${text(s.name)}: ${text(s.type)} start ${text(s.start)} increment ${text(s.inc)} min ${text(s.min)} max ${text(s.max)} cache ${text(s.cache)} cycle ${text(s.cycle)}`,
+      );
+    }
     return tables;
   },
 

@@ -82,6 +82,7 @@ export function alteredColumn(column: Column, op: AlterColumnOp): Column {
     if (!key.startsWith("modify_")) continue;
     const to = (value as { to?: unknown }).to;
     if (key === "modify_identity") result = result.with({ identity: to as Column["identity"] });
+    else if (key === "modify_identity_options") result = result.with({ identityOptions: to as Column["identityOptions"] });
     else if (key === "modify_generated") result = result.with({ generated: to as Column["generated"] });
     else if (key === "modify_collation") result = result.with({ collation: to as string | undefined });
     else if (key === "modify_on_update") result = result.with({ onUpdate: to as Column["onUpdate"] });

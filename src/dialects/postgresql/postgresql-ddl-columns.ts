@@ -1,4 +1,4 @@
-import type { Column, DefaultValue, Index, SqlType, Table } from "../../model/index.js";
+import type { Column, DefaultValue, IdentityOptions, Index, SqlType, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
@@ -18,7 +18,7 @@ export function pgColumnDefinition(w: DdlWriter, column: Column): string {
     if (!column.generated.stored) throw new UnsupportedDdlError("postgresql", `make "${column.name}" a virtual generated column (only STORED)`);
     parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) STORED`);
   }
-  if (column.identity) parts.push(identityClause(column.identity));
+  if (column.identity) parts.push(identityClause(column.identity, column.identityOptions));
   if (!column.nullable) parts.push("NOT NULL");
   if (column.default && column.default.kind !== "autoincrement") parts.push(`DEFAULT ${pgDefault(w, column.default)}`);
   return parts.join(" ");
@@ -35,8 +35,33 @@ export function serialType(columnName: string, type: SqlType): string {
   return serial;
 }
 
-export function identityClause(kind: "always" | "byDefault"): string {
-  return `GENERATED ${kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
+export function identityClause(kind: "always" | "byDefault", options: IdentityOptions = {}): string {
+  const sequence = [
+    options.start !== undefined ? `START WITH ${options.start}` : "",
+    options.increment !== undefined ? `INCREMENT BY ${options.increment}` : "",
+    options.minValue !== undefined ? `MINVALUE ${options.minValue}` : "",
+    options.maxValue !== undefined ? `MAXVALUE ${options.maxValue}` : "",
+    options.cache !== undefined ? `CACHE ${options.cache}` : "",
+    options.cycle ? "CYCLE" : "",
+  ].filter((o) => o !== "");
+  return `GENERATED ${kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY${sequence.length ? ` (${sequence.join(" ")})` : ""}`;
+}
+
+/**
+ * `ALTER COLUMN ... SET ...` clauses that take an identity's sequence from
+ * `from` to `to`; an option `to` leaves out goes back to what CREATE picks
+ * (START WITH follows the direction and bounds, as CREATE's does).
+ */
+export function identityOptionChanges(from: IdentityOptions, to: IdentityOptions): string[] {
+  const out: string[] = [];
+  const descending = (to.increment ?? 1) < 0;
+  if (from.increment !== to.increment) out.push(`SET INCREMENT BY ${to.increment ?? 1}`);
+  if (from.minValue !== to.minValue) out.push(to.minValue === undefined ? "SET NO MINVALUE" : `SET MINVALUE ${to.minValue}`);
+  if (from.maxValue !== to.maxValue) out.push(to.maxValue === undefined ? "SET NO MAXVALUE" : `SET MAXVALUE ${to.maxValue}`);
+  if (from.start !== to.start) out.push(`SET START WITH ${to.start ?? (descending ? (to.maxValue ?? -1) : (to.minValue ?? 1))}`);
+  if (from.cache !== to.cache) out.push(`SET CACHE ${to.cache ?? 1}`);
+  if (!!from.cycle !== !!to.cycle) out.push(to.cycle ? "SET CYCLE" : "SET NO CYCLE");
+  return out;
 }
 
 /** A DEFAULT expression; reflection reads each of these back as the same model value. */
