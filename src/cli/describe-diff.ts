@@ -83,6 +83,8 @@ function describeTuple(tuple: DiffTuple): string {
       const changes = Object.keys(to).map((name) => `${name} ${show(from[name] ?? undefined)} → ${show(to[name] ?? undefined)}`);
       return `~ table ${qualified(schema, table)}: ${changes.join(", ")}`;
     }
+    case "reorder_enum_values":
+      return `~ values of enum ${qualified(rest[0], rest[1])} reordered: ${(rest[3] as string[]).join(", ")}`;
     case "execute":
       return `~ execute ${String(rest[0])}`;
     default:

@@ -72,9 +72,11 @@ const compareComment: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
 };
 
 const compareIdentity: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
-  if (ctx.dialect.capabilities.identityColumns && conn.identity !== meta.identity) {
-    op.kw.modify_identity = { from: conn.identity, to: meta.identity };
-  }
+  if (!ctx.dialect.capabilities.identityColumns) return;
+  if (conn.identity !== meta.identity) op.kw.modify_identity = { from: conn.identity, to: meta.identity };
+  // Options of an identity that stays (a new one is created with its own; a dropped one takes them with it).
+  const same = JSON.stringify(conn.identityOptions ?? {}) === JSON.stringify(meta.identityOptions ?? {});
+  if (!same && meta.identity !== undefined) op.kw.modify_identity_options = { from: conn.identityOptions, to: meta.identityOptions };
 };
 
 const compareGenerated: Hook = (ctx, op, _s, _t, _c, conn, meta) => {

@@ -29,7 +29,7 @@ function compareChecks(
   const drop = (c: CheckConstraint) => new DropConstraintOp(c.name, tableName, { type: "check", schema, constraint: c });
   const create = (m: CheckConstraint, reuse?: string) => new CreateCheckConstraintOp(tableName, nameNewConstraint(ctx, metaTable, m, reuse), { schema });
   for (const [c, m] of pairs) {
-    if (expr(c) !== expr(m)) modifyOps.ops.push(drop(c), create(m, c.name));
+    if (expr(c) !== expr(m) || !!c.notValid !== !!m.notValid) modifyOps.ops.push(drop(c), create(m, c.name));
   }
   for (const c of removed) modifyOps.ops.push(drop(c));
   releaseConstraintNames(ctx, metaTable, removed);

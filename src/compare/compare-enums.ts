@@ -1,13 +1,21 @@
 import type { Enum } from "../model/index.js";
-import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type UpgradeOps } from "../ops/index.js";
+import {
+  AddEnumValueOp,
+  CreateEnumOp,
+  DropEnumOp,
+  DropEnumValueOp,
+  ReorderEnumValuesOp,
+  type MigrateOperation,
+  type UpgradeOps,
+} from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { included, inSchema, parentNames } from "./filters.js";
 
 /**
- * Named enum types (PostgreSQL): created, dropped, values added in place and
- * values removed (data-losing). A change in the order of existing values is
- * not reported. Where enums are inline (MySQL), there is no type to create:
+ * Named enum types (PostgreSQL): created, dropped, values added in place,
+ * values removed (data-losing), and, when the values then stand in another
+ * order than the model's, reordered (PostgreSQL sorts by that order). Where enums are inline (MySQL), there is no type to create:
  * the column's type comparison covers their values.
  */
 export function setup(registry: Comparators): void {
@@ -49,4 +57,20 @@ function compareValues(upgradeOps: UpgradeOps, conn: Enum, meta: Enum, schema: s
     const position = i > 0 ? { after: conn.values[i - 1] } : conn.values.length > 1 ? { before: conn.values[1] } : {};
     upgradeOps.ops.push(new DropEnumValueOp(meta.name, value, { schema, ...position }));
   });
+  const after = valuesAfter(conn.values, upgradeOps.ops, meta.name, schema);
+  if (after.join("\u0000") !== meta.values.join("\u0000")) {
+    upgradeOps.ops.push(new ReorderEnumValuesOp(meta.name, meta.values, { schema, existing: after }));
+  }
+}
+
+/** The values once this enum's added values are in their places and its removed ones gone. */
+function valuesAfter(values: readonly string[], ops: readonly MigrateOperation[], name: string, schema: string | undefined): string[] {
+  const out = [...values];
+  for (const op of ops) {
+    if (!(op instanceof AddEnumValueOp) || op.enumName !== name || op.schema !== schema) continue;
+    const at = op.after !== undefined ? out.indexOf(op.after) + 1 : op.before !== undefined ? out.indexOf(op.before) : out.length;
+    out.splice(at, 0, op.value);
+  }
+  const dropped = new Set(ops.flatMap((op) => (op instanceof DropEnumValueOp && op.enumName === name && op.schema === schema ? [op.value] : [])));
+  return out.filter((v) => !dropped.has(v));
 }

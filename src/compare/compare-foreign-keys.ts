@@ -54,7 +54,9 @@ function compareForeignKeys(
       signature(t) === signature(m) &&
       t.onDelete === m.onDelete &&
       t.onUpdate === m.onUpdate &&
-      (!deferrable || (!!t.deferrable === !!m.deferrable && !!t.initiallyDeferred === !!m.initiallyDeferred));
+      (!deferrable || (!!t.deferrable === !!m.deferrable && !!t.initiallyDeferred === !!m.initiallyDeferred)) &&
+      t.match === m.match &&
+      !!t.notValid === !!m.notValid;
     if (!same) modifyOps.ops.push(drop(c), create(m, c.name));
   }
   for (const c of removed) modifyOps.ops.push(drop(c));

@@ -37,7 +37,8 @@ function compareIndexes(
   const connUniques = included(ctx, connTable.uniqueConstraints, "uniqueConstraint", true, parent).sort(byName);
   const metaUniques = included(ctx, metaTable.uniqueConstraints, "uniqueConstraint", false, parent);
 
-  const uqShape = (u: UniqueConstraint, translate = false) => JSON.stringify(translate ? u.columns.map(rename) : u.columns);
+  const uqShape = (u: UniqueConstraint, translate = false) =>
+    JSON.stringify([translate ? u.columns.map(rename) : u.columns, u.nullsNotDistinct ?? false]);
   const uniques = matchByNameOrShape(metaUniques, connUniques, (m) => uqShape(m), (c) => uqShape(c, true));
   const indexes = matchByNameOrShape(
     metaIndexes,
@@ -48,7 +49,9 @@ function compareIndexes(
 
   // A unique constraint on one side and a plain unique index on the other are the same thing.
   const plainUniqueShape = (i: Index, translate: (c: string) => string) =>
-    i.unique && i.where === undefined && i.elements.every((e) => e.kind === "column" && isPlain(e)) ? JSON.stringify(i.columnNames.map(translate)) : undefined;
+    i.unique && i.where === undefined && i.include === undefined && i.storage === undefined && i.elements.every((e) => e.kind === "column" && isPlain(e))
+      ? JSON.stringify([i.columnNames.map(translate), i.nullsNotDistinct ?? false])
+      : undefined;
   const settle = <A, R>(added: A[], removed: R[], addedShape: (a: A) => string | undefined, removedShape: (r: R) => string | undefined) => {
     for (const a of [...added]) {
       const shape = addedShape(a);
@@ -97,5 +100,7 @@ function indexShape(index: Index, rename: (column: string) => string): string {
       : ["col", rename(e.name), e.order ?? "asc", nullsOrder(e), e.length ?? "", e.opclass ?? ""],
   );
   const using = index.using === undefined || index.using === "btree" ? "" : index.using;
-  return JSON.stringify([elements, index.unique, index.where === undefined ? "" : normalizeSql(index.where), using]);
+  const where = index.where === undefined ? "" : normalizeSql(index.where);
+  const storage = (index.storage ?? "").replace(/\s+/g, "");
+  return JSON.stringify([elements, index.unique, where, using, (index.include ?? []).map(rename), storage, index.nullsNotDistinct ?? false]);
 }

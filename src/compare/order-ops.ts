@@ -25,6 +25,7 @@ import {
   DropEnumOp,
   DropEnumValueOp,
   DropExtensionOp,
+  ReorderEnumValuesOp,
   DropIndexOp,
   DropSchemaOp,
   DropSequenceOp,
@@ -65,7 +66,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const creates: CreateTableOp[] = [];
   const drops: DropTableOp[] = [];
   const blocks = new Map<string, ModifyTableOps>();
-  const late = { dropValues: [] as DropEnumValueOp[], dropTypes: [] as MigrateOperation[], views: [] as MigrateOperation[], other: [] as MigrateOperation[] };
+  const late = { dropValues: [] as Array<DropEnumValueOp | ReorderEnumValuesOp>, dropTypes: [] as MigrateOperation[], views: [] as MigrateOperation[], other: [] as MigrateOperation[] };
 
   for (const op of ops) {
     if (op instanceof CreateSchemaOp) schemas.create.push(op);
@@ -85,7 +86,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
       const block = blocks.get(key);
       if (block) block.ops.push(...op.ops);
       else blocks.set(key, new ModifyTableOps(op.tableName, op.ops, { schema: op.schema }));
-    } else if (op instanceof DropEnumValueOp) late.dropValues.push(op);
+    } else if (op instanceof DropEnumValueOp || op instanceof ReorderEnumValuesOp) late.dropValues.push(op);
     else if (op instanceof DropEnumOp || op instanceof DropSequenceOp) late.dropTypes.push(op);
     else if (op instanceof CreateViewOp || op instanceof ReplaceViewOp) late.views.push(op);
     else late.other.push(op);

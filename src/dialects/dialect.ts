@@ -107,6 +107,12 @@ export interface DialectCapabilities {
   readonly arrays: boolean;
   readonly unsignedIntegers: boolean;
   readonly materializedViews: boolean;
+  /** PostgreSQL `NOT VALID` foreign keys and checks, and `MATCH FULL` foreign keys. */
+  readonly notValidConstraints: boolean;
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`. */
+  readonly nullsNotDistinct: boolean;
+  /** PostgreSQL index `INCLUDE (...)` columns and `WITH (...)` storage parameters. */
+  readonly coveringIndexes: boolean;
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP` (`@onUpdate(now())`). */
   readonly onUpdate: boolean;
   /** MySQL/MariaDB `INVISIBLE` columns. */
@@ -119,8 +125,6 @@ export interface DialectCapabilities {
   readonly domains: boolean;
   /** Indexes built and dropped without blocking writes (PostgreSQL `CONCURRENTLY`). */
   readonly concurrentIndexes: boolean;
-  /** Foreign keys and checks added `NOT VALID` and validated later. */
-  readonly notValidConstraints: boolean;
   /** ALTER TABLE takes `ALGORITHM=` and `LOCK=` clauses (MySQL, MariaDB). */
   readonly algorithmClauses: boolean;
 }

@@ -88,6 +88,8 @@ export function foreignKeyOptions(fk: ForeignKeyConstraint): Argument[] {
   if (fk.name !== undefined) args.push(syntax.arg(syntax.string(fk.name), "name"));
   if (fk.deferrable) args.push(syntax.arg(syntax.word("true"), "deferrable"));
   if (fk.initiallyDeferred) args.push(syntax.arg(syntax.word("true"), "initiallyDeferred"));
+  if (fk.match) args.push(syntax.arg(syntax.word(fk.match), "match"));
+  if (fk.notValid) args.push(syntax.arg(syntax.word("true"), "notValid"));
   return args;
 }
 
@@ -106,6 +108,9 @@ export function indexAttribute(index: Index): Attribute {
   if (index.unique) args.push(syntax.arg(syntax.word("true"), "unique"));
   if (index.where !== undefined) args.push(syntax.arg(syntax.sql(index.where), "where"));
   if (index.using !== undefined) args.push(syntax.arg(syntax.word(index.using), "using"));
+  if (index.include) args.push(syntax.arg(syntax.names(index.include), "include"));
+  if (index.storage !== undefined) args.push(syntax.arg(syntax.string(index.storage), "with"));
+  if (index.nullsNotDistinct) args.push(syntax.arg(syntax.word("true"), "nullsNotDistinct"));
   return syntax.attr("index", args);
 }
 

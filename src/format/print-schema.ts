@@ -97,7 +97,8 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
   if (pk && inlinePk === undefined) attrs.push(syntax.attr("id", named([syntax.arg(syntax.names(pk.columns))], pk.name)));
   for (const index of table.indexes) attrs.push(indexAttribute(index));
   for (const u of table.uniqueConstraints) {
-    if (![...inlineUnique.values()].includes(u)) attrs.push(syntax.attr("unique", named([syntax.arg(syntax.names(u.columns))], u.name)));
+    if ([...inlineUnique.values()].includes(u)) continue;
+    attrs.push(syntax.attr("unique", [...named([syntax.arg(syntax.names(u.columns))], u.name), ...nullsNotDistinct(u)]));
   }
   for (const fk of table.foreignKeys) {
     if ([...inlineFk.values()].includes(fk)) continue;
@@ -107,7 +108,10 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
     );
     attrs.push(syntax.attr("foreignKey", [syntax.arg(syntax.names(fk.columns)), syntax.arg(references, "references"), ...foreignKeyOptions(fk)]));
   }
-  for (const ck of table.checkConstraints) attrs.push(syntax.attr("check", named([syntax.arg(syntax.sql(ck.expression))], ck.name)));
+  for (const ck of table.checkConstraints) {
+    const notValid = ck.notValid ? [syntax.arg(syntax.word("true"), "notValid")] : [];
+    attrs.push(syntax.attr("check", [...named([syntax.arg(syntax.sql(ck.expression))], ck.name), ...notValid]));
+  }
   if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
   for (const [attribute, { option }] of Object.entries(TABLE_OPTION_SYNTAX)) {
     const value = table.options[option];
@@ -140,12 +144,20 @@ function columnNode(
   const one = (name: string, value: Parameters<typeof syntax.arg>[0]) => attrs.push(syntax.attr(name, [syntax.arg(value)]));
   if (id) attrs.push(syntax.attr("id"));
   if (column.default !== undefined) one("default", defaultValue(column.default));
-  if (column.identity !== undefined) attrs.push(syntax.attr("identity", column.identity === "always" ? [syntax.arg(syntax.word("always"))] : []));
+  if (column.identity !== undefined) {
+    const kind = column.identity === "always" ? [syntax.arg(syntax.word("always"))] : [];
+    const options = Object.entries(column.identityOptions ?? {}).map(([key, value]) =>
+      syntax.arg(typeof value === "boolean" ? syntax.word(String(value)) : syntax.number(value), key),
+    );
+    attrs.push(syntax.attr("identity", [...kind, ...options]));
+  }
   if (column.generated !== undefined) {
     const stored = column.generated.stored ? [syntax.arg(syntax.word("true"), "stored")] : [];
     attrs.push(syntax.attr("generated", [syntax.arg(syntax.sql(column.generated.expression)), ...stored]));
   }
-  if (unique) attrs.push(syntax.attr("unique", unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []));
+  if (unique) {
+    attrs.push(syntax.attr("unique", [...(unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []), ...nullsNotDistinct(unique)]));
+  }
   if (fk) attrs.push(syntax.attr("references", [syntax.arg(referenceTarget(fk)), ...foreignKeyOptions(fk)]));
   if (column.collation !== undefined) one("collate", syntax.string(column.collation));
   if (column.onUpdate !== undefined) one("onUpdate", defaultValue(column.onUpdate));
@@ -160,4 +172,8 @@ function columnNode(
     attributes: attrs,
     ...NO_POS,
   };
+}
+
+function nullsNotDistinct(u: UniqueConstraint): Argument[] {
+  return u.nullsNotDistinct ? [syntax.arg(syntax.word("true"), "nullsNotDistinct")] : [];
 }

@@ -19,7 +19,7 @@ export class ValidChecks {
     this.#dialect = dialect;
     for (const table of facts.metadata?.tables.values() ?? []) {
       for (const check of table.checkConstraints) {
-        if (check.name !== undefined) this.#table(tableKeyOf(table.schema, table.name, dialect.defaultSchema)).set(check.name, { expression: check.expression, valid: true });
+        if (check.name !== undefined) this.#table(tableKeyOf(table.schema, table.name, dialect.defaultSchema)).set(check.name, { expression: check.expression, valid: !check.notValid });
       }
     }
   }
@@ -27,7 +27,7 @@ export class ValidChecks {
   /** Follows one op. */
   apply(op: MigrateOperation): void {
     if (op instanceof CreateCheckConstraintOp && op.constraint.name !== undefined) {
-      this.#table(this.#key(op)).set(op.constraint.name, { expression: op.constraint.expression, valid: op.notValid !== true });
+      this.#table(this.#key(op)).set(op.constraint.name, { expression: op.constraint.expression, valid: op.constraint.notValid !== true });
     } else if (op instanceof ValidateConstraintOp) {
       const check = this.#table(this.#key(op)).get(op.constraintName);
       if (check) check.valid = true;

@@ -9,6 +9,7 @@ import {
   UniqueConstraint,
   View,
   type IdentityKind,
+  type IdentityOptions,
   type IndexElement,
   type ReferentialAction,
   type SequenceProps,
@@ -23,6 +24,8 @@ export interface ColumnOptions {
   readonly nullable?: boolean;
   readonly default?: DefaultInput;
   readonly identity?: IdentityKind;
+  /** The identity's sequence options: `{ start: 100, increment: 5 }`. */
+  readonly identityOptions?: IdentityOptions;
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
   readonly collation?: string;
@@ -46,6 +49,10 @@ export interface ForeignKeyOptions {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  /** PostgreSQL `MATCH FULL`. */
+  readonly match?: "full";
+  /** PostgreSQL `NOT VALID`. */
+  readonly notValid?: boolean;
 }
 
 /** An index column by name, or a full element (`{ kind: "column", name, order: "desc" }`, `s.expression("lower(email)")`), as `op.createIndex` takes them. */
@@ -55,6 +62,11 @@ export interface IndexOptions {
   readonly unique?: boolean;
   readonly where?: string;
   readonly using?: string;
+  /** PostgreSQL `INCLUDE (...)` columns. */
+  readonly include?: readonly string[];
+  /** PostgreSQL storage parameters: `"fillfactor=70"`. */
+  readonly storage?: string;
+  readonly nullsNotDistinct?: boolean;
 }
 
 /** Columns, constraints and indexes as migrations write them; each builds the model value. */
@@ -83,10 +95,11 @@ export const schemaBuilders = {
   /** `s.unique("email")`, or named: `s.unique(["org_id", "email"], { name: "uq_x" })`. */
   unique: ((...args: unknown[]) => {
     const { columns, name } = columnsAndName(args);
-    return new UniqueConstraint({ columns, name });
+    const nullsNotDistinct = Array.isArray(args[0]) ? (args[1] as { nullsNotDistinct?: boolean } | undefined)?.nullsNotDistinct : undefined;
+    return new UniqueConstraint({ columns, name, nullsNotDistinct });
   }) as {
     (...columns: string[]): UniqueConstraint;
-    (columns: readonly string[], options: { name?: string }): UniqueConstraint;
+    (columns: readonly string[], options: { name?: string; nullsNotDistinct?: boolean }): UniqueConstraint;
   },
 
   /** `s.foreignKey(["organization_id"], "organization", ["id"], { onDelete: "cascade" })`; a schema: `{ schema, name }`. */
@@ -104,8 +117,8 @@ export const schemaBuilders = {
     });
   },
 
-  check(expression: string, name?: string): CheckConstraint {
-    return new CheckConstraint({ expression, name });
+  check(expression: string, name?: string, options: { notValid?: boolean } = {}): CheckConstraint {
+    return new CheckConstraint({ expression, name, notValid: options.notValid });
   },
 
   /** `s.index("ix_user_email", ["email"])`, `s.index("ix", [{ kind: "column", name: "a", order: "desc" }, s.expression("lower(b)")], { unique: true })`. */

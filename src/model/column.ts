@@ -4,6 +4,16 @@ import type { SqlType } from "./sql-type.js";
 
 export type IdentityKind = "always" | "byDefault";
 
+/** The options of an identity column's sequence that differ from what the database picks on its own. */
+export interface IdentityOptions {
+  readonly start?: number;
+  readonly increment?: number;
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  readonly cache?: number;
+  readonly cycle?: boolean;
+}
+
 export interface ColumnProps {
   readonly name: string;
   readonly type: SqlType;
@@ -11,6 +21,8 @@ export interface ColumnProps {
   readonly default?: DefaultValue;
   /** PostgreSQL/SQL-standard identity column (`GENERATED ... AS IDENTITY`). */
   readonly identity?: IdentityKind;
+  /** `@identity(always, start: 100, increment: 5)`: the identity's sequence options. */
+  readonly identityOptions?: IdentityOptions;
   /** A generated (computed) column: its SQL expression and whether it is stored. */
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
@@ -31,6 +43,7 @@ export class Column extends HasInfo implements ColumnProps {
   readonly nullable: boolean;
   readonly default?: DefaultValue;
   readonly identity?: IdentityKind;
+  readonly identityOptions?: IdentityOptions;
   readonly generated?: { readonly expression: string; readonly stored: boolean };
   readonly comment?: string;
   readonly collation?: string;
@@ -45,6 +58,9 @@ export class Column extends HasInfo implements ColumnProps {
     this.nullable = props.nullable;
     if (props.default !== undefined) this.default = props.default;
     if (props.identity !== undefined) this.identity = props.identity;
+    if (props.identityOptions !== undefined && Object.keys(props.identityOptions).length) {
+      this.identityOptions = Object.freeze({ ...props.identityOptions });
+    }
     if (props.generated !== undefined) this.generated = Object.freeze({ ...props.generated });
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.collation !== undefined) this.collation = props.collation;

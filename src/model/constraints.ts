@@ -46,6 +46,10 @@ export interface ForeignKeyProps {
   /** PostgreSQL: `DEFERRABLE`, and `INITIALLY DEFERRED` when `initiallyDeferred`. */
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  /** PostgreSQL `MATCH FULL` (the default, MATCH SIMPLE, is left out). */
+  readonly match?: "full";
+  /** PostgreSQL `NOT VALID`: rows already there were never checked. */
+  readonly notValid?: boolean;
   readonly info?: Info;
 }
 
@@ -59,6 +63,8 @@ export class ForeignKeyConstraint extends HasInfo implements ForeignKeyProps {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  readonly match?: "full";
+  readonly notValid?: boolean;
   constructor(props: ForeignKeyProps) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
@@ -70,6 +76,8 @@ export class ForeignKeyConstraint extends HasInfo implements ForeignKeyProps {
     if (props.onUpdate !== undefined && props.onUpdate !== "noAction") this.onUpdate = props.onUpdate;
     if (props.deferrable) this.deferrable = true;
     if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
+    if (props.match === "full") this.match = "full";
+    if (props.notValid) this.notValid = true;
     Object.freeze(this);
   }
 }
@@ -78,10 +86,13 @@ export class UniqueConstraint extends HasInfo {
   readonly kind = "unique" as const;
   readonly name?: string;
   readonly columns: readonly string[];
-  constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: NULL is taken only once. */
+  readonly nullsNotDistinct?: boolean;
+  constructor(props: { name?: string; columns: readonly string[]; nullsNotDistinct?: boolean; info?: Info }) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = frozenArray(props.columns);
+    if (props.nullsNotDistinct) this.nullsNotDistinct = true;
     Object.freeze(this);
   }
 }
@@ -91,10 +102,13 @@ export class CheckConstraint extends HasInfo {
   readonly name?: string;
   /** The SQL boolean expression, as written (comparison normalizes it). */
   readonly expression: string;
-  constructor(props: { name?: string; expression: string; info?: Info }) {
+  /** PostgreSQL `NOT VALID`: rows already there were never checked. */
+  readonly notValid?: boolean;
+  constructor(props: { name?: string; expression: string; notValid?: boolean; info?: Info }) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.expression = props.expression;
+    if (props.notValid) this.notValid = true;
     Object.freeze(this);
   }
 }

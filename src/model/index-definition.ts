@@ -23,6 +23,12 @@ export interface IndexProps {
   readonly where?: string;
   /** Access method: `btree`, `hash`, `gin`, `gist`, `brin`, ... (PostgreSQL), or MySQL `fulltext`/`spatial`. */
   readonly using?: string;
+  /** PostgreSQL `INCLUDE (...)`: columns stored in the index but not part of its key. */
+  readonly include?: readonly string[];
+  /** PostgreSQL storage parameters, as `WITH (...)` writes them: `fillfactor=70`, `pages_per_range=32`. */
+  readonly storage?: string;
+  /** PostgreSQL 15 `NULLS NOT DISTINCT`: a unique index that takes NULL only once. */
+  readonly nullsNotDistinct?: boolean;
   readonly info?: Info;
 }
 
@@ -33,6 +39,9 @@ export class Index extends HasInfo implements IndexProps {
   readonly unique: boolean;
   readonly where?: string;
   readonly using?: string;
+  readonly include?: readonly string[];
+  readonly storage?: string;
+  readonly nullsNotDistinct?: boolean;
   constructor(props: IndexProps) {
     super(props.info);
     this.name = props.name;
@@ -40,6 +49,9 @@ export class Index extends HasInfo implements IndexProps {
     this.unique = props.unique ?? false;
     if (props.where !== undefined) this.where = props.where;
     if (props.using !== undefined) this.using = props.using;
+    if (props.include?.length) this.include = frozenArray(props.include);
+    if (props.storage !== undefined) this.storage = props.storage;
+    if (props.nullsNotDistinct) this.nullsNotDistinct = true;
     Object.freeze(this);
   }
 

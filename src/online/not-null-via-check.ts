@@ -56,14 +56,16 @@ export function notNullViaCheck(options: NotNullViaCheckOptions = {}): Rewriter 
             later.push(new ValidateConstraintOp(name, op.tableName, { schema: op.schema }));
             return [...keepRest, new ExecuteSQLOp(add, { reverseSql: `ALTER TABLE ${table} DROP CONSTRAINT ${dialect.quoteIdentifier(name)}` })];
           }
-          const check = new CheckConstraint({ name, expression: `${dialect.quoteIdentifier(finalColumn)} IS NOT NULL` });
+          const expression = `${dialect.quoteIdentifier(finalColumn)} IS NOT NULL`;
+          const check = new CheckConstraint({ name, expression });
+          const notValidCheck = new CheckConstraint({ name, expression, notValid: true });
           later.push(
             new ValidateConstraintOp(name, op.tableName, { schema: op.schema }),
             setNotNull,
             new DropConstraintOp(name, op.tableName, { schema: op.schema, type: "check", constraint: check }),
           );
-          laterDown.push(setNotNull.reverse(), new CreateCheckConstraintOp(op.tableName, check, { schema: op.schema, notValid: true }));
-          return [...keepRest, new CreateCheckConstraintOp(op.tableName, check, { schema: op.schema, notValid: true })];
+          laterDown.push(setNotNull.reverse(), new CreateCheckConstraintOp(op.tableName, notValidCheck, { schema: op.schema }));
+          return [...keepRest, new CreateCheckConstraintOp(op.tableName, notValidCheck, { schema: op.schema })];
         },
       );
       if (later.length) addStepAfter(directives, script, later, laterDown.reverse(), { message: "NOT NULL set after validation" });

@@ -1,4 +1,5 @@
 import { Rewriter } from "../compare/rewriter.js";
+import { CheckConstraint, ForeignKeyConstraint } from "../model/index.js";
 import { CreateCheckConstraintOp, CreateForeignKeyOp, ValidateConstraintOp, type MigrateOperation } from "../ops/index.js";
 import { addStepAfter, createdTables, extractOps, splittable, tableKey } from "./online-steps.js";
 
@@ -15,8 +16,14 @@ type Validatable = CreateForeignKeyOp | CreateCheckConstraintOp;
  */
 export function notValidConstraints(): Rewriter {
   const rewriter = new Rewriter();
-  const markNotValid = (context: { dialect: { capabilities: { notValidConstraints: boolean } } }, op: Validatable) =>
-    context.dialect.capabilities.notValidConstraints && op.constraint.name !== undefined ? op.with({ notValid: true }) : op;
+  // The constraints this rewriter made NOT VALID (one the schema declares NOT VALID stays as declared, unvalidated).
+  const marked = new WeakSet<MigrateOperation>();
+  const markNotValid = (context: { dialect: { capabilities: { notValidConstraints: boolean } } }, op: Validatable) => {
+    if (!context.dialect.capabilities.notValidConstraints || op.constraint.name === undefined || op.constraint.notValid) return op;
+    const rewritten = withNotValid(op, true);
+    marked.add(rewritten);
+    return rewritten;
+  };
   rewriter.rewrites(CreateForeignKeyOp, (context, _revision, op) => markNotValid(context, op));
   rewriter.rewrites(CreateCheckConstraintOp, (context, _revision, op) => markNotValid(context, op));
   return rewriter.chain((context, _revision, directives) => {
@@ -24,15 +31,14 @@ export function notValidConstraints(): Rewriter {
     if (!dialect.capabilities.notValidConstraints) return;
     for (const script of splittable(directives)) {
       const created = createdTables(script, dialect);
-      const notValid = (op: MigrateOperation): op is Validatable =>
-        (op instanceof CreateForeignKeyOp || op instanceof CreateCheckConstraintOp) && op.notValid === true;
+      const notValid = (op: MigrateOperation): op is Validatable => marked.has(op);
       const validations: MigrateOperation[] = [];
       extractOps(
         script,
         () => false,
         (op) => {
           if (!notValid(op)) return [op];
-          if (created.has(tableKey(op, dialect))) return [op.with({ notValid: undefined })];
+          if (created.has(tableKey(op, dialect))) return [withNotValid(op, false)];
           validations.push(new ValidateConstraintOp(op.constraint.name!, op.tableName, { schema: op.schema }));
           return [op];
         },
@@ -41,4 +47,11 @@ export function notValidConstraints(): Rewriter {
       if (validations.length) addStepAfter(directives, script, validations, [], { message: "constraints validated" });
     }
   });
+}
+
+/** The op with its constraint NOT VALID, or valid again. */
+function withNotValid<T extends Validatable>(op: T, notValid: boolean): T {
+  const c = op.constraint;
+  const constraint = c instanceof CheckConstraint ? new CheckConstraint({ ...c, notValid }) : new ForeignKeyConstraint({ ...(c as ForeignKeyConstraint), notValid });
+  return (op as Validatable).with({ constraint } as never) as T;
 }

@@ -30,7 +30,6 @@ export abstract class CreateConstraintOp<C extends Constraint> extends MigrateOp
       type: TYPE_OF_KIND[this.constraint.kind],
       schema: this.schema,
       constraint: this.constraint,
-      notValid: (this as { notValid?: boolean }).notValid,
     });
   }
   toDiffTuple(): DiffTuple {
@@ -53,30 +52,18 @@ export class CreateUniqueConstraintOp extends CreateConstraintOp<UniqueConstrain
   }
 }
 
-/**
- * PostgreSQL `NOT VALID`: the constraint holds for new rows at once, and the
- * existing ones are checked later by a ValidateConstraintOp, without the
- * lock that blocks writes for the whole scan.
- */
-export interface NotValidOption {
-  readonly schema?: string;
-  readonly notValid?: boolean;
-}
-
 /** `tableName` is the source (referencing) table; the constraint's `target` is the referent. */
 export class CreateForeignKeyOp extends CreateConstraintOp<ForeignKeyConstraint> {
-  declare readonly notValid?: boolean;
-  constructor(tableName: string, constraint: ForeignKeyConstraint, options: NotValidOption = {}) {
+  constructor(tableName: string, constraint: ForeignKeyConstraint, options: { schema?: string } = {}) {
     super();
-    initOp(this, CreateForeignKeyOp, new.target, { tableName, constraint, ...options, notValid: options.notValid || undefined });
+    initOp(this, CreateForeignKeyOp, new.target, { tableName, constraint, ...options });
   }
 }
 
 export class CreateCheckConstraintOp extends CreateConstraintOp<CheckConstraint> {
-  declare readonly notValid?: boolean;
-  constructor(tableName: string, constraint: CheckConstraint, options: NotValidOption = {}) {
+  constructor(tableName: string, constraint: CheckConstraint, options: { schema?: string } = {}) {
     super();
-    initOp(this, CreateCheckConstraintOp, new.target, { tableName, constraint, ...options, notValid: options.notValid || undefined });
+    initOp(this, CreateCheckConstraintOp, new.target, { tableName, constraint, ...options });
   }
 }
 
@@ -113,20 +100,18 @@ export class DropConstraintOp extends MigrateOperation {
   declare readonly type?: ConstraintType;
   declare readonly schema?: string;
   declare readonly constraint?: Constraint;
-  /** The dropped constraint was NOT VALID: the reverse adds it back NOT VALID. */
-  declare readonly notValid?: boolean;
   constructor(
     constraintName: string | undefined,
     tableName: string,
-    options: { type?: ConstraintType; schema?: string; constraint?: Constraint; notValid?: boolean } = {},
+    options: { type?: ConstraintType; schema?: string; constraint?: Constraint } = {},
   ) {
     super();
     const type = options.type ?? (options.constraint ? TYPE_OF_KIND[options.constraint.kind] : undefined);
-    initOp(this, DropConstraintOp, new.target, { constraintName, tableName, ...options, type, notValid: options.notValid || undefined });
+    initOp(this, DropConstraintOp, new.target, { constraintName, tableName, ...options, type });
   }
   reverse(): CreateConstraintOp<Constraint> {
     const c = this.constraint;
-    const options = { schema: this.schema, notValid: this.notValid };
+    const options = { schema: this.schema };
     if (c instanceof PrimaryKeyConstraint) return new CreatePrimaryKeyOp(this.tableName, c, options);
     if (c instanceof UniqueConstraint) return new CreateUniqueConstraintOp(this.tableName, c, options);
     if (c instanceof ForeignKeyConstraint) return new CreateForeignKeyOp(this.tableName, c, options);

@@ -88,3 +88,30 @@ export class DropEnumValueOp extends MigrateOperation {
     return `drops value "${this.value}" from enum ${qualified(this.schema, this.enumName)}: rows holding it cannot keep it`;
   }
 }
+
+/**
+ * Puts an enum's values in a new order (the same values): PostgreSQL sorts
+ * and compares enum values by their order, and can only re-create the type
+ * for it. `existing` is the order before, which the reverse restores.
+ */
+export class ReorderEnumValuesOp extends MigrateOperation {
+  declare readonly enumName: string;
+  declare readonly values: readonly string[];
+  declare readonly existing: readonly string[];
+  declare readonly schema?: string;
+  constructor(enumName: string, values: readonly string[], options: { schema?: string; existing: readonly string[] }) {
+    super();
+    initOp(this, ReorderEnumValuesOp, new.target, {
+      enumName,
+      values: Object.freeze([...values]),
+      existing: Object.freeze([...options.existing]),
+      schema: options.schema,
+    });
+  }
+  reverse(): ReorderEnumValuesOp {
+    return new ReorderEnumValuesOp(this.enumName, this.existing, { schema: this.schema, existing: this.values });
+  }
+  toDiffTuple(): DiffTuple {
+    return ["reorder_enum_values", this.schema, this.enumName, this.existing, this.values];
+  }
+}

@@ -17,13 +17,19 @@ export {
   DropConstraintOp,
   ValidateConstraintOp,
   type ConstraintType,
-  type NotValidOption,
 } from "./constraint-ops.js";
 export { AlgorithmOp, type AlgorithmClause } from "./algorithm-op.js";
 export { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 export { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 export { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
-export { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
+export {
+  AddEnumValueOp,
+  CreateEnumOp,
+  DropEnumOp,
+  DropEnumValueOp,
+  ReorderEnumValuesOp,
+  type EnumValuePosition,
+} from "./enum-ops.js";
 export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";

@@ -85,10 +85,10 @@ export interface ForeignKeyOptions {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  readonly match?: "full";
+  readonly notValid?: boolean;
   readonly sourceSchema?: string;
   readonly referentSchema?: string;
-  /** PostgreSQL: existing rows are checked later, by `validateConstraint`. */
-  readonly notValid?: boolean;
 }
 
 export function buildForeignKey(
@@ -107,6 +107,8 @@ export function buildForeignKey(
     onUpdate: options.onUpdate,
     deferrable: options.deferrable,
     initiallyDeferred: options.initiallyDeferred,
+    match: options.match,
+    notValid: options.notValid,
   });
 }
 

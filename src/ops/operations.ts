@@ -30,7 +30,7 @@ import {
 } from "./constraint-ops.js";
 import { AlgorithmOp, type AlgorithmClause } from "./algorithm-op.js";
 import { Dispatcher, DuplicateHandlerError } from "./dispatcher.js";
-import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, type EnumValuePosition } from "./enum-ops.js";
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, ReorderEnumValuesOp, type EnumValuePosition } from "./enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "./execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "./index-ops.js";
 import { MigrateOperation } from "./migrate-operation.js";
@@ -89,6 +89,9 @@ export interface CreateIndexArguments extends Schema {
   readonly unique?: boolean;
   readonly where?: string;
   readonly using?: string;
+  readonly include?: readonly string[];
+  readonly storage?: string;
+  readonly nullsNotDistinct?: boolean;
   /** PostgreSQL: build without locking writes; the migration must `export const transactional = false`. */
   readonly concurrently?: boolean;
 }
@@ -201,8 +204,9 @@ export class Operations {
   }
 
   createIndex(name: string, table: string, columns: ReadonlyArray<string | IndexElement>, args: CreateIndexArguments = {}): Promise<void> {
-    const index = new Index({ name, elements: indexElements(columns), unique: args.unique, where: args.where, using: args.using });
-    return this.invoke(new CreateIndexOp(table, index, { schema: args.schema, concurrently: args.concurrently }));
+    const { schema, concurrently, ...options } = args;
+    const index = new Index({ name, elements: indexElements(columns), ...options });
+    return this.invoke(new CreateIndexOp(table, index, { schema, concurrently }));
   }
 
   dropIndex(name: string, options: Schema & { table?: string; index?: Index; concurrently?: boolean } = {}): Promise<void> {
@@ -224,16 +228,28 @@ export class Operations {
     options: ForeignKeyOptions = {},
   ): Promise<void> {
     const fk = buildForeignKey(name, referent, localCols, remoteCols, options);
-    return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema, notValid: options.notValid }));
+    return this.invoke(new CreateForeignKeyOp(source, fk, { schema: options.sourceSchema }));
   }
 
-  createUniqueConstraint(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
-    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns }), options));
+  createUniqueConstraint(
+    name: string | undefined,
+    table: string,
+    columns: readonly string[],
+    options: Schema & { nullsNotDistinct?: boolean } = {},
+  ): Promise<void> {
+    const { nullsNotDistinct, ...rest } = options;
+    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns, nullsNotDistinct }), rest));
   }
 
   /** `notValid`: PostgreSQL checks only new rows until `validateConstraint`. */
-  createCheckConstraint(name: string | undefined, table: string, sqlExpression: string, options: Schema & { notValid?: boolean } = {}): Promise<void> {
-    return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression }), options));
+  createCheckConstraint(
+    name: string | undefined,
+    table: string,
+    sqlExpression: string,
+    options: Schema & { notValid?: boolean } = {},
+  ): Promise<void> {
+    const { notValid, ...rest } = options;
+    return this.invoke(new CreateCheckConstraintOp(table, new CheckConstraint({ name, expression: sqlExpression, notValid }), rest));
   }
 
   /** PostgreSQL: checks the existing rows against a constraint added NOT VALID, without blocking reads or writes. */
@@ -245,7 +261,7 @@ export class Operations {
   dropConstraint(
     name: string | undefined,
     table: string,
-    options: Schema & { type?: ConstraintType; constraint?: Constraint; notValid?: boolean } = {},
+    options: Schema & { type?: ConstraintType; constraint?: Constraint } = {},
   ): Promise<void> {
     return this.invoke(new DropConstraintOp(name, table, options));
   }
@@ -288,6 +304,11 @@ export class Operations {
 
   dropEnumValue(name: string, value: string, options: Schema & EnumValuePosition = {}): Promise<void> {
     return this.invoke(new DropEnumValueOp(name, value, options));
+  }
+
+  /** The enum's values in a new order; `existing` is the order now (for the reverse). */
+  reorderEnumValues(name: string, values: readonly string[], options: Schema & { existing: readonly string[] }): Promise<void> {
+    return this.invoke(new ReorderEnumValuesOp(name, values, options));
   }
 
   createSequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Promise<void> {

@@ -9,8 +9,9 @@ import {
 import type { Attribute, ColumnNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
-import { readArgs, readBoolean, readSql, readString, readWord, type Signature } from "./read-args.js";
+import { readArgs, readBoolean, readInteger, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
 import { readDefault } from "./read-default.js";
+import { readNullsNotDistinct } from "./read-index.js";
 import { resolveType, type ResolvedType } from "./resolve-type.js";
 import { didYouMean } from "./suggest.js";
 import { UNRESOLVED_TYPE, type TableDraft } from "./table-draft.js";
@@ -26,12 +27,12 @@ const sig = (positional: string[], required: number, named: readonly string[], u
 export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
   id: sig([], 0, [], "@id"),
   default: sig(["value"], 1, [], "@default(value)"),
-  unique: sig([], 0, ["name"], '@unique or @unique(name: "uq_x")'),
+  unique: sig([], 0, ["name", "nullsNotDistinct"], '@unique or @unique(name: "uq_x")'),
   references: sig(["target"], 1, FOREIGN_KEY_OPTIONS, "@references(table.column, onDelete: cascade)"),
-  check: sig(["expression"], 1, ["name"], '@check(sql("..."), name: "ck_x")'),
+  check: sig(["expression"], 1, ["name", "notValid"], '@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@comment("...")'),
   renamedFrom: sig(["old name"], 1, [], '@renamedFrom("old_name")'),
-  identity: sig(["kind"], 0, [], "@identity or @identity(always)"),
+  identity: sig(["kind"], 0, ["start", "increment", "minValue", "maxValue", "cache", "cycle"], "@identity or @identity(always, start: 100)"),
   generated: sig(["expression"], 1, ["stored"], '@generated(sql("..."), stored: true)'),
   collate: sig(["collation"], 1, [], '@collate("C")'),
   onUpdate: sig(["value"], 1, [], "@onUpdate(now())"),
@@ -123,8 +124,11 @@ function applyAttribute(
       const nameValue = named.get("name");
       const constraintName = nameValue ? readString(ctx, nameValue) : undefined;
       if (nameValue && constraintName === undefined) return;
+      const nullsValue = named.get("nullsNotDistinct");
+      const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
+      if (nullsValue && nullsNotDistinct === undefined) return;
       if (!draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
-      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: Object.freeze([props.name]) }));
+      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: Object.freeze([props.name]), nullsNotDistinct }));
       return;
     }
     case "references":
@@ -135,9 +139,10 @@ function applyAttribute(
       const expression = readSql(ctx, first);
       const nameValue = named.get("name");
       const checkName = nameValue ? readString(ctx, nameValue) : undefined;
-      if (expression === undefined || (nameValue && checkName === undefined)) return;
+      const notValid = readNotValid(ctx, named.get("notValid"));
+      if (expression === undefined || notValid === null || (nameValue && checkName === undefined)) return;
       if (!draft.claimName(checkName, nameValue ?? attr, "constraint")) return;
-      draft.checks.push(new CheckConstraint({ name: checkName, expression }));
+      draft.checks.push(new CheckConstraint({ name: checkName, expression, notValid }));
       return;
     }
     case "comment":
@@ -150,6 +155,12 @@ function applyAttribute(
       if (!ctx.requires("identityColumns", attr)) return;
       const kind: IdentityKind | undefined = first ? readWord(ctx, first, "identity kind", ["always", "byDefault"] as const) : "byDefault";
       if (kind) props.identity = kind;
+      const options: Record<string, number | boolean> = {};
+      for (const [key, value] of named) {
+        const read = key === "cycle" ? readBoolean(ctx, value) : readInteger(ctx, value);
+        if (read !== undefined) options[key] = read;
+      }
+      if (named.size) props.identityOptions = options;
       return;
     }
     case "generated": {

@@ -34,11 +34,13 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   unsignedIntegers: "unsigned types are",
   materializedViews: "materialized views are",
   onUpdate: "@onUpdate is",
+  nullsNotDistinct: "nullsNotDistinct: is",
+  notValidConstraints: "notValid: and match: are",
+  coveringIndexes: "index include: and with: are",
   invisibleColumns: "invisible columns are",
   extensions: "extensions are",
   domains: "domains are",
   concurrentIndexes: "concurrent index builds are",
-  notValidConstraints: "NOT VALID constraints are",
   algorithmClauses: "ALGORITHM= clauses are",
 };
 

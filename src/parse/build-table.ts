@@ -3,8 +3,8 @@ import type { Attribute, TableDecl, Value } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
 import { buildColumn } from "./build-column.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
-import { readArgs, readNameList, readSql, readString, describeValue, type Signature } from "./read-args.js";
-import { readIndex } from "./read-index.js";
+import { readArgs, readNameList, readNotValid, readSql, readString, describeValue, type Signature } from "./read-args.js";
+import { readIndex, readNullsNotDistinct } from "./read-index.js";
 import { readTableOption, TABLE_OPTION_ATTRIBUTES } from "./read-table-option.js";
 import { didYouMean } from "./suggest.js";
 import { TableDraft } from "./table-draft.js";
@@ -19,10 +19,10 @@ const sig = (positional: string[], required: number, named: readonly string[], u
 /** Table attributes and what they accept. */
 export const TABLE_ATTRIBUTES: Record<string, Signature> = {
   id: sig(["columns"], 1, ["name"], '@@id([a, b], name: "pk_x")'),
-  index: sig(["columns"], 1, ["name", "unique", "where", "using"], '@@index([a, b], name: "ix_x")'),
-  unique: sig(["columns"], 1, ["name"], '@@unique([a, b], name: "uq_x")'),
+  index: sig(["columns"], 1, ["name", "unique", "where", "using", "include", "with", "nullsNotDistinct"], '@@index([a, b], name: "ix_x")'),
+  unique: sig(["columns"], 1, ["name", "nullsNotDistinct"], '@@unique([a, b], name: "uq_x")'),
   foreignKey: sig(["columns"], 1, ["references", ...FOREIGN_KEY_OPTIONS], "@@foreignKey([a, b], references: other([x, y]))"),
-  check: sig(["expression"], 1, ["name"], '@@check(sql("..."), name: "ck_x")'),
+  check: sig(["expression"], 1, ["name", "notValid"], '@@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@@comment("...")'),
   renamedFrom: sig(["old name"], 1, [], '@@renamedFrom("old_name")'),
   ...TABLE_OPTION_ATTRIBUTES,
@@ -73,8 +73,11 @@ function applyTableAttribute(
       const columns = readNameList(ctx, first);
       if (!columns || !draft.checkColumns(columns)) return;
       const props = { name: constraintName, columns: Object.freeze(columns.map((c) => c.text)) };
+      const nullsValue = named.get("nullsNotDistinct");
+      const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
       if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr);
-      else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint(props));
+      else if (nullsValue && nullsNotDistinct === undefined) return;
+      else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint({ ...props, nullsNotDistinct }));
       return;
     }
     case "index":
@@ -86,8 +89,9 @@ function applyTableAttribute(
     case "check": {
       if (!ctx.requires("checkConstraints", attr)) return;
       const expression = readSql(ctx, first);
-      if (expression === undefined || !draft.claimName(constraintName, namePos, "constraint")) return;
-      draft.checks.push(new CheckConstraint({ name: constraintName, expression }));
+      const notValid = readNotValid(ctx, named.get("notValid"));
+      if (expression === undefined || notValid === null || !draft.claimName(constraintName, namePos, "constraint")) return;
+      draft.checks.push(new CheckConstraint({ name: constraintName, expression, notValid }));
       return;
     }
     case "comment":

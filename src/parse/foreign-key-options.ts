@@ -5,7 +5,7 @@ import { readBoolean, readString, readWord } from "./read-args.js";
 import type { ForeignKeyOptions } from "./table-draft.js";
 
 /** The named arguments `@references` and `@@foreignKey` share. */
-export const FOREIGN_KEY_OPTIONS = ["onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred"] as const;
+export const FOREIGN_KEY_OPTIONS = ["onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred", "match", "notValid"] as const;
 
 export function readForeignKeyOptions(
   ctx: BuildContext,
@@ -38,11 +38,21 @@ export function readForeignKeyOptions(
     onUpdate: action("onUpdate"),
     deferrable: flag("deferrable"),
     initiallyDeferred: flag("initiallyDeferred"),
+    match: match(ctx, named.get("match")),
+    notValid: flag("notValid"),
   };
+  if (named.get("match") && options.match === undefined) ok = false;
+  if (options.notValid && !ctx.requires("notValidConstraints", named.get("notValid")!)) ok = false;
   if (options.deferrable && !ctx.requires("deferrableConstraints", named.get("deferrable")!)) ok = false;
   if (options.initiallyDeferred && !options.deferrable) {
     ctx.error(named.get("initiallyDeferred") ?? pos, "initiallyDeferred: true needs deferrable: true");
     ok = false;
   }
   return ok ? options : undefined;
+}
+
+/** `match: full` (PostgreSQL); MATCH SIMPLE is the default and not written. */
+function match(ctx: BuildContext, value: Value | undefined): "full" | undefined {
+  if (!value || !ctx.requires("notValidConstraints", value)) return undefined;
+  return readWord(ctx, value, "match type", ["full"] as const);
 }

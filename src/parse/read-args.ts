@@ -140,3 +140,10 @@ export function readNameList(ctx: BuildContext, value: Value): NameNode[] | unde
 export function listWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
+
+/** `notValid: true` on a check (PostgreSQL): undefined when absent, null when wrong (and reported). */
+export function readNotValid(ctx: BuildContext, value: Value | undefined): boolean | undefined | null {
+  if (!value) return undefined;
+  if (!ctx.requires("notValidConstraints", value)) return null;
+  return readBoolean(ctx, value) ?? null;
+}

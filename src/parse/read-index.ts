@@ -1,7 +1,7 @@
 import { Index, type IndexElement } from "../model/index.js";
 import type { Argument, Attribute, NameNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
-import { describeValue, listWords, readBoolean, readFreeWord, readInteger, readSql, readString, readWord, sqlOf } from "./read-args.js";
+import { describeValue, listWords, readBoolean, readFreeWord, readInteger, readNameList, readSql, readString, readWord, sqlOf } from "./read-args.js";
 import { didYouMean } from "./suggest.js";
 import type { TableDraft } from "./table-draft.js";
 
@@ -9,7 +9,7 @@ import type { TableDraft } from "./table-draft.js";
 const MAX_NAME = 63;
 
 /**
- * `@@index([a, b(sort: desc), sql("lower(x)")], name:, unique:, where:, using:)`.
+ * `@@index([a, b(sort: desc), sql("lower(x)")], name:, unique:, where:, using:, include:, with:, nullsNotDistinct:)`.
  * An unnamed index is named `<table>_<columns>_idx`, as PostgreSQL names one.
  */
 export function readIndex(
@@ -29,7 +29,11 @@ export function readIndex(
   const unique = readOption(ctx, named, "unique", readBoolean);
   const where = readOption(ctx, named, "where", readWhere);
   const using = readOption(ctx, named, "using", readMethod);
+  const include = readOption(ctx, named, "include", readInclude(draft));
+  const storage = readOption(ctx, named, "with", readStorage);
+  const nullsNotDistinct = readOption(ctx, named, "nullsNotDistinct", readNullsNotDistinct);
   if (name === null || unique === null || where === null || using === null) return;
+  if (include === null || storage === null || nullsNotDistinct === null) return;
   const generated = name === undefined;
   const indexName = name ?? generatedName(draft.name.name, elements as IndexElement[]);
   const hint = generated ? ` (the generated name of this index; give it a name: to tell them apart)` : "";
@@ -41,8 +45,29 @@ export function readIndex(
       ...(unique ? { unique } : {}),
       ...(where !== undefined ? { where } : {}),
       ...(using !== undefined ? { using } : {}),
+      ...(include !== undefined ? { include } : {}),
+      ...(storage !== undefined ? { storage } : {}),
+      ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
     }),
   );
+}
+
+/** `include: [c, d]`: columns of the table, stored in the index but not part of its key (PostgreSQL). */
+function readInclude(draft: TableDraft) {
+  return (ctx: BuildContext, value: Value): string[] | undefined => {
+    if (!ctx.requires("coveringIndexes", value)) return undefined;
+    const names = readNameList(ctx, value);
+    return names && draft.checkColumns(names) ? names.map((n) => n.text) : undefined;
+  };
+}
+
+/** `with: "fillfactor=70"`: storage parameters as `WITH (...)` writes them (PostgreSQL). */
+function readStorage(ctx: BuildContext, value: Value): string | undefined {
+  return ctx.requires("coveringIndexes", value) ? readString(ctx, value) : undefined;
+}
+
+export function readNullsNotDistinct(ctx: BuildContext, value: Value): boolean | undefined {
+  return ctx.requires("nullsNotDistinct", value) ? readBoolean(ctx, value) : undefined;
 }
 
 /** A named option: undefined when absent, null when wrong (and reported). */

@@ -29,6 +29,8 @@ export interface ForeignKeyOptions {
   readonly onUpdate?: ReferentialAction;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  readonly match?: "full";
+  readonly notValid?: boolean;
 }
 
 /** The type of a column whose type did not resolve (an error is reported): it takes part in no type check. */

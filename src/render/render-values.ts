@@ -53,6 +53,7 @@ export function renderColumn(column: Column, ctx: RenderContext): Code | undefin
     nullable: column.nullable,
     default: column.default === undefined ? undefined : renderDefault(column.default, ctx),
     identity: column.identity,
+    identityOptions: column.identityOptions,
     generated: column.generated,
     comment: column.comment,
     collation: column.collation,
@@ -69,12 +70,10 @@ export function renderConstraint(constraint: TableConstraint, ctx: RenderContext
   if (custom !== null) return custom;
   switch (constraint.kind) {
     case "primaryKey":
-    case "unique":
-      return new Code(
-        constraint.name === undefined
-          ? call(s(ctx, constraint.kind), ...constraint.columns)
-          : call(s(ctx, constraint.kind), constraint.columns, { name: constraint.name }),
-      );
+    case "unique": {
+      const options = optionsArg({ name: constraint.name, nullsNotDistinct: constraint.kind === "unique" ? constraint.nullsNotDistinct : undefined });
+      return new Code(options === undefined ? call(s(ctx, constraint.kind), ...constraint.columns) : call(s(ctx, constraint.kind), constraint.columns, options));
+    }
     case "foreignKey":
       return new Code(
         call(
@@ -86,7 +85,11 @@ export function renderConstraint(constraint: TableConstraint, ctx: RenderContext
         ),
       );
     case "check":
-      return new Code(call(s(ctx, "check"), constraint.expression, constraint.name));
+      return new Code(
+        constraint.notValid
+          ? call(s(ctx, "check"), constraint.expression, constraint.name, { notValid: true })
+          : call(s(ctx, "check"), constraint.expression, constraint.name),
+      );
   }
 }
 
@@ -98,6 +101,8 @@ export function foreignKeyOptions(fk: ForeignKeyConstraint): Record<string, unkn
     onUpdate: fk.onUpdate,
     deferrable: fk.deferrable,
     initiallyDeferred: fk.initiallyDeferred,
+    match: fk.match,
+    notValid: fk.notValid,
   };
 }
 
@@ -116,7 +121,14 @@ export function renderIndexElements(elements: readonly IndexElement[], ctx: Rend
 }
 
 export function indexOptions(index: Index): Record<string, unknown> {
-  return { unique: index.unique || undefined, where: index.where, using: index.using };
+  return {
+    unique: index.unique || undefined,
+    where: index.where,
+    using: index.using,
+    include: index.include,
+    storage: index.storage,
+    nullsNotDistinct: index.nullsNotDistinct,
+  };
 }
 
 /** Everything inside a table, as the arguments of `op.createTable(name, ...)` or `s.table(name, ...)`. */

@@ -16,6 +16,7 @@ import {
   DropTableCommentOp,
   DropViewOp,
   ExecuteSQLOp,
+  ReorderEnumValuesOp,
   ReplaceViewOp,
 } from "../ops/index.js";
 import { call, Code, optionsArg } from "./js-literal.js";
@@ -68,6 +69,9 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
     enumValue(ctx, "addEnumValue", op),
   ]);
   registry.dispatchFor(DropEnumValueOp)((ctx, op) => enumValue(ctx, "dropEnumValue", op));
+  registry.dispatchFor(ReorderEnumValuesOp)((ctx, op) =>
+    call(`${ctx.opPrefix}reorderEnumValues`, op.enumName, op.values, { schema: op.schema, existing: op.existing }),
+  );
 
   registry.dispatchFor(CreateSequenceOp)((ctx, op) =>
     call(`${ctx.opPrefix}createSequence`, op.sequence.name, optionsArg(sequenceOptions(op.sequence))),

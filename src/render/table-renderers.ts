@@ -212,11 +212,11 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(CreateUniqueConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns]),
+    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns], { nullsNotDistinct: op.constraint.nullsNotDistinct }),
   );
 
   registry.dispatchFor(CreateCheckConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression], { notValid: op.notValid }),
+    tableCall(ctx, "createCheckConstraint", op, [op.constraint.name], [op.constraint.expression], { notValid: op.constraint.notValid }),
   );
 
   registry.dispatchFor(CreateForeignKeyOp)((ctx, op) => {
@@ -228,7 +228,7 @@ export function setupTableRenderers(registry: RendererRegistry): void {
       op,
       [fk.name],
       [fk.target.name, fk.columns, fk.targetColumns],
-      { ...options, referentSchema: fk.target.schema, notValid: op.notValid },
+      { ...options, referentSchema: fk.target.schema },
       "sourceSchema",
     );
   });
@@ -237,7 +237,6 @@ export function setupTableRenderers(registry: RendererRegistry): void {
     tableCall(ctx, "dropConstraint", op, [op.constraintName], [], {
       type: op.type,
       constraint: op.constraint && renderConstraint(op.constraint, ctx),
-      notValid: op.notValid,
     }),
   );
 }

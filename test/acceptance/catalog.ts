@@ -87,6 +87,28 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
       `SELECT schemaname || '.' || tablename AS t, indexdef AS def FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
     );
     for (const i of indexes) table(tables, text(i.t)).indexes.push(text(i.def));
+    const relations = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
+    );
+    for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)}`);
+    // Enum types, values in their sort order, as one pseudo-table (none when there are none).
+    const enums = await db.query<Row>(
+      `SELECT n.nspname || '.' || t.typname AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+        WHERE ${where} GROUP BY 1`,
+    );
+    for (const e of enums) table(tables, "(enum types)").constraints.push(`${text(e.name)}: ${text(e.labels)}`);
+    const sequences = await db.query<Row>(
+      `SELECT n.nspname || '.' || c.relname AS name, s.seqtypid::regtype AS type, s.seqstart AS start, s.seqincrement AS inc,
+              s.seqmin AS min, s.seqmax AS max, s.seqcache AS cache, s.seqcycle AS cycle
+         FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where}`,
+    );
+    for (const s of sequences) {
+      table(tables, "(sequences)").constraints.push(
+        `${text(s.name)}: ${text(s.type)} start ${text(s.start)} increment ${text(s.inc)} min ${text(s.min)} max ${text(s.max)} cache ${text(s.cache)} cycle ${text(s.cycle)}`,
+      );
+    }
     return tables;
   },
 

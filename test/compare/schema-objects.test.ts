@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Enum, MetaData, Sequence, View } from "../../src/model/index.js";
-import { AddEnumValueOp, DropEnumValueOp } from "../../src/ops/index.js";
+import { AddEnumValueOp, DropEnumValueOp, ReorderEnumValuesOp } from "../../src/ops/index.js";
 import { compare, diffs, summary } from "./support.js";
 
 const enums = (...list: Enum[]) => new MetaData({ enums: list });
@@ -14,7 +14,7 @@ test("enums: created, dropped; on a dialect without named enums, nothing", async
   assert.equal(await diffs(enums(), enums(role("a")), "sqlite"), []);
 });
 
-test("enum values: added in place (after their predecessor), removed with data loss", async () => {
+test("enum values: added in place (after their predecessor), removed with data loss, reordered when they end up out of order", async () => {
   const up = await compare(enums(role("b", "d")), enums(role("a", "b", "c", "d", "e")));
   assert.equal(up.ops, [
     new AddEnumValueOp("role", "a", { before: "b" }),
@@ -24,7 +24,13 @@ test("enum values: added in place (after their predecessor), removed with data l
   const down = await compare(enums(role("a", "b", "c")), enums(role("a", "c")));
   assert.equal(down.ops, [new DropEnumValueOp("role", "b", { after: "a" })]);
   assert.is(down.ops[0].dataLoss(), 'drops value "b" from enum role: rows holding it cannot keep it');
-  assert.equal(await diffs(enums(role("a", "b")), enums(role("b", "a"))), []);
+  assert.equal(await diffs(enums(role("a", "b")), enums(role("b", "a"))), [["reorder_enum_values", undefined, "role", ["a", "b"], ["b", "a"]]]);
+  // An added value out of place, and kept values swapped: the adds first, then one reorder from where they leave it.
+  const mixed = await compare(enums(role("a", "b")), enums(role("b", "c", "a")));
+  assert.equal(mixed.ops, [
+    new AddEnumValueOp("role", "c", { after: "b" }),
+    new ReorderEnumValuesOp("role", ["b", "c", "a"], { existing: ["a", "b", "c"] }),
+  ]);
 });
 
 test("sequences: created, dropped, altered only in the options the model states", async () => {

@@ -134,7 +134,7 @@ test("PostgreSQL: schema-qualified names, enums, ALTER COLUMN, constraints, inde
     `SELECT s."a" AS "sample_a", s."b" AS "sample_b", count(*) OVER () AS orphan_rows FROM "t" s WHERE s."a" IS NOT NULL AND s."b" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "audit"."other" t WHERE t."x" = s."a" AND t."y" = s."b") LIMIT 1`,
     `ALTER TABLE "t" ADD CONSTRAINT "fk" FOREIGN KEY ("a", "b") REFERENCES "audit"."other" ("x", "y") ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED`,
   ]);
-  assert.equal(await compileOffline("postgresql", new CreateForeignKeyOp("t", fk, { notValid: true })), [
+  assert.equal(await compileOffline("postgresql", new CreateForeignKeyOp("t", new ForeignKeyConstraint({ ...fk, notValid: true }))), [
     `ALTER TABLE "t" ADD CONSTRAINT "fk" FOREIGN KEY ("a", "b") REFERENCES "audit"."other" ("x", "y") ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED NOT VALID`,
   ]);
   const gin = new Index({ name: "ix_doc", elements: [{ kind: "column", name: "doc", opclass: "jsonb_path_ops" }], using: "gin", where: "doc IS NOT NULL" });

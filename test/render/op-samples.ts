@@ -123,14 +123,6 @@ export const OP_SAMPLES: readonly OpSample[] = [
     code: 'await op.createForeignKey("fk_org", "users", "org", ["org_id"], ["id"], { onUpdate: "setNull", deferrable: true, initiallyDeferred: true, referentSchema: "app", sourceSchema: "auth" });',
   },
   { op: new ops.CreateCheckConstraintOp("users", s.check("a < b", "ck_ab")), code: 'await op.createCheckConstraint("ck_ab", "users", "a < b");' },
-  {
-    op: new ops.CreateCheckConstraintOp("users", s.check("a < b", "ck_ab"), { notValid: true }),
-    code: 'await op.createCheckConstraint("ck_ab", "users", "a < b", { notValid: true });',
-  },
-  {
-    op: new ops.CreateForeignKeyOp("users", fk, { notValid: true }),
-    code: 'await op.createForeignKey("fk_org", "users", "org", ["org_id"], ["id"], { notValid: true });',
-  },
   { op: new ops.ValidateConstraintOp("ck_ab", "users", { schema: "app" }), code: 'await op.validateConstraint("ck_ab", "users", { schema: "app" });' },
   {
     op: new ops.AlgorithmOp({ algorithm: "INPLACE", lock: "NONE" }, [new ops.CreateIndexOp("users", ix), new ops.AddColumnOp("users", note)]),
@@ -149,6 +141,10 @@ export const OP_SAMPLES: readonly OpSample[] = [
   {
     op: new ops.AlterTableOptionsOp("users", { strict: true, engine: null }, { schema: "app", existing: { strict: null, engine: "MyISAM" } }),
     code: 'await op.alterTableOptions("users", { strict: true, engine: null }, { schema: "app", existing: { strict: null, engine: "MyISAM" } });',
+  },
+  {
+    op: new ops.ReorderEnumValuesOp("mood", ["happy", "sad"], { existing: ["sad", "happy"] }),
+    code: 'await op.reorderEnumValues("mood", ["happy", "sad"], { existing: ["sad", "happy"] });',
   },
   { op: new ops.CreateSchemaOp("audit"), code: 'await op.createSchema("audit");' },
   { op: new ops.DropSchemaOp("audit"), code: 'await op.dropSchema("audit");' },

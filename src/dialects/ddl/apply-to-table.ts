@@ -82,6 +82,7 @@ export function alteredColumn(column: Column, op: AlterColumnOp): Column {
     if (!key.startsWith("modify_")) continue;
     const to = (value as { to?: unknown }).to;
     if (key === "modify_identity") result = result.with({ identity: to as Column["identity"] });
+    else if (key === "modify_identity_options") result = result.with({ identityOptions: to as Column["identityOptions"] });
     else if (key === "modify_generated") result = result.with({ generated: to as Column["generated"] });
     else if (key === "modify_collation") result = result.with({ collation: to as string | undefined });
     else if (key === "modify_on_update") result = result.with({ onUpdate: to as Column["onUpdate"] });
@@ -97,13 +98,14 @@ function renameInTable(table: Table, from: string, to: string): Table {
   return table.with({
     primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
     foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, info: fk.info, columns: rename(fk.columns) })),
-    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), info: u.info })),
+    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), nullsNotDistinct: u.nullsNotDistinct, info: u.info })),
     indexes: table.indexes.map(
       (i) =>
         new Index({
           ...i,
           info: i.info,
           elements: i.elements.map((e) => (e.kind === "column" && e.name === from ? { ...e, name: to } : e)),
+          include: i.include && rename(i.include),
         }),
     ),
   });

@@ -82,7 +82,7 @@ export async function dataChecks(w: DdlWriter, op: MigrateOperation, context: Dd
   if (op instanceof CreateIndexOp && op.index.unique && op.index.where === undefined && op.index.elements.every((e) => e.kind === "column")) {
     return [duplicatesCheck(w, table(op), op.index.columnNames, `the unique index ${op.index.name}`)];
   }
-  if (op instanceof CreateForeignKeyOp && !op.notValid) return [await fkCheck(w, op.tableName, op.schema, op.constraint, context)];
+  if (op instanceof CreateForeignKeyOp && !op.constraint.notValid) return [await fkCheck(w, op.tableName, op.schema, op.constraint, context)];
   if (op instanceof ValidateConstraintOp) {
     const fk = (await context.currentTable?.(op.schema, op.tableName))?.foreignKeys.find((k) => k.name === op.constraintName);
     return fk ? [await fkCheck(w, op.tableName, op.schema, fk, context)] : [];

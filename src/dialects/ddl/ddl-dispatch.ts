@@ -11,7 +11,7 @@ import {
   ValidateConstraintOp,
 } from "../../ops/constraint-ops.js";
 import { AlgorithmOp } from "../../ops/algorithm-op.js";
-import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp } from "../../ops/enum-ops.js";
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp, DropEnumValueOp, ReorderEnumValuesOp } from "../../ops/enum-ops.js";
 import { BulkInsertOp, ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
@@ -60,6 +60,7 @@ export const DDL_OPS = {
   DropEnumOp,
   AddEnumValueOp,
   DropEnumValueOp,
+  ReorderEnumValuesOp,
   CreateSequenceOp,
   DropSequenceOp,
   AlterSequenceOp,

@@ -54,7 +54,10 @@ export class DdlWriter {
   }
 
   unique(uq: UniqueConstraint): string {
-    return `${this.constraintName(uq)}UNIQUE ${this.columns(uq.columns)}`;
+    if (uq.nullsNotDistinct && !this.dialect.capabilities.nullsNotDistinct) {
+      throw new UnsupportedDdlError(this.dialect.name, "declare a unique constraint NULLS NOT DISTINCT");
+    }
+    return `${this.constraintName(uq)}UNIQUE ${uq.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}${this.columns(uq.columns)}`;
   }
 
   check(ck: CheckConstraint): string {
@@ -64,6 +67,10 @@ export class DdlWriter {
   foreignKey(fk: ForeignKeyConstraint, options: ForeignKeyOptions): string {
     const target = options.qualifyTarget ? this.name(fk.target.schema, fk.target.name) : this.q(fk.target.name);
     let sql = `${this.constraintName(fk)}FOREIGN KEY ${this.columns(fk.columns)} REFERENCES ${target} ${this.columns(fk.targetColumns)}`;
+    if (fk.match || fk.notValid) {
+      if (!this.dialect.capabilities.notValidConstraints) throw new UnsupportedDdlError(this.dialect.name, "declare a foreign key MATCH FULL or NOT VALID");
+    }
+    if (fk.match) sql += ` MATCH ${fk.match.toUpperCase()}`;
     if (fk.onDelete) sql += ` ON DELETE ${ACTIONS[fk.onDelete]}`;
     if (fk.onUpdate) sql += ` ON UPDATE ${ACTIONS[fk.onUpdate]}`;
     if (fk.deferrable) {

@@ -54,6 +54,7 @@ const METHODS = new Set(["btree", "hash"]);
 export function mysqlCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index): Statement {
   const unsupported = (what: string) => new UnsupportedDdlError("mysql", `${what} (index "${index.name}")`);
   if (index.where !== undefined) throw unsupported("create a partial index");
+  if (index.include || index.storage !== undefined || index.nullsNotDistinct) throw unsupported("use INCLUDE, WITH or NULLS NOT DISTINCT");
   const using = index.using?.toLowerCase();
   if (using !== undefined && !KEY_KINDS.has(using) && !METHODS.has(using)) throw unsupported(`use the index method "${index.using}"`);
   const elements = index.elements.map((e) => {

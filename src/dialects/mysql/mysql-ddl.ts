@@ -55,12 +55,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     },
     CreatePrimaryKeyOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.primaryKey(op.constraint)}`)],
     CreateForeignKeyOp: async (op, context) => {
-      if (op.notValid) throw new UnsupportedDdlError("mysql", "add a foreign key NOT VALID (it is PostgreSQL's)");
       return [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}`)];
     },
     CreateUniqueConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.unique(op.constraint)}`)],
     CreateCheckConstraintOp: (op) => {
-      if (op.notValid) throw new UnsupportedDdlError("mysql", "add a check NOT VALID (it is PostgreSQL's)");
       return alterTable(op, `ADD ${w.check(op.constraint)}`);
     },
     ValidateConstraintOp: unsupported("validate a constraint (NOT VALID constraints are PostgreSQL's)"),
@@ -81,6 +79,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateEnumOp: () => [],
     DropEnumOp: () => [],
     AddEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, true),
+    ReorderEnumValuesOp: unsupported("reorder the values of a named enum (MySQL enums are column types: change the column's type)"),
     DropEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, false),
     CreateDomainOp: unsupported("create domains (MySQL has none; they are PostgreSQL's)"),
     DropDomainOp: unsupported("drop domains (MySQL has none)"),

@@ -1,10 +1,10 @@
-import type { Column, IdentityKind } from "../../model/index.js";
+import type { Column, IdentityKind, IdentityOptions } from "../../model/index.js";
 import type { AlterColumnOp, Change } from "../../ops/alter-column-op.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import type { Statement } from "../ddl-compiler.js";
-import { columnComment, identityClause, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
+import { columnComment, identityClause, identityOptionChanges, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
 
 /**
  * ALTER COLUMN, one statement per change, in an order that keeps each one
@@ -43,7 +43,12 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
   if (op.modifyNullable) out.push(alter(op.modifyNullable.to ? "DROP NOT NULL" : "SET NOT NULL"));
   if (op.modifyComment) out.push(columnComment(w, table, op.columnName, op.modifyComment.to));
   const identity = kw.modify_identity as Change<IdentityKind | undefined> | undefined;
-  if (identity) out.push(...alterIdentity(identity, alter));
+  const options = kw.modify_identity_options as Change<IdentityOptions | undefined> | undefined;
+  if (identity) out.push(...alterIdentity(identity, options?.to, alter));
+  if (options && identity?.from === undefined && identity?.to === undefined) {
+    const clauses = identityOptionChanges(options.from ?? {}, options.to ?? {});
+    if (clauses.length) out.push(alter(clauses.join(" ")));
+  }
   const generated = kw.modify_generated as Change<Column["generated"]> | undefined;
   if (generated) {
     if (generated.from && !generated.to) out.push(alter("DROP EXPRESSION"));
@@ -63,7 +68,7 @@ function pgFit(w: DdlWriter): FitSql {
   };
 }
 
-const KNOWN_KW = new Set(["modify_identity", "modify_generated", "modify_collation"]);
+const KNOWN_KW = new Set(["modify_identity", "modify_identity_options", "modify_generated", "modify_collation"]);
 
 function kwChanges(op: AlterColumnOp): Readonly<Record<string, unknown>> {
   for (const key of Object.keys(op.kw)) {
@@ -94,8 +99,9 @@ function setSerial(w: DdlWriter, op: AlterColumnOp, table: string, alter: (claus
   ];
 }
 
-function alterIdentity(change: Change<IdentityKind | undefined>, alter: (clause: string) => Statement): Statement[] {
+/** Adding an identity writes its options; changing its kind leaves them to modify_identity_options. */
+function alterIdentity(change: Change<IdentityKind | undefined>, options: IdentityOptions | undefined, alter: (clause: string) => Statement): Statement[] {
   if (change.to === undefined) return [alter("DROP IDENTITY")];
-  if (change.from === undefined) return [alter(`ADD ${identityClause(change.to)}`)];
+  if (change.from === undefined) return [alter(`ADD ${identityClause(change.to, options)}`)];
   return [alter(`SET GENERATED ${change.to === "always" ? "ALWAYS" : "BY DEFAULT"}`)];
 }

@@ -1,4 +1,4 @@
-import type { Column, DefaultValue, Index, SqlType, Table } from "../../model/index.js";
+import type { Column, DefaultValue, IdentityOptions, Index, SqlType, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
@@ -18,7 +18,7 @@ export function pgColumnDefinition(w: DdlWriter, column: Column): string {
     if (!column.generated.stored) throw new UnsupportedDdlError("postgresql", `make "${column.name}" a virtual generated column (only STORED)`);
     parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) STORED`);
   }
-  if (column.identity) parts.push(identityClause(column.identity));
+  if (column.identity) parts.push(identityClause(column.identity, column.identityOptions));
   if (!column.nullable) parts.push("NOT NULL");
   if (column.default && column.default.kind !== "autoincrement") parts.push(`DEFAULT ${pgDefault(w, column.default)}`);
   return parts.join(" ");
@@ -35,8 +35,33 @@ export function serialType(columnName: string, type: SqlType): string {
   return serial;
 }
 
-export function identityClause(kind: "always" | "byDefault"): string {
-  return `GENERATED ${kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
+export function identityClause(kind: "always" | "byDefault", options: IdentityOptions = {}): string {
+  const sequence = [
+    options.start !== undefined ? `START WITH ${options.start}` : "",
+    options.increment !== undefined ? `INCREMENT BY ${options.increment}` : "",
+    options.minValue !== undefined ? `MINVALUE ${options.minValue}` : "",
+    options.maxValue !== undefined ? `MAXVALUE ${options.maxValue}` : "",
+    options.cache !== undefined ? `CACHE ${options.cache}` : "",
+    options.cycle ? "CYCLE" : "",
+  ].filter((o) => o !== "");
+  return `GENERATED ${kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY${sequence.length ? ` (${sequence.join(" ")})` : ""}`;
+}
+
+/**
+ * `ALTER COLUMN ... SET ...` clauses that take an identity's sequence from
+ * `from` to `to`; an option `to` leaves out goes back to what CREATE picks
+ * (START WITH follows the direction and bounds, as CREATE's does).
+ */
+export function identityOptionChanges(from: IdentityOptions, to: IdentityOptions): string[] {
+  const out: string[] = [];
+  const descending = (to.increment ?? 1) < 0;
+  if (from.increment !== to.increment) out.push(`SET INCREMENT BY ${to.increment ?? 1}`);
+  if (from.minValue !== to.minValue) out.push(to.minValue === undefined ? "SET NO MINVALUE" : `SET MINVALUE ${to.minValue}`);
+  if (from.maxValue !== to.maxValue) out.push(to.maxValue === undefined ? "SET NO MAXVALUE" : `SET MAXVALUE ${to.maxValue}`);
+  if (from.start !== to.start) out.push(`SET START WITH ${to.start ?? (descending ? (to.maxValue ?? -1) : (to.minValue ?? 1))}`);
+  if (from.cache !== to.cache) out.push(`SET CACHE ${to.cache ?? 1}`);
+  if (!!from.cycle !== !!to.cycle) out.push(to.cycle ? "SET CYCLE" : "SET NO CYCLE");
+  return out;
 }
 
 /** A DEFAULT expression; reflection reads each of these back as the same model value. */
@@ -73,16 +98,22 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
     ...table.columns.map((c) => pgColumnDefinition(w, c)),
     ...(table.primaryKey ? [w.primaryKey(table.primaryKey)] : []),
     ...table.uniqueConstraints.map((u) => w.unique(u)),
-    ...table.checkConstraints.map((c) => w.check(c)),
-    ...table.foreignKeys.map((f) => w.foreignKey(f, fk)),
+    ...table.checkConstraints.filter((c) => !c.notValid).map((c) => w.check(c)),
+    ...table.foreignKeys.filter((f) => !f.notValid).map((f) => w.foreignKey(f, fk)),
   ];
-  const statements: Statement[] = [{ sql: w.createTable(name, definitions) }];
+  // CREATE TABLE validates every constraint whatever it says: NOT VALID ones are added after it.
+  const notValid = [
+    ...table.checkConstraints.filter((c) => c.notValid).map((c) => w.check(c)),
+    ...table.foreignKeys.filter((f) => f.notValid).map((f) => w.foreignKey(f, fk)),
+  ].map((definition) => ({ sql: `ALTER TABLE ${name} ADD ${definition} NOT VALID` }));
+  const create = w.createTable(name, definitions);
+  const statements: Statement[] = [{ sql: table.options.unlogged ? create.replace(/^CREATE TABLE/, "CREATE UNLOGGED TABLE") : create }];
   if (table.comment !== undefined) statements.push({ sql: `COMMENT ON TABLE ${name} IS ${w.string(table.comment)}` });
   for (const column of table.columns) {
     if (column.comment !== undefined) statements.push(columnComment(w, name, column.name, column.comment));
   }
   for (const index of table.indexes) statements.push(pgCreateIndex(w, table.schema, table.name, index, false));
-  return statements;
+  return [...statements, ...notValid];
 }
 
 export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index, concurrently: boolean): Statement {
@@ -96,9 +127,15 @@ export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: s
     if (e.nulls) sql += ` NULLS ${e.nulls.toUpperCase()}`;
     return sql;
   });
-  const where = index.where === undefined ? "" : ` WHERE ${index.where}`;
+  // In CREATE INDEX's own order: INCLUDE, NULLS NOT DISTINCT, WITH, WHERE.
+  const tail = [
+    index.include ? ` INCLUDE ${w.columns(index.include)}` : "",
+    index.nullsNotDistinct ? " NULLS NOT DISTINCT" : "",
+    index.storage !== undefined ? ` WITH (${index.storage})` : "",
+    index.where === undefined ? "" : ` WHERE ${index.where}`,
+  ].join("");
   const head = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${w.q(index.name)}`;
-  const sql = `${head} ON ${w.name(schema, table)}${using} (${elements.join(", ")})${where}`;
+  const sql = `${head} ON ${w.name(schema, table)}${using} (${elements.join(", ")})${tail}`;
   return concurrently ? { sql, transactional: false } : { sql };
 }
 

@@ -1,5 +1,4 @@
 import type { Sequence, View } from "../../model/index.js";
-import type { DropEnumValueOp } from "../../ops/enum-ops.js";
 import { DdlStateError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
@@ -55,6 +54,12 @@ export function pgDropView(w: DdlWriter, schema: string | undefined, name: strin
   return { sql: `DROP ${materialized ? "MATERIALIZED VIEW" : "VIEW"} ${w.name(schema, name)}` };
 }
 
+/** The enum an op changes. */
+interface EnumRef {
+  readonly enumName: string;
+  readonly schema?: string;
+}
+
 interface EnumColumnRow {
   readonly schema_name: string;
   readonly table_name: string;
@@ -65,19 +70,25 @@ interface EnumColumnRow {
 }
 
 /**
- * PostgreSQL cannot drop a value from an enum: the type is renamed away, a
- * new one created, every column using it converted through text (rows
- * still holding the dropped value make that fail, which is the point), and
- * the old type dropped. Reads the current values and the columns using the
- * type from the catalog, or, written offline (`--sql`), from the model the
+ * PostgreSQL can neither drop a value from an enum nor reorder its values:
+ * the type is renamed away, a new one created with `newValues(current)`,
+ * every column using it converted through text (rows still holding a
+ * dropped value make that fail, which is the point), and the old type
+ * dropped. Reads the current values and the columns using the type from
+ * the catalog, or, written offline (`--sql`), from the model the
  * migrations leave.
  */
-export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context: DdlContext): Promise<Statement[]> {
+export async function pgRecreateEnum(
+  w: DdlWriter,
+  op: EnumRef,
+  context: DdlContext,
+  newValues: (current: readonly string[]) => readonly string[],
+): Promise<Statement[]> {
   const schema = op.schema ?? w.dialect.defaultSchema ?? "public";
   const { labels, columns } = context.query ? await liveEnum(w, op, schema, context) : modelEnum(op, schema, context);
   const type = w.name(op.schema, op.enumName);
   const oldName = `${op.enumName}__strata_old`;
-  const values = labels.filter((v) => v !== op.value);
+  const values = newValues(labels);
   const out: Statement[] = [
     { sql: `ALTER TYPE ${type} RENAME TO ${w.q(oldName)}` },
     { sql: `CREATE TYPE ${type} AS ENUM (${values.map((v) => w.string(v)).join(", ")})` },
@@ -98,7 +109,7 @@ export async function pgDropEnumValue(w: DdlWriter, op: DropEnumValueOp, context
   return out;
 }
 
-async function liveEnum(w: DdlWriter, op: DropEnumValueOp, schema: string, context: DdlContext): Promise<{ labels: string[]; columns: EnumColumnRow[] }> {
+async function liveEnum(w: DdlWriter, op: EnumRef, schema: string, context: DdlContext): Promise<{ labels: string[]; columns: EnumColumnRow[] }> {
   const query = context.query!;
   const [current] = await query<{ labels: string[] }>(
     `SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
@@ -123,9 +134,9 @@ async function liveEnum(w: DdlWriter, op: DropEnumValueOp, schema: string, conte
 }
 
 /** The same facts from the model: the enum's values and the columns of its type, defaults as the catalog would show them. */
-function modelEnum(op: DropEnumValueOp, schema: string, context: DdlContext): { labels: string[]; columns: EnumColumnRow[] } {
+function modelEnum(op: EnumRef, schema: string, context: DdlContext): { labels: string[]; columns: EnumColumnRow[] } {
   const model = context.metadata;
-  if (!model) throw new DdlStateError(`dropping a value of enum "${op.enumName}" reads its columns from the live database`);
+  if (!model) throw new DdlStateError(`changing the values of enum "${op.enumName}" reads its columns from the live database`);
   const inSchema = (s: string | undefined) => (s ?? schema) === schema;
   const found = [...model.enums.values()].find((e) => e.name === op.enumName && inSchema(e.schema));
   if (!found) throw new DdlStateError(`enum "${schema}.${op.enumName}" does not exist`);

@@ -1,4 +1,5 @@
 import { dataChecks } from "../ddl/data-checks.js";
+import type { ReorderEnumValuesOp } from "../../ops/enum-ops.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
 import { DdlWriter } from "../ddl/ddl-writer.js";
@@ -7,7 +8,7 @@ import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
-import { pgAlterSequence, pgCreateSequence, pgCreateView, pgDropEnumValue, pgDropView } from "./postgresql-ddl-objects.js";
+import { pgAlterSequence, pgCreateSequence, pgCreateView, pgRecreateEnum, pgDropView } from "./postgresql-ddl-objects.js";
 
 /**
  * PostgreSQL DDL. Everything runs inside the migration's transaction except
@@ -51,10 +52,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreatePrimaryKeyOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.primaryKey(op.constraint)}`)],
     CreateForeignKeyOp: async (op, context) => [
       ...(await dataChecks(w, op, context)),
-      ...alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.notValid ? " NOT VALID" : ""}`),
+      ...alterTable(op, `ADD ${w.foreignKey(op.constraint, fk)}${op.constraint.notValid ? " NOT VALID" : ""}`),
     ],
     CreateUniqueConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `ADD ${w.unique(op.constraint)}`)],
-    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}${op.notValid ? " NOT VALID" : ""}`),
+    CreateCheckConstraintOp: (op) => alterTable(op, `ADD ${w.check(op.constraint)}${op.constraint.notValid ? " NOT VALID" : ""}`),
     ValidateConstraintOp: async (op, context) => [...(await dataChecks(w, op, context)), ...alterTable(op, `VALIDATE CONSTRAINT ${w.q(op.constraintName)}`)],
     AlgorithmOp: () => {
       throw new UnsupportedDdlError("postgresql", "run ALGORITHM= clauses (they are MySQL's; use the concurrentIndexes and notValidConstraints rewriters)");
@@ -86,7 +87,8 @@ function handlers(w: DdlWriter): DdlHandlers {
         op.before !== undefined ? ` BEFORE ${w.string(op.before)}` : op.after !== undefined ? ` AFTER ${w.string(op.after)}` : "";
       return [{ sql: `ALTER TYPE ${w.name(op.schema, op.enumName)} ADD VALUE IF NOT EXISTS ${w.string(op.value)}${position}`, commitsFirst: true }];
     },
-    DropEnumValueOp: (op, context) => pgDropEnumValue(w, op, context),
+    DropEnumValueOp: (op, context) => pgRecreateEnum(w, op, context, (values) => values.filter((v) => v !== op.value)),
+    ReorderEnumValuesOp: (op, context) => pgRecreateEnum(w, op, context, (values) => reordered(op, values)),
     CreateSequenceOp: (op) => pgCreateSequence(w, op.sequence),
     DropSequenceOp: (op) => [{ sql: `DROP SEQUENCE ${w.name(op.schema, op.sequenceName)}` }],
     AlterSequenceOp: (op) => pgAlterSequence(w, op.from, op.to),
@@ -106,4 +108,11 @@ function handlers(w: DdlWriter): DdlHandlers {
       ...pgCreateView(w, op.view),
     ],
   };
+}
+
+/** The op's order, once the enum is known to hold exactly those values. */
+function reordered(op: ReorderEnumValuesOp, values: readonly string[]): readonly string[] {
+  const same = values.length === op.values.length && op.values.every((v) => values.includes(v));
+  if (!same) throw new DdlStateError(`enum "${op.enumName}" holds ${values.join(", ")}, not the values being reordered (${op.values.join(", ")})`);
+  return op.values;
 }

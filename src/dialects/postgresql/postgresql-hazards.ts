@@ -101,7 +101,7 @@ function hazardsOf(op: MigrateOperation, scope: HazardScope): Hazard[] {
   }
   if (op instanceof AddColumnOp) return addColumnHazards(op, scope);
   if (op instanceof AlterColumnOp) return alterColumnHazards(op, scope);
-  if (op instanceof CreateCheckConstraintOp && !op.notValid) {
+  if (op instanceof CreateCheckConstraintOp && !op.constraint.notValid) {
     return [
       {
         code: "check-scans",
@@ -114,7 +114,7 @@ function hazardsOf(op: MigrateOperation, scope: HazardScope): Hazard[] {
       },
     ];
   }
-  if (op instanceof CreateForeignKeyOp && !op.notValid) {
+  if (op instanceof CreateForeignKeyOp && !op.constraint.notValid) {
     const target = op.constraint.target.name;
     return [
       {

@@ -1,6 +1,6 @@
 import { defaultsEqual, scalarType, type Column, type MetaData, type SqlType } from "../../model/index.js";
 import { canonicalPostgresqlDefault } from "./postgresql-model-defaults.js";
-import { canonicalSequence } from "./postgresql-reflect-sequences.js";
+import { canonicalIdentityOptions, canonicalSequence } from "./postgresql-reflect-sequences.js";
 
 /**
  * A model as PostgreSQL reads it back: the server fills in the parameters a
@@ -28,7 +28,9 @@ function normalizeColumn(column: Column): Column {
   const type = normalizePostgresqlType(column.type);
   const typed = type === column.type ? column : column.with({ type });
   const value = canonicalPostgresqlDefault(typed);
-  return defaultsEqual(value, typed.default) ? typed : typed.with({ default: value });
+  const defaulted = defaultsEqual(value, typed.default) ? typed : typed.with({ default: value });
+  if (!defaulted.identityOptions || type.kind !== "scalar") return defaulted;
+  return defaulted.with({ identityOptions: canonicalIdentityOptions(defaulted.identityOptions, type.name) });
 }
 
 export function normalizePostgresqlType(type: SqlType): SqlType {

@@ -23,6 +23,10 @@ export interface ConstraintRow {
   readonly deferrable: boolean;
   readonly deferred: boolean;
   readonly expression: string | null;
+  readonly nulls_not_distinct: boolean | null;
+  /** `f` MATCH FULL, `s` MATCH SIMPLE (the default). */
+  readonly match: string;
+  readonly validated: boolean;
 }
 
 export interface TableConstraints {
@@ -46,8 +50,10 @@ select con.conrelid as table_oid, con.conname as name, con.contype as type,
              join pg_catalog.pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.pos) as target_columns,
        con.confupdtype as on_update, con.confdeltype as on_delete,
        con.condeferrable as deferrable, con.condeferred as deferred,
-       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) end as expression
+       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) end as expression,
+       ci.indnullsnotdistinct as nulls_not_distinct, con.confmatchtype as match, con.convalidated as validated
 from pg_catalog.pg_constraint con
+left join pg_catalog.pg_index ci on con.contype = 'u' and ci.indexrelid = con.conindid
 left join pg_catalog.pg_class fc on fc.oid = con.confrelid
 left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
 where con.conrelid = any($1::oid[]) and con.contype in ('p', 'u', 'f', 'c', 'x')
@@ -91,7 +97,7 @@ export function buildConstraints(
         break;
       case "u":
         if (keep(row.name, "uniqueConstraint")) {
-          result.uniqueConstraints.push(new UniqueConstraint({ name: row.name, columns: row.columns }));
+          result.uniqueConstraints.push(new UniqueConstraint({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct === true }));
         }
         break;
       case "f":
@@ -99,7 +105,8 @@ export function buildConstraints(
         break;
       case "c":
         if (keep(row.name, "checkConstraint")) {
-          result.checkConstraints.push(new CheckConstraint({ name: row.name, expression: tidySql(row.expression ?? "") }));
+          const expression = tidySql(row.expression ?? "");
+          result.checkConstraints.push(new CheckConstraint({ name: row.name, expression, notValid: !row.validated }));
         }
         break;
       case "x":
@@ -123,6 +130,8 @@ function foreignKey(row: ConstraintRow): ForeignKeyConstraint {
     onUpdate: action(row.on_update),
     deferrable: row.deferrable,
     initiallyDeferred: row.deferred,
+    match: row.match === "f" ? "full" : undefined,
+    notValid: !row.validated,
   });
 }
 

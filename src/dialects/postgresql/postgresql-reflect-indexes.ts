@@ -17,8 +17,10 @@ export interface IndexRow {
   readonly unique: boolean;
   readonly method: string;
   readonly predicate: string | null;
-  /** INCLUDE columns, which the model cannot hold. */
-  readonly include_count: number;
+  readonly include: string[];
+  /** Storage parameters (`fillfactor=70`), or null. */
+  readonly storage: string | null;
+  readonly nulls_not_distinct: boolean;
   readonly elements: ElementRow[];
 }
 
@@ -28,7 +30,9 @@ export interface IndexRow {
 const INDEXES_SQL = `
 select i.indrelid as table_oid, ic.relname as name, i.indisunique as unique, am.amname as method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) as predicate,
-       i.indnatts - i.indnkeyatts as include_count,
+       array(select a.attname::text from generate_series(i.indnkeyatts + 1, i.indnatts) k(n)
+             join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k.n - 1] order by k.n) as include,
+       array_to_string(ic.reloptions, ', ') as storage, i.indnullsnotdistinct as nulls_not_distinct,
        (select json_agg(json_build_object(
                  'column', a.attname,
                  'expression', case when i.indkey[k.n - 1] = 0 then pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) end,
@@ -68,6 +72,9 @@ export function indexFromRow(row: IndexRow): Index {
     unique: row.unique,
     ...(row.predicate !== null ? { where: tidySql(row.predicate) } : {}),
     ...(row.method !== "btree" ? { using: row.method } : {}),
+    include: row.include,
+    ...(row.storage ? { storage: row.storage } : {}),
+    nullsNotDistinct: row.nulls_not_distinct,
   });
 }
 

@@ -9,6 +9,8 @@ export interface RelationRow {
   readonly name: string;
   /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence. */
   readonly kind: string;
+  /** `p` permanent, `u` unlogged. */
+  readonly persistence: string;
   /** Sequences: how `nextval('…'::regclass)` names this one. */
   readonly regclass: string | null;
   /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
@@ -23,7 +25,7 @@ export const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
   `not exists (select 1 from pg_catalog.pg_depend x where x.classid = '${catalog}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
 
 const RELATIONS_SQL = `
-select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind,
+select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpersistence as persistence,
        case when c.relkind = 'S' then c.oid::regclass::text end as regclass,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
        own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column

@@ -1,4 +1,4 @@
-import { Sequence } from "../../model/index.js";
+import { Sequence, type IdentityOptions } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 
 interface SequenceRow {
@@ -66,6 +66,25 @@ export function canonicalSequence(sequence: Sequence): Sequence {
   const same = NUMERIC_OPTIONS.every((o) => options[o] === sequence[o]) && cycle === sequence.cycle;
   if (same) return sequence;
   return new Sequence({ name: sequence.name, schema: sequence.schema, ...options, cycle, ownedBy: sequence.ownedBy, info: sequence.info });
+}
+
+/** An identity column's sequence options from its catalog row, without those CREATE picks for the column's type. */
+export function identityOptionsFromRow(row: SequenceRow): IdentityOptions {
+  const options = canonicalOptions(
+    { start: BigInt(row.start), increment: BigInt(row.increment), minValue: BigInt(row.min), maxValue: BigInt(row.max), cache: BigInt(row.cache) },
+    row.type,
+  );
+  return { ...options, ...(row.cycle ? { cycle: true } : {}) };
+}
+
+/** The model's identity options the same way, for a column of `type` (smallint, integer or bigint). */
+export function canonicalIdentityOptions(options: IdentityOptions, type: string): IdentityOptions {
+  const big = (value: number | undefined) => (value === undefined ? undefined : BigInt(value));
+  const numeric = canonicalOptions(
+    { start: big(options.start), increment: big(options.increment), minValue: big(options.minValue), maxValue: big(options.maxValue), cache: big(options.cache) },
+    type,
+  );
+  return { ...numeric, ...(options.cycle ? { cycle: true } : {}) };
 }
 
 const NUMERIC_OPTIONS = ["start", "increment", "minValue", "maxValue", "cache"] as const;

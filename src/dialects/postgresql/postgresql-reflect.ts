@@ -8,7 +8,7 @@ import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
 import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
-import { readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
+import { identityOptionsFromRow, readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 
 /**
  * Reads the live database into the model in ten catalog queries, however
@@ -67,16 +67,21 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     return [];
   });
 
+  // Identity sequences are read with the others: their options belong to their column.
+  const identitySequences = relations.filter(
+    (r) => r.kind === "S" && r.owner_deptype === "i" && r.owner_oid !== null && keptTableOids.has(r.owner_oid),
+  );
   const tableOids = [...keptTableOids];
   const [details, reflectedColumns, constraints, indexes, sequenceDetails] = await Promise.all([
     readRelationDetails(connection, [...tableOids, ...views.map((v) => v.oid)]),
     readColumns(connection, tableOids, ownedSequences),
     readConstraints(connection, tableOids),
     readIndexes(connection, tableOids),
-    readSequenceDetails(connection, sequences.map((s) => s.oid)),
+    readSequenceDetails(connection, [...sequences, ...identitySequences].map((s) => s.oid)),
   ]);
 
   const { columns } = reflectedColumns;
+  const identityOids = new Map(identitySequences.map((s) => [`${s.owner_oid}:${s.owner_column}`, s.oid]));
   const warnings: string[] = [];
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
@@ -87,14 +92,15 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       schemaQualifiedTableName: qualifiedName(row),
     };
     const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
-    const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column"));
+    const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column")).map((c) => {
+      const sequence = c.identity && identityOids.get(`${row.oid}:${c.name}`);
+      const detail = sequence ? sequenceDetails.get(sequence) : undefined;
+      return detail ? c.with({ identityOptions: identityOptionsFromRow(detail) }) : c;
+    });
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
     if (row.kind === "p") warnings.push(`partitioning of ${where} is not in the model`);
     for (const what of tableConstraints.unsupported) warnings.push(`${what} on ${where} is not in the model`);
-    for (const index of tableIndexes.filter((i) => i.include_count > 0)) {
-      warnings.push(`INCLUDE columns of index "${index.name}" on ${where} are not in the model`);
-    }
     const comment = details.get(row.oid)?.comment ?? undefined;
     return new Table({
       name: row.name,
@@ -105,6 +111,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       uniqueConstraints: tableConstraints.uniqueConstraints,
       checkConstraints: tableConstraints.checkConstraints,
       indexes: tableIndexes.map(indexFromRow),
+      options: { unlogged: row.persistence === "u" },
       ...(comment !== undefined ? { comment } : {}),
     });
   });

@@ -80,6 +80,7 @@ export function sqliteCreateTable(w: DdlWriter, table: Table): Statement[] {
 export function sqliteCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index): Statement {
   const unsupported = (what: string) => new UnsupportedDdlError("sqlite", `${what} (index "${index.name}")`);
   if (index.using !== undefined) throw unsupported(`use the index method "${index.using}"`);
+  if (index.include || index.storage !== undefined || index.nullsNotDistinct) throw unsupported("use INCLUDE, WITH or NULLS NOT DISTINCT");
   const elements = index.elements.map((e) => {
     if (e.kind === "expression") return `(${e.sql})`;
     if (e.nulls) throw unsupported("order NULLs in an index");

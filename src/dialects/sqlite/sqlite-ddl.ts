@@ -63,12 +63,10 @@ function handlers(w: DdlWriter): DdlHandlers {
     DropIndexOp: (op) => [{ sql: `DROP INDEX ${w.name(op.schema, op.indexName)}` }],
     CreatePrimaryKeyOp: tableOp,
     CreateForeignKeyOp: (op, context) => {
-      if (op.notValid) throw new UnsupportedDdlError("sqlite", "add a foreign key NOT VALID (it is PostgreSQL's)");
       return tableOp(op, context);
     },
     CreateUniqueConstraintOp: tableOp,
     CreateCheckConstraintOp: (op, context) => {
-      if (op.notValid) throw new UnsupportedDdlError("sqlite", "add a check NOT VALID (it is PostgreSQL's)");
       return tableOp(op, context);
     },
     ValidateConstraintOp: unsupported("validate a constraint (NOT VALID constraints are PostgreSQL's)"),
@@ -93,6 +91,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateExtensionOp: unsupported("create extensions (SQLite has none; they are PostgreSQL's)"),
     DropExtensionOp: unsupported("drop extensions (SQLite has none)"),
     AlterExtensionOp: unsupported("alter extensions (SQLite has none)"),
+    ReorderEnumValuesOp: unsupported("change enum types"),
     CreateSequenceOp: unsupported("create sequences (use autoincrement())"),
     DropSequenceOp: unsupported("drop sequences"),
     AlterSequenceOp: unsupported("alter sequences"),
