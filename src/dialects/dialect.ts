@@ -110,6 +110,8 @@ export interface DialectCapabilities {
   readonly nullsNotDistinct: boolean;
   /** PostgreSQL index `INCLUDE (...)` columns and `WITH (...)` storage parameters. */
   readonly coveringIndexes: boolean;
+  /** PostgreSQL column `STORAGE` and `COMPRESSION`. */
+  readonly columnStorage: boolean;
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP` (`@onUpdate(now())`). */
   readonly onUpdate: boolean;
   /** MySQL/MariaDB `INVISIBLE` columns. */

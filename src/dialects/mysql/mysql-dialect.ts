@@ -50,6 +50,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     notValidConstraints: false,
     nullsNotDistinct: false,
     coveringIndexes: false,
+    columnStorage: false,
     onUpdate: true,
     invisibleColumns: true,
     tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation"],

@@ -35,6 +35,7 @@ export const postgresqlDialect: Dialect = {
     notValidConstraints: true,
     nullsNotDistinct: true,
     coveringIndexes: true,
+    columnStorage: true,
     onUpdate: false,
     invisibleColumns: false,
     tableOptions: ["unlogged"],

@@ -38,6 +38,7 @@ export const sqliteDialect: Dialect = {
     notValidConstraints: false,
     nullsNotDistinct: false,
     coveringIndexes: false,
+    columnStorage: false,
     onUpdate: false,
     invisibleColumns: false,
     tableOptions: ["strict", "withoutRowid"],
