@@ -9,7 +9,7 @@ import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { MigrationScript } from "../ops/index.js";
 import { tokensFor } from "../render/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
-import { compileSchemaAt, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
+import { compileSchemaAt, connectTimeout, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
 import { resolve } from "node:path";
 
 export interface DatabaseComparison {
@@ -67,7 +67,7 @@ export async function compareProject(args: ParsedArgs, context: CommandContext):
   const results: DatabaseComparison[] = [];
   for (const target of compiled) {
     const url = target.url ?? databaseUrl(args, loaded, target.metadata);
-    const connection = await openDatabase(url, target.metadata, { readOnly: true });
+    const connection = await openDatabase(url, target.metadata, { readOnly: true, connectTimeout: connectTimeout(args, loaded) });
     try {
       const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target.name) });
       const script = await produceMigrations(migrationContext, target.metadata);

@@ -1,4 +1,5 @@
 import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
+import type { ConnectOptions } from "./connect-options.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { ReflectOptions } from "./reflect-options.js";
 
@@ -15,8 +16,12 @@ export interface Dialect {
   readonly capabilities: DialectCapabilities;
   /** Types the dialect knows besides the portable ones (`inet`, `mediumtext`). */
   readonly nativeTypes: readonly TypeSpec[];
-  /** Opens a connection; drivers are imported lazily so parsing never loads them. */
-  connect(url: string): Promise<DatabaseConnection>;
+  /**
+   * Opens a connection; drivers are imported lazily so parsing never loads
+   * them. A server that does not answer within the connect timeout is a
+   * ConnectTimeoutError.
+   */
+  connect(url: string, options?: ConnectOptions): Promise<DatabaseConnection>;
   /** Reads the live database into the model, in a constant number of catalog queries. */
   reflect(connection: DatabaseConnection, options?: ReflectOptions): Promise<MetaData>;
   /** `"user"`, `` `user` ``: always quotes, doubling embedded quote characters. */

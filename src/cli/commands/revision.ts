@@ -87,7 +87,10 @@ export async function autogenerate(
     const metadata = target
       ? await compileSchemaAt(resolve(loaded.root, target.entry.schema), context, target.entry.url)
       : (await compileProjectSchema(args, context, loaded)).metadata;
-    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, { readOnly: true });
+    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, {
+      readOnly: true,
+      connectTimeout: connectTimeout(args, loaded),
+    });
     try {
       await requireUpToDate(connection, loaded, graph);
       migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target?.name) });
@@ -233,7 +236,7 @@ export const revisionCommand: Command = {
     "                        (see `strata verify`); the file's Verified: line says it was not",
     "  --rev-id ID           use ID instead of a random 12-hex-digit id",
     "  --version-path DIR    write the file into DIR, a folder inside the migrations folder",
-    "  --schema PATH, --url URL, --config FILE   as for every verb (used by --autogenerate)",
+    "  --schema PATH, --url URL, --config FILE, --connect-timeout S   as for every verb (used by --autogenerate)",
     "  --schemas a,b         PostgreSQL: read only these schemas (and public); default: every schema",
     "",
     "With --autogenerate the new migration is verified as `strata verify` does (upgrade, no diff left,",

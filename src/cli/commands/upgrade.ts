@@ -9,8 +9,8 @@ import { PlanError, type Direction } from "../../runtime/migration-plan.js";
 import { runMigrations } from "../../runtime/migration-runner.js";
 import { sqlScript } from "../../runtime/sql-script.js";
 import { VersionTable } from "../../runtime/version-table.js";
-import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileSchemaAt, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
+import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, type Command, type CommandContext, type ParsedArgs } from "../command.js";
+import { compileSchemaAt, connectTimeout, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
@@ -128,6 +128,7 @@ export function migrateCommand(direction: Direction): Command {
       "  --sql            print the SQL script (version-table statements included) instead of running it;",
       `                   no connection is made and no URL is needed${direction === "downgrade" ? "; give START:TARGET (e.g. head:base)" : "; starts from base unless START:TARGET"}`,
       "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
+      CONNECT_TIMEOUT_HELP,
       "  --config FILE    strata.config.ts to use",
       "",
       `exit codes: 0 done (or nothing to do), 2 error (see \`strata ${other}\` to go the other way)`,
@@ -155,7 +156,7 @@ export function migrateCommand(direction: Direction): Command {
         await withDatabase(url, async (connection) => {
           context.out(`${direction === "upgrade" ? "upgrading" : "downgrading"} ${connection.displayUrl} to ${target}`);
           await run(graph, connection, versionTable, database, context, direction, target);
-        });
+        }, { connectTimeout: connectTimeout(args, loaded) });
       }
       return 0;
     },

@@ -58,7 +58,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     domains: false,
   },
   nativeTypes: MYSQL_NATIVE_TYPES,
-  connect: (url) => connectMysql(mysqlDialect, url),
+  connect: (url, options) => connectMysql(mysqlDialect, url, options),
   reflect: (connection, options) => reflectMysql(connection, options),
   quoteIdentifier: (name) => `\`${name.replaceAll("`", "``")}\``,
   spellType: spellMysqlType,

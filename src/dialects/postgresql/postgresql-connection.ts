@@ -1,3 +1,4 @@
+import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT, type ConnectOptions } from "../connect-options.js";
 import type { DatabaseConnection, Dialect } from "../dialect.js";
 import { redactUrl } from "../redact-url.js";
 
@@ -8,16 +9,18 @@ import { redactUrl } from "../redact-url.js";
  * (`NOTICE: table does not exist, skipping`) are dropped; server errors come
  * through as postgres.js raises them, message intact.
  */
-export async function connectPostgresql(dialect: Dialect, url: string): Promise<DatabaseConnection> {
+export async function connectPostgresql(dialect: Dialect, url: string, options: ConnectOptions = {}): Promise<DatabaseConnection> {
   // Lazy: parsing a schema must never load a driver.
   const { default: postgres } = await import("postgres");
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "strata" } });
+  const seconds = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+  // connect_timeout runs until the server is ready for queries, so it covers a server that accepts TCP and says nothing.
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: seconds, connection: { application_name: "strata" } });
   try {
     // postgres.js connects lazily; fail here, with the server's message, not on first use.
     await sql.unsafe("select 1");
   } catch (error) {
     await sql.end({ timeout: 0 });
-    throw error;
+    throw (error as { code?: string }).code === "CONNECT_TIMEOUT" ? new ConnectTimeoutError(seconds) : error;
   }
   let queryCount = 0;
   return {

@@ -43,7 +43,7 @@ export const postgresqlDialect: Dialect = {
     domains: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
-  connect: (url) => connectPostgresql(postgresqlDialect, url),
+  connect: (url, options) => connectPostgresql(postgresqlDialect, url, options),
   reflect: (connection, options) => reflectPostgresql(connection, options),
   quoteIdentifier: quotePgIdentifier,
   spellType: spellPostgresqlType,

@@ -46,7 +46,7 @@ export const sqliteDialect: Dialect = {
     domains: false,
   },
   nativeTypes: SQLITE_NATIVE_TYPES,
-  connect: (url) => connectSqlite(url, sqliteDialect),
+  connect: (url, options) => connectSqlite(url, sqliteDialect, options),
   reflect: (connection, options) => reflectSqlite(connection, options),
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   spellType: spellSqliteType,
