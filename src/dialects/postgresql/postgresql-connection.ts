@@ -31,15 +31,28 @@ export async function connectPostgresql(dialect: Dialect, url: string, options: 
     },
     async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
       queryCount++;
-      return [...(await sql.unsafe(text, params as never[]))] as Row[];
+      return [...(await sql.unsafe(text, params as never[]).catch(withDetailAndHint))] as Row[];
     },
     async execute(text: string, params: readonly unknown[] = []): Promise<void> {
       queryCount++;
       // Without parameters, the simple protocol lets one call carry a script of several statements.
-      await (params.length ? sql.unsafe(text, params as never[]) : sql.unsafe(text).simple());
+      await (params.length ? sql.unsafe(text, params as never[]) : sql.unsafe(text).simple()).catch(withDetailAndHint);
     },
     async close(): Promise<void> {
       await sql.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * The server's DETAIL and HINT belong to its message: they name the
+ * duplicate key of a failed unique index, the function that would match.
+ * postgres.js keeps them in fields of their own, which nothing prints.
+ */
+function withDetailAndHint(error: unknown): never {
+  const { detail, hint } = error as { detail?: string; hint?: string };
+  if (error instanceof Error && (detail || hint)) {
+    error.message = [error.message, detail && `DETAIL: ${detail}`, hint && `HINT: ${hint}`].filter(Boolean).join("\n");
+  }
+  throw error;
 }
