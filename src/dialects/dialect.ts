@@ -138,6 +138,13 @@ export interface DatabaseConnection {
   execute(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Statements sent so far; benchmarks and tests check reflection keeps it constant. */
   readonly queryCount: number;
+  /**
+   * Asks the server to stop the statement running on this connection (Ctrl-C
+   * during a migration); the statement then fails, or ends early. Absent
+   * where a statement cannot be stopped from outside (local SQLite runs it
+   * in this process).
+   */
+  cancel?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly warn: (line: string) => void;
   /** Sees each statement right after it ran (see StatementHook). */
   readonly onStatement?: StatementHook;
+  /** Aborted (Ctrl-C): no further statement starts, and the migration running fails as a statement failure would. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -87,13 +89,25 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
         options.warn(`warning: ${step.migration.revision} (${step.file}) loses data: ${loss}`);
     }
     let ran = 0;
-    for (const step of steps) if (await runStep(options, step)) ran++;
+    for (const step of steps) {
+      if (options.signal?.aborted) throw await interruptedBefore(options, step, ran, steps.length);
+      if (await runStep(options, step)) ran++;
+    }
     if (ran < steps.length)
       out(`${steps.length - ran} of ${steps.length} migrations had been run by another process meanwhile`);
     return ran;
   } finally {
     await support.releaseLock(connection, versionTable.name);
   }
+}
+
+/** Stopped between migrations: says how far the run got and where the database is. */
+async function interruptedBefore(options: RunOptions, step: PreparedStep, ran: number, of: number): Promise<Error> {
+  const heads = headsOf(await options.versionTable.read(options.connection)).join(", ") || "base";
+  return new MigrationFailedError(
+    `${options.signal?.reason?.message ?? "interrupted"} before ${step.direction} ${step.migration.revision} (${step.file}) started; ` +
+      `${ran} of ${of} migrations ran, and the database is at ${heads}`,
+  );
 }
 
 /**
@@ -201,11 +215,14 @@ async function runWithoutTransaction(options: RunOptions, step: PreparedStep): P
     const why = connection.dialect.capabilities.transactionalDdl
       ? "it is marked `transactional = false`"
       : `${connection.dialect.name} commits each DDL statement as it runs`;
+    const where = `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed).`;
+    const failed = `${step.direction} ${step.migration.revision} (${step.file})`;
     throw new MigrationFailedError(
-      `${step.direction} ${step.migration.revision} (${step.file}) failed after ${done} of its statements ran; ` +
-        `${why}, so those ${done} statements stay applied and were not rolled back. ` +
-        `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed). ` +
-        `Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
+      done === 0
+        ? `${failed} failed at its first statement, so nothing of it was applied. ${where}\n${(error as Error).message}`
+        : `${failed} failed after ${done} of its statements ran; ${why}, so ` +
+            `${done === 1 ? "that statement stays" : `those ${done} statements stay`} applied and ${done === 1 ? "was" : "were"} not rolled back. ` +
+            `${where} Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
     );
   }
   const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
@@ -227,6 +244,7 @@ async function executeOps(
   const context = liveDdlContext(connection);
   const begin = runtimeSupportFor(connection.dialect).beginStatement;
   const operations = executingOperations(connection.dialect, context, async (statement) => {
+    options.signal?.throwIfAborted();
     if (inTransaction && statement.transactional === false)
       throw new NonTransactionalStatementError(statement, step.file);
     if (inTransaction && statement.commitsFirst) {

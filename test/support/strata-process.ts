@@ -2,7 +2,7 @@
  * The CLI as users run it: `strata` as its own process, through the
  * package's bin, with what it prints and its exit code.
  */
-import { spawn, type SpawnOptions } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const STRATA_BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
@@ -22,7 +22,13 @@ export interface StrataProcessOptions {
 
 /** Runs `strata ARGV` in `cwd` and resolves when it exits. */
 export function runStrata(argv: readonly string[], options: StrataProcessOptions): Promise<ProcessResult> {
-  return collect(spawn(process.execPath, [STRATA_BIN, ...argv], spawnOptions(options)));
+  return startStrata(argv, options).result;
+}
+
+/** Starts `strata ARGV`, for a test that signals it or watches its output while it runs. */
+export function startStrata(argv: readonly string[], options: StrataProcessOptions): { child: ChildProcess; result: Promise<ProcessResult> } {
+  const child = spawn(process.execPath, [STRATA_BIN, ...argv], spawnOptions(options));
+  return { child, result: collect(child) };
 }
 
 /** Runs a shell command line (a pipe such as `strata check | head -1`), with `strata` on the PATH as a function. */
@@ -35,7 +41,7 @@ function spawnOptions(options: StrataProcessOptions): SpawnOptions {
   return { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] };
 }
 
-export function collect(child: ReturnType<typeof spawn>): Promise<ProcessResult> {
+function collect(child: ChildProcess): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";

@@ -12,6 +12,7 @@ import { VersionTable } from "../../runtime/version-table.js";
 import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, type Command, type CommandContext, type ParsedArgs } from "../command.js";
 import { compileSchemaAt, connectTimeout, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
+import { interruptible } from "../interruptible.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
 
@@ -155,7 +156,9 @@ export function migrateCommand(direction: Direction): Command {
         if (targets.length > 1) context.out(`database ${database}`);
         await withDatabase(url, async (connection) => {
           context.out(`${direction === "upgrade" ? "upgrading" : "downgrading"} ${connection.displayUrl} to ${target}`);
-          await run(graph, connection, versionTable, database, context, direction, target);
+          await interruptible(connection, context, (signal) =>
+            run({ graph, connection, versionTable, database, context, direction, target, signal }),
+          );
         }, { connectTimeout: connectTimeout(args, loaded) });
       }
       return 0;
@@ -171,17 +174,20 @@ async function offline<T>(fn: () => Promise<T>, url: string): Promise<T> {
   }
 }
 
-async function run(
-  graph: RevisionGraph<LoadedMigration>,
-  connection: DatabaseConnection,
-  versionTable: VersionTable,
-  database: string,
-  context: CommandContext,
-  direction: Direction,
-  target: string,
-): Promise<void> {
+interface Run {
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly connection: DatabaseConnection;
+  readonly versionTable: VersionTable;
+  readonly database: string;
+  readonly context: CommandContext;
+  readonly direction: Direction;
+  readonly target: string;
+  readonly signal: AbortSignal;
+}
+
+async function run({ graph, connection, versionTable, database, context, direction, target, signal }: Run): Promise<void> {
   const ran = await runMigrations(
-    { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err },
+    { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err, signal },
     direction,
     target,
   );

@@ -10,7 +10,7 @@ import { redactUrl } from "../redact-url.js";
 export async function connectMysql(dialect: Dialect, url: string, options: ConnectOptions = {}): Promise<DatabaseConnection> {
   const mysql = await import("mysql2/promise");
   const seconds = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
-  const connection = await mysql.createConnection({
+  const connectOptions = {
     // mysql2 only understands mysql://; mariadb:// is the same protocol.
     uri: url.replace(/^mariadb:/i, "mysql:"),
     // Catalog values and defaults are compared as text: no Date objects, no
@@ -21,7 +21,8 @@ export async function connectMysql(dialect: Dialect, url: string, options: Conne
     charset: "utf8mb4",
     // Runs until the handshake ends, so it covers a server that accepts TCP and says nothing.
     connectTimeout: seconds * 1000,
-  }).catch((error: { code?: string }) => {
+  };
+  const connection = await mysql.createConnection(connectOptions).catch((error: { code?: string }) => {
     throw error.code === "ETIMEDOUT" ? new ConnectTimeoutError(seconds) : error;
   });
   // Strict mode for this session whatever the server's default: a value that does not fit is an error, never truncated.
@@ -42,6 +43,15 @@ export async function connectMysql(dialect: Dialect, url: string, options: Conne
     },
     query: async <Row>(sql: string, params?: readonly unknown[]) => (await run(sql, params)) as Row[],
     execute: async (sql: string, params?: readonly unknown[]) => void (await run(sql, params)),
+    // A session's statement is stopped from another session: KILL QUERY ends the statement, not the connection.
+    async cancel() {
+      const killer = await mysql.createConnection(connectOptions);
+      try {
+        await killer.query(`KILL QUERY ${connection.threadId}`);
+      } finally {
+        await killer.end();
+      }
+    },
     close: () => connection.end(),
   };
 }

@@ -23,6 +23,17 @@ export async function connectPostgresql(dialect: Dialect, url: string, options: 
     throw (error as { code?: string }).code === "CONNECT_TIMEOUT" ? new ConnectTimeoutError(seconds) : error;
   }
   let queryCount = 0;
+  // The statement in flight, so that cancel() can stop it (postgres.js sends the server a cancel request).
+  let running: { cancel(): unknown } | undefined;
+  const send = async <T>(query: Promise<T> & { cancel(): unknown }): Promise<T> => {
+    queryCount++;
+    running = query;
+    try {
+      return await query.catch(withDetailAndHint);
+    } finally {
+      running = undefined;
+    }
+  };
   return {
     dialect,
     displayUrl: redactUrl(url),
@@ -30,13 +41,14 @@ export async function connectPostgresql(dialect: Dialect, url: string, options: 
       return queryCount;
     },
     async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-      queryCount++;
-      return [...(await sql.unsafe(text, params as never[]).catch(withDetailAndHint))] as Row[];
+      return [...(await send(sql.unsafe(text, params as never[])))] as Row[];
     },
     async execute(text: string, params: readonly unknown[] = []): Promise<void> {
-      queryCount++;
       // Without parameters, the simple protocol lets one call carry a script of several statements.
-      await (params.length ? sql.unsafe(text, params as never[]) : sql.unsafe(text).simple()).catch(withDetailAndHint);
+      await send(params.length ? sql.unsafe(text, params as never[]) : sql.unsafe(text).simple());
+    },
+    async cancel(): Promise<void> {
+      await running?.cancel();
     },
     async close(): Promise<void> {
       await sql.end({ timeout: 5 });
