@@ -14,7 +14,7 @@ import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
-import { displayPath, formatDiagnostics, loadSchema, SchemaError } from "../parse/index.js";
+import { displayPath, formatDiagnostics, loadSchema, SchemaError, SchemaFileError } from "../parse/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { UserError } from "./user-error.js";
 
@@ -44,6 +44,7 @@ export async function compileSchemaAt(path: string, context: CommandContext, url
   try {
     return await loadSchema(path, { dialect });
   } catch (error) {
+    if (error instanceof SchemaFileError) throw new UserError(`${displayPath(error.path, context.cwd)}: ${error.problem}`);
     if (error instanceof SchemaError) {
       throw new UserError(error.diagnostics.length ? formatDiagnostics(error.diagnostics, { relativeTo: context.cwd }) : error.message);
     }
