@@ -27,7 +27,7 @@ import {
 } from "../../compare/index.js";
 import { autogenOptions, reportWarnings } from "../compare-project.js";
 import { COMMON_OPTIONS, SCHEMAS_OPTION, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileProjectSchema, compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
+import { compileProjectSchema, compileSchemaAt, connectTimeout, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
 import { verifiedNote, verifyRevisions } from "../verify-revisions.js";
 
