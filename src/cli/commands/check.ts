@@ -29,8 +29,10 @@ export const checkCommand: Command = {
         continue;
       }
       differs = true;
-      context.out(`${where}: differs from the schema (${entries.length} change${entries.length === 1 ? "" : "s"}):`);
-      for (const line of describeDiff(entries)) context.out(`  ${line}`);
+      // Counted as printed: a column changed in two ways is two lines, two changes.
+      const lines = describeDiff(entries);
+      context.out(`${where}: differs from the schema (${lines.length} change${lines.length === 1 ? "" : "s"}):`);
+      for (const line of lines) context.out(`  ${line}`);
     }
     if (differs) {
       context.err("run `strata upgrade head` if a migration is pending, else `strata revision --autogenerate -m MSG`");

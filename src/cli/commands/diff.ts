@@ -37,8 +37,10 @@ export const diffCommand: Command = {
         context.out(`${where}: no changes`);
         continue;
       }
-      context.out(`${where}: ${diff.entries.length} change${diff.entries.length === 1 ? "" : "s"}`);
-      for (const line of describeDiff(diff.entries)) context.out(`  ${line}`);
+      // Counted as printed: a column changed in two ways is two lines, two changes.
+      const lines = describeDiff(diff.entries);
+      context.out(`${where}: ${lines.length} change${lines.length === 1 ? "" : "s"}`);
+      for (const line of lines) context.out(`  ${line}`);
       for (const loss of dataLosses(diff.script.upgradeOps.ops)) context.err(`warning: ${loss}`);
     }
     return changed ? 1 : 0;

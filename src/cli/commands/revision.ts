@@ -40,7 +40,7 @@ export async function openMigrations(
 ): Promise<{ folder: string; graph: RevisionGraph<LoadedMigration> }> {
   const folder = resolve(loaded.root, loaded.config.migrations ?? DEFAULT_MIGRATIONS);
   if (!existsSync(folder)) {
-    throw new UserError(`there is no migrations folder at ${relative(context.cwd, folder) || folder}: run \`strata init\` first`);
+    throw new UserError(`there is no migrations folder at ${relative(context.cwd, folder) || folder}: run \`strata init\` (it keeps what exists) or create the folder`);
   }
   return { folder, graph: await userErrors(() => loadRevisionGraph(folder, context.cwd)) };
 }
