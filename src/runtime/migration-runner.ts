@@ -38,6 +38,8 @@ export interface RunOptions {
   readonly onStatement?: StatementHook;
   /** Aborted (Ctrl-C): no further statement starts, and the migration running fails as a statement failure would. */
   readonly signal?: AbortSignal;
+  /** Hears what is being done, as it changes (which migration, which operation); for a progress line. */
+  readonly progress?: (text: string) => void;
 }
 
 /**
@@ -79,7 +81,9 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
     const state = await versionTable.read(connection);
     checkVersionState(options.graph, state, versionTable.name);
     verifyChecksums(options, state);
-    const steps = await prepare(options, planMigrations(options.graph, state, direction, target, versionTable.name));
+    const plan = planMigrations(options.graph, state, direction, target, versionTable.name);
+    options.progress?.(`reading ${plan.length} migration${plan.length === 1 ? "" : "s"}`);
+    const steps = await prepare(options, plan);
     if (steps.length === 0) {
       out(`nothing to do: the database is at ${headsOf(state).join(", ") || "base"}`);
       return 0;
@@ -243,6 +247,13 @@ async function executeOps(
   const { connection } = options;
   const context = liveDdlContext(connection);
   const begin = runtimeSupportFor(connection.dialect).beginStatement;
+  let operation = 0;
+  let statements = 0;
+  const report = () =>
+    options.progress?.(
+      `${step.direction} ${step.migration.revision} (${step.file}): operation ${operation} of ${step.ops.length}, ` +
+        `${statements} statement${statements === 1 ? "" : "s"} run`,
+    );
   const operations = executingOperations(connection.dialect, context, async (statement) => {
     options.signal?.throwIfAborted();
     if (inTransaction && statement.transactional === false)
@@ -254,9 +265,15 @@ async function executeOps(
       await connection.execute(begin);
     } else await runStatement(connection, statement);
     await options.onStatement?.({ statement, connection, step });
+    statements++;
+    report();
     onDone?.();
   });
-  for (const op of step.ops) await operations.invoke(op);
+  for (const op of step.ops) {
+    operation++;
+    report();
+    await operations.invoke(op);
+  }
 }
 
 async function runStatement(connection: DatabaseConnection, statement: Statement): Promise<void> {

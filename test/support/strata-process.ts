@@ -31,6 +31,16 @@ export function startStrata(argv: readonly string[], options: StrataProcessOptio
   return { child, result: collect(child) };
 }
 
+/**
+ * Runs `strata ARGV` on a pseudo-terminal (util-linux `script`), as a person
+ * at a terminal runs it; `out` is everything the terminal showed, stdout and
+ * stderr together, escape codes included.
+ */
+export function runStrataOnTerminal(argv: readonly string[], options: StrataProcessOptions): Promise<ProcessResult> {
+  const command = [process.execPath, STRATA_BIN, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  return collect(spawn("script", ["-qec", command, "/dev/null"], spawnOptions(options)));
+}
+
 /** Runs a shell command line (a pipe such as `strata check | head -1`), with `strata` on the PATH as a function. */
 export function runShell(commandLine: string, options: StrataProcessOptions): Promise<ProcessResult> {
   const strata = `strata() { ${JSON.stringify(process.execPath)} ${JSON.stringify(STRATA_BIN)} "$@"; }`;
@@ -38,7 +48,9 @@ export function runShell(commandLine: string, options: StrataProcessOptions): Pr
 }
 
 function spawnOptions(options: StrataProcessOptions): SpawnOptions {
-  return { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] };
+  // A variable given as undefined is taken out of the environment (CI, for a test of what a person at a terminal sees).
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
+  return { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] };
 }
 
 function collect(child: ChildProcess): Promise<ProcessResult> {

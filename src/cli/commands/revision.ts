@@ -30,6 +30,7 @@ import { COMMON_OPTIONS, SCHEMAS_OPTION, type Command, type CommandContext, type
 import { compileProjectSchema, compileSchemaAt, connectTimeout, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
 import { verifiedNote, verifyRevisions } from "../verify-revisions.js";
+import { startProgress, type Progress } from "../progress.js";
 
 export const DEFAULT_MIGRATIONS = "migrations";
 
@@ -266,42 +267,65 @@ export const revisionCommand: Command = {
     const { folder, graph } = await openMigrations(loaded, context);
 
     const auto = Boolean(args.values.autogenerate);
-    const produced = auto ? await autogenerate(args, context, loaded, graph) : emptyOps(loaded);
-    const script = new MigrationScript(revId, produced.upgradeOpsList, produced.downgradeOpsList, {
-      message: message.trim(),
-      head: args.values.head as string | undefined,
-      splice: Boolean(args.values.splice) || undefined,
-      branchLabel: args.values["branch-label"] as string[] | undefined,
-      dependsOn: args.values["depends-on"] as string[] | undefined,
-      versionPath: args.values["version-path"] as string | undefined,
-    });
-    const directives = [script];
-    const hook = loaded.config.processRevisionDirectives;
-    if (hook) await runProcessRevisionDirectives(hook, produced.migrationContext ?? offlineContext(args, loaded), graph.heads, directives);
-
-    let scripts = directives;
-    if (auto && loaded.config.writeEmptyRevisions === false) {
-      scripts = directives.filter((s) => !isEmpty(s));
-      if (scripts.length < directives.length) context.err("no changes detected: no empty migration written (writeEmptyRevisions: false)");
+    const progress = startProgress(context);
+    try {
+      return await writeRevision(args, context, { loaded, folder, graph, revId, message, auto, progress });
+    } finally {
+      progress.done();
     }
-    if (scripts.length === 0) {
-      if (directives.length === 0) context.err("processRevisionDirectives left no migration to write");
-      return 0;
-    }
-    const verify = auto && !args.values["no-verify"];
-    const written = await writeScripts(scripts, graph, folder, loaded, context, {
-      autogenerate: auto,
-      verified: auto ? (verify ? PENDING : "no (written with --no-verify)") : undefined,
-      migrationContext: produced.migrationContext,
-      dialect: produced.dialect,
-    });
-    if (!verify) return 0;
-    const { graph: withNew } = await openMigrations(loaded, context);
-    const { results, dialects } = await verifyRevisions(scripts.map((s) => s.revId), withNew, loaded, args, context, {
-      fromRealDatabase: true,
-    });
-    const note = verifiedNote(results, dialects);
-    for (const path of written) writeFileSync(path, readFileSync(path, "utf8").replace(` * Verified: ${PENDING}\n`, ` * Verified: ${note}\n`));
-    return results.some((r) => r.failure) ? 1 : 0;
   },
 };
+
+interface RevisionRun {
+  readonly loaded: LoadedConfig;
+  readonly folder: string;
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly revId: string;
+  readonly message: string;
+  readonly auto: boolean;
+  readonly progress: Progress;
+}
+
+async function writeRevision(args: ParsedArgs, context: CommandContext, run: RevisionRun): Promise<number> {
+  const { loaded, folder, graph, revId, message, auto, progress } = run;
+  if (auto) progress.update("reading the database and comparing it with the schema");
+  const produced = auto ? await autogenerate(args, context, loaded, graph) : emptyOps(loaded);
+  const script = new MigrationScript(revId, produced.upgradeOpsList, produced.downgradeOpsList, {
+    message: message.trim(),
+    head: args.values.head as string | undefined,
+    splice: Boolean(args.values.splice) || undefined,
+    branchLabel: args.values["branch-label"] as string[] | undefined,
+    dependsOn: args.values["depends-on"] as string[] | undefined,
+    versionPath: args.values["version-path"] as string | undefined,
+  });
+  const directives = [script];
+  const hook = loaded.config.processRevisionDirectives;
+  if (hook) await runProcessRevisionDirectives(hook, produced.migrationContext ?? offlineContext(args, loaded), graph.heads, directives);
+
+  let scripts = directives;
+  if (auto && loaded.config.writeEmptyRevisions === false) {
+    scripts = directives.filter((s) => !isEmpty(s));
+    if (scripts.length < directives.length) context.err("no changes detected: no empty migration written (writeEmptyRevisions: false)");
+  }
+  if (scripts.length === 0) {
+    if (directives.length === 0) context.err("processRevisionDirectives left no migration to write");
+    return 0;
+  }
+  progress.update(`rendering ${scripts.length === 1 ? "the migration" : `${scripts.length} migrations`}`);
+  const verify = auto && !args.values["no-verify"];
+  const written = await writeScripts(scripts, graph, folder, loaded, context, {
+    autogenerate: auto,
+    verified: auto ? (verify ? PENDING : "no (written with --no-verify)") : undefined,
+    migrationContext: produced.migrationContext,
+    dialect: produced.dialect,
+  });
+  if (!verify) return 0;
+  progress.update(`proving ${scripts.length === 1 ? "the migration" : `${scripts.length} migrations`} on a scratch database`);
+  const { graph: withNew } = await openMigrations(loaded, context);
+  const { results, dialects } = await verifyRevisions(scripts.map((s) => s.revId), withNew, loaded, args, context, {
+    fromRealDatabase: true,
+  });
+  const note = verifiedNote(results, dialects);
+  for (const path of written) writeFileSync(path, readFileSync(path, "utf8").replace(` * Verified: ${PENDING}\n`, ` * Verified: ${note}\n`));
+  return results.some((r) => r.failure) ? 1 : 0;
+}

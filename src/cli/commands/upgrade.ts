@@ -13,6 +13,7 @@ import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, type Command, type CommandContext
 import { compileSchemaAt, connectTimeout, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
 import { interruptible } from "../interruptible.js";
+import { startProgress } from "../progress.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
 
@@ -186,11 +187,17 @@ interface Run {
 }
 
 async function run({ graph, connection, versionTable, database, context, direction, target, signal }: Run): Promise<void> {
-  const ran = await runMigrations(
-    { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err, signal },
-    direction,
-    target,
-  );
+  const progress = startProgress(context);
+  let ran: number;
+  try {
+    ran = await runMigrations(
+      { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err, signal, progress: progress.update },
+      direction,
+      target,
+    );
+  } finally {
+    progress.done();
+  }
   if (ran > 0) context.out(`${direction === "upgrade" ? "applied" : "undid"} ${ran} migration${ran > 1 ? "s" : ""}`);
 }
 
