@@ -109,7 +109,7 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
 async function interruptedBefore(options: RunOptions, step: PreparedStep, ran: number, of: number): Promise<Error> {
   const heads = headsOf(await options.versionTable.read(options.connection)).join(", ") || "base";
   return new MigrationFailedError(
-    `${options.signal?.reason?.message ?? "interrupted"} before ${step.direction} ${step.migration.revision} (${step.file}) started; ` +
+    `stopped before ${step.direction} ${step.migration.revision} (${step.file}) started; ` +
       `${ran} of ${of} migrations ran, and the database is at ${heads}`,
   );
 }
