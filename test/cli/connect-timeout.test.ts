@@ -50,7 +50,8 @@ test("every dialect gives up on a server that never answers: one line, exit 2", 
       assert.is(result.err, timedOut(verb, url, seconds), url);
       assert.is(result.code, 2, url);
       assert.ok(elapsed >= seconds, `${url}: gave up after ${elapsed} s, before ${seconds} s`);
-      assert.ok(elapsed < seconds + 15, `${url}: took ${elapsed} s`);
+      // Generous: starting strata on a loaded machine takes seconds; a hang takes minutes.
+      assert.ok(elapsed < seconds + 60, `${url}: took ${elapsed} s`);
     }
   } finally {
     p.done();
