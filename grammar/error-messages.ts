@@ -11,9 +11,15 @@ const RULE_WORDS: Record<string, string> = {
   argument: "an argument",
 };
 
+/** Text quoted for a message; a long run (a 3,000-letter word) is cut, so one error stays one line. */
+export function quoteText(text: string): string {
+  const SHOWN = 40;
+  return text.length <= SHOWN ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, SHOWN)).slice(0, -1)}…" (${text.length} characters)`;
+}
+
 export function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return "end of file";
-  return JSON.stringify(token.image);
+  return quoteText(token.image);
 }
 
 function label(type: TokenType): string {

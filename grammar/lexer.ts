@@ -1,5 +1,6 @@
 import type { IToken, TokenType } from "chevrotain";
 import { makeToken, TokenStream } from "./token-stream.js";
+import { quoteText } from "./error-messages.js";
 import {
   AttrName,
   BlockComment,
@@ -179,7 +180,7 @@ for (const type of [LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, C
 
 function unexpected(text: string, from: number, to: number): LexProblem {
   const chars = text.slice(from, to);
-  const message = to - from === 1 ? `unexpected character ${JSON.stringify(chars)}` : `unexpected characters ${JSON.stringify(chars)}`;
+  const message = to - from === 1 ? `unexpected character ${quoteText(chars)}` : `unexpected characters ${quoteText(chars)}`;
   return { offset: from, end: to, message };
 }
 

@@ -67,9 +67,22 @@ class SchemaParser extends EmbeddedActionsParser {
   /** The text being parsed: whether two tokens are on one line is read from it. */
   text = "";
 
-  constructor(recoveryEnabled: boolean) {
-    super(ALL_TOKENS, { recoveryEnabled, maxLookahead: 3, errorMessageProvider: errorMessages });
+  constructor(readonly recovering: boolean) {
+    super(ALL_TOKENS, { recoveryEnabled: recovering, maxLookahead: 3, errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain's hook for each syntax error (absent from its typings). Each
+   * recovery may scan ahead to the end of the input for a token to resume
+   * at, so recovering from every error of a garbage file is quadratic in
+   * its size (minutes for a 200 KB line). The recovering parse stops after
+   * MAX_SYNTAX_ERRORS: the first errors are the ones a user reads.
+   */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = (EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException }).SAVE_ERROR.call(this, error);
+    if (this.recovering && this.errors.length >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors([...this.errors]);
+    return saved;
   }
 
   /** The items of the lists being parsed (see ListStack). */
@@ -526,12 +539,24 @@ function lineBreakBetween(text: string, before: IToken, after: IToken): boolean 
  * Chevrotain's call sites stay monomorphic.
  */
 const fastParser = new SchemaParser(false);
+
+/** How many syntax errors of one file the recovering parse reports before it stops. */
+export const MAX_SYNTAX_ERRORS = 50;
+
+/** Thrown through Chevrotain (it rethrows what is not a recognition error) to end a recovering parse. */
+class TooManySyntaxErrors extends Error {
+  constructor(readonly errors: IRecognitionException[]) {
+    super(`more than ${MAX_SYNTAX_ERRORS} syntax errors`);
+  }
+}
 let recoveringParser: SchemaParser | undefined;
 
 export interface ParseResult {
   /** Meaningful only when `errors` is empty. */
   readonly declarations: Declaration[];
   readonly errors: IRecognitionException[];
+  /** The parse stopped at MAX_SYNTAX_ERRORS: the rest of the file was not checked. */
+  readonly stoppedEarly?: boolean;
 }
 
 /**
@@ -557,8 +582,14 @@ export function parseTokens(stream: TokenStream, report: Report): ParseResult {
     for (const [offset, message] of held) report(offset, message);
     return { declarations: whole.result, errors: [] };
   }
-  const recovered = run((recoveringParser ??= new SchemaParser(true)), tokens, stream.text, report, (parser) => parser.schema());
-  return { declarations: recovered.result, errors: recovered.errors };
+  const recovering = (recoveringParser ??= new SchemaParser(true));
+  try {
+    const recovered = run(recovering, tokens, stream.text, report, (parser) => parser.schema());
+    return { declarations: recovered.result, errors: recovered.errors };
+  } catch (error) {
+    if (!(error instanceof TooManySyntaxErrors)) throw error;
+    return { declarations: [], errors: error.errors, stoppedEarly: true };
+  }
 }
 
 /** The tokens of one declaration: from `from` up to (not including) `to`. */

@@ -33,8 +33,12 @@ export const COMMON_OPTIONS = {
   schema: { type: "string" },
   url: { type: "string" },
   config: { type: "string" },
+  "connect-timeout": { type: "string" },
 } as const satisfies OptionSpec;
 
 /** `--schemas a,b`: the PostgreSQL schemas a comparing verb reads (default: every one). */
 export const SCHEMAS_OPTION = { schemas: { type: "string" } } as const satisfies OptionSpec;
 export const SCHEMAS_HELP = "  --schemas a,b  PostgreSQL: read only these schemas (and public); default: every schema";
+/** The help line of `--connect-timeout`, for every verb that connects. */
+export const CONNECT_TIMEOUT_HELP =
+  "  --connect-timeout S  seconds to wait for the database to answer (default: the config's connectTimeout, else 10)";

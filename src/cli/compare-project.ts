@@ -9,8 +9,11 @@ import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { MigrationScript } from "../ops/index.js";
 import { tokensFor } from "../render/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
-import { compileSchemaAt, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
+import { compileSchemaAt, connectTimeout, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
 import { resolve } from "node:path";
+import { redactUrl } from "../dialects/redact-url.js";
+import { displayPath } from "../parse/index.js";
+import { startProgress } from "./progress.js";
 
 export interface DatabaseComparison {
   /** The database's name in the config's `databases`, or undefined for the single database. */
@@ -58,24 +61,32 @@ export async function compareProject(args: ParsedArgs, context: CommandContext):
       ? Object.entries(databases).map(([name, d]) => ({ name, schema: resolve(loaded.root, d.schema), url: d.url }))
       : [{ name: undefined, schema: schemaPath(args, loaded, context), url: undefined }];
 
-  // Compile every schema before connecting anywhere: a broken schema costs no connection.
-  const compiled = [];
-  for (const target of targets) {
-    compiled.push({ ...target, metadata: await compileSchemaAt(target.schema, context, target.url ?? givenUrl(args, loaded)) });
-  }
-
-  const results: DatabaseComparison[] = [];
-  for (const target of compiled) {
-    const url = target.url ?? databaseUrl(args, loaded, target.metadata);
-    const connection = await openDatabase(url, target.metadata, { readOnly: true });
-    try {
-      const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target.name) });
-      const script = await produceMigrations(migrationContext, target.metadata);
-      reportWarnings(migrationContext, context);
-      results.push({ name: target.name, displayUrl: connection.displayUrl, script });
-    } finally {
-      await connection.close();
+  const progress = startProgress(context, { json: Boolean(args.values.json) });
+  try {
+    // Compile every schema before connecting anywhere: a broken schema costs no connection.
+    const compiled = [];
+    for (const target of targets) {
+      progress.update(`compiling ${displayPath(target.schema, context.cwd)}`);
+      compiled.push({ ...target, metadata: await compileSchemaAt(target.schema, context, target.url ?? givenUrl(args, loaded)) });
     }
+
+    const results: DatabaseComparison[] = [];
+    for (const target of compiled) {
+      const url = target.url ?? databaseUrl(args, loaded, target.metadata);
+      progress.update(`connecting to ${redactUrl(url)}`);
+      const connection = await openDatabase(url, target.metadata, { readOnly: true, connectTimeout: connectTimeout(args, loaded) });
+      try {
+        progress.update(`reading ${connection.displayUrl} and comparing it with the schema`);
+        const migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target.name) });
+        const script = await produceMigrations(migrationContext, target.metadata);
+        reportWarnings(migrationContext, context);
+        results.push({ name: target.name, displayUrl: connection.displayUrl, script });
+      } finally {
+        await connection.close();
+      }
+    }
+    return results;
+  } finally {
+    progress.done();
   }
-  return results;
 }

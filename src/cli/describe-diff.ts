@@ -16,9 +16,8 @@ function show(value: unknown): string {
   if (value === undefined) return "none";
   if (value === null) return "null";
   if (typeof value === "object" && value !== null && "kind" in value) {
-    const kind = (value as { kind: string }).kind;
-    if (kind === "scalar" || kind === "enum") return formatType(value as SqlType);
-    return formatDefault(value as DefaultValue);
+    // A type has a name (an enum type too); a default never has one (an enum default has a value).
+    return "name" in value ? formatType(value as SqlType) : formatDefault(value as DefaultValue);
   }
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }

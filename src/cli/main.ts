@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Command, CommandContext } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { terminalContext } from "./standard-streams.js";
 import { UserError } from "./user-error.js";
 
 const EXIT_USAGE = 2;
@@ -22,14 +23,8 @@ function commandHelp(command: Command): string {
   return `usage: ${command.usage}\n\n${command.help}`;
 }
 
-const defaultContext: CommandContext = {
-  cwd: process.cwd(),
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-};
-
 /** Runs one CLI invocation and returns the exit code; never throws. */
-export async function main(argv: readonly string[], context: CommandContext = defaultContext): Promise<number> {
+export async function main(argv: readonly string[], context: CommandContext = terminalContext()): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === "--help" || verb === "-h" || verb === "help") {
     context.out(mainHelp());

@@ -8,12 +8,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LoadedConfig } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
+import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT } from "../dialects/connect-options.js";
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
-import { displayPath, formatDiagnostics, loadSchema, SchemaError } from "../parse/index.js";
+import { displayPath, formatDiagnostics, loadSchema, SchemaError, SchemaFileError } from "../parse/index.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { UserError } from "./user-error.js";
 
@@ -43,6 +44,7 @@ export async function compileSchemaAt(path: string, context: CommandContext, url
   try {
     return await loadSchema(path, { dialect });
   } catch (error) {
+    if (error instanceof SchemaFileError) throw new UserError(`${displayPath(error.path, context.cwd)}: ${error.problem}`);
     if (error instanceof SchemaError) {
       throw new UserError(error.diagnostics.length ? formatDiagnostics(error.diagnostics, { relativeTo: context.cwd }) : error.message);
     }
@@ -87,7 +89,20 @@ export function dialectOfUrl(url: string): Dialect {
   return dialect;
 }
 
+/** `--connect-timeout SECONDS`, else the config's `connectTimeout`, else DEFAULT_CONNECT_TIMEOUT. */
+export function connectTimeout(args: ParsedArgs, loaded: LoadedConfig): number {
+  const flag = args.values["connect-timeout"] as string | undefined;
+  if (flag === undefined) return loaded.config.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+  const seconds = Number(flag);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    throw new UserError(`--connect-timeout takes a number of seconds above 0, not "${flag}"`);
+  }
+  return seconds;
+}
+
 export interface OpenOptions {
+  /** Seconds to wait for the server's answer (see connectTimeout). */
+  readonly connectTimeout?: number;
   /**
    * The command only reads: a SQLite file that does not exist is read as
    * the empty database it stands for, and is not created (opening a file
@@ -107,8 +122,13 @@ export async function openDatabase(url: string, metadata?: MetaData, options: Op
   const file = sqliteFilePath(url);
   const standIn = options.readOnly && file !== undefined && !existsSync(file);
   try {
-    return standIn ? emptyStandIn(await dialect.connect(":memory:"), url) : await dialect.connect(url);
+    return standIn
+      ? emptyStandIn(await dialect.connect(":memory:"), url)
+      : await dialect.connect(url, { connectTimeout: options.connectTimeout });
   } catch (error) {
+    if (error instanceof ConnectTimeoutError) {
+      throw new UserError(`cannot connect to ${redactUrl(url)}: ${error.message} (wait longer with --connect-timeout SECONDS)`);
+    }
     const message = scrubPassword((error as Error).message ?? String(error), url);
     throw new UserError(`cannot connect to ${redactUrl(url)}: ${message}`);
   }

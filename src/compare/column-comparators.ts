@@ -9,7 +9,7 @@ import { sameDefault } from "./stored-defaults.js";
 /**
  * The column-level comparators: type, nullable, server default, comment,
  * and (as `modify_`-prefixed kw changes) identity, generated expression,
- * collation, MySQL's ON UPDATE and INVISIBLE. Properties a dialect cannot hold (comments on SQLite) are not
+ * collation, MySQL's ON UPDATE and INVISIBLE, PostgreSQL's STORAGE and COMPRESSION. Properties a dialect cannot hold (comments on SQLite) are not
  * compared there, or every run would report them.
  */
 export function setup(registry: Comparators): void {
@@ -22,6 +22,7 @@ export function setup(registry: Comparators): void {
   registry.dispatchFor("column", { name: "collation" })(compareCollation);
   registry.dispatchFor("column", { name: "onUpdate" })(compareOnUpdate);
   registry.dispatchFor("column", { name: "invisible" })(compareInvisible);
+  registry.dispatchFor("column", { name: "storage" })(compareStorage);
 }
 
 type Hook = (
@@ -101,4 +102,10 @@ const compareInvisible: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   if (ctx.dialect.capabilities.invisibleColumns && !!conn.invisible !== !!meta.invisible) {
     op.kw.modify_invisible = { from: !!conn.invisible, to: !!meta.invisible };
   }
+};
+
+const compareStorage: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
+  if (!ctx.dialect.capabilities.columnStorage) return;
+  if (conn.storage !== meta.storage) op.kw.modify_storage = { from: conn.storage, to: meta.storage };
+  if (conn.compression !== meta.compression) op.kw.modify_compression = { from: conn.compression, to: meta.compression };
 };

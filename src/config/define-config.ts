@@ -27,6 +27,8 @@ export interface StrataConfig {
    * it, a temporary database is created beside `url` (SQLite: in memory).
    */
   readonly devUrl?: string;
+  /** Seconds to wait for a database to answer before giving up (default 10; `--connect-timeout` wins). */
+  readonly connectTimeout?: number;
   /** Several databases in one migration stream: each name gets its own upgrade/downgrade pair. */
   readonly databases?: Readonly<Record<string, DatabaseEntry>>;
   /** The table that records applied revisions (default `strata_version`). */

@@ -23,6 +23,12 @@ export interface Statement {
    * the runner fails with this message when the query returns any row.
    */
   readonly expectNoRows?: string;
+  /**
+   * The statement works on a temporary stand-in for a user's table (SQLite's
+   * rebuild copies the rows into `user__strata_rebuild`): an error the
+   * database raises names the user's table instead of the stand-in.
+   */
+  readonly standIn?: { readonly temporary: string; readonly table: string };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
+import type { ConnectOptions } from "./connect-options.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { HazardRules } from "./hazards.js";
 import type { ReflectOptions } from "./reflect-options.js";
@@ -16,8 +17,12 @@ export interface Dialect {
   readonly capabilities: DialectCapabilities;
   /** Types the dialect knows besides the portable ones (`inet`, `mediumtext`). */
   readonly nativeTypes: readonly TypeSpec[];
-  /** Opens a connection; drivers are imported lazily so parsing never loads them. */
-  connect(url: string): Promise<DatabaseConnection>;
+  /**
+   * Opens a connection; drivers are imported lazily so parsing never loads
+   * them. A server that does not answer within the connect timeout is a
+   * ConnectTimeoutError.
+   */
+  connect(url: string, options?: ConnectOptions): Promise<DatabaseConnection>;
   /** Reads the live database into the model, in a constant number of catalog queries. */
   reflect(connection: DatabaseConnection, options?: ReflectOptions): Promise<MetaData>;
   /** `"user"`, `` `user` ``: always quotes, doubling embedded quote characters. */
@@ -113,6 +118,8 @@ export interface DialectCapabilities {
   readonly nullsNotDistinct: boolean;
   /** PostgreSQL index `INCLUDE (...)` columns and `WITH (...)` storage parameters. */
   readonly coveringIndexes: boolean;
+  /** PostgreSQL column `STORAGE` and `COMPRESSION`. */
+  readonly columnStorage: boolean;
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP` (`@onUpdate(now())`). */
   readonly onUpdate: boolean;
   /** MySQL/MariaDB `INVISIBLE` columns. */
@@ -138,6 +145,13 @@ export interface DatabaseConnection {
   execute(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Statements sent so far; benchmarks and tests check reflection keeps it constant. */
   readonly queryCount: number;
+  /**
+   * Asks the server to stop the statement running on this connection (Ctrl-C
+   * during a migration); the statement then fails, or ends early. Absent
+   * where a statement cannot be stopped from outside (local SQLite runs it
+   * in this process).
+   */
+  cancel?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -162,6 +162,8 @@ function columnNode(
   if (column.collation !== undefined) one("collate", syntax.string(column.collation));
   if (column.onUpdate !== undefined) one("onUpdate", defaultValue(column.onUpdate));
   if (column.invisible) attrs.push(syntax.attr("invisible"));
+  if (column.storage !== undefined) one("storage", syntax.word(column.storage));
+  if (column.compression !== undefined) one("compression", syntax.word(column.compression));
   if (column.comment !== undefined) one("comment", syntax.string(column.comment));
   if (column.renamedFrom !== undefined) one("renamedFrom", syntax.string(column.renamedFrom));
   return {

@@ -8,6 +8,7 @@ import {
   Sequence,
   UniqueConstraint,
   View,
+  type ColumnStorage,
   type IdentityKind,
   type IdentityOptions,
   type IndexElement,
@@ -32,6 +33,9 @@ export interface ColumnOptions {
   /** MySQL `ON UPDATE`: `s.now()` or `s.sql("...")`. */
   readonly onUpdate?: DefaultInput;
   readonly invisible?: boolean;
+  /** PostgreSQL `STORAGE` and `COMPRESSION`. */
+  readonly storage?: ColumnStorage;
+  readonly compression?: string;
 }
 
 export interface DomainOptions {

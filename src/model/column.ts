@@ -4,6 +4,10 @@ import type { SqlType } from "./sql-type.js";
 
 export type IdentityKind = "always" | "byDefault";
 
+/** How PostgreSQL stores a column's values: inline or out of line (TOAST), compressed or not. */
+export type ColumnStorage = "plain" | "external" | "extended" | "main";
+export const COLUMN_STORAGES: readonly ColumnStorage[] = ["plain", "external", "extended", "main"];
+
 /** The options of an identity column's sequence that differ from what the database picks on its own. */
 export interface IdentityOptions {
   readonly start?: number;
@@ -30,6 +34,10 @@ export interface ColumnProps {
   readonly collation?: string;
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP`: the value the column takes when its row is updated. */
   readonly onUpdate?: DefaultValue;
+  /** PostgreSQL `STORAGE`, only when it is not the type's own. */
+  readonly storage?: ColumnStorage;
+  /** PostgreSQL `COMPRESSION` (`pglz`, `lz4`), only when set on the column. */
+  readonly compression?: string;
   /** MySQL `INVISIBLE`: left out of `SELECT *`. */
   readonly invisible?: boolean;
   /** `@renamedFrom("old")`: the name this column had before; never reflected. */
@@ -48,6 +56,8 @@ export class Column extends HasInfo implements ColumnProps {
   readonly comment?: string;
   readonly collation?: string;
   readonly onUpdate?: DefaultValue;
+  readonly storage?: ColumnStorage;
+  readonly compression?: string;
   readonly invisible?: boolean;
   readonly renamedFrom?: string;
 
@@ -65,6 +75,8 @@ export class Column extends HasInfo implements ColumnProps {
     if (props.comment !== undefined) this.comment = props.comment;
     if (props.collation !== undefined) this.collation = props.collation;
     if (props.onUpdate !== undefined) this.onUpdate = props.onUpdate;
+    if (props.storage !== undefined) this.storage = props.storage;
+    if (props.compression !== undefined) this.compression = props.compression;
     if (props.invisible) this.invisible = true;
     if (props.renamedFrom !== undefined) this.renamedFrom = props.renamedFrom;
     Object.freeze(this);

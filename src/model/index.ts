@@ -1,4 +1,4 @@
-export { Column, type ColumnProps, type IdentityKind, type IdentityOptions } from "./column.js";
+export { Column, COLUMN_STORAGES, type ColumnProps, type ColumnStorage, type IdentityKind, type IdentityOptions } from "./column.js";
 export {
   CheckConstraint,
   ForeignKeyConstraint,

@@ -1,6 +1,7 @@
 import {
   CheckConstraint,
   Column,
+  COLUMN_STORAGES,
   PrimaryKeyConstraint,
   UniqueConstraint,
   type ColumnProps,
@@ -9,7 +10,7 @@ import {
 import type { Attribute, ColumnNode, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
-import { readArgs, readBoolean, readInteger, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
+import { readArgs, readBoolean, readFreeWord, readInteger, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
 import { readDefault } from "./read-default.js";
 import { readNullsNotDistinct } from "./read-index.js";
 import { resolveType, type ResolvedType } from "./resolve-type.js";
@@ -36,6 +37,8 @@ export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
   generated: sig(["expression"], 1, ["stored"], '@generated(sql("..."), stored: true)'),
   collate: sig(["collation"], 1, [], '@collate("C")'),
   onUpdate: sig(["value"], 1, [], "@onUpdate(now())"),
+  storage: sig(["storage"], 1, [], "@storage(external)"),
+  compression: sig(["method"], 1, [], "@compression(lz4)"),
   invisible: sig([], 0, [], "@invisible"),
 };
 
@@ -179,6 +182,18 @@ function applyAttribute(
       const value = readDefault(ctx, first, undefined);
       if (value && value.kind !== "now" && value.kind !== "sql") ctx.error(first, '@onUpdate takes now() or sql("...")');
       else if (value) props.onUpdate = value;
+      return;
+    }
+    case "storage": {
+      if (!ctx.requires("columnStorage", attr)) return;
+      const storage = readWord(ctx, first, "storage", COLUMN_STORAGES);
+      if (storage) props.storage = storage;
+      return;
+    }
+    case "compression": {
+      if (!ctx.requires("columnStorage", attr)) return;
+      const method = readFreeWord(ctx, first, "a compression method like lz4");
+      if (method) props.compression = method;
       return;
     }
     case "invisible":

@@ -34,6 +34,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   unsignedIntegers: "unsigned types are",
   materializedViews: "materialized views are",
   onUpdate: "@onUpdate is",
+  columnStorage: "@storage and @compression are",
   nullsNotDistinct: "nullsNotDistinct: is",
   notValidConstraints: "notValid: and match: are",
   coveringIndexes: "index include: and with: are",

@@ -24,6 +24,16 @@ export class SchemaError extends Error {
   }
 }
 
+/** A file that cannot be read as a schema at all (binary, not UTF-8): no line or column to point at. */
+export class SchemaFileError extends SchemaError {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super([], `${path}: ${problem}`);
+  }
+}
+
 export interface FormatOptions {
   /** Paths under this folder print relative to it (the working folder, as a user typed them). */
   readonly relativeTo?: string;

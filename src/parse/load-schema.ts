@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { MetaData } from "../model/index.js";
 import { compileSchema, type CompileOptions, type SchemaSource } from "./compile-schema.js";
 import { SchemaError } from "./diagnostic.js";
+import { schemaText } from "./schema-text.js";
 
 /**
  * Reads a `.schema` file, or every `*.schema` file under a folder (sorted by
@@ -21,7 +22,7 @@ export async function readSchemaSources(path: string): Promise<SchemaSource[]> {
   if (!info) throw new SchemaError([], `schema not found: ${path}`);
   const paths = info.isDirectory() ? await schemaFilesUnder(path) : [path];
   if (paths.length === 0) throw new SchemaError([], `no .schema files in ${path}`);
-  return Promise.all(paths.map(async (p) => ({ path: p, text: await readFile(p, "utf8") })));
+  return Promise.all(paths.map(async (p) => ({ path: p, text: schemaText(p, await readFile(p)) })));
 }
 
 async function schemaFilesUnder(folder: string): Promise<string[]> {

@@ -22,6 +22,10 @@ export function parseSchemaFile(path: string, text: string, bag: DiagnosticBag):
     seen.add(key);
     bag.report(path, offset, error.message, hasPosition(error.token) ? error.token.endOffset! + 1 : undefined);
   }
+  if (parsed.stoppedEarly) {
+    const last = parsed.errors.at(-1);
+    bag.report(path, last ? errorOffset(last) : 0, "too many syntax errors: the rest of this file was not checked");
+  }
   if (lexed.problems.length || bag.items.length > before) return undefined;
   const declarations = parsed.declarations;
   const comments = lexed.comments.map((t) => ({ text: t.image, startOffset: t.startOffset, endOffset: t.endOffset! }));

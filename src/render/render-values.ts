@@ -59,6 +59,8 @@ export function renderColumn(column: Column, ctx: RenderContext): Code | undefin
     collation: column.collation,
     onUpdate: column.onUpdate === undefined ? undefined : renderDefault(column.onUpdate, ctx),
     invisible: column.invisible,
+    storage: column.storage,
+    compression: column.compression,
   };
   return new Code(call(s(ctx, "column"), column.name, renderType(column.type, ctx), options));
 }

@@ -33,8 +33,27 @@ export async function loadMigrations(folder: string, root = folder): Promise<Loa
     if (Array.isArray(loaded)) problems.push(...loaded.map((message) => ({ path: shown, message })));
     else migrations.push(loaded);
   }
+  problems.push(...duplicateRevisions(migrations, root));
   if (problems.length) throw new MigrationFilesError(problems);
   return migrations;
+}
+
+/** Files that declare a revision an earlier file declares too: the graph cannot tell them apart. */
+function duplicateRevisions(migrations: readonly LoadedMigration[], root: string) {
+  const first = new Map<string, string>();
+  const problems: Array<{ path: string; message: string }> = [];
+  for (const migration of migrations) {
+    const shown = relative(root, migration.path) || migration.path;
+    const earlier = first.get(migration.revision);
+    if (earlier === undefined) first.set(migration.revision, shown);
+    else {
+      problems.push({
+        path: shown,
+        message: `declares revision ${migration.revision}, which ${earlier} declares too; give one of them a new revision id`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** The graph of the migrations under `folder`; an absent folder is an empty graph. */

@@ -1,5 +1,13 @@
 import type { Statement } from "../dialects/ddl-compiler.js";
 
+/** The database's message, with the user's table named where the statement worked on a stand-in for it. */
+function databaseMessage(statement: Statement, cause: unknown): string {
+  const message = (cause as Error)?.message ?? String(cause);
+  const standIn = statement.standIn;
+  if (!standIn) return message;
+  return `${message.replaceAll(standIn.temporary, standIn.table)} (while copying the rows of table "${standIn.table}" into its rebuilt form)`;
+}
+
 /** A statement the database refused; the message carries the SQL so the user sees what failed. */
 export class StatementFailedError extends Error {
   override readonly name = "StatementFailedError";
@@ -7,7 +15,7 @@ export class StatementFailedError extends Error {
     readonly statement: Statement,
     override readonly cause: unknown,
   ) {
-    super(`${(cause as Error)?.message ?? String(cause)}\n  while running: ${statement.sql}`);
+    super(`${databaseMessage(statement, cause)}\n  while running: ${statement.sql}`);
   }
 }
 

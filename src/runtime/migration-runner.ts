@@ -37,6 +37,10 @@ export interface RunOptions {
   readonly warn: (line: string) => void;
   /** Sees each statement right after it ran (see StatementHook). */
   readonly onStatement?: StatementHook;
+  /** Aborted (Ctrl-C): no further statement starts, and the migration running fails as a statement failure would. */
+  readonly signal?: AbortSignal;
+  /** Hears what is being done, as it changes (which migration, which operation); for a progress line. */
+  readonly progress?: (text: string) => void;
 }
 
 /**
@@ -78,7 +82,9 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
     const state = await versionTable.read(connection);
     checkVersionState(options.graph, state, versionTable.name);
     verifyChecksums(options, state);
-    const steps = await prepare(options, planMigrations(options.graph, state, direction, target, versionTable.name));
+    const plan = planMigrations(options.graph, state, direction, target, versionTable.name);
+    options.progress?.(`reading ${plan.length} migration${plan.length === 1 ? "" : "s"}`);
+    const steps = await prepare(options, plan);
     if (steps.length === 0) {
       out(`nothing to do: the database is at ${headsOf(state).join(", ") || "base"}`);
       return 0;
@@ -89,13 +95,25 @@ export async function runMigrations(options: RunOptions, direction: Direction, t
     }
     if (direction === "upgrade") await listHazards(options, steps);
     let ran = 0;
-    for (const step of steps) if (await runStep(options, step)) ran++;
+    for (const step of steps) {
+      if (options.signal?.aborted) throw await interruptedBefore(options, step, ran, steps.length);
+      if (await runStep(options, step)) ran++;
+    }
     if (ran < steps.length)
       out(`${steps.length - ran} of ${steps.length} migrations had been run by another process meanwhile`);
     return ran;
   } finally {
     await support.releaseLock(connection, versionTable.name);
   }
+}
+
+/** Stopped between migrations: says how far the run got and where the database is. */
+async function interruptedBefore(options: RunOptions, step: PreparedStep, ran: number, of: number): Promise<Error> {
+  const heads = headsOf(await options.versionTable.read(options.connection)).join(", ") || "base";
+  return new MigrationFailedError(
+    `stopped before ${step.direction} ${step.migration.revision} (${step.file}) started; ` +
+      `${ran} of ${of} migrations ran, and the database is at ${heads}`,
+  );
 }
 
 /**
@@ -220,11 +238,14 @@ async function runWithoutTransaction(options: RunOptions, step: PreparedStep): P
     const why = connection.dialect.capabilities.transactionalDdl
       ? "it is marked `transactional = false`"
       : `${connection.dialect.name} commits each DDL statement as it runs`;
+    const where = `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed).`;
+    const failed = `${step.direction} ${step.migration.revision} (${step.file})`;
     throw new MigrationFailedError(
-      `${step.direction} ${step.migration.revision} (${step.file}) failed after ${done} of its statements ran; ` +
-        `${why}, so those ${done} statements stay applied and were not rolled back. ` +
-        `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed). ` +
-        `Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
+      done === 0
+        ? `${failed} failed at its first statement, so nothing of it was applied. ${where}\n${(error as Error).message}`
+        : `${failed} failed after ${done} of its statements ran; ${why}, so ` +
+            `${done === 1 ? "that statement stays" : `those ${done} statements stay`} applied and ${done === 1 ? "was" : "were"} not rolled back. ` +
+            `${where} Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
     );
   }
   const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
@@ -245,7 +266,15 @@ async function executeOps(
   const { connection } = options;
   const context = liveDdlContext(connection);
   const begin = runtimeSupportFor(connection.dialect).beginStatement;
+  let operation = 0;
+  let statements = 0;
+  const report = () =>
+    options.progress?.(
+      `${step.direction} ${step.migration.revision} (${step.file}): operation ${operation} of ${step.ops.length}, ` +
+        `${statements} statement${statements === 1 ? "" : "s"} run`,
+    );
   const operations = executingOperations(connection.dialect, context, async (statement) => {
+    options.signal?.throwIfAborted();
     if (inTransaction && statement.transactional === false)
       throw new NonTransactionalStatementError(statement, step.file);
     if (inTransaction && statement.commitsFirst) {
@@ -255,9 +284,15 @@ async function executeOps(
       await connection.execute(begin);
     } else await runStatement(connection, statement);
     await options.onStatement?.({ statement, connection, step });
+    statements++;
+    report();
     onDone?.();
   });
-  for (const op of step.ops) await operations.invoke(op);
+  for (const op of step.ops) {
+    operation++;
+    report();
+    await operations.invoke(op);
+  }
 }
 
 async function runStatement(connection: DatabaseConnection, statement: Statement): Promise<void> {

@@ -69,14 +69,16 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     const where = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
     const columns = await db.query<Row>(
       `SELECT n.nspname || '.' || c.relname AS t, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity, a.attgenerated AS generated
-         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity, a.attgenerated AS generated,
+              a.attstorage AS storage, a.attcompression AS compression, co.collname AS collation
+         FROM pg_attribute a LEFT JOIN pg_collation co ON co.oid = a.attcollation JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE ${where} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
     );
     for (const c of columns) {
       table(tables, text(c.t)).columns[text(c.name)] =
-        `${c.type} | ${c.notnull ? "not null" : "null"} | ${text(c.dflt)} | ${text(c.identity)}${text(c.generated)}`;
+        `${c.type} | ${c.notnull ? "not null" : "null"} | ${text(c.dflt)} | ${text(c.identity)}${text(c.generated)} | ` +
+        `storage ${text(c.storage)} compression ${text(c.compression)} collation ${text(c.collation)}`;
     }
     const constraints = await db.query<Row>(
       `SELECT n.nspname || '.' || c.relname AS t, k.conname AS name, pg_get_constraintdef(k.oid) AS def

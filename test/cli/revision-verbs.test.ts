@@ -27,7 +27,7 @@ function project(config?: string) {
   return { cwd, strata, files, read, done: () => rmSync(cwd, { recursive: true, force: true }) };
 }
 
-test("init writes a schema that compiles, a config and migrations/, and refuses to overwrite", async () => {
+test("init writes a schema that compiles, a config and migrations/, and never overwrites", async () => {
   const cwd = mkdtempSync(join(tmpdir(), "strata-init-"));
   const out: string[] = [];
   const err: string[] = [];
@@ -43,7 +43,7 @@ test("init writes a schema that compiles, a config and migrations/, and refuses 
   ]);
   err.length = 0;
   assert.is(await main(["init"], context), 2);
-  assert.is(err.join("\n"), "strata init: nothing was written: schemas/app.schema, strata.config.ts, migrations already exist");
+  assert.is(err.join("\n"), "strata init: nothing to do: schemas/app.schema, strata.config.ts, migrations already exist; this folder is a strata project");
   rmSync(cwd, { recursive: true, force: true });
 });
 
@@ -170,10 +170,21 @@ test("a migration file that does not load, or lacks revision/upgrade, is an erro
   p.done();
 });
 
-test("a project without a migrations folder is told to run init", async () => {
+test("a project without a migrations folder is told to run init, and init then adds only the folder", async () => {
   const p = project();
   rmSync(join(p.cwd, "migrations"), { recursive: true });
-  assert.equal(await p.strata("heads"), { code: 2, out: "", err: "strata heads: there is no migrations folder at migrations: run `strata init` first" });
+  mkdirSync(join(p.cwd, "schemas"));
+  writeFileSync(join(p.cwd, "schemas", "app.schema"), "table mine {\n  id integer @id\n}\n");
+  assert.equal(await p.strata("heads"), {
+    code: 2,
+    out: "",
+    err: "strata heads: there is no migrations folder at migrations: run `strata init` (it keeps what exists) or create the folder",
+  });
+  const init = await p.strata("init");
+  assert.is(init.code, 0, init.err);
+  assert.is(init.out, "wrote strata.config.ts\nwrote migrations/\nkept schemas/app.schema (it was already there)\nnext: edit schemas/app.schema, then `npx strata revision --autogenerate -m \"create tables\"`");
+  assert.is(readFileSync(join(p.cwd, "schemas", "app.schema"), "utf8"), "table mine {\n  id integer @id\n}\n");
+  assert.equal(readdirSync(join(p.cwd, "migrations")), []);
   p.done();
 });
 

@@ -20,7 +20,7 @@ test("built-ins register through the registry, in a documented order", () => {
   const registry = createComparators();
   assert.equal(registry.names("schema"), ["extensions", "enums", "domains", "sequences", "views", "tables", "schemas"]);
   assert.equal(registry.names("table"), ["columns", "primaryKey", "indexes", "foreignKeys", "checks", "tableComment", "tableOptions"]);
-  assert.equal(registry.names("column"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation", "onUpdate", "invisible"]);
+  assert.equal(registry.names("column"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation", "onUpdate", "invisible", "storage"]);
   assert.equal(createComparators({ builtins: false }).names("table"), []);
 });
 
@@ -66,7 +66,7 @@ test("a dialect-qualified comparator runs only on that dialect; a column hook's 
 test("a dialect's comparator of the same name stands in for the default one on that dialect only", async () => {
   const comparators = createComparators();
   comparators.dispatchFor("column", { name: "nullable", qualifier: "mysql" })(() => undefined);
-  assert.equal(comparators.names("column", "mysql"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation", "onUpdate", "invisible"]);
+  assert.equal(comparators.names("column", "mysql"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation", "onUpdate", "invisible", "storage"]);
   const database = md(t("x", col("a")));
   const target = md(t("x", col("a", true)));
   assert.equal(await diffs(database, target, "mysql", { comparators }), []);

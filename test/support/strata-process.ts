@@ -2,7 +2,7 @@
  * The CLI as users run it: `strata` as its own process, through the
  * package's bin, with what it prints and its exit code.
  */
-import { spawn, type SpawnOptions } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const STRATA_BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
@@ -22,7 +22,23 @@ export interface StrataProcessOptions {
 
 /** Runs `strata ARGV` in `cwd` and resolves when it exits. */
 export function runStrata(argv: readonly string[], options: StrataProcessOptions): Promise<ProcessResult> {
-  return collect(spawn(process.execPath, [STRATA_BIN, ...argv], spawnOptions(options)));
+  return startStrata(argv, options).result;
+}
+
+/** Starts `strata ARGV`, for a test that signals it or watches its output while it runs. */
+export function startStrata(argv: readonly string[], options: StrataProcessOptions): { child: ChildProcess; result: Promise<ProcessResult> } {
+  const child = spawn(process.execPath, [STRATA_BIN, ...argv], spawnOptions(options));
+  return { child, result: collect(child) };
+}
+
+/**
+ * Runs `strata ARGV` on a pseudo-terminal (util-linux `script`), as a person
+ * at a terminal runs it; `out` is everything the terminal showed, stdout and
+ * stderr together, escape codes included.
+ */
+export function runStrataOnTerminal(argv: readonly string[], options: StrataProcessOptions): Promise<ProcessResult> {
+  const command = [process.execPath, STRATA_BIN, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  return collect(spawn("script", ["-qec", command, "/dev/null"], spawnOptions(options)));
 }
 
 /** Runs a shell command line (a pipe such as `strata check | head -1`), with `strata` on the PATH as a function. */
@@ -32,10 +48,12 @@ export function runShell(commandLine: string, options: StrataProcessOptions): Pr
 }
 
 function spawnOptions(options: StrataProcessOptions): SpawnOptions {
-  return { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] };
+  // A variable given as undefined is taken out of the environment (CI, for a test of what a person at a terminal sees).
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
+  return { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] };
 }
 
-export function collect(child: ReturnType<typeof spawn>): Promise<ProcessResult> {
+function collect(child: ChildProcess): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";

@@ -1,5 +1,5 @@
 import type { DiffEntry } from "../../ops/index.js";
-import { COMMON_OPTIONS, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
+import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
 import { compareProject } from "../compare-project.js";
 import { describeDiff } from "../describe-diff.js";
 
@@ -15,6 +15,7 @@ export const checkCommand: Command = {
     "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
     "  --url URL      the database (default: the config's, else the schema's, else file:./dev.db)",
     SCHEMAS_HELP,
+    CONNECT_TIMEOUT_HELP,
     "  --config FILE  the config file (default strata.config.ts)",
   ].join("\n"),
   options: { ...COMMON_OPTIONS, ...SCHEMAS_OPTION },
@@ -28,8 +29,10 @@ export const checkCommand: Command = {
         continue;
       }
       differs = true;
-      context.out(`${where}: differs from the schema (${entries.length} change${entries.length === 1 ? "" : "s"}):`);
-      for (const line of describeDiff(entries)) context.out(`  ${line}`);
+      // Counted as printed: a column changed in two ways is two lines, two changes.
+      const lines = describeDiff(entries);
+      context.out(`${where}: differs from the schema (${lines.length} change${lines.length === 1 ? "" : "s"}):`);
+      for (const line of lines) context.out(`  ${line}`);
     }
     if (differs) {
       context.err("run `strata upgrade head` if a migration is pending, else `strata revision --autogenerate -m MSG`");

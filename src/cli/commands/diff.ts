@@ -1,5 +1,5 @@
 import { dataLosses, type DiffEntry } from "../../ops/index.js";
-import { COMMON_OPTIONS, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
+import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
 import { compareProject } from "../compare-project.js";
 import { describeDiff, diffToJson } from "../describe-diff.js";
 
@@ -15,6 +15,7 @@ export const diffCommand: Command = {
     "  --schema PATH  the .schema file or folder (default: the config's, else schemas/)",
     "  --url URL      the database (default: the config's, else the schema's, else file:./dev.db)",
     SCHEMAS_HELP,
+    CONNECT_TIMEOUT_HELP,
     "  --json         print the diff tuples as one JSON array (with several databases",
     "                 in the config: an object keyed by database name)",
     "  --config FILE  the config file (default strata.config.ts)",
@@ -36,8 +37,10 @@ export const diffCommand: Command = {
         context.out(`${where}: no changes`);
         continue;
       }
-      context.out(`${where}: ${diff.entries.length} change${diff.entries.length === 1 ? "" : "s"}`);
-      for (const line of describeDiff(diff.entries)) context.out(`  ${line}`);
+      // Counted as printed: a column changed in two ways is two lines, two changes.
+      const lines = describeDiff(diff.entries);
+      context.out(`${where}: ${lines.length} change${lines.length === 1 ? "" : "s"}`);
+      for (const line of lines) context.out(`  ${line}`);
       for (const loss of dataLosses(diff.script.upgradeOps.ops)) context.err(`warning: ${loss}`);
     }
     return changed ? 1 : 0;

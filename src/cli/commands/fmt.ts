@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import {
   compileSchema,
   formatDiagnostics,
+  schemaText,
   readSchemaSources,
   SchemaError,
   type Diagnostic,
@@ -63,14 +64,16 @@ export const fmtCommand: Command = {
 
 /** A folder is one model; a file belongs to the model of the .schema files beside it. */
 async function modelSources(target: string): Promise<SchemaSource[]> {
-  if (!statSync(target).isDirectory()) {
-    const folder = dirname(target);
-    return readdirSync(folder)
-      .filter((name) => name.endsWith(".schema"))
-      .sort()
-      .map((name) => ({ path: join(folder, name), text: readFileSync(join(folder, name), "utf8") }));
-  }
-  return readSchemaSources(target).catch((error: unknown) => {
+  try {
+    if (!statSync(target).isDirectory()) {
+      const folder = dirname(target);
+      return readdirSync(folder)
+        .filter((name) => name.endsWith(".schema"))
+        .sort()
+        .map((name) => ({ path: join(folder, name), text: schemaText(join(folder, name), readFileSync(join(folder, name))) }));
+    }
+    return await readSchemaSources(target);
+  } catch (error) {
     throw error instanceof SchemaError ? new UserError(error.message) : error;
-  });
+  }
 }

@@ -50,8 +50,8 @@ export const initCommand: Command = {
   usage: "strata init [--dialect sqlite|postgresql|mysql]",
   help: [
     "Starts a strata project in the current folder: schemas/app.schema (one table to edit),",
-    "strata.config.ts and an empty migrations/ folder. Refuses to run when any of them exists,",
-    "and then writes nothing.",
+    "strata.config.ts and an empty migrations/ folder. What already exists is kept as it is and",
+    "only the missing parts are written; with all three there, init writes nothing and says so.",
     "",
     "  --dialect NAME   the database the schema is for (default sqlite, at file:./dev.db;",
     "                   postgresql and mysql read the URL from DATABASE_URL)",
@@ -67,17 +67,23 @@ export const initCommand: Command = {
       { path: join(context.cwd, CONFIG_FILE), text: STARTER_CONFIG },
     ];
     const migrations = join(context.cwd, DEFAULT_MIGRATIONS);
-    const existing = [...files.map((f) => f.path), migrations].filter((p) => existsSync(p));
-    if (existing.length) {
-      throw new UserError(`nothing was written: ${existing.map((p) => relative(context.cwd, p)).join(", ")} already exist${existing.length === 1 ? "s" : ""}`);
+    // What exists is the user's and stays as it is; init adds only what is missing (a project
+    // with a schema but no migrations folder is told to run init, and init must then help).
+    const missing = files.filter((f) => !existsSync(f.path));
+    const kept = [...files.map((f) => f.path), migrations].filter((p) => existsSync(p)).map((p) => relative(context.cwd, p));
+    if (missing.length === 0 && existsSync(migrations)) {
+      throw new UserError(`nothing to do: ${kept.join(", ")} already exist; this folder is a strata project`);
     }
-    for (const file of files) {
+    for (const file of missing) {
       mkdirSync(join(file.path, ".."), { recursive: true });
       writeFileSync(file.path, file.text, { flag: "wx" });
       context.out(`wrote ${relative(context.cwd, file.path)}`);
     }
-    mkdirSync(migrations);
-    context.out(`wrote ${DEFAULT_MIGRATIONS}/`);
+    if (!existsSync(migrations)) {
+      mkdirSync(migrations);
+      context.out(`wrote ${DEFAULT_MIGRATIONS}/`);
+    }
+    for (const path of kept) context.out(`kept ${path} (it was already there)`);
     if (!isEsmProject(context.cwd)) {
       context.err(
         'warning: package.json does not say "type": "module". strata.config.ts and the migrations are ES modules; ' +

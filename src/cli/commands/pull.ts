@@ -4,9 +4,9 @@ import { printSchema } from "../../format/index.js";
 import { DEFAULT_VERSION_TABLE } from "../../dialects/reflect-options.js";
 import { redactUrl } from "../../dialects/redact-url.js";
 import { sqliteFilePath } from "../../dialects/sqlite/sqlite-file-path.js";
-import { SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
+import { CONNECT_TIMEOUT_HELP, SCHEMAS_HELP, SCHEMAS_OPTION, type Command } from "../command.js";
 import { schemaScope } from "../compare-project.js";
-import { loadProjectConfig, openDatabase } from "../project.js";
+import { connectTimeout, loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
 
 export const pullCommand: Command = {
@@ -21,12 +21,14 @@ export const pullCommand: Command = {
     "  --url URL      the database (file:, libsql://, postgres://, mysql://)",
     "  --out FILE     write the schema to FILE instead of standard output",
     SCHEMAS_HELP,
+    CONNECT_TIMEOUT_HELP,
   ].join("\n"),
   options: {
     url: { type: "string" },
     out: { type: "string" },
     ...SCHEMAS_OPTION,
     config: { type: "string" },
+    "connect-timeout": { type: "string" },
   },
   async run(args, context) {
     const loaded = await loadProjectConfig(args, context);
@@ -36,7 +38,7 @@ export const pullCommand: Command = {
 
     const file = sqliteFilePath(url);
     if (file !== undefined && !existsSync(file)) throw new UserError(`there is no database at ${redactUrl(url)}: nothing to pull`);
-    const connection = await openDatabase(url);
+    const connection = await openDatabase(url, undefined, { connectTimeout: connectTimeout(args, loaded) });
     let text: string;
     let warnings: string[];
     try {

@@ -30,9 +30,10 @@ import {
 } from "../../compare/index.js";
 import { autogenOptions, reportWarnings } from "../compare-project.js";
 import { COMMON_OPTIONS, SCHEMAS_OPTION, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileProjectSchema, compileSchemaAt, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
+import { compileProjectSchema, compileSchemaAt, connectTimeout, databaseUrl, dialectOfUrl, loadProjectConfig, openDatabase } from "../project.js";
 import { UserError } from "../user-error.js";
 import { verifiedNote, verifyRevisions } from "../verify-revisions.js";
+import { startProgress, type Progress } from "../progress.js";
 
 export const DEFAULT_MIGRATIONS = "migrations";
 
@@ -43,7 +44,7 @@ export async function openMigrations(
 ): Promise<{ folder: string; graph: RevisionGraph<LoadedMigration> }> {
   const folder = resolve(loaded.root, loaded.config.migrations ?? DEFAULT_MIGRATIONS);
   if (!existsSync(folder)) {
-    throw new UserError(`there is no migrations folder at ${relative(context.cwd, folder) || folder}: run \`strata init\` first`);
+    throw new UserError(`there is no migrations folder at ${relative(context.cwd, folder) || folder}: run \`strata init\` (it keeps what exists) or create the folder`);
   }
   return { folder, graph: await userErrors(() => loadRevisionGraph(folder, context.cwd)) };
 }
@@ -93,7 +94,10 @@ export async function autogenerate(
     const metadata = target
       ? await compileSchemaAt(resolve(loaded.root, target.entry.schema), context, target.entry.url)
       : (await compileProjectSchema(args, context, loaded)).metadata;
-    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, { readOnly: true });
+    const connection = await openDatabase(target ? target.entry.url : databaseUrl(args, loaded, metadata), metadata, {
+      readOnly: true,
+      connectTimeout: connectTimeout(args, loaded),
+    });
     try {
       await requireUpToDate(connection, loaded, graph);
       migrationContext = MigrationContext.configure({ connection, opts: autogenOptions(args, loaded, target?.name) });
@@ -263,7 +267,7 @@ export const revisionCommand: Command = {
     "                        (see `strata verify`); the file's Verified: line says it was not",
     "  --rev-id ID           use ID instead of a random 12-hex-digit id",
     "  --version-path DIR    write the file into DIR, a folder inside the migrations folder",
-    "  --schema PATH, --url URL, --config FILE   as for every verb (used by --autogenerate)",
+    "  --schema PATH, --url URL, --config FILE, --connect-timeout S   as for every verb (used by --autogenerate)",
     "  --schemas a,b         PostgreSQL: read only these schemas (and public); default: every schema",
     "",
     "With --autogenerate the new migration is verified as `strata verify` does (upgrade, no diff left,",
@@ -293,43 +297,66 @@ export const revisionCommand: Command = {
     const { folder, graph } = await openMigrations(loaded, context);
 
     const auto = Boolean(args.values.autogenerate);
-    const produced = auto ? await autogenerate(args, context, loaded, graph) : emptyOps(loaded);
-    const script = new MigrationScript(revId, produced.upgradeOpsList, produced.downgradeOpsList, {
-      message: message.trim(),
-      head: args.values.head as string | undefined,
-      splice: Boolean(args.values.splice) || undefined,
-      branchLabel: args.values["branch-label"] as string[] | undefined,
-      dependsOn: args.values["depends-on"] as string[] | undefined,
-      versionPath: args.values["version-path"] as string | undefined,
-    });
-    const directives = [script];
-    const hook = loaded.config.processRevisionDirectives;
-    if (hook) await runProcessRevisionDirectives(hook, produced.migrationContext ?? offlineContext(args, loaded), graph.heads, directives);
-
-    let scripts = directives;
-    if (auto && loaded.config.writeEmptyRevisions === false) {
-      scripts = directives.filter((s) => !isEmpty(s));
-      if (scripts.length < directives.length) context.err("no changes detected: no empty migration written (writeEmptyRevisions: false)");
+    const progress = startProgress(context);
+    try {
+      return await writeRevision(args, context, { loaded, folder, graph, revId, message, auto, progress });
+    } finally {
+      progress.done();
     }
-    if (scripts.length === 0) {
-      if (directives.length === 0) context.err("processRevisionDirectives left no migration to write");
-      return 0;
-    }
-    const verify = auto && !args.values["no-verify"];
-    const written = await writeScripts(scripts, graph, folder, loaded, context, {
-      autogenerate: auto,
-      verified: auto ? (verify ? PENDING : "no (written with --no-verify)") : undefined,
-      migrationContext: produced.migrationContext,
-      dialect: produced.dialect,
-      lintTargets: produced.lintTargets,
-    });
-    if (!verify) return 0;
-    const { graph: withNew } = await openMigrations(loaded, context);
-    const { results, dialects } = await verifyRevisions(scripts.map((s) => s.revId), withNew, loaded, args, context, {
-      fromRealDatabase: true,
-    });
-    const note = verifiedNote(results, dialects);
-    for (const path of written) writeFileSync(path, readFileSync(path, "utf8").replace(` * Verified: ${PENDING}\n`, ` * Verified: ${note}\n`));
-    return results.some((r) => r.failure) ? 1 : 0;
   },
 };
+
+interface RevisionRun {
+  readonly loaded: LoadedConfig;
+  readonly folder: string;
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly revId: string;
+  readonly message: string;
+  readonly auto: boolean;
+  readonly progress: Progress;
+}
+
+async function writeRevision(args: ParsedArgs, context: CommandContext, run: RevisionRun): Promise<number> {
+  const { loaded, folder, graph, revId, message, auto, progress } = run;
+  if (auto) progress.update("reading the database and comparing it with the schema");
+  const produced = auto ? await autogenerate(args, context, loaded, graph) : emptyOps(loaded);
+  const script = new MigrationScript(revId, produced.upgradeOpsList, produced.downgradeOpsList, {
+    message: message.trim(),
+    head: args.values.head as string | undefined,
+    splice: Boolean(args.values.splice) || undefined,
+    branchLabel: args.values["branch-label"] as string[] | undefined,
+    dependsOn: args.values["depends-on"] as string[] | undefined,
+    versionPath: args.values["version-path"] as string | undefined,
+  });
+  const directives = [script];
+  const hook = loaded.config.processRevisionDirectives;
+  if (hook) await runProcessRevisionDirectives(hook, produced.migrationContext ?? offlineContext(args, loaded), graph.heads, directives);
+
+  let scripts = directives;
+  if (auto && loaded.config.writeEmptyRevisions === false) {
+    scripts = directives.filter((s) => !isEmpty(s));
+    if (scripts.length < directives.length) context.err("no changes detected: no empty migration written (writeEmptyRevisions: false)");
+  }
+  if (scripts.length === 0) {
+    if (directives.length === 0) context.err("processRevisionDirectives left no migration to write");
+    return 0;
+  }
+  progress.update(`rendering ${scripts.length === 1 ? "the migration" : `${scripts.length} migrations`}`);
+  const verify = auto && !args.values["no-verify"];
+  const written = await writeScripts(scripts, graph, folder, loaded, context, {
+    autogenerate: auto,
+    verified: auto ? (verify ? PENDING : "no (written with --no-verify)") : undefined,
+    migrationContext: produced.migrationContext,
+    dialect: produced.dialect,
+    lintTargets: produced.lintTargets,
+  });
+  if (!verify) return 0;
+  progress.update(`proving ${scripts.length === 1 ? "the migration" : `${scripts.length} migrations`} on a scratch database`);
+  const { graph: withNew } = await openMigrations(loaded, context);
+  const { results, dialects } = await verifyRevisions(scripts.map((s) => s.revId), withNew, loaded, args, context, {
+    fromRealDatabase: true,
+  });
+  const note = verifiedNote(results, dialects);
+  for (const path of written) writeFileSync(path, readFileSync(path, "utf8").replace(` * Verified: ${PENDING}\n`, ` * Verified: ${note}\n`));
+  return results.some((r) => r.failure) ? 1 : 0;
+}

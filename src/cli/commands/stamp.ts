@@ -4,8 +4,8 @@ import { stampedState } from "../../runtime/migration-plan.js";
 import { stampVersionTable } from "../../runtime/stamp.js";
 import { headsOf } from "../../runtime/version-state.js";
 import { VersionTable } from "../../runtime/version-table.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
-import { dialectOfUrl, loadProjectConfig } from "../project.js";
+import { COMMON_OPTIONS, type Command, CONNECT_TIMEOUT_HELP } from "../command.js";
+import { connectTimeout, dialectOfUrl, loadProjectConfig } from "../project.js";
 import { openMigrations, userErrors } from "./revision.js";
 import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
 
@@ -23,6 +23,7 @@ export const stampCommand: Command = {
     "",
     "  --sql            print the version-table statements instead of running them (from base)",
     "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
+    CONNECT_TIMEOUT_HELP,
     "  --config FILE    strata.config.ts to use",
   ].join("\n"),
   options: { sql: { type: "boolean" }, ...COMMON_OPTIONS },
@@ -53,7 +54,7 @@ export const stampCommand: Command = {
           }
         }
         context.out(`stamped ${connection.displayUrl} at ${headsOf(after).join(", ") || "base"}`);
-      });
+      }, { connectTimeout: connectTimeout(args, loaded) });
     }
     return 0;
   },

@@ -9,9 +9,11 @@ import { PlanError, type Direction } from "../../runtime/migration-plan.js";
 import { runMigrations } from "../../runtime/migration-runner.js";
 import { sqlScript } from "../../runtime/sql-script.js";
 import { VersionTable } from "../../runtime/version-table.js";
-import { COMMON_OPTIONS, type Command, type CommandContext, type ParsedArgs } from "../command.js";
-import { compileSchemaAt, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
+import { COMMON_OPTIONS, CONNECT_TIMEOUT_HELP, type Command, type CommandContext, type ParsedArgs } from "../command.js";
+import { compileSchemaAt, connectTimeout, databaseUrl, DEFAULT_URL, dialectOfUrl, loadProjectConfig, openDatabase, schemaPath, type OpenOptions } from "../project.js";
 import { scrubPassword as scrub } from "../../dialects/redact-url.js";
+import { interruptible } from "../interruptible.js";
+import { startProgress } from "../progress.js";
 import { UserError } from "../user-error.js";
 import { openMigrations } from "./revision.js";
 
@@ -129,6 +131,7 @@ export function migrateCommand(direction: Direction): Command {
       "  --sql            print the SQL script (version-table statements included) instead of running it;",
       `                   no connection is made and no URL is needed${direction === "downgrade" ? "; give START:TARGET (e.g. head:base)" : "; starts from base unless START:TARGET"}`,
       "  --url URL        the database (default: strata.config.ts, the schema's database block, file:./dev.db)",
+      CONNECT_TIMEOUT_HELP,
       "  --config FILE    strata.config.ts to use",
       "",
       `exit codes: 0 done (or nothing to do), 2 error (see \`strata ${other}\` to go the other way)`,
@@ -155,8 +158,10 @@ export function migrateCommand(direction: Direction): Command {
         if (targets.length > 1) context.out(`database ${database}`);
         await withDatabase(url, async (connection) => {
           context.out(`${direction === "upgrade" ? "upgrading" : "downgrading"} ${connection.displayUrl} to ${target}`);
-          await run(graph, connection, versionTable, database, context, direction, target);
-        });
+          await interruptible(connection, context, (signal) =>
+            run({ graph, connection, versionTable, database, context, direction, target, signal }),
+          );
+        }, { connectTimeout: connectTimeout(args, loaded) });
       }
       return 0;
     },
@@ -171,20 +176,29 @@ async function offline<T>(fn: () => Promise<T>, url: string): Promise<T> {
   }
 }
 
-async function run(
-  graph: RevisionGraph<LoadedMigration>,
-  connection: DatabaseConnection,
-  versionTable: VersionTable,
-  database: string,
-  context: CommandContext,
-  direction: Direction,
-  target: string,
-): Promise<void> {
-  const ran = await runMigrations(
-    { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err },
-    direction,
-    target,
-  );
+interface Run {
+  readonly graph: RevisionGraph<LoadedMigration>;
+  readonly connection: DatabaseConnection;
+  readonly versionTable: VersionTable;
+  readonly database: string;
+  readonly context: CommandContext;
+  readonly direction: Direction;
+  readonly target: string;
+  readonly signal: AbortSignal;
+}
+
+async function run({ graph, connection, versionTable, database, context, direction, target, signal }: Run): Promise<void> {
+  const progress = startProgress(context);
+  let ran: number;
+  try {
+    ran = await runMigrations(
+      { connection, graph, versionTable, database, cwd: context.cwd, out: context.out, warn: context.err, signal, progress: progress.update },
+      direction,
+      target,
+    );
+  } finally {
+    progress.done();
+  }
   if (ran > 0) context.out(`${direction === "upgrade" ? "applied" : "undid"} ${ran} migration${ran > 1 ? "s" : ""}`);
 }
 

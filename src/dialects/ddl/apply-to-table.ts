@@ -87,6 +87,8 @@ export function alteredColumn(column: Column, op: AlterColumnOp): Column {
     else if (key === "modify_collation") result = result.with({ collation: to as string | undefined });
     else if (key === "modify_on_update") result = result.with({ onUpdate: to as Column["onUpdate"] });
     else if (key === "modify_invisible") result = result.with({ invisible: to as boolean });
+    else if (key === "modify_storage") result = result.with({ storage: to as Column["storage"] });
+    else if (key === "modify_compression") result = result.with({ compression: to as string | undefined });
     else throw new UnsupportedDdlError("strata's DDL", `apply the column change "${key}" (no built-in DDL knows it)`);
   }
   return result;

@@ -1,3 +1,4 @@
+import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT, type ConnectOptions } from "../connect-options.js";
 import type { DatabaseConnection, Dialect } from "../dialect.js";
 import { redactUrl } from "../redact-url.js";
 
@@ -6,9 +7,10 @@ import { redactUrl } from "../redact-url.js";
  * session variables and its locks all live in one session. mysql2 is imported
  * here, lazily, so parsing and formatting never load a driver.
  */
-export async function connectMysql(dialect: Dialect, url: string): Promise<DatabaseConnection> {
+export async function connectMysql(dialect: Dialect, url: string, options: ConnectOptions = {}): Promise<DatabaseConnection> {
   const mysql = await import("mysql2/promise");
-  const connection = await mysql.createConnection({
+  const seconds = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+  const connectOptions = {
     // mysql2 only understands mysql://; mariadb:// is the same protocol.
     uri: url.replace(/^mariadb:/i, "mysql:"),
     // Catalog values and defaults are compared as text: no Date objects, no
@@ -17,6 +19,11 @@ export async function connectMysql(dialect: Dialect, url: string): Promise<Datab
     supportBigNumbers: true,
     bigNumberStrings: true,
     charset: "utf8mb4",
+    // Runs until the handshake ends, so it covers a server that accepts TCP and says nothing.
+    connectTimeout: seconds * 1000,
+  };
+  const connection = await mysql.createConnection(connectOptions).catch((error: { code?: string }) => {
+    throw error.code === "ETIMEDOUT" ? new ConnectTimeoutError(seconds) : error;
   });
   // Strict mode for this session whatever the server's default: a value that does not fit is an error, never truncated.
   await connection.query("SET SESSION sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_ALL_TABLES'))");
@@ -36,6 +43,15 @@ export async function connectMysql(dialect: Dialect, url: string): Promise<Datab
     },
     query: async <Row>(sql: string, params?: readonly unknown[]) => (await run(sql, params)) as Row[],
     execute: async (sql: string, params?: readonly unknown[]) => void (await run(sql, params)),
+    // A session's statement is stopped from another session: KILL QUERY ends the statement, not the connection.
+    async cancel() {
+      const killer = await mysql.createConnection(connectOptions);
+      try {
+        await killer.query(`KILL QUERY ${connection.threadId}`);
+      } finally {
+        await killer.end();
+      }
+    },
     close: () => connection.end(),
   };
 }

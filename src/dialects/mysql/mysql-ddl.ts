@@ -1,4 +1,5 @@
 import type { DropConstraintOp } from "../../ops/constraint-ops.js";
+import type { RenameTableOp } from "../../ops/table-ops.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.js";
 import { DdlWriter } from "../ddl/ddl-writer.js";
@@ -44,7 +45,7 @@ function handlers(w: DdlWriter): DdlHandlers {
   return {
     CreateTableOp: (op, context) => mysqlCreateTable(w, op.table, context),
     DropTableOp: (op) => [{ sql: `DROP TABLE ${table(op)}` }],
-    RenameTableOp: (op) => [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${w.name(op.schema, op.newTableName)}` }],
+    RenameTableOp: (op, context) => renameTable(w, op, context),
     AddColumnOp: (op, context) => alterTable(op, `ADD COLUMN ${mysqlColumnDefinition(w, op.column, context)}`),
     DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
     AlterColumnOp: async (op, context) => [...(await dataChecks(w, op, context)), ...(await mysqlAlterColumn(w, op, context))],
@@ -110,6 +111,23 @@ function createView(w: DdlWriter, view: View, orReplace: boolean): Statement {
  * comes from the live table (reflection lists them in
  * `info.implicitForeignKeyIndexes`); offline (`--sql`) only the key is dropped.
  */
+/**
+ * InnoDB renames the `<old>_ibfk_<n>` keys of a renamed table but not the
+ * indexes it made for them; they are renamed too, so the table's catalog is
+ * what creating it under the new name gives (and a rename back restores it).
+ */
+async function renameTable(w: DdlWriter, op: RenameTableOp, context: DdlContext): Promise<Statement[]> {
+  const renamed = w.name(op.schema, op.newTableName);
+  const out: Statement[] = [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${renamed}` }];
+  const live = await context.currentTable?.(op.schema, op.oldTableName);
+  const implicit = (live?.info.implicitForeignKeyIndexes ?? []) as readonly string[];
+  for (const index of implicit.filter((name) => /^.+_ibfk_\d+$/.test(name) && name.startsWith(`${op.oldTableName}_ibfk_`))) {
+    const to = `${op.newTableName}${index.slice(op.oldTableName.length)}`;
+    out.push({ sql: `ALTER TABLE ${renamed} RENAME INDEX ${w.q(index)} TO ${w.q(to)}` });
+  }
+  return out;
+}
+
 async function implicitIndexDrop(w: DdlWriter, op: DropConstraintOp, context: DdlContext): Promise<Statement[]> {
   if (op.type !== "foreignkey" || op.constraintName === undefined || !context.currentTable) return [];
   const live = await context.currentTable(op.schema, op.tableName);

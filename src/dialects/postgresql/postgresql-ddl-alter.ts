@@ -4,7 +4,15 @@ import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import { fitCheck, type FitSql } from "../ddl/fit-check.js";
 import type { Statement } from "../ddl-compiler.js";
-import { columnComment, identityClause, identityOptionChanges, pgDefault, serialSequenceName, serialType } from "./postgresql-ddl-columns.js";
+import {
+  columnComment,
+  identityClause,
+  identityOptionChanges,
+  pgDefault,
+  serialSequenceName,
+  serialType,
+  typeStorage,
+} from "./postgresql-ddl-columns.js";
 
 /**
  * ALTER COLUMN, one statement per change, in an order that keeps each one
@@ -49,6 +57,14 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
     const clauses = identityOptionChanges(options.from ?? {}, options.to ?? {});
     if (clauses.length) out.push(alter(clauses.join(" ")));
   }
+  const storage = kw.modify_storage as Change<Column["storage"]> | undefined;
+  if (storage) {
+    const type = op.modifyType?.to ?? op.existingType;
+    if (storage.to === undefined && !type) throw new DdlStateError(`resetting the storage of "${op.columnName}" needs its type (existingType)`);
+    out.push(alter(`SET STORAGE ${storage.to?.toUpperCase() ?? typeStorage(type!)}`));
+  }
+  const compression = kw.modify_compression as Change<string | undefined> | undefined;
+  if (compression) out.push(alter(`SET COMPRESSION ${compression.to ?? "default"}`));
   const generated = kw.modify_generated as Change<Column["generated"]> | undefined;
   if (generated) {
     if (generated.from && !generated.to) out.push(alter("DROP EXPRESSION"));
@@ -68,7 +84,14 @@ function pgFit(w: DdlWriter): FitSql {
   };
 }
 
-const KNOWN_KW = new Set(["modify_identity", "modify_identity_options", "modify_generated", "modify_collation"]);
+const KNOWN_KW = new Set([
+  "modify_identity",
+  "modify_identity_options",
+  "modify_generated",
+  "modify_collation",
+  "modify_storage",
+  "modify_compression",
+]);
 
 function kwChanges(op: AlterColumnOp): Readonly<Record<string, unknown>> {
   for (const key of Object.keys(op.kw)) {

@@ -13,6 +13,7 @@ const SERIAL: Readonly<Record<string, string>> = { smallint: "smallserial", inte
 
 export function pgColumnDefinition(w: DdlWriter, column: Column): string {
   const parts = [w.q(column.name), pgColumnType(w, column)];
+  if (column.compression !== undefined) parts.push(`COMPRESSION ${column.compression}`);
   if (column.collation !== undefined) parts.push(`COLLATE ${w.q(column.collation)}`);
   if (column.generated) {
     if (!column.generated.stored) throw new UnsupportedDdlError("postgresql", `make "${column.name}" a virtual generated column (only STORED)`);
@@ -87,6 +88,21 @@ export function serialSequenceName(table: string, column: string): string {
   return `${table}_${column}_seq`;
 }
 
+/** PostgreSQL 15 has no STORAGE clause in CREATE TABLE or ADD COLUMN: it is set after. */
+export function setStorage(w: DdlWriter, table: string, column: Column): Statement[] {
+  if (column.storage === undefined) return [];
+  return [{ sql: `ALTER TABLE ${table} ALTER COLUMN ${w.q(column.name)} SET STORAGE ${column.storage.toUpperCase()}` }];
+}
+
+const FIXED_LENGTH = new Set(["smallint", "integer", "bigint", "real", "double", "boolean", "date", "time", "timestamp", "timestamptz", "uuid", "money"]);
+
+/** The storage a type has on its own (`pg_type.typstorage`), which a column's `storage` left out goes back to. */
+export function typeStorage(type: SqlType): "PLAIN" | "MAIN" | "EXTENDED" {
+  if (type.kind === "scalar" && !type.arrayDims && FIXED_LENGTH.has(type.name)) return "PLAIN";
+  if (type.kind === "scalar" && !type.arrayDims && type.name === "decimal") return "MAIN";
+  return type.kind === "enum" && !type.arrayDims ? "PLAIN" : "EXTENDED";
+}
+
 export function columnComment(w: DdlWriter, table: string, column: string, comment: string | undefined): Statement {
   return { sql: `COMMENT ON COLUMN ${table}.${w.q(column)} IS ${comment === undefined ? "NULL" : w.string(comment)}` };
 }
@@ -112,6 +128,7 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
   for (const column of table.columns) {
     if (column.comment !== undefined) statements.push(columnComment(w, name, column.name, column.comment));
   }
+  for (const column of table.columns) statements.push(...setStorage(w, name, column));
   for (const index of table.indexes) statements.push(pgCreateIndex(w, table.schema, table.name, index, false));
   return [...statements, ...notValid];
 }

@@ -5,7 +5,7 @@ import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.
 import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
-import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable } from "./postgresql-ddl-columns.js";
+import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setStorage } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgRecreateEnum, pgDropView } from "./postgresql-ddl-objects.js";
@@ -41,6 +41,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     AddColumnOp: (op) => [
       ...alterTable(op, `ADD COLUMN ${pgColumnDefinition(w, op.column)}`),
       ...(op.column.comment === undefined ? [] : [columnComment(w, table(op), op.column.name, op.column.comment)]),
+      ...setStorage(w, table(op), op.column),
     ],
     DropColumnOp: (op) => alterTable(op, `DROP COLUMN ${w.q(op.columnName)}`),
     AlterColumnOp: async (op, context) => [...(await dataChecks(w, op, context)), ...pgAlterColumn(w, op)],

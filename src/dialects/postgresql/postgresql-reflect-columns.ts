@@ -1,9 +1,12 @@
-import { Column, scalarType } from "../../model/index.js";
+import { Column, scalarType, type ColumnStorage } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { modelSchema } from "./postgresql-catalog-scope.js";
 import { defaultFromCatalog } from "./postgresql-defaults.js";
 import { tidySql } from "./postgresql-sql-text.js";
 import { typeFromCatalog } from "./postgresql-types.js";
+
+/** `pg_attribute.attstorage` codes. */
+const STORAGE: Record<string, ColumnStorage> = { p: "plain", e: "external", x: "extended", m: "main" };
 
 interface ColumnRow {
   readonly table_oid: number;
@@ -23,6 +26,8 @@ interface ColumnRow {
   readonly default_expr: string | null;
   readonly comment: string | null;
   readonly collation: string | null;
+  readonly storage: string | null;
+  readonly compression: string | null;
 }
 
 // A domain column reads as the domain's name, as format_type spells it
@@ -42,7 +47,9 @@ select a.attrelid as table_oid, a.attname as name, a.attnotnull as not_null,
        case when b.oid <> t.oid then greatest(a.attndims, 1) else 0 end as array_dims,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) as default_expr,
        pg_catalog.col_description(a.attrelid, a.attnum) as comment,
-       case when a.attcollation <> declared.typcollation then co.collname end as collation
+       case when a.attcollation <> declared.typcollation then co.collname end as collation,
+       case when a.attstorage <> declared.typstorage then a.attstorage::text end as storage,
+       case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_type declared on declared.oid = a.atttypid
 cross join lateral (select case when declared.typtype = 'd' then declared.typtypmod else a.atttypmod end as typmod) m
@@ -112,5 +119,7 @@ function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Colum
       : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
+    ...(row.storage !== null ? { storage: STORAGE[row.storage] } : {}),
+    ...(row.compression !== null ? { compression: row.compression } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import type { Client, InArgs, ResultSet, Transaction } from "@libsql/client";
+import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT, type ConnectOptions } from "../connect-options.js";
 import type { DatabaseConnection, Dialect } from "../dialect.js";
 
 /**
@@ -11,15 +12,25 @@ import type { DatabaseConnection, Dialect } from "../dialect.js";
  * `execute`, so `BEGIN`/`COMMIT`/`ROLLBACK` sent as statements are mapped onto
  * the client's own transaction object, and everything in between runs in it.
  */
-export async function connectSqlite(url: string, dialect: Dialect): Promise<DatabaseConnection> {
+export async function connectSqlite(url: string, dialect: Dialect, options: ConnectOptions = {}): Promise<DatabaseConnection> {
   const { createClient } = await import("@libsql/client");
-  const client = createClient({ url, concurrency: 1 });
+  const seconds = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+  // A remote libSQL server is spoken to over HTTP: its requests carry a
+  // deadline until the first statement has an answer. Local files need none.
+  const deadline = new AbortController();
+  let connecting = true;
+  const fetchUntilConnected = (request: Request) => fetch(request, connecting ? { signal: deadline.signal } : {});
+  const client = createClient({ url, concurrency: 1, fetch: fetchUntilConnected });
   const connection = new SqliteConnection(client, dialect, redactSqliteUrl(url));
+  const timer = setTimeout(() => deadline.abort(), seconds * 1000);
   try {
     await connection.execute("PRAGMA foreign_keys = ON");
   } catch (error) {
     client.close();
-    throw error;
+    throw deadline.signal.aborted ? new ConnectTimeoutError(seconds) : error;
+  } finally {
+    clearTimeout(timer);
+    connecting = false;
   }
   return connection;
 }

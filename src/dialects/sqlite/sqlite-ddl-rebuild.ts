@@ -67,7 +67,7 @@ export async function sqliteRebuild(
   if (copy.length) {
     const into = w.columns(copy.map((c) => c.to.name));
     const select = copy.map(({ from, to }) => copyExpression(w, from, to)).join(", ");
-    out.push({ sql: `INSERT INTO ${temp} ${into} SELECT ${select} FROM ${table}` });
+    out.push({ sql: `INSERT INTO ${temp} ${into} SELECT ${select} FROM ${table}`, standIn: { temporary, table: tableName } });
   }
   if (hasAutoincrement(current) && hasAutoincrement(target)) out.push(...carrySequence(w.string(temporary), name));
   out.push(
