@@ -28,6 +28,10 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
       case "sequence":
       case "extension":
       case "domain":
+      case "function":
+      case "procedure":
+      case "aggregate":
+      case "trigger":
         return code(`${symbol.kind} ${symbol.key}`);
     }
   })();

@@ -41,6 +41,10 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   invisibleColumns: "invisible columns are",
   extensions: "extensions are",
   domains: "domains are",
+  functions: "functions and procedures are",
+  routineOverloading: "function overloads are",
+  triggers: "triggers are",
+  triggerFunctions: "trigger functions (execute:) are",
 };
 
 /**

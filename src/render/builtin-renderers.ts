@@ -1,6 +1,7 @@
 import { setupDomainRenderers } from "./domain-renderers.js";
 import { setupExtensionRenderers } from "./extension-renderers.js";
 import { RendererRegistry } from "./renderers.js";
+import { setupRoutineRenderers } from "./routine-renderers.js";
 import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
 import { setupTableRenderers } from "./table-renderers.js";
 
@@ -10,6 +11,7 @@ export function setup(registry: RendererRegistry): RendererRegistry {
   setupSchemaObjectRenderers(registry);
   setupExtensionRenderers(registry);
   setupDomainRenderers(registry);
+  setupRoutineRenderers(registry);
   return registry;
 }
 

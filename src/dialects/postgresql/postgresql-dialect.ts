@@ -1,3 +1,4 @@
+import { postgresqlStoredRoutines } from "./postgresql-stored-routines.js";
 import type { Dialect } from "../dialect.js";
 import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
 import { connectPostgresql } from "./postgresql-connection.js";
@@ -41,6 +42,12 @@ export const postgresqlDialect: Dialect = {
     tableOptions: ["unlogged"],
     extensions: true,
     domains: true,
+    functions: true,
+    routineOverloading: true,
+    routineSettings: ["language", "volatility", "strict", "security", "parallel", "leakproof", "cost", "rows", "config", "comment", "stateFunction", "stateType", "finalFunction", "initialValue", "combineFunction"],
+    defaultSqlSecurity: "invoker",
+    triggers: true,
+    triggerFunctions: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url, options) => connectPostgresql(postgresqlDialect, url, options),
@@ -49,6 +56,7 @@ export const postgresqlDialect: Dialect = {
   spellType: spellPostgresqlType,
   normalizeModel: normalizePostgresqlModel,
   storedViewDefinitions: postgresqlStoredViewDefinitions,
+  storedRoutines: postgresqlStoredRoutines,
   storedDefaults: postgresqlStoredDefaults,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: postgresqlDdl,
