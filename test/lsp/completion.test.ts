@@ -29,6 +29,19 @@ test("inside references and column lists: tables, then the columns of the table 
     assert.equal(labels(await complete(s, "schemas/org.schema", ORG, "@default(free", 9)), ["free", "team"]);
   }));
 
+test("named arguments of the attribute being written, and the values of referential actions", () =>
+  withSession(MODEL, async (s) => {
+    await s.diagnosticsOf("schemas/user.schema");
+    const path = "schemas/user.schema";
+    const named = await complete(s, path, USER, "organization.id, ", 17);
+    assert.equal(labels(named), ["onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred"]);
+    assert.equal(named[0], { label: "onDelete", kind: 10, detail: "@references(table.column, onDelete: cascade)", insertText: "onDelete: " });
+    assert.equal(labels(await complete(s, path, USER, "@@unique([email], ", 18)), ["name"]);
+    assert.equal(labels(await complete(s, path, USER, "onDelete: ", 10)), ["cascade", "restrict", "setNull", "setDefault", "noAction"]);
+    // Inside the column list, columns; inside the first argument of @references, tables: no named arguments there.
+    assert.equal(labels(await complete(s, path, USER, "@@unique([", 10)), ["id", "organization_id", "email"]);
+  }));
+
 test("attributes with their arguments, and types (portable, the dialect's own, enums) while the line does not parse", () =>
   withSession(MODEL, async (s) => {
     await s.diagnosticsOf("schemas/user.schema");
