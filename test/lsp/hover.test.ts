@@ -101,6 +101,23 @@ test("hover on a table lists its columns and keys; on an enum, its values", () =
   }),
 );
 
+test("a portable schema shows types as the dialect of the project's URL spells them", () =>
+  withSession(
+    {
+      "package.json": '{ "type": "module" }\n',
+      "strata.config.ts": 'export default { url: "mysql://root@127.0.0.1:3306/test" };\n',
+      "schemas/app.schema": "table event {\n  id integer @id\n  at timestamptz\n  ref uuid?\n}\n",
+    },
+    async (s) => {
+      assert.equal(await s.diagnosticsOf("schemas/app.schema"), []);
+      assert.is(s.log, "");
+      const at = (line: number) => hover(s, "schemas/app.schema", line, 3);
+      assert.is(((await at(2))?.contents as { value: string }).value, "```strata\nevent.at timestamptz\n```\n\nmysql: `TIMESTAMP`\n\nnot null");
+      assert.is(((await at(3))?.contents as { value: string }).value, "```strata\nevent.ref uuid?\n```\n\nmysql: `CHAR(36)`\n\nnullable");
+    },
+  ),
+);
+
 test("hover on a view shows its SQL; in a view's SQL, a table shows the table", () =>
   withSession(MODEL, async (s) => {
     await s.diagnosticsOf("schemas/user.schema");

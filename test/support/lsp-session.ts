@@ -10,6 +10,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -31,6 +32,8 @@ export class LspSession {
   readonly #waiters: Array<() => void> = [];
   #versions = new Map<string, number>();
   stderr = "";
+  /** What the server logged to the editor (window/logMessage). */
+  log = "";
 
   private constructor(
     readonly cwd: string,
@@ -40,6 +43,9 @@ export class LspSession {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const wake of this.#waiters.splice(0)) wake();
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log += `${params.message}\n`;
     });
   }
 
@@ -76,7 +82,7 @@ export class LspSession {
     for (;;) {
       const current = this.diagnostics.get(uri);
       if (current && ready(current)) return current;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${path} as expected; last: ${JSON.stringify(current)}\n${this.stderr}`);
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${path} as expected; last: ${JSON.stringify(current)}\n${this.stderr}${this.log}`);
       await new Promise<void>((wake) => {
         this.#waiters.push(wake);
         setTimeout(wake, 500);
