@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -18,8 +18,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
-
-const BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
+import { STRATA_BIN } from "./strata-process.js";
 
 /**
  * A real editor session: `strata lsp --stdio` as a child process, driven by
@@ -56,7 +55,7 @@ export class LspSession {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), text);
     }
-    const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [STRATA_BIN, "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(cwd, child, connection);
     child.stderr!.on("data", (chunk) => (session.stderr += chunk));
