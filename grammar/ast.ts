@@ -159,6 +159,13 @@ export interface ExtensionDecl extends Body {
   readonly fields: readonly Assignment[];
 }
 
+/** `function`, `procedure`, `aggregate` and `trigger`: settings like a sequence's, given meaning by the model builder. */
+export interface RoutineDecl extends Body {
+  readonly kind: "function" | "procedure" | "aggregate" | "trigger";
+  readonly name: QualifiedName;
+  readonly fields: readonly Assignment[];
+}
+
 /** `domain posint integer? @check(sql("VALUE > 0"), name: "posint_check") @default(1)`. */
 export interface DomainDecl extends Pos {
   readonly kind: "domain";
@@ -168,7 +175,7 @@ export interface DomainDecl extends Pos {
   readonly attributes: readonly Attribute[];
 }
 
-export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl;
+export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl;
 
 export interface Comment extends Pos {
   /** As written, with its comment markers. */

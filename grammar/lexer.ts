@@ -2,6 +2,7 @@ import type { IToken, TokenType } from "chevrotain";
 import { makeToken, TokenStream } from "./token-stream.js";
 import { quoteText } from "./error-messages.js";
 import {
+  Aggregate,
   AttrName,
   BlockComment,
   BlockString,
@@ -13,6 +14,7 @@ import {
   Enum,
   Equals,
   Extension,
+  Function,
   Identifier,
   LBracket,
   LCurly,
@@ -20,6 +22,7 @@ import {
   LParen,
   Materialized,
   NumberLiteral,
+  Procedure,
   Question,
   RBracket,
   RCurly,
@@ -29,6 +32,7 @@ import {
   StringLiteral,
   Table,
   TableAttrName,
+  Trigger,
   UnterminatedBlockComment,
   UnterminatedBlockString,
   UnterminatedString,
@@ -161,7 +165,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Function, Procedure, Trigger, Aggregate].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

@@ -8,6 +8,7 @@ import type {
   Declaration,
   NameNode,
   QualifiedName,
+  RoutineDecl,
   TableMember,
   TypeArgNode,
   TypeNode,
@@ -17,6 +18,7 @@ import { unquoteBlock, unquoteSingle, unquoteString } from "./string-literal.js"
 import { errorMessages } from "./error-messages.js";
 import type { TokenStream } from "./token-stream.js";
 import {
+  Aggregate,
   ALL_TOKENS,
   AttrName,
   BlockString,
@@ -28,12 +30,14 @@ import {
   Enum,
   Equals,
   Extension,
+  Function,
   LBracket,
   LCurly,
   LParen,
   Materialized,
   Name,
   NumberLiteral,
+  Procedure,
   Question,
   RBracket,
   RCurly,
@@ -43,6 +47,7 @@ import {
   StringLiteral,
   Table,
   TableAttrName,
+  Trigger,
   Unsigned,
   View,
 } from "./tokens.js";
@@ -184,6 +189,7 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.extensionDecl) },
         { ALT: () => this.SUBRULE(this.domainDecl) },
+        { ALT: () => this.SUBRULE(this.routineDecl) },
       ]),
     ),
   );
@@ -229,6 +235,27 @@ class SchemaParser extends EmbeddedActionsParser {
     this.MANY(this.#attribute);
     const attributes = this.lists.take<Attribute>(base);
     return { kind: "domain", name, type, nullable, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
+  });
+
+  #routineKeywords?: IOrAlt<IToken>[];
+
+  /** `function name { settings }`, `procedure ...`, `trigger ...`, `aggregate ...`: named objects described by settings. */
+  routineDecl = this.RULE("routineDecl", (): Declaration => {
+    const start = this.OR(
+      (this.#routineKeywords ??= [
+        { ALT: () => this.CONSUME(Function) },
+        { ALT: () => this.CONSUME(Procedure) },
+        { ALT: () => this.CONSUME(Trigger) },
+        { ALT: () => this.CONSUME(Aggregate) },
+      ]),
+    );
+    const name = this.SUBRULE(this.qualifiedName);
+    const open = this.CONSUME(LCurly);
+    const fields = this.SUBRULE(this.assignments);
+    this.CONSUME(RCurly);
+    const kinds = new Map<TokenType, RoutineDecl["kind"]>([[Procedure, "procedure"], [Trigger, "trigger"], [Aggregate, "aggregate"]]);
+    const kind = kinds.get(start.tokenType) ?? "function";
+    return { kind, name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
   assignments = this.RULE("assignments", (): readonly Assignment[] => {
@@ -648,7 +675,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate]);
 
 function run<T>(
   parser: SchemaParser,

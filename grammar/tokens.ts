@@ -119,6 +119,10 @@ export const Sequence = keyword("sequence");
 export const Extension = keyword("extension");
 export const Domain = keyword("domain");
 export const Unsigned = keyword("unsigned");
+export const Function = keyword("function");
+export const Procedure = keyword("procedure");
+export const Trigger = keyword("trigger");
+export const Aggregate = keyword("aggregate");
 
 const punctuation = (name: string, pattern: string) =>
   createToken({ name, pattern, label: `'${pattern}'` });
@@ -159,6 +163,10 @@ export const ALL_TOKENS: TokenType[] = [
   Extension,
   Domain,
   Unsigned,
+  Function,
+  Procedure,
+  Trigger,
+  Aggregate,
   Identifier,
   Name,
   LCurly,

@@ -1,6 +1,6 @@
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterParentNames, type NameFilterType } from "../dialects/reflect-options.js";
-import { MetaData, type DefaultValue, type Table } from "../model/index.js";
+import { MetaData, type DefaultValue, type Routine, type Table } from "../model/index.js";
 import type { Comparators } from "./comparators.js";
 import { comparators as sharedComparators } from "./default-comparators.js";
 import type { MigrationContext, SchemaItem } from "./migration-context.js";
@@ -34,6 +34,11 @@ export class AutogenContext {
    * set when comparing against a live database.
    */
   storedViewDefinitions: ReadonlyMap<string, string> = new Map();
+  /**
+   * The target's routines as the server would store them (Dialect.storedRoutines),
+   * by the model routine's key, for routines whose text alone differs.
+   */
+  storedRoutines: ReadonlyMap<string, Routine> = new Map();
   /**
    * `defaultProbeKey(column)` → the target column's default as the database
    * would store it (Dialect.storedDefaults), for defaults that differ only
@@ -118,6 +123,8 @@ export class AutogenContext {
       sequences: merged((m) => m.sequences.values(), "sequence"),
       extensions: merged((m) => m.extensions.values(), "extension"),
       domains: merged((m) => m.domains.values(), "domain"),
+      routines: merged((m) => m.routines.values(), "function"),
+      triggers: merged((m) => m.triggers.values(), "trigger"),
       info: Object.assign({}, ...list.map((m) => m.info)),
     });
   }

@@ -2,6 +2,7 @@ import type { MetaData } from "../model/index.js";
 import { newRevisionId } from "../revisions/revision-id.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
+import { routinesToAskAbout } from "./compare-functions.js";
 import { viewsToAskAbout } from "./compare-views.js";
 import { defaultsToAskAbout } from "./stored-defaults.js";
 import { compareNames } from "./filters.js";
@@ -65,6 +66,16 @@ export async function reflectDatabase(context: MigrationContext, target: MetaDat
 }
 
 /**
+ * What the database holds that the model cannot (an aggregate, a C function,
+ * a disabled trigger, ...), as reflection named it: such an object is not
+ * compared, so never dropped, and the user hears of it.
+ */
+function unheld(database: MetaData): string[] {
+  const warnings = database.info.reflectionWarnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string") : [];
+}
+
+/**
  * The schemas a comparison leaves out, named: those the database has outside
  * the scope (reflection lists them), and those the target model names but
  * includeSchemas does not.
@@ -87,11 +98,15 @@ async function produceUpgradeOps(context: MigrationContext, metadata: MetaData |
   const ctx = new AutogenContext(context, metadata);
   const target = ctx.mergedMetadata();
   const database = await reflectDatabase(context, target);
-  context.warnings.push(...scopeWarnings(context, database, target));
+  context.warnings.push(...scopeWarnings(context, database, target), ...unheld(database));
   const dialect = context.dialect;
   if (dialect.storedViewDefinitions) {
     const views = viewsToAskAbout(database, target);
     if (views.length) ctx.storedViewDefinitions = await dialect.storedViewDefinitions(context.connection!, views);
+  }
+  if (dialect.storedRoutines) {
+    const routines = routinesToAskAbout(dialect, database, target);
+    if (routines.length) ctx.storedRoutines = await dialect.storedRoutines(context.connection!, routines);
   }
   if (dialect.storedDefaults) {
     const columns = defaultsToAskAbout(dialect.normalizeModel(database), dialect.normalizeModel(target));

@@ -5,6 +5,7 @@ import { setup as columns } from "./compare-columns.js";
 import { setup as domains } from "./compare-domains.js";
 import { setup as enums } from "./compare-enums.js";
 import { setup as extensions } from "./compare-extensions.js";
+import { setup as functions } from "./compare-functions.js";
 import { setup as foreignKeys } from "./compare-foreign-keys.js";
 import { setup as indexes } from "./compare-indexes.js";
 import { setup as primaryKey } from "./compare-primary-key.js";
@@ -13,6 +14,7 @@ import { setup as sequences } from "./compare-sequences.js";
 import { setup as tableComment } from "./compare-table-comment.js";
 import { setup as tableOptions } from "./compare-table-options.js";
 import { setup as tables } from "./compare-tables.js";
+import { setup as triggers } from "./compare-triggers.js";
 import { setup as views } from "./compare-views.js";
 
 /** The built-in comparators, in the order they register (equal priority runs in this order). */
@@ -21,6 +23,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   enums,
   domains,
   sequences,
+  functions,
   views,
   tables,
   columns,
@@ -31,6 +34,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   tableComment,
   tableOptions,
   columnComparators,
+  triggers,
   schemas,
 ];
 

@@ -18,7 +18,6 @@ import {
   CreateTableCommentOp,
   CreateTableOp,
   CreateUniqueConstraintOp,
-  CreateViewOp,
   DropColumnOp,
   DropConstraintOp,
   DropDomainOp,
@@ -31,14 +30,13 @@ import {
   DropSequenceOp,
   DropTableCommentOp,
   DropTableOp,
-  DropViewOp,
   ModifyTableOps,
   RenameTableOp,
-  ReplaceViewOp,
   type MigrateOperation,
 } from "../ops/index.js";
 import { compareNames } from "./filters.js";
-import { viewsInDependencyOrder } from "./order-views.js";
+import { dependencyOrder, mentions, Phase, type OrderedObject } from "./order-objects.js";
+import { orderedKindOf } from "./ordered-kinds.js";
 
 /**
  * Puts the upgrade ops in an order a database accepts, the same order for
@@ -48,8 +46,16 @@ import { viewsInDependencyOrder } from "./order-views.js";
  * since types, defaults and indexes of everything else may use them.
  * Domains come after the types they may be built on and before the tables
  * using them, and go after those tables and before those types.
- * Types and sequences come first and go last; removed views
- * go before anything they may read and new views come after; renames, then
+ * Types and sequences come first and go last. Objects whose SQL names
+ * others (views, functions, triggers: ordered-kinds.ts) are created in
+ * dependency order (order-objects.ts): those that need no table that this
+ * migration creates, renames or changes come right after the types and
+ * domains (a function a check calls), the rest after every table change (a
+ * view, a trigger, a function returning a new table's rows); drops mirror
+ * this, so the downgrade does too: those of objects that stand with tables
+ * (or make room for a new object of the same key) go first, before any
+ * create but new schemas and extensions, the rest after the table changes.
+ * Then renames, then
  * foreign keys that must go before what they reference changes, then new
  * tables (parents first; a foreign-key cycle is broken by creating those
  * keys after the tables), dropped tables (children first), changes to
@@ -62,14 +68,17 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const schemas = { create: [] as CreateSchemaOp[], drop: [] as DropSchemaOp[] };
   const domains = { create: [] as Array<CreateDomainOp | AlterDomainOp>, drop: [] as DropDomainOp[] };
   const extensions = { create: [] as Array<CreateExtensionOp | AlterExtensionOp>, drop: [] as DropExtensionOp[] };
-  const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], dropViews: [] as DropViewOp[], renames: [] as RenameTableOp[] };
+  const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], renames: [] as RenameTableOp[] };
   const creates: CreateTableOp[] = [];
   const drops: DropTableOp[] = [];
   const blocks = new Map<string, ModifyTableOps>();
-  const late = { dropValues: [] as Array<DropEnumValueOp | ReorderEnumValuesOp>, dropTypes: [] as MigrateOperation[], views: [] as MigrateOperation[], other: [] as MigrateOperation[] };
+  const late = { dropValues: [] as Array<DropEnumValueOp | ReorderEnumValuesOp>, dropTypes: [] as MigrateOperation[], other: [] as MigrateOperation[] };
+  const objects = { creates: [] as Described[], drops: [] as Described[] };
 
   for (const op of ops) {
-    if (op instanceof CreateSchemaOp) schemas.create.push(op);
+    const kind = orderedKindOf(op);
+    if (kind) objects[kind.creates ? "creates" : "drops"].push({ op, object: kind.describe(op, database) });
+    else if (op instanceof CreateSchemaOp) schemas.create.push(op);
     else if (op instanceof DropSchemaOp) schemas.drop.push(op);
     else if (op instanceof CreateExtensionOp || op instanceof AlterExtensionOp) extensions.create.push(op);
     else if (op instanceof DropExtensionOp) extensions.drop.push(op);
@@ -77,7 +86,6 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     else if (op instanceof DropDomainOp) domains.drop.push(op);
     else if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
     else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
-    else if (op instanceof DropViewOp) top.dropViews.push(op);
     else if (op instanceof RenameTableOp) top.renames.push(op);
     else if (op instanceof CreateTableOp) creates.push(op);
     else if (op instanceof DropTableOp) drops.push(op);
@@ -88,7 +96,6 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
       else blocks.set(key, new ModifyTableOps(op.tableName, op.ops, { schema: op.schema }));
     } else if (op instanceof DropEnumValueOp || op instanceof ReorderEnumValuesOp) late.dropValues.push(op);
     else if (op instanceof DropEnumOp || op instanceof DropSequenceOp) late.dropTypes.push(op);
-    else if (op instanceof CreateViewOp || op instanceof ReplaceViewOp) late.views.push(op);
     else late.other.push(op);
   }
 
@@ -96,18 +103,24 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const dropped = orderDrops(drops);
   const droppedKeys = new Set(drops.map((d) => tableKey({ schema: d.schema, name: d.tableName })));
   const modified = orderModifies(blocks, target, droppedKeys, top.renames);
+  const changedTables = [...blocks.values()].map((b) => b.tableName);
+  const newObjects = byTables(objects.creates, [...creates.map((c) => c.table.name), ...top.renames.map((r) => r.newTableName), ...changedTables]);
+  // A drop making room for a create of the same key (a routine whose signature changed) goes before every create.
+  const recreated = new Set(objects.creates.map((c) => c.object.key));
+  const oldObjects = byTables(
+    objects.drops,
+    [...drops.map((d) => d.tableName), ...top.renames.map((r) => r.oldTableName), ...changedTables],
+    (d) => recreated.has(d.object.key),
+  );
 
   return [
     ...sortByKey(schemas.create, (op) => op.schemaName),
     ...sortByKey(extensions.create, (op) => op.extensionName),
+    ...inDependencyOrder(oldObjects.tied).reverse(),
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
     ...sortByKey(domains.create, (op) => tableKey({ schema: op.schema, name: op.domainName })),
-    ...viewsInDependencyOrder(top.dropViews, (op) => ({
-      key: tableKey({ schema: op.schema, name: op.viewName }),
-      name: op.viewName,
-      definition: (op.view ?? database.views.get(tableKey({ schema: op.schema, name: op.viewName })))?.definition,
-    })).reverse(),
+    ...inDependencyOrder(newObjects.free),
     ...modified.hoisted,
     ...top.renames,
     ...created.tables,
@@ -115,14 +128,52 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...modified.blocks,
     ...created.deferred,
     ...modified.deferred,
+    ...inDependencyOrder(oldObjects.free).reverse(),
     ...late.dropValues,
     ...sortByKey(domains.drop, (op) => tableKey({ schema: op.schema, name: op.domainName })),
     ...sortByKey(late.dropTypes, keyOfType),
-    ...viewsInDependencyOrder(late.views as Array<CreateViewOp | ReplaceViewOp>, ({ view }) => view),
+    ...inDependencyOrder(newObjects.tied),
     ...late.other,
     ...sortByKey(extensions.drop, (op) => op.extensionName),
     ...sortByKey(schemas.drop, (op) => op.schemaName),
   ];
+}
+
+interface Described {
+  readonly op: MigrateOperation;
+  readonly object: OrderedObject;
+}
+
+/**
+ * `tied`: the objects that stand with or after tables (views, triggers),
+ * that name one of `tables`, that `alsoTied` says, or that name another tied
+ * object; they are created after the tables' changes and dropped before them
+ * (and before anything is created). `free`: the rest (a function only a
+ * check calls), created before tables and dropped after them.
+ */
+function byTables(
+  items: readonly Described[],
+  tables: readonly string[],
+  alsoTied: (item: Described) => boolean = () => false,
+): { free: Described[]; tied: Described[] } {
+  const tied = new Set(
+    items.filter((item) => alsoTied(item) || item.object.phase >= Phase.table || tables.some((t) => item.object.text && mentions(item.object.text, t))),
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of items) {
+      if (tied.has(item) || !item.object.text) continue;
+      if ([...tied].some((t) => mentions(item.object.text!, t.object.name))) {
+        tied.add(item);
+        grew = true;
+      }
+    }
+  }
+  return { free: items.filter((i) => !tied.has(i)), tied: items.filter((i) => tied.has(i)) };
+}
+
+function inDependencyOrder(items: readonly Described[]): MigrateOperation[] {
+  return dependencyOrder(items, (i) => i.object).map((i) => i.op);
 }
 
 /** Parents first; foreign keys that close a cycle are taken out of the tables and created afterwards. */

@@ -22,7 +22,7 @@ import {
   ReplaceViewOp,
   type MigrateOperation,
 } from "../ops/index.js";
-import { mentions } from "./order-views.js";
+import { mentions } from "./order-objects.js";
 
 /**
  * `rebuildsTables`: the dialect rebuilds a table for any change to it

@@ -1,4 +1,4 @@
-import type { Column, Constraint, DefaultValue, MetaData, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
+import type { Column, Constraint, DefaultValue, MetaData, Routine, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
 import type { ConnectOptions } from "./connect-options.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { HazardRules } from "./hazards.js";
@@ -60,6 +60,14 @@ export interface Dialect {
    * nothing is left behind in the database.
    */
   storedDefaults?(connection: DatabaseConnection, columns: readonly Column[]): Promise<Map<string, DefaultValue>>;
+  /**
+   * How the database would store these routines (argument and result types
+   * spelled its way), by the model routine's key, read back as reflection
+   * reads them. Asked only for routines that differ from the database's as
+   * written. Optional; a routine the server refuses is left out, and nothing
+   * is left behind in the database.
+   */
+  storedRoutines?(connection: DatabaseConnection, routines: readonly Routine[]): Promise<Map<string, Routine>>;
   /**
    * The name the database would give `constraint`, declared without one on
    * `table`, given the names already `taken` in its namespace. Autogenerate
@@ -134,6 +142,17 @@ export interface DialectCapabilities {
   readonly concurrentIndexes: boolean;
   /** ALTER TABLE takes `ALGORITHM=` and `LOCK=` clauses (MySQL, MariaDB). */
   readonly algorithmClauses: boolean;
+  /** Stored functions and procedures (`function`, `procedure`). */
+  readonly functions: boolean;
+  /** Overloads: routines of one name told apart by their argument types (PostgreSQL). */
+  readonly routineOverloading: boolean;
+  /** The settings a `function` or `procedure` takes beyond arguments, returns and body. */
+  readonly routineSettings: readonly string[];
+  /** Who a routine runs as when it does not say: PostgreSQL the caller, MySQL its definer. */
+  readonly defaultSqlSecurity: "definer" | "invoker";
+  readonly triggers: boolean;
+  /** A trigger executes a function (PostgreSQL) rather than a statement body (MySQL, SQLite). */
+  readonly triggerFunctions: boolean;
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

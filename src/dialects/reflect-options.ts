@@ -15,7 +15,9 @@ export type NameFilterType =
   | "sequence"
   | "view"
   | "extension"
-  | "domain";
+  | "domain"
+  | "function"
+  | "trigger";
 
 export interface NameFilterParentNames {
   readonly schemaName?: string;

@@ -57,6 +57,11 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
       const head = `domain ${printQualified(decl.name)} ${printType(decl.type)}${decl.nullable ? "?" : ""}`;
       return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
     }
+    case "function":
+    case "procedure":
+    case "aggregate":
+    case "trigger":
+      return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "table":

@@ -4,6 +4,7 @@ import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaratio
 import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode, type TypeNaming } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
+import { routineDecl, triggerDecl } from "./print-routines.js";
 
 /**
  * The `.schema` text describing a model (what `strata pull` writes), in
@@ -24,6 +25,7 @@ export function printSchema(metadata: MetaData): string {
   }
   for (const d of metadata.domains.values()) declarations.push(domainDecl(d, known));
   for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));
+  for (const r of metadata.routines.values()) declarations.push(routineDecl(r));
   for (const t of metadata.tables.values()) declarations.push(tableDecl(t, known));
   for (const v of metadata.views.values()) {
     declarations.push({
@@ -35,6 +37,7 @@ export function printSchema(metadata: MetaData): string {
       ...NO_POS,
     });
   }
+  for (const t of metadata.triggers.values()) declarations.push(triggerDecl(t));
   return printDocument(declarations);
 }
 

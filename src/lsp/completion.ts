@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { PORTABLE_TYPES } from "../model/index.js";
+import { PORTABLE_TYPES, REFERENTIAL_ACTIONS } from "../model/index.js";
 import { COLUMN_ATTRIBUTES } from "../parse/build-column.js";
 import { TABLE_ATTRIBUTES } from "../parse/build-table.js";
 import type { Signature } from "../parse/read-args.js";
@@ -14,7 +14,8 @@ const PATH = String.raw`[A-Za-z_][A-Za-z0-9_.]*`;
  * What may be written at the cursor, read from the text before it on its
  * line (what is being typed rarely parses yet) and from the model's index:
  * types at a column's type, attributes after `@`/`@@` with their
- * arguments, tables and columns inside references and column lists, enum
+ * arguments (and then their named ones), tables and columns inside
+ * references and column lists, referential actions, enum
  * values inside a default.
  */
 export function completions(state: ModelState, document: TextDocument, path: string, position: Position): CompletionItem[] {
@@ -43,6 +44,11 @@ export function completions(state: ModelState, document: TextDocument, path: str
       .filter((s) => s.container === enumId)
       .map((s) => ({ label: s.name, kind: CompletionItemKind.EnumMember, detail: `value of ${match![1]}` }));
   }
+  if (/\b(?:onDelete|onUpdate):\s*\w*$/.test(before)) {
+    return REFERENTIAL_ACTIONS.map((action) => ({ label: action, kind: CompletionItemKind.EnumMember, detail: "referential action" }));
+  }
+  const open = openAttribute(before);
+  if (open) return namedArgumentItems(open);
   if ((match = /(@@?)(\w*)$/.exec(before))) {
     const onTable = match[1] === "@@";
     const start = { line: position.line, character: position.character - match[0].length };
@@ -50,6 +56,56 @@ export function completions(state: ModelState, document: TextDocument, path: str
   }
   if (tableName !== undefined && new RegExp(String.raw`^\s*${NAME}\s+(?:${PATH})?$`).test(before)) return typeItems(state);
   return [];
+}
+
+interface OpenAttribute {
+  readonly signature: Signature;
+  /** The arguments written so far, strings emptied. */
+  readonly args: string;
+}
+
+/**
+ * The attribute whose argument list the cursor is in, at its top level (not
+ * inside a list or a call such as `sql(...)`), where a named argument may
+ * start: after a comma, or first when it takes no positional arguments.
+ */
+function openAttribute(before: string): OpenAttribute | undefined {
+  const text = before.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ")" || c === "]") depth++;
+    else if (c === "(" || c === "[") {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const head = c === "(" ? /(@@?)(\w+)$/.exec(text.slice(0, i)) : null;
+      if (!head) return undefined;
+      const signature = (head[1] === "@@" ? TABLE_ATTRIBUTES : COLUMN_ATTRIBUTES)[head[2]];
+      const args = text.slice(i + 1);
+      const commas = args.split("").reduce((n, ch, j) => (ch === "," && topLevel(args, j) ? n + 1 : n), 0);
+      const starting = /(?:^|,)\s*\w*$/.test(args);
+      return signature && starting && commas >= Math.min(signature.positional.length, 1) ? { signature, args } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function topLevel(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === "(" || text[i] === "[") depth++;
+    else if (text[i] === ")" || text[i] === "]") depth--;
+  }
+  return depth === 0;
+}
+
+function namedArgumentItems(open: OpenAttribute): CompletionItem[] {
+  const written = new Set([...open.args.matchAll(/(\w+)\s*:/g)].map((m) => m[1]));
+  return open.signature.named
+    .filter((name) => !written.has(name))
+    .map((name) => ({ label: name, kind: CompletionItemKind.Property, detail: open.signature.usage, insertText: `${name}: ` }));
 }
 
 function parts(path: string): Array<{ text: string }> {

@@ -29,4 +29,8 @@ const KINDS: Record<Exclude<Declaration["kind"], "database">, SymbolKind> = {
   sequence: SymbolKind.Number,
   extension: SymbolKind.Package,
   domain: SymbolKind.TypeParameter,
+  function: SymbolKind.Function,
+  procedure: SymbolKind.Function,
+  aggregate: SymbolKind.Function,
+  trigger: SymbolKind.Event,
 };

@@ -1,8 +1,11 @@
 import type { ColumnNode, Declaration, NameNode } from "../../grammar/ast.js";
-import { formatDefault, type Column, type Table } from "../model/index.js";
+import { formatDefault, PORTABLE_TYPES, type Column, type Table } from "../model/index.js";
+import { COLUMN_ATTRIBUTES } from "../parse/build-column.js";
+import { TABLE_ATTRIBUTES } from "../parse/build-table.js";
 import { docComment } from "./doc-comment.js";
 import type { SchemaSymbol } from "./schema-index.js";
 import type { ModelState } from "./schema-workspace.js";
+import type { SyntaxAt } from "./syntax-at.js";
 
 /**
  * What hovering a name shows, as Markdown: a column's type as the project's
@@ -28,10 +31,30 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
       case "sequence":
       case "extension":
       case "domain":
+      case "function":
+      case "procedure":
+      case "aggregate":
+      case "trigger":
         return code(`${symbol.kind} ${symbol.key}`);
     }
   })();
   return doc ? `${body}\n\n---\n\n${doc}` : body;
+}
+
+/** Hovering a type tells what it is and how the dialect spells it; an attribute, how it is written. */
+export function syntaxHoverText(state: ModelState, found: SyntaxAt): string | undefined {
+  if (found.kind === "attribute") {
+    const signature = (found.onTable ? TABLE_ATTRIBUTES : COLUMN_ATTRIBUTES)[found.attribute.name];
+    return signature && code(signature.usage);
+  }
+  const name = found.column.type.name.parts.map((p) => p.text).join(".");
+  const spec = [...state.dialect.nativeTypes, ...PORTABLE_TYPES].find((t) => t.name === name);
+  const portable = PORTABLE_TYPES.some((t) => t.name === name);
+  const column = state.metadata?.tables.get(found.table)?.columns.find((c) => c.name === found.column.name.text);
+  const lines = [code(`type ${name}`)];
+  if (spec) lines.push(`${portable ? "portable type" : `${state.dialect.name} type`}${spec.description ? `: ${spec.description}` : ""}`);
+  if (column) lines.push(`${state.dialect.name}: \`${state.dialect.spellType(column.type)}\``);
+  return lines.join("\n\n");
 }
 
 function documentation(state: ModelState, symbol: SchemaSymbol): string | undefined {

@@ -9,7 +9,7 @@ import type {
   Value,
 } from "../../grammar/ast.js";
 
-export type SymbolKind = "table" | "view" | "enum" | "sequence" | "extension" | "domain" | "column" | "enumValue";
+export type SymbolKind = "table" | "view" | "enum" | "sequence" | "extension" | "domain" | "function" | "procedure" | "aggregate" | "trigger" | "column" | "enumValue";
 
 /** A named thing a `.schema` declares, where its name is written. */
 export interface SchemaSymbol {
@@ -173,22 +173,31 @@ export class SchemaIndex {
     for (const column of columns) this.#use(`column:${table}.${column.text}`, path, column);
   }
 
-  /** A view depends on the tables and views its SQL names: each name written in it is a use. */
+  /**
+   * A view depends on the tables and views its SQL names: each name written
+   * in it is a use, and so is a column written after its table (`user.id`),
+   * so renaming either keeps the view's SQL in step.
+   */
   #sqlUses(path: string, sql: Value): void {
     const text = (this.texts.get(path) ?? "").slice(sql.startOffset, sql.endOffset + 1);
+    const at = (from: number, length: number) => ({ startOffset: sql.startOffset + from, endOffset: sql.startOffset + from + length - 1 });
     for (const match of text.matchAll(/[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?/g)) {
-      // `audit.event` names a table in a schema; `user.id` names a column of table `user`.
-      const words = [match[0], match[0].split(".")[0]];
-      for (const word of words) {
-        const id = [`table:${word}`, `view:${word}`].find((candidate) => this.symbols.has(candidate));
-        if (!id) continue;
-        // The use ends at the name: `audit.event` is renamed in its last part.
-        const start = sql.startOffset + match.index;
-        const nameStart = start + word.lastIndexOf(".") + 1;
-        this.#use(id, path, { startOffset: start, endOffset: start + word.length - 1 }, { startOffset: nameStart, endOffset: start + word.length - 1 });
-        break;
+      const [first, second] = match[0].split(".");
+      // `audit.event` names a table in a schema: the use spans both words, and the name is the last.
+      const qualified = second !== undefined && this.#relation(match[0]);
+      if (qualified) {
+        this.#use(qualified, path, at(match.index, match[0].length), at(match.index + first.length + 1, second.length));
+        continue;
       }
+      const relation = this.#relation(first);
+      if (!relation) continue;
+      this.#use(relation, path, at(match.index, first.length));
+      if (second !== undefined) this.#use(`column:${first}.${second}`, path, at(match.index + first.length + 1, second.length));
     }
+  }
+
+  #relation(name: string): string | undefined {
+    return [`table:${name}`, `view:${name}`].find((candidate) => this.symbols.has(candidate));
   }
 }
 

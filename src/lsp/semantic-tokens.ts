@@ -17,6 +17,10 @@ const OF_KIND: Record<SymbolKind, TokenType> = {
   sequence: "variable",
   extension: "namespace",
   domain: "type",
+  function: "function",
+  procedure: "function",
+  aggregate: "function",
+  trigger: "function",
 };
 
 interface Token {

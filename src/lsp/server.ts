@@ -16,13 +16,14 @@ import { completions } from "./completion.js";
 import { diagnosticsByFile } from "./diagnostics.js";
 import { documentSymbols } from "./document-symbols.js";
 import { formatDocument } from "./formatting.js";
-import { hoverText } from "./hover.js";
+import { hoverText, syntaxHoverText } from "./hover.js";
 import { Locator } from "./locations.js";
 import { definition, references } from "./navigation.js";
 import { pathOf, uriOf } from "./positions.js";
 import { renameEdit, RenameRefused, renameTarget } from "./rename.js";
 import { SchemaWorkspace, type ModelState } from "./schema-workspace.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
+import { syntaxAt } from "./syntax-at.js";
 
 /** How long typing must pause before the model is compiled again. */
 const DEBOUNCE_MS = 25;
@@ -129,8 +130,11 @@ export function runLanguageServer(cwd: string): Promise<void> {
   connection.onHover((params) => {
     const { state, path, locator, offset } = at(params.textDocument.uri, params.position);
     const found = state.index.at(path, offset);
-    if (!found) return null;
-    return { contents: { kind: "markdown", value: hoverText(state, found.symbol) }, range: locator.range(path, found.at) };
+    if (found) return { contents: { kind: "markdown", value: hoverText(state, found.symbol) }, range: locator.range(path, found.at) };
+    const file = state.compile.files.get(path);
+    const syntax = file && syntaxAt(file, state.texts.get(path)!, offset, (parts) => state.index.keyOf(parts));
+    const value = syntax && syntaxHoverText(state, syntax);
+    return value ? { contents: { kind: "markdown", value }, range: locator.range(path, syntax.at) } : null;
   });
   connection.onDefinition((params) => {
     const { state, path, offset } = at(params.textDocument.uri, params.position);

@@ -5,10 +5,14 @@ import {
   ForeignKeyConstraint,
   Index,
   PrimaryKeyConstraint,
+  Routine,
   Sequence,
+  Trigger,
   UniqueConstraint,
   View,
   type ColumnStorage,
+  type RoutineProps,
+  type TriggerProps,
   type IdentityKind,
   type IdentityOptions,
   type IndexElement,
@@ -149,6 +153,16 @@ export const schemaBuilders = {
   /** A whole view, for the ops that carry one (`op.dropView(name, { view })`). */
   view(name: string, definition: string, options: { schema?: string; materialized?: boolean; comment?: string } = {}): View {
     return new View({ name, definition, ...options });
+  },
+
+  /** A whole function or procedure, for the ops that carry one (`op.dropFunction(name, { routine })`). */
+  routine(name: string, definition: Omit<RoutineProps, "name" | "info">): Routine {
+    return new Routine({ name, ...definition });
+  },
+
+  /** A whole trigger, for the ops that carry one (`op.dropTrigger(name, table, { trigger })`). */
+  trigger(name: string, table: string, definition: Omit<TriggerProps, "name" | "table" | "info">): Trigger {
+    return new Trigger({ name, table, ...definition });
   },
 };
 

@@ -31,3 +31,16 @@ export {
   type TableOptions,
 } from "./table-options.js";
 export { PORTABLE_TYPES, type TypeSpec } from "./portable-types.js";
+export {
+  Routine,
+  ROUTINE_FIELDS,
+  routineIdentity,
+  splitArguments,
+  type DataAccess,
+  type Parallel,
+  type RoutineKind,
+  type RoutineProps,
+  type SqlSecurity,
+  type Volatility,
+} from "./routine.js";
+export { Trigger, TRIGGER_FIELDS, type TriggerEvent, type TriggerProps, type TriggerTiming } from "./trigger.js";

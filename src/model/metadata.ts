@@ -1,9 +1,11 @@
 import type { Domain } from "./domain.js";
 import type { Extension } from "./extension.js";
 import { HasInfo, type Info } from "./info.js";
+import type { Routine } from "./routine.js";
 import { Enum, Sequence, View } from "./schema-objects.js";
 import { sortTables } from "./sort-tables.js";
 import type { Table } from "./table.js";
+import type { Trigger } from "./trigger.js";
 
 export interface DatabaseConfig {
   /** A dialect name from the registry: "sqlite" (default), "postgresql", "mysql". */
@@ -27,6 +29,8 @@ export interface MetaDataProps {
   readonly sequences?: Iterable<Sequence>;
   readonly extensions?: Iterable<Extension>;
   readonly domains?: Iterable<Domain>;
+  readonly routines?: Iterable<Routine>;
+  readonly triggers?: Iterable<Trigger>;
   readonly info?: Info;
 }
 
@@ -45,6 +49,10 @@ export class MetaData extends HasInfo {
   readonly extensions: ReadonlyMap<string, Extension>;
   /** PostgreSQL domains. */
   readonly domains: ReadonlyMap<string, Domain>;
+  /** Functions and procedures, keyed by name and identity arguments. */
+  readonly routines: ReadonlyMap<string, Routine>;
+  /** Keyed by `table key/name`. */
+  readonly triggers: ReadonlyMap<string, Trigger>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -56,6 +64,8 @@ export class MetaData extends HasInfo {
     this.sequences = keyed(props.sequences);
     this.extensions = keyed(props.extensions);
     this.domains = keyed(props.domains);
+    this.routines = keyed(props.routines);
+    this.triggers = keyed(props.triggers);
   }
 
   get dialect(): string {
@@ -71,7 +81,7 @@ export class MetaData extends HasInfo {
   /** Every schema named by an object of the model (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
     const names = new Set<string | undefined>();
-    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains]) {
+    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.routines, this.triggers]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
     return [...names];
@@ -86,6 +96,8 @@ export class MetaData extends HasInfo {
       sequences: this.sequences.values(),
       extensions: this.extensions.values(),
       domains: this.domains.values(),
+      routines: this.routines.values(),
+      triggers: this.triggers.values(),
       info: this.info,
       ...changes,
     });

@@ -32,6 +32,8 @@ export {
 } from "./enum-ops.js";
 export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
+export { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./function-ops.js";
+export { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "./trigger-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 export { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
@@ -45,7 +47,9 @@ export {
   type Implementation,
   type OpClass,
   type OpSink,
+  type RoutineDefinition,
   type Schema,
+  type TriggerDefinition,
 } from "./operations.js";
 export { BatchOperations } from "./batch-operations.js";
 export {

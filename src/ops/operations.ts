@@ -4,9 +4,14 @@ import {
   Extension,
   Index,
   PrimaryKeyConstraint,
+  Routine,
   Sequence,
+  Trigger,
   UniqueConstraint,
   View,
+  type RoutineKind,
+  type RoutineProps,
+  type TriggerProps,
   type Column,
   type Constraint,
   type Domain,
@@ -48,6 +53,8 @@ import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
+import { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./function-ops.js";
+import { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "./trigger-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "./table-comment-ops.js";
 import { AlterTableOptionsOp, type TableOptionValues } from "./table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops.js";
@@ -81,6 +88,10 @@ export interface ExtensionPlacement {
   readonly schema?: string;
   readonly version?: string;
 }
+/** A routine as createFunction takes it: everything but its name. */
+export type RoutineDefinition = Omit<RoutineProps, "name" | "info">;
+/** A trigger as createTrigger takes it: everything but its name and table. */
+export type TriggerDefinition = Omit<TriggerProps, "name" | "table" | "info">;
 
 /** A sequence's options as alterSequence takes them: `null` resets one. */
 export type SequenceChanges = { readonly [K in keyof Omit<SequenceProps, "name" | "info">]?: SequenceProps[K] | null };
@@ -371,6 +382,37 @@ export class Operations {
   replaceView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string; existing?: View } = {}): Promise<void> {
     const { existing, ...props } = options;
     return this.invoke(new ReplaceViewOp(new View({ name, definition, ...props }), existing));
+  }
+
+  /** A function or procedure (`kind: "procedure"`); `body` is its SQL as written. */
+  createFunction(name: string, definition: RoutineDefinition): Promise<void> {
+    return this.invoke(new CreateFunctionOp(new Routine({ name, ...definition })));
+  }
+
+  /** `arguments` tells an overload apart; `routine` is the dropped routine, so the op can be reversed. */
+  dropFunction(name: string, options: Schema & { kind?: RoutineKind; arguments?: string; routine?: Routine } = {}): Promise<void> {
+    return this.invoke(new DropFunctionOp(name, options));
+  }
+
+  /** A new definition for a routine of the same name and arguments; `existing` is the routine as it is now, for the reverse. */
+  replaceFunction(name: string, definition: RoutineDefinition & { existing?: Routine }): Promise<void> {
+    const { existing, ...props } = definition;
+    return this.invoke(new ReplaceFunctionOp(new Routine({ name, ...props }), existing));
+  }
+
+  createTrigger(name: string, table: string, definition: TriggerDefinition): Promise<void> {
+    return this.invoke(new CreateTriggerOp(new Trigger({ name, table, ...definition })));
+  }
+
+  /** `trigger` is the dropped trigger, so the op can be reversed. */
+  dropTrigger(name: string, table: string, options: Schema & { trigger?: Trigger } = {}): Promise<void> {
+    return this.invoke(new DropTriggerOp(name, table, options));
+  }
+
+  /** `existing` is the trigger as it is now, so the op can be reversed. */
+  replaceTrigger(name: string, table: string, definition: TriggerDefinition & { existing?: Trigger }): Promise<void> {
+    const { existing, ...props } = definition;
+    return this.invoke(new ReplaceTriggerOp(new Trigger({ name, table, ...props }), existing));
   }
 
   execute(sql: string, options: { reverseSql?: string } = {}): Promise<void> {

@@ -43,6 +43,10 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   domains: "domains are",
   concurrentIndexes: "concurrent index builds are",
   algorithmClauses: "ALGORITHM= clauses are",
+  functions: "functions and procedures are",
+  routineOverloading: "function overloads are",
+  triggers: "triggers are",
+  triggerFunctions: "trigger functions (execute:) are",
 };
 
 /**

@@ -4,16 +4,20 @@ import {
   Table,
   type Enum,
   type Extension,
+  type Routine,
   type Sequence,
+  type Trigger,
   type View,
 } from "../model/index.js";
-import type { Declaration, Pos } from "../../grammar/ast.js";
+import type { Declaration, Pos, RoutineDecl } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
 import { buildDomain } from "./build-domain.js";
 import { buildExtension } from "./build-extension.js";
 import { readSettings } from "./build-settings.js";
+import { buildRoutine } from "./build-routines.js";
 import { buildTable } from "./build-table.js";
+import { buildTrigger } from "./build-triggers.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import type { Located, SchemaDeclarations } from "./schema-declarations.js";
 import { didYouMean } from "./suggest.js";
@@ -107,6 +111,26 @@ export function buildModel(
     if (extensions.has(extension.key)) ctx.error(decl.name, `duplicate extension "${extension.key}"`);
     else extensions.set(extension.key, extension);
   }
+  const routines = new Map<string, Routine>();
+  const routineDecls = others.filter((d): d is Located<RoutineDecl> => d.decl.kind === "function" || d.decl.kind === "procedure" || d.decl.kind === "aggregate");
+  for (const { path, decl } of routineDecls) {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    const routine = name && buildRoutine(ctx, decl, name);
+    if (!routine) continue;
+    // Without overloads a name is one routine, whatever its arguments.
+    const key = ctx.dialect?.capabilities.routineOverloading === false ? routine.nameKey : routine.key;
+    if (routines.has(key)) ctx.error(decl.name, `duplicate ${routine.kind} "${key}"`);
+    else routines.set(key, routine);
+  }
+  const triggers = new Map<string, Trigger>();
+  for (const { path, decl } of others.filter((d): d is Located<RoutineDecl> => d.decl.kind === "trigger")) {
+    ctx.path = path;
+    const trigger = buildTrigger(ctx, decl, (key) => relations.get(key));
+    if (!trigger) continue;
+    if (triggers.has(trigger.key)) ctx.error(decl.name, `duplicate trigger "${trigger.name}" on table "${trigger.tableKey}"`);
+    else triggers.set(trigger.key, trigger);
+  }
 
   if (bag.hasErrors) return undefined;
   const enums: Enum[] = [...ctx.enums.values()];
@@ -118,6 +142,8 @@ export function buildModel(
     sequences,
     extensions: extensions.values(),
     domains: ctx.domains.values(),
+    routines: routines.values(),
+    triggers: triggers.values(),
   });
 }
 

@@ -2,6 +2,7 @@ import { setupDomainRenderers } from "./domain-renderers.js";
 import { setupExtensionRenderers } from "./extension-renderers.js";
 import { setupOnlineRenderers } from "./online-renderers.js";
 import { RendererRegistry } from "./renderers.js";
+import { setupRoutineRenderers } from "./routine-renderers.js";
 import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
 import { setupTableRenderers } from "./table-renderers.js";
 
@@ -12,6 +13,7 @@ export function setup(registry: RendererRegistry): RendererRegistry {
   setupExtensionRenderers(registry);
   setupDomainRenderers(registry);
   setupOnlineRenderers(registry);
+  setupRoutineRenderers(registry);
   return registry;
 }
 

@@ -46,3 +46,9 @@ export function call(callee: string, ...args: unknown[]): string {
 export function optionsArg(fields: Record<string, unknown>): Record<string, unknown> | undefined {
   return Object.values(fields).some((v) => v !== undefined) ? fields : undefined;
 }
+
+/** A string that spans lines as a template literal, so a body reads as written; others as `jsLiteral` writes them. */
+export function textLiteral(value: string): Code {
+  if (!value.includes("\n")) return new Code(jsLiteral(value));
+  return new Code(`\`${value.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(/\r/g, "\\r")}\``);
+}

@@ -16,19 +16,27 @@ import {
   AlterSequenceOp,
   BatchAlterTableOp,
   CreateEnumOp,
+  CreateFunctionOp,
   CreateSequenceOp,
   CreateTableOp,
+  CreateTriggerOp,
   CreateViewOp,
   DropEnumOp,
+  DropFunctionOp,
   DropEnumValueOp,
   DropSequenceOp,
   DropTableOp,
+  DropTriggerOp,
   DropViewOp,
   ModifyTableOps,
   RenameTableOp,
+  ReplaceFunctionOp,
+  ReplaceTriggerOp,
   ReplaceViewOp,
   type MigrateOperation,
 } from "../ops/index.js";
+
+const ROUTINE_OPS = [CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp, CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp];
 
 export class SchemaState {
   readonly #dialect: Dialect;
@@ -87,6 +95,8 @@ export class SchemaState {
       else if (op instanceof CreateViewOp || op instanceof ReplaceViewOp) this.#views.set(this.#key(op.view.schema, op.view.name), op.view);
       else if (op instanceof DropViewOp) this.#views.delete(this.#key(op.schema, op.viewName));
       else if (op instanceof CreateSequenceOp || op instanceof DropSequenceOp || op instanceof AlterSequenceOp) return true;
+      // Routines and triggers leave every table as it is.
+      else if (ROUTINE_OPS.some((cls) => op instanceof cls)) return true;
       else {
         const { schema, tableName } = op as MigrateOperation & { schema?: string; tableName?: string };
         if (tableName === undefined) return false;

@@ -4,10 +4,11 @@
  * databases, or one database before and after, without trusting strata.
  */
 import type { DialectName, TestDatabase } from "../support/databases.js";
+import { OBJECT_READERS } from "./catalog-objects.js";
 
 export interface Catalog {
   readonly tables: Record<string, TableCatalog>;
-  /** Objects that are not tables (PostgreSQL extensions, ...), one sorted line each. */
+  /** Objects that are not tables (extensions, domains, functions, procedures, triggers, ...), one sorted line each. */
   readonly objects: string[];
 }
 
@@ -32,7 +33,7 @@ export async function readCatalog(db: TestDatabase, options: { skip?: readonly s
     table.constraints.sort();
     table.indexes.sort();
   }
-  const objects = db.dialect === "postgresql" ? await readPostgresqlObjects(db) : [];
+  const objects = [...(await OBJECT_READERS[db.dialect](db)), ...(db.dialect === "postgresql" ? await readPostgresqlObjects(db) : [])];
   return { tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => (a < b ? -1 : 1))), objects: objects.sort() };
 }
 

@@ -117,6 +117,8 @@ table child {
 }
 view v = sql("select 1")
 materialized view mv = sql("select 2")
+function touch { returns = "trigger" language = plpgsql body = "begin return new; end;" }
+trigger child_touch { on = child timing = before events = [update] forEach = row execute = sql("touch()") }
 `);
   assert.equal(warnings, [
     'sequence order_seq: drizzle-orm has no OWNED BY; ownedBy "parent.id" is not in the module',
@@ -126,6 +128,8 @@ materialized view mv = sql("select 2")
     `table child: drizzle-orm's check() needs a name; the unnamed check (label <> '') is named "child_check" in the module`,
     "view v: drizzle-orm needs a view's column types, which the schema does not give; the view is not in the module",
     "materialized view mv: drizzle-orm needs a view's column types, which the schema does not give; the materialized view is not in the module",
+    "function touch(): drizzle-orm has no functions; the function is not in the module (migrations keep it)",
+    "trigger child/child_touch: drizzle-orm has no triggers; the trigger is not in the module (migrations keep it)",
   ]);
   assert.match(code, 'export const orderSeqSequence = pgSequence("order_seq", { startWith: 10 });');
   assert.match(code, 'id: serial("id").primaryKey(),');

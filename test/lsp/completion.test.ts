@@ -1,6 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CompletionRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
+import { COLUMN_ATTRIBUTES } from "../../src/parse/build-column.js";
+import { TABLE_ATTRIBUTES } from "../../src/parse/build-table.js";
 import { MODEL, positionOf } from "./fixture.js";
 import { withSession, type LspSession } from "../support/lsp-session.js";
 
@@ -29,6 +31,21 @@ test("inside references and column lists: tables, then the columns of the table 
     assert.equal(labels(await complete(s, "schemas/org.schema", ORG, "@default(free", 9)), ["free", "team"]);
   }));
 
+test("named arguments of the attribute being written, and the values of referential actions", () =>
+  withSession(MODEL, async (s) => {
+    await s.diagnosticsOf("schemas/user.schema");
+    const path = "schemas/user.schema";
+    const named = await complete(s, path, USER, "organization.id, ", 17);
+    // The named arguments @references takes, as the compiler lists them.
+    assert.equal(labels(named), [...COLUMN_ATTRIBUTES.references.named]);
+    assert.ok(labels(named).includes("onDelete"));
+    assert.equal(named[0], { label: "onDelete", kind: 10, detail: "@references(table.column, onDelete: cascade)", insertText: "onDelete: " });
+    assert.equal(labels(await complete(s, path, USER, "@@unique([email], ", 18)), [...TABLE_ATTRIBUTES.unique.named]);
+    assert.equal(labels(await complete(s, path, USER, "onDelete: ", 10)), ["cascade", "restrict", "setNull", "setDefault", "noAction"]);
+    // Inside the column list, columns; inside the first argument of @references, tables: no named arguments there.
+    assert.equal(labels(await complete(s, path, USER, "@@unique([", 10)), ["id", "organization_id", "email"]);
+  }));
+
 test("attributes with their arguments, and types (portable, the dialect's own, enums) while the line does not parse", () =>
   withSession(MODEL, async (s) => {
     await s.diagnosticsOf("schemas/user.schema");
@@ -46,7 +63,9 @@ test("attributes with their arguments, and types (portable, the dialect's own, e
       textEdit: { range: { start: positionOf(typing, "@ref"), end: positionOf(typing, "@ref", 0, 4) }, newText: "@references(${1:target})" },
       insertTextFormat: 2,
     });
-    assert.equal(labels(attributes), ["@id", "@default", "@unique", "@references", "@check", "@comment", "@renamedFrom", "@identity", "@generated", "@collate", "@onUpdate", "@invisible"]);
+    // Every attribute the compiler knows, in its order.
+    assert.equal(labels(attributes), Object.keys(COLUMN_ATTRIBUTES).map((name) => `@${name}`));
+    assert.ok(labels(attributes).includes("@renamedFrom"));
     const tableAttributes = await complete(s, path, USER, "@@index", 2);
     assert.equal(tableAttributes.find((i) => i.label === "@@index")?.textEdit, {
       range: { start: positionOf(USER, "@@index"), end: positionOf(USER, "@@index", 0, 2) },

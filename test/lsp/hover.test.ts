@@ -98,7 +98,34 @@ test("hover on a table lists its columns and keys; on an enum, its values", () =
     const enumHover = await hover(s, "schemas/org.schema", 11, 8);
     assert.equal((enumHover?.contents as { value: string }).value, "```strata\nenum Plan\n```\n\n`free`, `team`");
     assert.is(await hover(s, "schemas/user.schema", 7, 0), null);
+    // A type tells what it is and how the dialect spells it; an attribute, how it is written.
+    const type = await hover(s, "schemas/user.schema", 5, 20);
+    assert.equal(type?.range, { start: { line: 5, character: 18 }, end: { line: 5, character: 29 } });
+    assert.is(
+      (type?.contents as { value: string }).value,
+      "```strata\ntype timestamptz\n```\n\nportable type: date and time with time zone\n\npostgresql: `timestamp with time zone`",
+    );
+    const attribute = await hover(s, "schemas/user.schema", 8, 4);
+    assert.equal(attribute?.range, { start: { line: 8, character: 2 }, end: { line: 8, character: 10 } });
+    assert.is((attribute?.contents as { value: string }).value, '```strata\n@@unique([a, b], name: "uq_x")\n```');
   }),
+);
+
+test("a portable schema shows types as the dialect of the project's URL spells them", () =>
+  withSession(
+    {
+      "package.json": '{ "type": "module" }\n',
+      "strata.config.ts": 'export default { url: "mysql://root@127.0.0.1:3306/test" };\n',
+      "schemas/app.schema": "table event {\n  id integer @id\n  at timestamptz\n  ref uuid?\n}\n",
+    },
+    async (s) => {
+      assert.equal(await s.diagnosticsOf("schemas/app.schema"), []);
+      assert.is(s.log, "");
+      const at = (line: number) => hover(s, "schemas/app.schema", line, 3);
+      assert.is(((await at(2))?.contents as { value: string }).value, "```strata\nevent.at timestamptz\n```\n\nmysql: `TIMESTAMP`\n\nnot null");
+      assert.is(((await at(3))?.contents as { value: string }).value, "```strata\nevent.ref uuid?\n```\n\nmysql: `CHAR(36)`\n\nnullable");
+    },
+  ),
 );
 
 test("hover on a view shows its SQL; in a view's SQL, a table shows the table", () =>

@@ -57,6 +57,19 @@ test("renaming a column renames it in references in other files and in index lis
     assert.fixture(renamed, USER.replace("  email           varchar(255)\n", '  mail           varchar(255) @renamedFrom("email")\n').replace("@@unique([email]", "@@unique([mail]").replace("organization_id, email]", "organization_id, mail]"));
   }));
 
+test("renaming a column that a view's SQL names after its table renames it there too", () =>
+  withSession(MODEL, async (s) => {
+    await s.diagnosticsOf("schemas/user.schema");
+    const edit = await rename(s, "schemas/user.schema", "user_id integer", 0, "member_id");
+    const renamed = applyEdits(USER, edit!.changes![s.uri("schemas/user.schema")]!);
+    assert.fixture(
+      renamed,
+      USER.replace("  user_id integer\n", '  member_id integer @renamedFrom("user_id")\n')
+        .replace("@@id([org_id, user_id])", "@@id([org_id, member_id])")
+        .replace("membership.user_id", "membership.member_id"),
+    );
+  }));
+
 test("a rename onto an existing name, or of something that is not a table or column, is refused", () =>
   withSession(MODEL, async (s) => {
     await s.diagnosticsOf("schemas/user.schema");

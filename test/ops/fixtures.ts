@@ -1,4 +1,6 @@
 import {
+  Routine,
+  Trigger,
   CheckConstraint,
   Column,
   defaults,
@@ -39,3 +41,13 @@ export const roleEnum = new Enum({ name: "role", values: ["admin", "member"] });
 export const seq = new Sequence({ name: "order_seq", start: 100, increment: 5 });
 export const view = new View({ name: "active_users", definition: "select * from user" });
 export const withDefault = defaults.literal(0);
+export const routine = new Routine({
+  name: "add_one",
+  schema: "app",
+  arguments: "x integer",
+  returns: "integer",
+  language: "sql",
+  body: "select x + 1",
+  volatility: "immutable",
+});
+export const trigger = new Trigger({ name: "user_touch", table: "user", timing: "before", events: ["update"], forEach: "row", execute: "touch()" });

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CheckConstraint, Domain, Extension, scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
-import { ck, fk, ix, nameColumn, pk, roleEnum, seq, uq, userTable, view, withDefault } from "./fixtures.js";
+import { ck, fk, ix, nameColumn, pk, roleEnum, routine, seq, trigger, uq, userTable, view, withDefault } from "./fixtures.js";
 
 const posint = new Domain({ name: "posint", type: scalarType("integer"), nullable: false, checks: [new CheckConstraint({ name: "posint_check", expression: "VALUE > 0" })] });
 
@@ -57,6 +57,12 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateViewOp", new ops.CreateViewOp(view)],
   ["DropViewOp", new ops.DropViewOp("active_users", { view })],
   ["ReplaceViewOp", new ops.ReplaceViewOp(new View({ name: "active_users", definition: "select 1" }), view)],
+  ["CreateFunctionOp", new ops.CreateFunctionOp(routine)],
+  ["DropFunctionOp", new ops.DropFunctionOp("add_one", { schema: "app", arguments: "x integer", routine })],
+  ["ReplaceFunctionOp", new ops.ReplaceFunctionOp(routine.with({ body: "select x + 2" }), routine)],
+  ["CreateTriggerOp", new ops.CreateTriggerOp(trigger)],
+  ["DropTriggerOp", new ops.DropTriggerOp("user_touch", "user", { trigger })],
+  ["ReplaceTriggerOp", new ops.ReplaceTriggerOp(trigger.with({ events: ["insert", "update"] }), trigger)],
   ["BatchAlterTableOp", new ops.BatchAlterTableOp("user", [new ops.AddColumnOp("user", nameColumn), new ops.CreateIndexOp("user", ix)])],
   ["ModifyTableOps", new ops.ModifyTableOps("user", [new ops.AddColumnOp("user", nameColumn), new ops.CreateIndexOp("user", ix)], { schema: "app" })],
   ["UpgradeOps", new ops.UpgradeOps([new ops.CreateTableOp(userTable)], { upgradeToken: "engine1_upgrades" })],

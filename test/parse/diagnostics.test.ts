@@ -16,7 +16,7 @@ const SQLITE = 'database { dialect = "sqlite" }\n';
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
   // syntax and lexing
-  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension or domain)']],
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate or trigger)']],
   ["an extension on SQLite", "extension citext", ["1:1: extensions are not supported by sqlite"]],
   ["an extension with a schema in its name", `${PG}extension ext.citext`, ['2:15: an extension name is one name: say where its objects go with `schema = "..."`']],
   ["an unknown extension setting", `${PG}extension citext { shema = "ext" }`, ['2:20: unknown extension setting "shema"; did you mean "schema"?']],
@@ -39,6 +39,18 @@ const CASES: Array<[string, string, string[]]> = [
   ["a block string line indented less than its closing quotes", 'view v = sql("""\n    select 1\n  from t\n    """)', ['3:3: this line of a block string is indented less than its closing """']],
   ["a block string as a name", 'table """t""" { a integer }', ['1:7: a block string (""") is a value, not a name']],
   ["an invalid escape", 'table t { a text @default("\\d") }', ['1:27: invalid escape in string: use \\\\, \\", \\n, \\t, \\r or \\uXXXX']],
+  // functions, procedures and triggers
+  ["functions on a dialect without them", 'function f { returns = "int" body = "x" }', ["1:1: functions and procedures are not supported by sqlite"]],
+  ["an unknown routine setting", PG + 'function f { returns = "int" bodyy = "x" }', ['2:30: unknown function setting "bodyy"; did you mean "body"?']],
+  ["a routine setting the dialect has not", MYSQL + 'function f { returns = "int" volatility = stable body = "x" }', ['2:30: the function setting "volatility" is not supported by mysql']],
+  ["a function without returns", PG + 'function f { body = "select 1" }', ['2:10: function "f" needs returns = ...']],
+  ["a procedure with returns", PG + 'procedure p { returns = "int" body = "x" }', ['2:11: procedure "p" returns nothing: use a function, or OUT arguments']],
+  ["an aggregate without its state type", PG + 'aggregate agg { arguments = "text" stateFunction = "f" }', ['2:11: aggregate "agg" needs stateType = ...']],
+  ["an aggregate with a body", PG + 'aggregate agg { stateFunction = "f" stateType = "text" body = "x" }', ['2:56: the aggregate setting "body" is not supported by postgresql']],
+  ["a trigger on an unknown table", "table t { a integer }\ntrigger x { on = tt timing = after events = [insert] body = \"x\" }", ['2:18: unknown table "tt" in trigger "x"']],
+  ["a trigger event that is not one", "table t { a integer }\ntrigger x { on = t timing = after events = [insrt] body = \"x\" }", ['2:45: unknown trigger event "insrt"; did you mean "insert"?']],
+  ["a qualified trigger name", PG + 'table t { a integer }\ntrigger app.x { on = t timing = after events = [insert] execute = sql("f()") }', ["3:9: a trigger lives in its table's schema: write its name alone and the table as on = schema.table"]],
+  ["a trigger body where triggers execute functions", PG + 'table t { a integer }\ntrigger x { on = t timing = after events = [insert] body = "x" }', ['3:53: the trigger setting "body" is not supported by postgresql']],
   // names and types
   ["unknown type", "table t {\n  id integr\n}", ['2:6: unknown type "integr"; did you mean "integer"?']],
   ["unknown type suggests an enum", PG + "enum Status { on off }\ntable t { s Statuss }", ['3:13: unknown type "Statuss"; did you mean "Status"?']],
@@ -141,7 +153,7 @@ test("every error of a file comes at once, and of every file", () => {
 
 test("the parser recovers and reports several syntax errors in one file", () => {
   assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
-    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension or domain)',
+    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate or trigger)',
     '3:21: expected a type but found "}"',
     '4:8: expected \'=\' but found "sql"',
   ]);

@@ -60,6 +60,9 @@ const seq = s.sequence("order_seq", { schema: "app", start: 100, increment: 5, c
 const seqCode = 's.sequence("order_seq", { schema: "app", start: 100, increment: 5, cycle: true, ownedBy: "orders.id" })';
 const view = s.view("active", "select 1", { materialized: true, comment: "hot" });
 
+const touch = s.routine("touch", { schema: "app", returns: "trigger", language: "plpgsql", body: "begin\n  new.at := now();\n  return new;\nend;", security: "definer" });
+const userTouch = s.trigger("user_touch", "users", { timing: "before", events: ["insert", "update"], columns: ["email"], forEach: "row", when: "new.email <> ''", execute: "app.touch()" });
+
 export const OP_SAMPLES: readonly OpSample[] = [
   { op: new ops.CreateTableOp(users), code: `await op.createTable("users", ${usersCode});` },
   {
@@ -193,6 +196,30 @@ export const OP_SAMPLES: readonly OpSample[] = [
   {
     op: new ops.ReplaceViewOp(s.view("v", "select 2", { schema: "app" }), s.view("v", "select 1", { schema: "app" })),
     code: 'await op.replaceView("v", "select 2", { schema: "app", existing: s.view("v", "select 1", { schema: "app" }) });',
+  },
+  {
+    op: new ops.CreateFunctionOp(touch),
+    code: 'await op.createFunction("touch", { schema: "app", returns: "trigger", language: "plpgsql", body: `begin\n  new.at := now();\n  return new;\nend;`, security: "definer" });',
+  },
+  {
+    op: new ops.DropFunctionOp("next_state", { kind: "procedure", arguments: "IN s int", routine: s.routine("next_state", { kind: "procedure", arguments: "IN s int", body: "BEGIN END" }) }),
+    code: 'await op.dropFunction("next_state", { kind: "procedure", arguments: "IN s int", routine: s.routine("next_state", { kind: "procedure", arguments: "IN s int", language: "sql", body: "BEGIN END" }) });',
+  },
+  {
+    op: new ops.ReplaceFunctionOp(touch.with({ volatility: "stable" }), touch),
+    code: 'await op.replaceFunction("touch", { schema: "app", returns: "trigger", language: "plpgsql", body: `begin\n  new.at := now();\n  return new;\nend;`, volatility: "stable", security: "definer", existing: s.routine("touch", { schema: "app", returns: "trigger", language: "plpgsql", body: `begin\n  new.at := now();\n  return new;\nend;`, security: "definer" }) });',
+  },
+  {
+    op: new ops.CreateTriggerOp(userTouch),
+    code: 'await op.createTrigger("user_touch", "users", { timing: "before", events: ["insert", "update"], columns: ["email"], forEach: "row", when: "new.email <> \'\'", execute: "app.touch()" });',
+  },
+  {
+    op: new ops.DropTriggerOp("log_ai", "log", { trigger: s.trigger("log_ai", "log", { timing: "after", events: ["insert"], body: "BEGIN\n  SELECT 1;\nEND" }) }),
+    code: 'await op.dropTrigger("log_ai", "log", { trigger: s.trigger("log_ai", "log", { timing: "after", events: ["insert"], body: `BEGIN\n  SELECT 1;\nEND` }) });',
+  },
+  {
+    op: new ops.ReplaceTriggerOp(userTouch.with({ events: ["update"] }), userTouch),
+    code: 'await op.replaceTrigger("user_touch", "users", { timing: "before", events: ["update"], columns: ["email"], forEach: "row", when: "new.email <> \'\'", execute: "app.touch()", existing: s.trigger("user_touch", "users", { timing: "before", events: ["insert", "update"], columns: ["email"], forEach: "row", when: "new.email <> \'\'", execute: "app.touch()" }) });',
   },
   { op: new ops.ExecuteSQLOp("update t set a = 1", { reverseSql: "update t set a = 0" }), code: 'await op.execute("update t set a = 1", { reverseSql: "update t set a = 0" });' },
   { op: new ops.BulkInsertOp("role", [{ id: 1, name: "admin", active: true, note: null }]), code: 'await op.bulkInsert("role", [{ id: 1, name: "admin", active: true, note: null }]);' },

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -10,6 +10,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -17,8 +18,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
-
-const BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
+import { STRATA_BIN } from "./strata-process.js";
 
 /**
  * A real editor session: `strata lsp --stdio` as a child process, driven by
@@ -31,6 +31,8 @@ export class LspSession {
   readonly #waiters: Array<() => void> = [];
   #versions = new Map<string, number>();
   stderr = "";
+  /** What the server logged to the editor (window/logMessage). */
+  log = "";
 
   private constructor(
     readonly cwd: string,
@@ -41,6 +43,9 @@ export class LspSession {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const wake of this.#waiters.splice(0)) wake();
     });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log += `${params.message}\n`;
+    });
   }
 
   /** A project folder holding `files` (paths relative to it), with the server started and initialized in it. */
@@ -50,7 +55,7 @@ export class LspSession {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), text);
     }
-    const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [STRATA_BIN, "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(cwd, child, connection);
     child.stderr!.on("data", (chunk) => (session.stderr += chunk));
@@ -76,7 +81,7 @@ export class LspSession {
     for (;;) {
       const current = this.diagnostics.get(uri);
       if (current && ready(current)) return current;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${path} as expected; last: ${JSON.stringify(current)}\n${this.stderr}`);
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${path} as expected; last: ${JSON.stringify(current)}\n${this.stderr}${this.log}`);
       await new Promise<void>((wake) => {
         this.#waiters.push(wake);
         setTimeout(wake, 500);

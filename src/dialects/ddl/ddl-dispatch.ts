@@ -24,6 +24,8 @@ import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-commen
 import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
 import { CreateViewOp, DropViewOp, ReplaceViewOp } from "../../ops/view-ops.js";
+import { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "../../ops/function-ops.js";
+import { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "../../ops/trigger-ops.js";
 import { MissingDdlHandlerError } from "./ddl-errors.js";
 
 /**
@@ -73,6 +75,12 @@ export const DDL_OPS = {
   CreateViewOp,
   DropViewOp,
   ReplaceViewOp,
+  CreateFunctionOp,
+  DropFunctionOp,
+  ReplaceFunctionOp,
+  CreateTriggerOp,
+  DropTriggerOp,
+  ReplaceTriggerOp,
 } as const;
 
 type DdlOps = typeof DDL_OPS;

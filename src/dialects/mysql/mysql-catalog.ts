@@ -14,6 +14,8 @@ export interface ServerRow {
   charset: string;
   collation: string;
   engine: string;
+  /** The server's sql_mode, which a routine or trigger created by a plain client keeps. */
+  globalSqlMode: string;
 }
 
 export interface RelationRow {
@@ -87,7 +89,7 @@ export async function queryServer(connection: DatabaseConnection): Promise<Serve
   const [row] = await queryText<ServerRow>(
     connection,
     `SELECT DATABASE() AS db, VERSION() AS version, @@character_set_database AS charset,
-            @@collation_database AS collation, @@default_storage_engine AS engine`,
+            @@collation_database AS collation, @@default_storage_engine AS engine, @@GLOBAL.sql_mode AS globalSqlMode`,
   );
   return row;
 }

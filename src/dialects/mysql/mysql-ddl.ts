@@ -1,3 +1,5 @@
+import { createBodyTrigger } from "../ddl/trigger-clauses.js";
+import { mysqlCreateRoutine, mysqlDropRoutine, underSqlMode } from "./mysql-ddl-routines.js";
 import type { DropConstraintOp } from "../../ops/constraint-ops.js";
 import type { RenameTableOp } from "../../ops/table-ops.js";
 import { DdlStateError, UnsupportedDdlError } from "../ddl/ddl-errors.js";
@@ -94,6 +96,16 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateViewOp: (op) => [createView(w, op.view, false)],
     DropViewOp: (op) => [{ sql: `DROP VIEW ${w.name(op.schema, op.viewName)}` }],
     ReplaceViewOp: (op) => [createView(w, op.view, true)],
+    CreateFunctionOp: (op) => mysqlCreateRoutine(w, op.routine),
+    DropFunctionOp: (op) => [mysqlDropRoutine(w, op.schema, op.functionName, op.kind ?? op.routine?.kind ?? "function")],
+    // MySQL has no CREATE OR REPLACE for routines.
+    ReplaceFunctionOp: (op) => [mysqlDropRoutine(w, op.schema, op.functionName, op.existing?.kind ?? op.routine.kind), ...mysqlCreateRoutine(w, op.routine)],
+    CreateTriggerOp: (op) => underSqlMode(w, op.trigger.sqlMode, { sql: createBodyTrigger(w, op.trigger, true) }),
+    DropTriggerOp: (op) => [{ sql: `DROP TRIGGER ${w.name(op.schema, op.triggerName)}` }],
+    ReplaceTriggerOp: (op) => [
+      { sql: `DROP TRIGGER ${w.name(op.schema, op.triggerName)}` },
+      ...underSqlMode(w, op.trigger.sqlMode, { sql: createBodyTrigger(w, op.trigger, true) }),
+    ],
   };
 }
 

@@ -14,13 +14,16 @@ import { byName, groupBy } from "./mysql-collections.js";
 import type { MysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
+import { readMysqlRoutines } from "./mysql-reflect-functions.js";
 import { buildKeys } from "./mysql-reflect-indexes.js";
 import { reflectTableOptions } from "./mysql-reflect-table-options.js";
+import { readMysqlTriggers } from "./mysql-reflect-triggers.js";
 import { reflectionWarnings } from "./mysql-reflect-warnings.js";
 
 /**
- * Reads the connected database (`DATABASE()`) into the model in at most six
- * information_schema queries, whatever the number of tables. `includeName`
+ * Reads the connected database (`DATABASE()`) into the model in at most nine
+ * information_schema queries, whatever the number of tables (three of them
+ * for routines, their parameters and triggers). `includeName`
  * runs on table and view names before anything else is read, and excluded
  * tables are left out of the later queries; it runs on columns, indexes and
  * constraints as they are built. MySQL ENUM values are inline, so no "enum"
@@ -37,6 +40,10 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   const viewRelations = relations.filter((r) => r.type === "VIEW" && include(r.name, "view"));
   const views = viewRelations.map((r) => new View({ name: r.name, definition: unqualifyViewDefinition(r.definition ?? "", server.db) }));
   const enums: Enum[] = [];
+  const [allRoutines, allTriggers] = await Promise.all([readMysqlRoutines(connection, server.db, server.globalSqlMode), readMysqlTriggers(connection, server.db, server.globalSqlMode)]);
+  const routines = allRoutines.filter((r) => include(r.name, "function"));
+  const relationNames = new Set([...tables, ...viewRelations].map((r) => r.name));
+  const triggers = allTriggers.filter((t) => relationNames.has(t.table) && include(t.name, "trigger", t.table));
   const metadata = (reflected: Table[], warnings: string[]) =>
     new MetaData({
       database: { dialect: "mysql" },
@@ -49,6 +56,8 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
         tableOptionDefaults: { engine: server.engine, charset: server.charset, collation: server.collation },
         ...(warnings.length ? { reflectionWarnings: warnings } : {}),
       },
+      routines,
+      triggers,
     });
   const sequences = relations.filter((r) => r.type === "SEQUENCE" && include(r.name, "sequence"));
   if (tables.length === 0) return metadata([], reflectionWarnings([...sequences, ...viewRelations], [], []));

@@ -8,6 +8,8 @@ import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setStorage } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
+import { pgCreateFunction, pgDropFunction } from "./postgresql-ddl-functions.js";
+import { pgCreateTrigger, pgDropTrigger } from "./postgresql-ddl-triggers.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgRecreateEnum, pgDropView } from "./postgresql-ddl-objects.js";
 
 /**
@@ -108,6 +110,21 @@ function handlers(w: DdlWriter): DdlHandlers {
       pgDropView(w, op.schema, op.viewName, op.existing?.materialized ?? op.view.materialized),
       ...pgCreateView(w, op.view),
     ],
+    CreateFunctionOp: (op) => pgCreateFunction(w, op.routine, false),
+    DropFunctionOp: (op) => [pgDropFunction(w, op.schema, op.functionName, op.arguments ?? op.routine?.arguments ?? "", op.kind ?? op.routine?.kind ?? "function")],
+    // OR REPLACE keeps what depends on the routine (triggers, views, defaults) and its grants; its comment is written again.
+    ReplaceFunctionOp: (op) => {
+      const statements = pgCreateFunction(w, op.routine, true);
+      if (op.existing?.comment !== undefined && op.routine.comment === undefined) {
+        const { schema, name, arguments: args, kind } = op.routine;
+        const dropped = pgDropFunction(w, schema, name, args, kind).sql.replace(/^DROP (\w+) /, "COMMENT ON $1 ");
+        statements.push({ sql: `${dropped} IS NULL` });
+      }
+      return statements;
+    },
+    CreateTriggerOp: (op) => pgCreateTrigger(w, op.trigger),
+    DropTriggerOp: (op) => [pgDropTrigger(w, op.schema, op.tableName, op.triggerName)],
+    ReplaceTriggerOp: (op) => [pgDropTrigger(w, op.schema, op.tableName, op.triggerName), ...pgCreateTrigger(w, op.trigger)],
   };
 }
 

@@ -1,3 +1,4 @@
+import { postgresqlStoredRoutines } from "./postgresql-stored-routines.js";
 import type { Dialect } from "../dialect.js";
 import { postgresqlHazards } from "./postgresql-hazards.js";
 import { postgresqlStyleConstraintName } from "../ddl/constraint-names.js";
@@ -44,6 +45,12 @@ export const postgresqlDialect: Dialect = {
     domains: true,
     concurrentIndexes: true,
     algorithmClauses: false,
+    functions: true,
+    routineOverloading: true,
+    routineSettings: ["language", "volatility", "strict", "security", "parallel", "leakproof", "cost", "rows", "config", "comment", "stateFunction", "stateType", "finalFunction", "initialValue", "combineFunction"],
+    defaultSqlSecurity: "invoker",
+    triggers: true,
+    triggerFunctions: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url, options) => connectPostgresql(postgresqlDialect, url, options),
@@ -52,6 +59,7 @@ export const postgresqlDialect: Dialect = {
   spellType: spellPostgresqlType,
   normalizeModel: normalizePostgresqlModel,
   storedViewDefinitions: postgresqlStoredViewDefinitions,
+  storedRoutines: postgresqlStoredRoutines,
   storedDefaults: postgresqlStoredDefaults,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: postgresqlDdl,

@@ -21,6 +21,7 @@ export interface RelationRow {
   readonly owner_column: string | null;
 }
 
+/** Objects an extension created belong to the extension, not to the schema. */
 export const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
   `not exists (select 1 from pg_catalog.pg_depend x where x.classid = '${catalog}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
 

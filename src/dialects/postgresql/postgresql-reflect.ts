@@ -9,12 +9,14 @@ import { buildConstraints, readConstraints } from "./postgresql-reflect-constrai
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
 import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
 import { identityOptionsFromRow, readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
+import { readRoutines } from "./postgresql-reflect-functions.js";
+import { readTriggers } from "./postgresql-reflect-triggers.js";
 
 /**
- * Reads the live database into the model in ten catalog queries, however
- * many tables there are: five listings (relations, enums, schemas, extensions,
- * domains), then one query per
- * kind of detail for every kept table at once. `includeName` runs on the
+ * Reads the live database into the model in twelve catalog queries, however
+ * many tables there are: seven listings (relations, enums, schemas,
+ * extensions, domains, routines, triggers), then one query per kind of
+ * detail for every kept table at once. `includeName` runs on the
  * listing, so excluded tables never reach the detail queries. The queries of
  * each phase are pipelined on the one connection.
  */
@@ -22,12 +24,14 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums, allSchemas, allExtensions, allDomains] = await Promise.all([
+  const [relations, allEnums, allSchemas, allExtensions, allDomains, allRoutines, allTriggers] = await Promise.all([
     listRelations(connection, scope),
     listEnums(connection, scope),
     listSchemas(connection, scope),
     readExtensions(connection),
     readDomains(connection, scope),
+    readRoutines(connection, scope),
+    readTriggers(connection, scope),
   ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
@@ -83,6 +87,10 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const { columns } = reflectedColumns;
   const identityOids = new Map(identitySequences.map((s) => [`${s.owner_oid}:${s.owner_column}`, s.oid]));
   const warnings: string[] = [];
+  const routines = allRoutines.routines.filter((r) => wanted(r.name, r.schema, "function"));
+  const keptRelations = new Set([...keptTableOids, ...views.map((v) => v.oid)]);
+  const triggers = allTriggers.triggers.filter((t) => keptRelations.has(t.tableOid) && wanted(t.trigger.name, t.trigger.schema, "trigger"));
+  for (const what of [...allRoutines.unsupported, ...allTriggers.unsupported]) warnings.push(`${what} is not in the model`);
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
     const where = `table "${qualifiedName(row)}"`;
@@ -140,6 +148,8 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     sequences: modelSequences,
     extensions,
     domains,
+    routines,
+    triggers: triggers.map((t) => t.trigger),
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {

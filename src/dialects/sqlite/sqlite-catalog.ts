@@ -7,8 +7,8 @@ import type { DatabaseConnection } from "../dialect.js";
  */
 export interface ObjectRow {
   readonly name: string;
-  readonly type: "table" | "view" | "index";
-  /** The table an index belongs to. */
+  readonly type: "table" | "view" | "index" | "trigger";
+  /** The table an index or trigger belongs to. */
   readonly tbl_name: string;
   /** Null for the autoindexes behind PRIMARY KEY and UNIQUE constraints. */
   readonly sql: string | null;
@@ -58,7 +58,7 @@ export interface ForeignKeyRow {
 const OBJECTS = `
 SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql
 FROM sqlite_schema AS m
-WHERE m.type IN ('table', 'view', 'index')
+WHERE m.type IN ('table', 'view', 'index', 'trigger')
   AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(m.tbl_name) <> lower(?)
   AND m.tbl_name NOT IN (SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type IN ('virtual', 'shadow'))
 ORDER BY m.name`;

@@ -1,3 +1,4 @@
+import { createBodyTrigger } from "../ddl/trigger-clauses.js";
 import type { Column, Table } from "../../model/index.js";
 import { AlterColumnOp } from "../../ops/alter-column-op.js";
 import { AddColumnOp, DropColumnOp } from "../../ops/column-ops.js";
@@ -98,6 +99,12 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateViewOp: (op) => [createView(w, op.view)],
     DropViewOp: (op) => [{ sql: `DROP VIEW ${w.name(op.schema, op.viewName)}` }],
     ReplaceViewOp: (op) => [{ sql: `DROP VIEW ${w.name(op.schema, op.viewName)}` }, createView(w, op.view)],
+    CreateFunctionOp: unsupported("create functions (SQLite's are registered by the application at run time)"),
+    DropFunctionOp: unsupported("drop functions"),
+    ReplaceFunctionOp: unsupported("replace functions"),
+    CreateTriggerOp: (op) => [{ sql: createBodyTrigger(w, op.trigger, false) }],
+    DropTriggerOp: (op) => [{ sql: `DROP TRIGGER ${w.q(op.triggerName)}` }],
+    ReplaceTriggerOp: (op) => [{ sql: `DROP TRIGGER ${w.q(op.triggerName)}` }, { sql: createBodyTrigger(w, op.trigger, false) }],
   };
 }
 

@@ -3,6 +3,7 @@ import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type ReflectOptions } from "../reflect-options.js";
 import { readDetails, readObjects, type CatalogDetails } from "./sqlite-catalog.js";
 import { buildTable, type NameResolver } from "./sqlite-reflect-table.js";
+import { triggerFromSql } from "./sqlite-reflect-triggers.js";
 import { viewDefinition } from "./sqlite-view-ddl.js";
 
 /**
@@ -18,9 +19,17 @@ export async function reflectSqlite(connection: DatabaseConnection, options: Ref
   const objects = await readObjects(connection, options.versionTable ?? DEFAULT_VERSION_TABLE);
   const tables = objects.filter((o) => o.type === "table" && includeName(o.name, "table", {}));
   const views = objects.filter((o) => o.type === "view" && includeName(o.name, "view", {}));
+  const relations = new Set([...tables, ...views].map((o) => o.name));
+  const warnings: string[] = [];
+  const triggers = objects.flatMap((o) => {
+    if (o.type !== "trigger" || !relations.has(o.tbl_name) || !includeName(o.name, "trigger", { tableName: o.tbl_name })) return [];
+    const trigger = triggerFromSql(o.name, o.tbl_name, o.sql ?? "");
+    if (!trigger) warnings.push(`trigger "${o.name}" on "${o.tbl_name}" (its SQL does not read as a trigger) is not in the model`);
+    return trigger ? [trigger] : [];
+  });
   const indexSql = new Map(objects.flatMap((o) => (o.type === "index" && o.sql ? [[o.name, o.sql] as const] : [])));
   const details = await readDetails(connection, tables.map((t) => t.name));
-  const names = nameResolver(objects.flatMap((o) => (o.type === "index" ? [] : [o.name])), details);
+  const names = nameResolver(objects.flatMap((o) => (o.type === "index" || o.type === "trigger" ? [] : [o.name])), details);
   return new MetaData({
     database: { dialect: "sqlite" },
     tables: tables.map((t) => {
@@ -39,6 +48,8 @@ export async function reflectSqlite(connection: DatabaseConnection, options: Ref
       );
     }),
     views: views.map((v) => new View({ name: v.name, definition: viewDefinition(v.sql ?? "") })),
+    triggers,
+    ...(warnings.length ? { info: { reflectionWarnings: warnings } } : {}),
   });
 }
 

@@ -58,7 +58,7 @@ for (const dialect of MYSQL_DIALECTS) {
         assert.equal(counts(metadata), expected);
         assert.is(metadata.info.reflectionWarnings, undefined);
         assert.is(metadata.enums.size, expected["ENUM cols"] ?? 0);
-        assert.is(queries, 6);
+        assert.is(queries, 9);
       });
     });
 
