@@ -17,12 +17,14 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly RegExp[] }> = [
   { name: "comparison and schema building", paths: [/^src\/compare\//, /^src\/parse\//] },
   { name: "migration API builders", paths: [/^src\/migration-api\//] },
   { name: "revision graph", paths: [/^src\/revisions\//] },
+  { name: "user modules (config and migration files)", paths: [/^src\/user-modules\//] },
   { name: "grammar", paths: [/^grammar\//] },
   { name: "dialects", paths: [/^src\/dialects\/registry\.ts$/, /^src\/dialects\/(mysql|postgresql|sqlite)\//] },
   { name: "DDL toolkit", paths: [/^src\/dialects\/ddl\//] },
   { name: "dialect contract", paths: [/^src\/dialects\/[^/]+\.ts$/] },
   { name: "ops", paths: [/^src\/ops\//] },
   { name: "model", paths: [/^src\/model\//] },
+  { name: "located messages", paths: [/^src\/diagnostics\//] },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));
