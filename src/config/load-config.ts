@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { UserModuleError, importUserModule } from "../user-modules/import-user-module.js";
 import { UserError } from "../cli/user-error.js";
 import type { StrataConfig } from "./define-config.js";
+import { configProblems } from "./validate-config.js";
 
 /** The config file `strata init` writes. */
 export const CONFIG_FILE = "strata.config.ts";
@@ -35,9 +36,12 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   }
   // A CommonJS config's `module.exports = defineConfig(...)` is the module itself.
   const config = "default" in module ? module.default : module;
-  if (typeof config !== "object" || config === null) {
-    throw new UserError(`${path}: must \`export default defineConfig({ ... })\``);
+  const shown = relative(cwd, path) || path;
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new UserError(`${shown}: must \`export default defineConfig({ ... })\``);
   }
+  const problems = configProblems(config as Record<string, unknown>);
+  if (problems.length) throw new UserError(problems.map((problem) => `${shown}: ${problem}`).join("\n"));
   for (const plugin of (config as StrataConfig).plugins ?? []) await plugin();
   return { config: config as StrataConfig, path, root: resolve(path, "..") };
 }
