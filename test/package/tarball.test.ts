@@ -113,9 +113,9 @@ function packAndInstall(): Promise<Packed> {
 
 test("the tarball holds the command, the compiled modules and their declarations, and nothing else", async () => {
   const { files } = await packAndInstall();
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|bin\/strata\.js|dist\/(src|grammar)\/.+\.(js|d\.ts))$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|bin\/strata\.js|dist\/(index|cli\/main|chunks\/[\w-]+)\.js|dist\/types\/(src|grammar)\/.+\.d\.ts)$/.test(f));
   assert.equal(unexpected, []);
-  for (const needed of ["bin/strata.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "dist/grammar/parser.js"]) {
+  for (const needed of ["bin/strata.js", "dist/index.js", "dist/cli/main.js", "dist/types/src/index.d.ts", "dist/types/grammar/parser.d.ts"]) {
     assert.ok(files.includes(needed), `${needed} is missing from the tarball`);
   }
   assert.ok(!files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")), "TypeScript sources are shipped");

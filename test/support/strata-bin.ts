@@ -21,7 +21,7 @@ export function strataBin(): string {
 
 function builtAt(): number {
   try {
-    return statSync(join(root, "dist", "src", "cli", "main.js")).mtimeMs;
+    return statSync(join(root, "dist", "cli", "main.js")).mtimeMs;
   } catch {
     throw new Error("dist/ is missing: run `npm run build` (npm test does)");
   }

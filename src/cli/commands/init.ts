@@ -38,7 +38,6 @@ export default defineConfig({
 
 export const initCommand: Command = {
   name: "init",
-  summary: "write a starter schemas/app.schema, strata.config.ts and migrations/",
   usage: "strata init [--dialect sqlite|postgresql|mysql]",
   help: [
     "Starts a strata project in the current folder: schemas/app.schema (one table to edit),",
