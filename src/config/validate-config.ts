@@ -19,8 +19,8 @@ const flagOr = (what: string) => check(`true, false or ${what}`, (v) => isBoolea
 function databases(value: unknown): string | undefined {
   if (!isObject(value)) return `must be an object of { url, schema } by database name, not ${describe(value)}`;
   for (const [name, entry] of Object.entries(value)) {
-    if (!isObject(entry) || !isString(entry.url) || !isString(entry.schema)) {
-      return `.${name} must be { url: string, schema: string }, not ${describe(entry)}`;
+    if (!isObject(entry) || !isString(entry.url) || !isString(entry.schema) || (entry.devUrl !== undefined && !isString(entry.devUrl))) {
+      return `.${name} must be { url: string, schema: string, devUrl?: string }, not ${describe(entry)}`;
     }
   }
   return undefined;
@@ -34,6 +34,7 @@ const CHECKS: { readonly [K in keyof Required<StrataConfig>]: Check } = {
   schema: text("a .schema file or folder"),
   migrations: text("the folder that holds the migrations"),
   url: text("a database URL"),
+  devUrl: text("an empty database URL strata may use to verify migrations"),
   databases,
   versionTable: text("a table name"),
   includeSchemas: check("true, false or a list of schema names", (v) => isBoolean(v) || (Array.isArray(v) && v.every(isString))),

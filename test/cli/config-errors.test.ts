@@ -27,7 +27,7 @@ test("an unknown key is an error that names the key it resembles", async () => {
     err: [
       "strata heads: strata.config.ts: unknown key schmea: did you mean schema?",
       "strata.config.ts: unknown key migratoins: did you mean migrations?",
-      "strata.config.ts: unknown key colour (strata knows schema, migrations, url, databases, versionTable, includeSchemas, includeName, includeObject, compareType, compareServerDefault, processRevisionDirectives, renderItem, renderAsBatch, userModulePrefix, writeEmptyRevisions, plugins)",
+      "strata.config.ts: unknown key colour (strata knows schema, migrations, url, devUrl, databases, versionTable, includeSchemas, includeName, includeObject, compareType, compareServerDefault, processRevisionDirectives, renderItem, renderAsBatch, userModulePrefix, writeEmptyRevisions, plugins)",
     ].join("\n"),
   });
 });
@@ -49,7 +49,7 @@ test("a value of the wrong kind names the key, what it must be and what it is", 
       "strata heads: strata.config.cjs: migrations must be a string (the folder that holds the migrations), not the number 5",
       'strata.config.cjs: includeSchemas must be true, false or a list of schema names, not "public"',
       "strata.config.cjs: plugins must be a list of functions, not a list",
-      "strata.config.cjs: databases.main must be { url: string, schema: string }, not an object",
+      "strata.config.cjs: databases.main must be { url: string, schema: string, devUrl?: string }, not an object",
     ].join("\n"),
   });
 });
