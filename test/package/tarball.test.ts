@@ -166,8 +166,10 @@ async function lifecycle(kind: Kind, dialect: DialectName): Promise<void> {
 
     assert.is((await strata("init", "--dialect", dialect)).err, "");
     writeFileSync(join(app, "strata.config.ts"), CONFIG);
-    const written = (await strata("revision", "--autogenerate", "-m", "first")).out.trim();
+    const [written, verified] = (await strata("revision", "--autogenerate", "-m", "first")).out.trim().split("\n");
     assert.match(written, /^wrote migrations\/[0-9a-f]{12}_first\.ts$/);
+    // Proven on a scratch database first, the plugin's operation included.
+    assert.match(verified, new RegExp(`^verified [0-9a-f]{12} \\(migrations/[0-9a-f]{12}_first\\.ts\\) on a scratch ${dialect} database: `));
     const migration = readFileSync(join(app, written.slice("wrote ".length)), "utf8");
     assert.match(migration, '  await op.createMarker("app_marker");\n');
     assert.match(migration, '  await op.dropMarker("app_marker");\n');
