@@ -35,6 +35,7 @@ const CHECKS: { readonly [K in keyof Required<StrataConfig>]: Check } = {
   migrations: text("the folder that holds the migrations"),
   url: text("a database URL"),
   devUrl: text("an empty database URL strata may use to verify migrations"),
+  connectTimeout: check("a number of seconds", (v) => typeof v === "number" && v > 0),
   databases,
   versionTable: text("a table name"),
   includeSchemas: check("true, false or a list of schema names", (v) => isBoolean(v) || (Array.isArray(v) && v.every(isString))),

@@ -27,7 +27,7 @@ test("an unknown key is an error that names the key it resembles", async () => {
     err: [
       "strata heads: strata.config.ts: unknown key schmea: did you mean schema?",
       "strata.config.ts: unknown key migratoins: did you mean migrations?",
-      "strata.config.ts: unknown key colour (strata knows schema, migrations, url, devUrl, databases, versionTable, includeSchemas, includeName, includeObject, compareType, compareServerDefault, processRevisionDirectives, renderItem, renderAsBatch, userModulePrefix, writeEmptyRevisions, plugins)",
+      "strata.config.ts: unknown key colour (strata knows schema, migrations, url, devUrl, connectTimeout, databases, versionTable, includeSchemas, includeName, includeObject, compareType, compareServerDefault, processRevisionDirectives, renderItem, renderAsBatch, userModulePrefix, writeEmptyRevisions, plugins)",
     ].join("\n"),
   });
 });
