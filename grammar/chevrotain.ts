@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 
 /**
  * Chevrotain, loaded from the single-file build it ships beside its modules.
@@ -14,13 +13,16 @@ import { pathToFileURL } from "node:url";
  * Chevrotain's values from here: token types made by one copy of Chevrotain
  * mean nothing to another.
  */
-const entry = createRequire(import.meta.url).resolve("chevrotain");
+// Required, not imported: a top-level await here would make every module
+// above the grammar (the "strata" package entry among them) impossible to
+// require() from a CommonJS strata.config.ts.
+const load = createRequire(import.meta.url);
+const entry = load.resolve("chevrotain");
 const bundle = join(dirname(entry), "..", "chevrotain.mjs");
 
 /** Which copy was loaded: test/parse/lexer.test.ts insists on the bundle, so an upgrade that loses it is noticed. */
 export const chevrotainSource: "bundle" | "entry" = existsSync(bundle) ? "bundle" : "entry";
 
-const chevrotain: typeof import("chevrotain") =
-  chevrotainSource === "bundle" ? await import(pathToFileURL(bundle).href) : await import("chevrotain");
+const chevrotain: typeof import("chevrotain") = chevrotainSource === "bundle" ? load(bundle) : load("chevrotain");
 
 export const { createToken, EmbeddedActionsParser, EOF, Lexer } = chevrotain;

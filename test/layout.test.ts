@@ -21,12 +21,14 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly RegExp[] }> = [
   // Runs the dialects' hazard rules over a migration's ops; below everything that reports or rewrites hazards (compare's plugins, render, runtime, the CLI).
   { name: "hazard analysis", paths: [/^src\/lint\//] },
   { name: "revision graph", paths: [/^src\/revisions\//] },
+  { name: "user modules (config and migration files)", paths: [/^src\/user-modules\//] },
   { name: "grammar", paths: [/^grammar\//] },
   { name: "dialects", paths: [/^src\/dialects\/registry\.ts$/, /^src\/dialects\/(mysql|postgresql|sqlite)\//] },
   { name: "DDL toolkit", paths: [/^src\/dialects\/ddl\//] },
   { name: "dialect contract", paths: [/^src\/dialects\/[^/]+\.ts$/] },
   { name: "ops", paths: [/^src\/ops\//] },
   { name: "model", paths: [/^src\/model\//] },
+  { name: "located messages", paths: [/^src\/diagnostics\//] },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));

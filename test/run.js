@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: checks which database servers answer, says loudly which suites
-// will be skipped (a missing server is a failure under CI=true), then runs
-// every test/**/*.test.ts with uvu through the tsx loader, several files at
-// once, and closes with one `N passed, N failed` line.
-import { spawn } from "node:child_process";
+// will be skipped (a missing server is a failure under CI=true), then
+// builds dist/ (the command the CLI tests spawn), runs every test/**/*.test.ts
+// with uvu on the TypeScript sources (tsx, and the `strata-source` condition
+// that gives migrations and configs the sources' own "strata"), several
+// files at once, and closes with one `N passed, N failed` line.
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -51,6 +53,14 @@ if (skipped.length) {
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// Tests that run the `strata` command spawn bin/strata.js, which runs the
+// compiled dist/: build it first, so they never run an old build.
+const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) {
+  console.error("npm run build failed: no tests ran");
+  process.exit(1);
+}
 const pattern = new RegExp(process.argv[2] ?? "\\.test\\.ts$");
 const files = readdirSync(join(root, "test"), { recursive: true })
   .map((f) => String(f).split("\\").join("/"))
@@ -69,7 +79,7 @@ const started = Date.now();
 function runFile(file) {
   return new Promise((resolve) => {
     const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const child = spawn(process.execPath, ["--import", "tsx", "node_modules/uvu/bin.js", "test", `^${escaped}$`], {
+    const child = spawn(process.execPath, ["--conditions=strata-source", "--import", "tsx", "node_modules/uvu/bin.js", "test", `^${escaped}$`], {
       cwd: root,
       env,
     });

@@ -14,10 +14,9 @@ export interface ParsedArgs {
   readonly positionals: string[];
 }
 
-/** One CLI verb: its help text, its flags, and what it does. Returns the exit code. */
+/** One CLI verb: its help text, its flags, and what it does (its one-line summary is in commands/index.ts). Returns the exit code. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   /** e.g. "strata diff [--schema PATH] [--url URL] [--json]" */
   readonly usage: string;
   /** Longer help: what the verb does and what each flag means. */

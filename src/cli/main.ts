@@ -34,11 +34,12 @@ export async function main(argv: readonly string[], context: CommandContext = te
     context.out("strata 0.1.0");
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === verb);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === verb);
+  if (!entry) {
     context.err(`strata: unknown command "${verb}"\n\n${mainHelp()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     context.out(commandHelp(command));
     return 0;

@@ -14,7 +14,7 @@ import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
-import { displayPath, formatDiagnostics, loadSchema, SchemaError, SchemaFileError } from "../parse/index.js";
+import { displayPath } from "../parse/diagnostic.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { UserError } from "./user-error.js";
 
@@ -36,11 +36,14 @@ export function schemaPath(args: ParsedArgs, loaded: LoadedConfig, context: Comm
  * Compiles a schema file or folder; a broken schema becomes a UserError
  * carrying every diagnostic. `url`, when known, is the database the schema
  * will meet: a portable schema (no dialect named) is compiled, and its types
- * checked, for that URL's dialect.
+ * checked, for that URL's dialect. The compiler (and the grammar, and
+ * Chevrotain) is imported here, so commands that compile no schema never
+ * load it.
  */
 export async function compileSchemaAt(path: string, context: CommandContext, url?: string): Promise<MetaData> {
   if (!existsSync(path)) throw new UserError(`schema ${displayPath(path, context.cwd)} does not exist (give one with --schema PATH)`);
   const dialect = url === undefined ? undefined : dialectOfUrl(url).name;
+  const { formatDiagnostics, loadSchema, SchemaError, SchemaFileError } = await import("../parse/index.js");
   try {
     return await loadSchema(path, { dialect });
   } catch (error) {

@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { relative, resolve } from "node:path";
+import { UserModuleError, importUserModule } from "../user-modules/import-user-module.js";
 import { UserError } from "../cli/user-error.js";
 import type { StrataConfig } from "./define-config.js";
+import { configProblems } from "./validate-config.js";
 
+/** The config file `strata init` writes. */
 export const CONFIG_FILE = "strata.config.ts";
+
+/** Every name a config file may have, in the project's folder. */
+export const CONFIG_FILES = ["strata.config.ts", "strata.config.mts", "strata.config.cts", "strata.config.js", "strata.config.mjs", "strata.config.cjs"];
 
 export interface LoadedConfig {
   readonly config: StrataConfig;
@@ -15,25 +20,34 @@ export interface LoadedConfig {
 }
 
 /**
- * Loads `strata.config.ts` (or the file given with `--config`) through the
- * tsx loader the CLI runs under. A project without one gets the defaults.
+ * Loads `strata.config.*` (or the file given with `--config`), TypeScript or
+ * JavaScript, ES module or CommonJS. A project without one gets the defaults;
+ * one with two config files is an error rather than a guess.
  */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
-  const path = resolve(cwd, explicitPath ?? CONFIG_FILE);
-  if (!existsSync(path)) {
-    if (explicitPath) throw new UserError(`config file ${explicitPath} does not exist`);
-    return { config: {}, root: cwd };
-  }
-  let module: { default?: unknown };
+  const path = explicitPath ? resolve(cwd, explicitPath) : findConfig(cwd);
+  if (!path) return { config: {}, root: cwd };
+  if (!existsSync(path)) throw new UserError(`config file ${explicitPath} does not exist`);
+  let module: Record<string, unknown>;
   try {
-    module = await import(pathToFileURL(path).href);
+    module = await importUserModule(path, cwd);
   } catch (error) {
-    throw new UserError(`${path}: could not be loaded: ${(error as Error).message}`);
+    throw error instanceof UserModuleError ? new UserError(error.message) : error;
   }
-  const config = module.default;
-  if (typeof config !== "object" || config === null) {
-    throw new UserError(`${path}: must \`export default defineConfig({ ... })\``);
+  // A CommonJS config's `module.exports = defineConfig(...)` is the module itself.
+  const config = "default" in module ? module.default : module;
+  const shown = relative(cwd, path) || path;
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new UserError(`${shown}: must \`export default defineConfig({ ... })\``);
   }
+  const problems = configProblems(config as Record<string, unknown>);
+  if (problems.length) throw new UserError(problems.map((problem) => `${shown}: ${problem}`).join("\n"));
   for (const plugin of (config as StrataConfig).plugins ?? []) await plugin();
   return { config: config as StrataConfig, path, root: resolve(path, "..") };
+}
+
+function findConfig(cwd: string): string | undefined {
+  const found = CONFIG_FILES.filter((name) => existsSync(resolve(cwd, name)));
+  if (found.length > 1) throw new UserError(`several config files: ${found.join(", ")}; keep one`);
+  return found.length ? resolve(cwd, found[0]) : undefined;
 }

@@ -1,17 +1,12 @@
 import { isAbsolute, relative } from "node:path";
+import { formatLocatedMessage, type LocatedMessage } from "../diagnostics/located-message.js";
 import { LineIndex } from "./line-index.js";
 
 /** A user mistake in a `.schema` file, located at a 1-based line and column. */
-export interface Diagnostic {
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
+export interface Diagnostic extends LocatedMessage {
   /** Where the mistake ends: 1-based line and the column just past its last character. */
   readonly endLine: number;
   readonly endColumn: number;
-  readonly message: string;
-  /** The source line, so the diagnostic prints with a caret without the file. */
-  readonly sourceLine: string;
 }
 
 /** Thrown by `loadSchema` when a schema does not compile; `message` is the printed diagnostics. */
@@ -42,18 +37,13 @@ export interface FormatOptions {
 }
 
 export const DEFAULT_DIAGNOSTIC_LIMIT = 20;
-/** Source lines longer than this print as a window around the caret. */
-const SHOWN_LINE = 120;
 
-/** `FILE:LINE:COL: message`, then the source line and a caret under the column. */
+/** `FILE:LINE:COL: message`, then the source line and a caret under the column; at most `limit`, then "and N more". */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
   const limit = options.limit ?? DEFAULT_DIAGNOSTIC_LIMIT;
-  const shown = diagnostics.slice(0, limit).map((d) => {
-    const { text, caretAt } = windowAround(d.sourceLine, d.column - 1);
-    // Keep tabs in the caret's indent so it lines up under tabbed source.
-    const indent = text.slice(0, caretAt).replace(/[^\t]/g, " ");
-    return `${options.relativeTo === undefined ? d.path : displayPath(d.path, options.relativeTo)}:${d.line}:${d.column}: ${d.message}\n${text}\n${indent}^`;
-  });
+  const shown = diagnostics
+    .slice(0, limit)
+    .map((d) => formatLocatedMessage(d, options.relativeTo === undefined ? d.path : displayPath(d.path, options.relativeTo)));
   const rest = diagnostics.length - shown.length;
   if (rest > 0) shown.push(`and ${rest} more error${rest === 1 ? "" : "s"}`);
   return shown.join("\n");
@@ -64,16 +54,6 @@ export function displayPath(path: string, folder: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(folder, path);
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-}
-
-/** A long line cut to SHOWN_LINE characters around `column` (0-based), marked with … where cut. */
-function windowAround(line: string, column: number): { text: string; caretAt: number } {
-  if (line.length <= SHOWN_LINE) return { text: line, caretAt: column };
-  const start = Math.max(0, Math.min(column - SHOWN_LINE / 2, line.length - SHOWN_LINE));
-  const end = start + SHOWN_LINE;
-  const head = start > 0 ? "…" : "";
-  const tail = end < line.length ? "…" : "";
-  return { text: `${head}${line.slice(start, end)}${tail}`, caretAt: column - start + head.length };
 }
 
 /**

@@ -19,6 +19,11 @@ export interface LoadedMigration extends RevisionNode {
    * `export const databases = { main: { upgrade, downgrade }, ... }` says.
    */
   readonly databases: ReadonlyMap<string, MigrationFunctions>;
+  /**
+   * False when the file says `export const transactional = false;`: its
+   * statements run outside a transaction (CREATE INDEX CONCURRENTLY).
+   */
+  readonly transactional: boolean;
 }
 
 /** The key single-database migrations use in `LoadedMigration.databases`. */
@@ -57,7 +62,8 @@ export function readMigrationModule(path: string, module: Record<string, unknown
   }
   if (problems.length) return problems;
   const message = /^\/\*\*\s*\n\s*\*\s*(.+)$/m.exec(source)?.[1]?.trim();
-  return { path, revision: revision as string, downRevisions, branchLabels, dependsOn, databases, ...(message ? { message } : {}) };
+  const transactional = module.transactional !== false;
+  return { path, revision: revision as string, downRevisions, branchLabels, dependsOn, databases, transactional, ...(message ? { message } : {}) };
 }
 
 function functionsOf(value: unknown): MigrationFunctions | undefined {

@@ -1,32 +1,41 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { formatLocatedMessage, type LocatedMessage } from "../diagnostics/located-message.js";
+import { UserModuleError, importUserModule } from "../user-modules/import-user-module.js";
 import { readMigrationModule, type LoadedMigration } from "./migration-module.js";
 import { RevisionGraph } from "./revision-graph.js";
+
+export interface MigrationFileProblem {
+  readonly path: string;
+  readonly message: string;
+  /** Where a file that does not parse goes wrong: it prints with the source line and a caret. */
+  readonly location?: LocatedMessage;
+}
 
 /** Files in the migrations folder that did not load or do not look like migrations; lists every one. */
 export class MigrationFilesError extends Error {
   override readonly name = "MigrationFilesError";
-  constructor(readonly problems: ReadonlyArray<{ readonly path: string; readonly message: string }>) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  constructor(readonly problems: readonly MigrationFileProblem[]) {
+    super(problems.map((p) => (p.location ? formatLocatedMessage(p.location) : `${p.path}: ${p.message}`)).join("\n"));
   }
 }
 
 /**
  * Loads every migration under `folder` (subfolders too: they are extra version
- * paths) through dynamic import, which the CLI's tsx loader makes work for
- * `.ts` files. Paths in errors are relative to `root`.
+ * paths), TypeScript or JavaScript, in any kind of project. Paths in errors
+ * are relative to `root`.
  */
 export async function loadMigrations(folder: string, root = folder): Promise<LoadedMigration[]> {
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: MigrationFileProblem[] = [];
   const migrations: LoadedMigration[] = [];
   for (const path of migrationFiles(folder)) {
     const shown = relative(root, path) || path;
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      module = await importUserModule(path, root);
     } catch (error) {
-      problems.push({ path: shown, message: `could not be loaded: ${(error as Error).message.split("\n")[0]}` });
+      if (!(error instanceof UserModuleError)) throw error;
+      problems.push({ path: shown, message: error.reason, ...(error.location ? { location: error.location } : {}) });
       continue;
     }
     const loaded = readMigrationModule(path, module, readFileSync(path, "utf8"));
@@ -61,14 +70,14 @@ export async function loadRevisionGraph(folder: string, root = folder): Promise<
   return new RevisionGraph(existsSync(folder) ? await loadMigrations(folder, root) : []);
 }
 
-/** `.ts`/`.js`/`.mts`/`.mjs` files, sorted, skipping declarations and dot/underscore files. */
+/** `.ts`/`.mts`/`.cts`/`.js`/`.mjs`/`.cjs` files, sorted, skipping declarations and dot/underscore files. */
 function migrationFiles(folder: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(folder).sort()) {
     if (name.startsWith(".") || name.startsWith("_") || name === "node_modules") continue;
     const path = join(folder, name);
     if (statSync(path).isDirectory()) out.push(...migrationFiles(path));
-    else if (/\.(m?ts|m?js)$/.test(name) && !/\.d\.m?ts$/.test(name)) out.push(path);
+    else if (/\.[mc]?[tj]s$/.test(name) && !/\.d\.[mc]?ts$/.test(name)) out.push(path);
   }
   return out;
 }

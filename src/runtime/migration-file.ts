@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { LoadedMigration, MigrationFunction } from "../revisions/index.js";
 import { migrationChecksum } from "./checksum.js";
 import { PlanError } from "./migration-plan.js";
@@ -14,16 +13,6 @@ export function fileChecksum(migration: LoadedMigration): string {
 export function shownPath(migration: LoadedMigration, cwd: string): string {
   const rel = relative(cwd, migration.path);
   return rel && !rel.startsWith("..") ? rel : migration.path;
-}
-
-/**
- * `export const transactional = false;` marks a migration whose statements
- * run outside a transaction (CREATE INDEX CONCURRENTLY). The module is
- * already loaded, so importing it again only reads the cache.
- */
-export async function isTransactional(migration: LoadedMigration): Promise<boolean> {
-  const module = (await import(pathToFileURL(migration.path).href)) as { transactional?: unknown };
-  return module.transactional !== false;
 }
 
 /** The upgrade or downgrade function a migration has for one database. */

@@ -3,7 +3,7 @@ import type { DatabaseConnection } from "../dialects/dialect.js";
 import type { MigrateOperation } from "../ops/index.js";
 import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
 import { MigrationFailedError, NonTransactionalStatementError, StatementFailedError } from "./migration-errors.js";
-import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
+import { fileChecksum, migrationFunction, shownPath } from "./migration-file.js";
 import {
   planMigrations,
   PlanError,
@@ -152,7 +152,7 @@ async function prepare(options: RunOptions, steps: readonly MigrationStep[]): Pr
         `${file}: ${step.direction} failed before anything ran: ${(error as Error).message}`,
       );
     }
-    prepared.push({ ...step, ops, file, transactional: await isTransactional(step.migration) });
+    prepared.push({ ...step, ops, file, transactional: step.migration.transactional });
   }
   return prepared;
 }

@@ -1,7 +1,7 @@
 import type { Dialect } from "../dialects/dialect.js";
 import { resolveTarget, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
 import { DdlStateError } from "../dialects/ddl/ddl-errors.js";
-import { fileChecksum, isTransactional, migrationFunction, shownPath } from "./migration-file.js";
+import { fileChecksum, migrationFunction, shownPath } from "./migration-file.js";
 import { planMigrations, PlanError, stampedState, stateAfter, type Direction } from "./migration-plan.js";
 import { dataLosses } from "../ops/data-losses.js";
 import { collectOps, executingOperations } from "./op-executor.js";
@@ -65,7 +65,7 @@ export async function sqlScript(options: ScriptOptions, direction: Direction, ra
       migrationFunction(step.migration, options.database, step.direction, options.cwd),
       dialect,
     );
-    const atomic = dialect.capabilities.transactionalDdl && (await isTransactional(step.migration));
+    const atomic = dialect.capabilities.transactionalDdl && step.migration.transactional;
     lines.push("", `-- ${stepTitle(step)} (${file})`);
     for (const loss of dataLosses(ops)) lines.push(`-- warning: loses data: ${loss}`);
     const boundary = dialect.ddl.boundary;

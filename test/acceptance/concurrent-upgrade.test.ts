@@ -1,15 +1,15 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
+import { strataBin } from "../support/strata-bin.js";
 import { migrationFile } from "./migration.js";
 import { testInLanes, type LaneCase } from "./lanes.js";
 import { project } from "./project.js";
 
 const test = suite("acceptance: two upgrade processes at once");
 
-const BIN = fileURLToPath(new URL("../../bin/strata.js", import.meta.url));
+const BIN = strataBin();
 const COUNT = 5;
 
 /** A statement that takes a moment, so the two processes overlap. */

@@ -166,8 +166,7 @@ test("a Rewriter as processRevisionDirectives: a NOT NULL column is added nullab
     const p = project({
       "schemas/app.schema": schema(db.url, "table t {\n  id integer @id\n  code text @default(\"x\")\n}"),
       "strata.config.ts": `
-import { Rewriter } from ${JSON.stringify(join(root, "src/compare/index.ts"))};
-import { AddColumnOp, AlterColumnOp } from ${JSON.stringify(join(root, "src/ops/index.ts"))};
+import { AddColumnOp, AlterColumnOp, Rewriter } from "strata";
 const writer = new Rewriter();
 writer.rewrites(AddColumnOp)((context, revision, op) => {
   if (op.column.nullable) return op;

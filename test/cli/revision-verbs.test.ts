@@ -3,18 +3,13 @@ import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
 import { loadSchema } from "../../src/parse/index.js";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** A fresh project folder and a `strata` that runs in it, capturing what a user would see. */
 function project(config?: string) {
   const cwd = mkdtempSync(join(tmpdir(), "strata-cli-"));
   mkdirSync(join(cwd, "migrations"));
-  // An ESM project, as strata expects: tsx would load a CommonJS project's config as a second copy of strata.
-  writeFileSync(join(cwd, "package.json"), '{ "type": "module" }\n');
   if (config !== undefined) writeFileSync(join(cwd, "strata.config.ts"), config);
   const strata = async (...argv: string[]) => {
     const out: string[] = [];
@@ -38,10 +33,7 @@ test("init writes a schema that compiles, a config and migrations/, and never ov
   assert.equal([...model.tables.keys()], ["user"]);
   assert.match(readFileSync(join(cwd, "strata.config.ts"), "utf8"), 'import { defineConfig } from "strata";');
   assert.equal(readdirSync(join(cwd, "migrations")), []);
-  assert.equal(err, [
-    'warning: package.json does not say "type": "module". strata.config.ts and the migrations are ES modules; in a CommonJS package they load as a second copy of strata and fail: add "type": "module" to package.json',
-  ]);
-  err.length = 0;
+  assert.equal(err, []);
   assert.is(await main(["init"], context), 2);
   assert.is(err.join("\n"), "strata init: nothing to do: schemas/app.schema, strata.config.ts, migrations already exist; this folder is a strata project");
   rmSync(cwd, { recursive: true, force: true });
@@ -123,9 +115,8 @@ test("--version-path writes into a subfolder the loader reads; outside the migra
 });
 
 test("processRevisionDirectives runs before writing: two scripts from one run, zero scripts, script.head honoured", async () => {
-  const ops = join(root, "src/ops/index.ts");
   const p = project(`
-import { DowngradeOps, ExecuteSQLOp, MigrationScript, UpgradeOps } from ${JSON.stringify(ops)};
+import { DowngradeOps, ExecuteSQLOp, MigrationScript, UpgradeOps } from "strata";
 export default {
   processRevisionDirectives(context: unknown, revision: string[], directives: MigrationScript[]) {
     const script = directives[0];
@@ -161,9 +152,10 @@ test("a migration file that does not load, or lacks revision/upgrade, is an erro
   writeFileSync(join(p.cwd, "migrations", "x2_empty.ts"), "export const downRevision = null;\n");
   const result = await p.strata("heads");
   assert.is(result.code, 2);
-  const lines = result.err.split("\n");
-  assert.match(lines[0], /^strata heads: migrations\/x1_broken\.ts: could not be loaded: /);
-  assert.equal(lines.slice(1), [
+  assert.equal(result.err.split("\n"), [
+    "strata heads: migrations/x1_broken.ts:1:25: syntax error: Unexpected token",
+    "export const revision = ;",
+    `${" ".repeat(24)}^`,
     "migrations/x2_empty.ts: does not export `revision` (a non-empty string)",
     "migrations/x2_empty.ts: does not export async functions `upgrade` and `downgrade` (or `databases`)",
   ]);

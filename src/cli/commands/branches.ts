@@ -5,7 +5,6 @@ import { openMigrations } from "./revision.js";
 
 export const branchesCommand: Command = {
   name: "branches",
-  summary: "list the revisions where the history branches",
   usage: "strata branches",
   help: "Prints every branch point (a revision with more than one child) and, under it, the revisions that build on it.",
   options: { config: { type: "string" } },

@@ -5,7 +5,6 @@ import { describeDiff } from "../describe-diff.js";
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "exit 1 when the database differs from the schema (a CI drift gate)",
   usage: "strata check [--schema PATH] [--url URL] [--schemas a,b] [--config FILE]",
   help: [
     "Compiles the schema, reads the database and compares them, as `strata revision --autogenerate`",

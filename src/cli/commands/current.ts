@@ -17,7 +17,6 @@ function checkOrFail(check: () => void, url: string): void {
 
 export const currentCommand: Command = {
   name: "current",
-  summary: "print the revision the database is at",
   usage: "strata current [--url URL] [--config FILE]",
   help: [
     "Prints the revisions the database's version table records as current (one per head, as",

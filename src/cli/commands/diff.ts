@@ -5,7 +5,6 @@ import { describeDiff, diffToJson } from "../describe-diff.js";
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "compare the schema with the database and print the changes",
   usage: "strata diff [--schema PATH] [--url URL] [--schemas a,b] [--json]",
   help: [
     "Compiles the schema, reads the database and prints what a migration would",

@@ -16,7 +16,6 @@ import { UserError } from "../user-error.js";
 
 export const fmtCommand: Command = {
   name: "fmt",
-  summary: "rewrite .schema files in canonical form",
   usage: "strata fmt [PATH] [--check]",
   help: [
     "Formats the .schema file at PATH, or every .schema file below the folder PATH",

@@ -9,7 +9,6 @@ const TARGETS = ["drizzle"];
 
 export const generateCommand: Command = {
   name: "generate",
-  summary: "write a drizzle-orm table module for the schema",
   usage: "strata generate drizzle [--schema PATH] [--url URL] [--out FILE]",
   help: [
     "Writes a TypeScript module with drizzle-orm definitions for the schema's dialect:",

@@ -18,7 +18,6 @@ export function describeRevision(graph: RevisionGraph<LoadedMigration>, id: stri
 
 export const headsCommand: Command = {
   name: "heads",
-  summary: "list the revisions nothing builds on yet",
   usage: "strata heads [--verbose]",
   help: [
     "Prints every head of the migrations folder, one a line, with its branch labels.",

@@ -7,7 +7,6 @@ import { openMigrations, userErrors } from "./revision.js";
 
 export const historyCommand: Command = {
   name: "history",
-  summary: "list the revisions, newest first",
   usage: "strata history [-r START:END] [--verbose]",
   help: [
     "Prints the revisions from the heads down to base, newest first, one a line:",

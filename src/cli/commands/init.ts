@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CONFIG_FILE } from "../../config/load-config.js";
 import type { Command } from "../command.js";
@@ -36,17 +36,8 @@ export default defineConfig({
 });
 `;
 
-function isEsmProject(cwd: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as { type?: string }).type === "module";
-  } catch {
-    return false;
-  }
-}
-
 export const initCommand: Command = {
   name: "init",
-  summary: "write a starter schemas/app.schema, strata.config.ts and migrations/",
   usage: "strata init [--dialect sqlite|postgresql|mysql]",
   help: [
     "Starts a strata project in the current folder: schemas/app.schema (one table to edit),",
@@ -84,12 +75,6 @@ export const initCommand: Command = {
       context.out(`wrote ${DEFAULT_MIGRATIONS}/`);
     }
     for (const path of kept) context.out(`kept ${path} (it was already there)`);
-    if (!isEsmProject(context.cwd)) {
-      context.err(
-        'warning: package.json does not say "type": "module". strata.config.ts and the migrations are ES modules; ' +
-          "in a CommonJS package they load as a second copy of strata and fail: add \"type\": \"module\" to package.json",
-      );
-    }
     context.out('next: edit schemas/app.schema, then `npx strata revision --autogenerate -m "create tables"`');
     return 0;
   },

@@ -2,7 +2,6 @@ import type { Command } from "../command.js";
 
 export const lspCommand: Command = {
   name: "lsp",
-  summary: "run the language server editors talk to (LSP over stdio)",
   usage: "strata lsp [--stdio]",
   help: [
     "Runs a Language Server Protocol server on standard input and output, for",

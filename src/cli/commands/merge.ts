@@ -7,7 +7,6 @@ import { emptyOps, openMigrations, userErrors, writeScripts } from "./revision.j
 
 export const mergeCommand: Command = {
   name: "merge",
-  summary: "write a migration that joins several heads into one",
   usage: "strata merge -m MSG REV... [--branch-label NAME] [--rev-id ID]",
   help: [
     "Writes an empty migration whose downRevision lists REV... (two or more revisions, or `heads`",

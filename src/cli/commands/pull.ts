@@ -11,7 +11,6 @@ import { UserError } from "../user-error.js";
 
 export const pullCommand: Command = {
   name: "pull",
-  summary: "write the .schema that describes a live database",
   usage: "strata pull --url URL [--out FILE] [--schemas a,b]",
   help: [
     "Reads the database at URL and prints the .schema that describes it, in the",

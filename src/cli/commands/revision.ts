@@ -245,7 +245,6 @@ const PENDING = "not yet (verification did not finish)";
 
 export const revisionCommand: Command = {
   name: "revision",
-  summary: "write the next migration file (empty, or with --autogenerate the changes the schema asks for)",
   usage:
     "strata revision -m MSG [--autogenerate] [--head TARGET] [--splice] [--branch-label NAME] [--depends-on REV] [--rev-id ID] [--version-path DIR]",
   help: [

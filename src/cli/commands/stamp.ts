@@ -11,7 +11,6 @@ import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
 
 export const stampCommand: Command = {
   name: "stamp",
-  summary: "record TARGET as the database's revision without running migrations",
   usage: "strata stamp TARGET... [--sql] [--url URL] [--config FILE]",
   help: [
     "Writes the version table as if the migrations up to TARGET had run, and runs none of them:",

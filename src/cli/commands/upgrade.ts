@@ -107,10 +107,6 @@ export function migrateCommand(direction: Direction): Command {
   const other = direction === "upgrade" ? "downgrade" : "upgrade";
   return {
     name: direction,
-    summary:
-      direction === "upgrade"
-        ? "apply migrations up to TARGET (e.g. head)"
-        : "undo migrations down to TARGET (e.g. -1, base)",
     usage: `strata ${direction} TARGET [--sql] [--url URL] [--config FILE]`,
     help: [
       direction === "upgrade"

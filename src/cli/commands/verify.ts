@@ -6,7 +6,6 @@ import { openMigrations, userErrors } from "./revision.js";
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "prove migrations on a scratch database: upgrade, no diff left, downgrade restores, upgrade again",
   usage: "strata verify [REVISION...] [--schema PATH] [--url URL] [--config FILE]",
   help: [
     "Runs each REVISION (default: the heads) on a scratch database of the project's dialect, never on",
