@@ -18,7 +18,6 @@ import { migrationTargets, versionTableName, withDatabase } from "./upgrade.js";
 
 export const lintCommand: Command = {
   name: "lint",
-  summary: "list what migrations would do to a live database: long locks, rewrites, scans, breaking changes, data loss",
   usage: "strata lint [REVISION|START:END] [--json] [--url URL] [--config FILE]",
   help: [
     "Analyses the operations of migrations, not their SQL: for each one, the hazards it has on a live",
