@@ -12,7 +12,7 @@ import type { CommandContext, ParsedArgs } from "./command.js";
 import { compileSchemaAt, connectTimeout, databaseUrl, givenUrl, loadProjectConfig, openDatabase, schemaPath } from "./project.js";
 import { resolve } from "node:path";
 import { redactUrl } from "../dialects/redact-url.js";
-import { displayPath } from "../parse/index.js";
+import { displayPath } from "../parse/diagnostic.js";
 import { startProgress } from "./progress.js";
 
 export interface DatabaseComparison {
