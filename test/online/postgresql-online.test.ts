@@ -44,7 +44,17 @@ if (availableDialects(["postgresql"]).length === 0) {
   // A check that takes a millisecond a row: adding it scans 1,500 rows for 1.5 s.
   const SLOW = `CREATE FUNCTION slow_positive(n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN PERFORM pg_sleep(0.001); RETURN n > 0; END $$;
     INSERT INTO orders SELECT g, 'n' || g FROM generate_series(1, 1500) g;`;
-  const withCheck = ORDERS.replace("\n}", '\n  @@check(sql("slow_positive(id)"), name: "orders_id_slow")\n}');
+  // The function is part of the schema too, or autogenerate would drop it (functions are model objects).
+  const SLOW_FUNCTION = `
+function slow_positive {
+  arguments  = "n integer"
+  returns    = "boolean"
+  language   = plpgsql
+  volatility = immutable
+  body       = " BEGIN PERFORM pg_sleep(0.001); RETURN n > 0; END "
+}
+`;
+  const withCheck = ORDERS.replace("\n}", '\n  @@check(sql("slow_positive(id)"), name: "orders_id_slow")\n}') + SLOW_FUNCTION;
 
   test("notValidConstraints, before: adding the CHECK scans under ACCESS EXCLUSIVE and the writer waits for the scan", () =>
     withScenario({ dialect: "postgresql", v1: ORDERS, v2: withCheck, setup: SLOW, write }, async ({ migrations, longestWriteMs }) => {
