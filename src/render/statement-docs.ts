@@ -44,17 +44,14 @@ export class StatementDocs {
 
   expression(node: Expression): Doc {
     switch (node.type) {
+      // Literals and names cannot break: their document is their flat text.
       case "StringLiteral":
-        return printString(node.raw, this.options.singleQuote);
       case "NumericLiteral":
-        return printNumber(node.raw);
       case "BigIntLiteral":
       case "BooleanLiteral":
-        return node.raw.toLowerCase();
       case "NullLiteral":
-        return "null";
       case "Identifier":
-        return node.name;
+        return this.flat(node);
       case "UnaryExpression":
         return [node.operator, this.expression(node.argument)];
       case "AwaitExpression":
