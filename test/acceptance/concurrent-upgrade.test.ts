@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
-import { strataBin } from "../support/strata-bin.js";
+import { strataBin } from "../support/strata-process.js";
 import { migrationFile } from "./migration.js";
 import { testInLanes, type LaneCase } from "./lanes.js";
 import { project } from "./project.js";

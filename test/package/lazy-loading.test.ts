@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { strataBin } from "../support/strata-bin.js";
+import { strataBin } from "../support/strata-process.js";
 
 /**
  * Each command loads only what it needs: the built command runs with a

@@ -7,7 +7,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { testInLanes, type LaneCase } from "../acceptance/lanes.js";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
-import { strataBin } from "../support/strata-bin.js";
+import { strataBin } from "../support/strata-process.js";
 
 const test = suite("package: the packed tarball, installed into each kind of npm project");
 

@@ -18,7 +18,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
-import { STRATA_BIN } from "./strata-process.js";
+import { strataBin } from "./strata-process.js";
 
 /**
  * A real editor session: `strata lsp --stdio` as a child process, driven by
@@ -55,7 +55,7 @@ export class LspSession {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), text);
     }
-    const child = spawn(process.execPath, [STRATA_BIN, "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [strataBin(), "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(cwd, child, connection);
     child.stderr!.on("data", (chunk) => (session.stderr += chunk));
