@@ -1,5 +1,6 @@
 import { tableKey } from "./constraints.js";
 import { HasInfo, type Info } from "./info.js";
+import { setFields } from "./set-fields.js";
 
 export type RoutineKind = "function" | "procedure" | "aggregate";
 export type Volatility = "immutable" | "stable" | "volatile";
@@ -49,37 +50,20 @@ export interface RoutineProps {
   readonly info?: Info;
 }
 
+/** A routine's fields are its props' (declaration merging), with the defaults filled in. */
+export interface Routine extends Omit<RoutineProps, "info" | "kind" | "arguments" | "language"> {
+  readonly kind: RoutineKind;
+  readonly arguments: string;
+  readonly language: string;
+}
+
 /**
  * A stored function or procedure, or a PostgreSQL aggregate (its body is
  * empty: it is its state function and type). Its key is its name with its identity
  * argument list (routineIdentity), so PostgreSQL overloads are different
  * objects; a dialect without overloading compares routines by name.
  */
-export class Routine extends HasInfo implements RoutineProps {
-  readonly name: string;
-  readonly schema?: string;
-  readonly kind: RoutineKind;
-  readonly arguments: string;
-  readonly returns?: string;
-  readonly language: string;
-  readonly body: string;
-  readonly volatility?: Volatility;
-  readonly strict?: boolean;
-  readonly security?: SqlSecurity;
-  readonly parallel?: Parallel;
-  readonly leakproof?: boolean;
-  readonly cost?: number;
-  readonly rows?: number;
-  readonly config?: readonly string[];
-  readonly deterministic?: boolean;
-  readonly dataAccess?: DataAccess;
-  readonly stateFunction?: string;
-  readonly stateType?: string;
-  readonly finalFunction?: string;
-  readonly initialValue?: string;
-  readonly combineFunction?: string;
-  readonly sqlMode?: string;
-  readonly comment?: string;
+export class Routine extends HasInfo {
   /** `schema.name(identity arguments)`. */
   readonly key: string;
   /** `schema.name`: what other objects' SQL calls it by, and how a dialect without overloads keys it. */
@@ -87,24 +71,14 @@ export class Routine extends HasInfo implements RoutineProps {
 
   constructor(props: RoutineProps) {
     super(props.info);
-    this.name = props.name;
-    this.kind = props.kind ?? "function";
-    this.arguments = props.arguments ?? "";
-    this.language = props.language ?? "sql";
-    this.body = props.body;
-    for (const field of OPTIONAL_FIELDS) {
-      const value = props[field];
-      if (value !== undefined) (this as Record<string, unknown>)[field] = field === "config" ? Object.freeze([...(value as string[])]) : value;
-    }
+    Object.assign(this, setFields(props, ALL_FIELDS), { kind: props.kind ?? "function", arguments: props.arguments ?? "", language: props.language ?? "sql" });
     this.nameKey = tableKey(this);
     this.key = `${this.nameKey}(${routineIdentity(this.arguments, this.kind)})`;
     Object.freeze(this);
   }
 
   with(changes: Partial<RoutineProps>): Routine {
-    const props: Record<string, unknown> = { info: this.info };
-    for (const field of ALL_FIELDS) props[field] = this[field];
-    return new Routine({ ...(props as unknown as RoutineProps), ...changes });
+    return new Routine({ ...(setFields(this, ALL_FIELDS) as RoutineProps), info: this.info, ...changes });
   }
 }
 

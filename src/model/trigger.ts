@@ -1,5 +1,6 @@
 import { tableKey } from "./constraints.js";
 import { HasInfo, type Info } from "./info.js";
+import { setFields } from "./set-fields.js";
 
 export type TriggerTiming = "before" | "after" | "insteadOf";
 export type TriggerEvent = "insert" | "update" | "delete" | "truncate";
@@ -38,50 +39,25 @@ export interface TriggerProps {
   readonly info?: Info;
 }
 
+/** A trigger's fields are its props' (declaration merging): the list is written once. */
+export interface Trigger extends Omit<TriggerProps, "info"> {}
+
 /** A trigger on a table. Keyed by its table and name: PostgreSQL names triggers per table. */
-export class Trigger extends HasInfo implements TriggerProps {
-  readonly name: string;
-  readonly schema?: string;
-  readonly table: string;
-  readonly timing: TriggerTiming;
-  readonly events: readonly TriggerEvent[];
-  readonly columns?: readonly string[];
-  readonly forEach?: "row" | "statement";
-  readonly when?: string;
-  readonly execute?: string;
-  readonly body?: string;
-  readonly constraint?: boolean;
-  readonly deferrable?: boolean;
-  readonly initiallyDeferred?: boolean;
-  readonly from?: string;
-  readonly oldTable?: string;
-  readonly newTable?: string;
-  readonly follows?: string;
-  readonly sqlMode?: string;
-  readonly comment?: string;
+export class Trigger extends HasInfo {
   readonly key: string;
   /** The key of the table it is on. */
   readonly tableKey: string;
 
   constructor(props: TriggerProps) {
     super(props.info);
-    this.name = props.name;
-    this.table = props.table;
-    this.timing = props.timing;
-    this.events = Object.freeze([...props.events]);
-    for (const field of OPTIONAL_FIELDS) {
-      const value = props[field];
-      if (value !== undefined) (this as Record<string, unknown>)[field] = Array.isArray(value) ? Object.freeze([...value]) : value;
-    }
+    Object.assign(this, setFields(props, TRIGGER_FIELDS));
     this.tableKey = tableKey({ schema: this.schema, name: this.table });
     this.key = `${this.tableKey}/${this.name}`;
     Object.freeze(this);
   }
 
   with(changes: Partial<TriggerProps>): Trigger {
-    const props: Record<string, unknown> = { info: this.info };
-    for (const field of TRIGGER_FIELDS) props[field] = this[field];
-    return new Trigger({ ...(props as unknown as TriggerProps), ...changes });
+    return new Trigger({ ...(setFields(this, TRIGGER_FIELDS) as TriggerProps), info: this.info, ...changes });
   }
 }
 
