@@ -93,7 +93,7 @@ function isPlain(e: IndexElement & { kind: "column" }): boolean {
 }
 
 /** Everything that makes two indexes the same index, as one comparable string. */
-function indexShape(index: Index, rename: (column: string) => string): string {
+export function indexShape(index: Index, rename: (column: string) => string): string {
   const elements = index.elements.map((e) =>
     e.kind === "expression"
       ? ["expr", normalizeSql(e.sql)]

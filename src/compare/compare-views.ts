@@ -1,7 +1,8 @@
-import type { MetaData, View } from "../model/index.js";
-import { CreateViewOp, DropViewOp, ReplaceViewOp, type UpgradeOps } from "../ops/index.js";
+import type { Index, MetaData, View } from "../model/index.js";
+import { CreateIndexOp, CreateViewOp, DropIndexOp, DropViewOp, ReplaceViewOp, type UpgradeOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
+import { indexShape } from "./compare-indexes.js";
 import { included, inSchema, parentNames } from "./filters.js";
 import { normalizeViewDefinition } from "./view-definition.js";
 
@@ -11,7 +12,10 @@ import { normalizeViewDefinition } from "./view-definition.js";
  * would store the model's (Dialect.storedViewDefinitions: PostgreSQL and
  * MySQL create and read back a view of strata's own). A dialect comparator
  * registered with its qualifier can stand in for this one. Turning a view
- * into a materialized one (or back) is a drop plus a create.
+ * into a materialized one (or back) is a drop plus a create. A
+ * materialized view's indexes come with it when it is created (or
+ * re-created for a new query); those of one that stays are compared by name
+ * and shape, a changed one dropped and created.
  */
 export function setup(registry: Comparators): void {
   registry.dispatchFor("schema", { name: "views" })(compareViews);
@@ -31,10 +35,28 @@ function compareViews(ctx: AutogenContext, upgradeOps: UpgradeOps, schemas: Read
       if (!c) upgradeOps.ops.push(new CreateViewOp(m));
       else if (c.materialized !== m.materialized) upgradeOps.ops.push(drop(c), new CreateViewOp(m));
       else if (!sameView(ctx, c, m)) upgradeOps.ops.push(new ReplaceViewOp(m, c));
+      else compareViewIndexes(ctx, upgradeOps, c, m);
     }
     for (const c of conn.values()) {
       if (!metaKeys.has(c.key)) upgradeOps.ops.push(drop(c));
     }
+  }
+}
+
+/** Index changes of a materialized view that stays; `c` is the database's view, `m` the model's. */
+function compareViewIndexes(ctx: AutogenContext, upgradeOps: UpgradeOps, c: View, m: View): void {
+  const parent = parentNames(m.schema, m.name);
+  const conn = included(ctx, c.indexes, "index", true, parent);
+  const meta = included(ctx, m.indexes, "index", false, parent);
+  const shape = (i: Index) => indexShape(i, (column) => column);
+  const options = { tableName: m.name, schema: m.schema };
+  for (const ci of conn) {
+    const mi = meta.find((i) => i.name === ci.name);
+    if (mi === undefined || shape(mi) !== shape(ci)) upgradeOps.ops.push(new DropIndexOp(ci.name, { ...options, index: ci }));
+  }
+  for (const mi of meta) {
+    const ci = conn.find((i) => i.name === mi.name);
+    if (ci === undefined || shape(mi) !== shape(ci)) upgradeOps.ops.push(new CreateIndexOp(m.name, mi, { schema: m.schema }));
   }
 }
 

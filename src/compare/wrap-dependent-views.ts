@@ -13,8 +13,10 @@
 import { tableKey, type MetaData, type View } from "../model/index.js";
 import {
   AlterColumnOp,
+  CreateIndexOp,
   CreateViewOp,
   DropColumnOp,
+  DropIndexOp,
   DropTableOp,
   DropViewOp,
   ModifyTableOps,
@@ -70,7 +72,11 @@ export function wrapDependentViews(
   }
   if (wrap.size === 0) return [...ops];
 
-  const out = ops.filter((op) => !(op instanceof ReplaceViewOp && wrap.has(op.view.key)));
+  // A wrapped materialized view is created with the model's indexes: its own index changes go with it.
+  const wrapped = (op: MigrateOperation) =>
+    (op instanceof ReplaceViewOp && wrap.has(op.view.key)) ||
+    ((op instanceof CreateIndexOp || op instanceof DropIndexOp) && op.tableName !== undefined && wrap.has(tableKey({ schema: op.schema, name: op.tableName })));
+  const out = ops.filter((op) => !wrapped(op));
   for (const key of [...wrap].sort()) {
     const before = replaced.get(key)?.existing ?? database.views.get(key);
     const after = replaced.get(key)?.view ?? target.views.get(key);

@@ -55,7 +55,10 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
     }
     case "domain": {
       const head = `domain ${printQualified(decl.name)} ${printType(decl.type)}${decl.nullable ? "?" : ""}`;
-      return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
+      const attributes = decl.attributes.map((a) => printAttribute(a, "@"));
+      // A materialized view's indexes read best one to a line, under the view.
+      if (decl.attributes.some((a) => a.name === "index")) return [head, ...attributes.map((a) => `  ${a}`)];
+      return [[head, ...attributes].join(" ")];
     }
     case "function":
     case "procedure":
@@ -68,7 +71,10 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
       return printBlock(`table ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));
     case "view": {
       const head = `${decl.materialized ? "materialized " : ""}view ${printQualified(decl.name)} = ${printValue(decl.definition)}`;
-      return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
+      const attributes = decl.attributes.map((a) => printAttribute(a, "@"));
+      // A materialized view's indexes read best one to a line, under the view.
+      if (decl.attributes.some((a) => a.name === "index")) return [head, ...attributes.map((a) => `  ${a}`)];
+      return [[head, ...attributes].join(" ")];
     }
   }
 }

@@ -33,7 +33,11 @@ export function printSchema(metadata: MetaData): string {
       materialized: v.materialized,
       name: syntax.qualified(v.name, v.schema),
       definition: syntax.sql(v.definition),
-      attributes: v.comment !== undefined ? [syntax.attr("comment", [syntax.arg(syntax.string(v.comment))])] : [],
+      attributes: [
+        ...(v.comment !== undefined ? [syntax.attr("comment", [syntax.arg(syntax.string(v.comment))])] : []),
+        ...(v.withNoData ? [syntax.attr("withNoData")] : []),
+        ...v.indexes.map(indexAttribute),
+      ],
       ...NO_POS,
     });
   }

@@ -10,6 +10,7 @@ import {
   Trigger,
   UniqueConstraint,
   View,
+  type ViewProps,
   type ColumnStorage,
   type RoutineProps,
   type TriggerProps,
@@ -151,7 +152,7 @@ export const schemaBuilders = {
   },
 
   /** A whole view, for the ops that carry one (`op.dropView(name, { view })`). */
-  view(name: string, definition: string, options: { schema?: string; materialized?: boolean; comment?: string } = {}): View {
+  view(name: string, definition: string, options: Omit<ViewProps, "name" | "definition" | "info"> = {}): View {
     return new View({ name, definition, ...options });
   },
 

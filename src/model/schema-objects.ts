@@ -1,4 +1,6 @@
 import { tableKey } from "./constraints.js";
+import { frozenArray } from "./frozen.js";
+import type { Index } from "./index-definition.js";
 import { HasInfo, type Info } from "./info.js";
 
 /** An enumerated type: a PostgreSQL `CREATE TYPE ... AS ENUM`, or the value list of MySQL ENUM columns. */
@@ -17,6 +19,24 @@ export class Enum extends HasInfo {
   }
 }
 
+export interface ViewProps {
+  readonly name: string;
+  readonly schema?: string;
+  readonly definition: string;
+  readonly materialized?: boolean;
+  readonly comment?: string;
+  /** A materialized view's indexes (PostgreSQL), created with it. */
+  readonly indexes?: readonly Index[];
+  /**
+   * A materialized view created `WITH NO DATA` (PostgreSQL): unreadable
+   * until refreshed. Whether it is populated is the state of its rows, not
+   * of its definition, so comparing leaves it alone; it only says how the
+   * view is created.
+   */
+  readonly withNoData?: boolean;
+  readonly info?: Info;
+}
+
 export class View extends HasInfo {
   readonly name: string;
   readonly schema?: string;
@@ -24,21 +44,18 @@ export class View extends HasInfo {
   readonly definition: string;
   readonly materialized: boolean;
   readonly comment?: string;
+  readonly indexes: readonly Index[];
+  readonly withNoData?: boolean;
   readonly key: string;
-  constructor(props: {
-    name: string;
-    schema?: string;
-    definition: string;
-    materialized?: boolean;
-    comment?: string;
-    info?: Info;
-  }) {
+  constructor(props: ViewProps) {
     super(props.info);
     this.name = props.name;
     if (props.schema !== undefined) this.schema = props.schema;
     this.definition = props.definition;
     this.materialized = props.materialized ?? false;
     if (props.comment !== undefined) this.comment = props.comment;
+    this.indexes = frozenArray(props.indexes ?? []);
+    if (props.withNoData) this.withNoData = true;
     this.key = tableKey(this);
     Object.freeze(this);
   }

@@ -9,6 +9,7 @@ import {
   Trigger,
   UniqueConstraint,
   View,
+  type ViewProps,
   type RoutineKind,
   type RoutineProps,
   type TriggerProps,
@@ -369,7 +370,8 @@ export class Operations {
     return this.invoke(new AlterExtensionOp(new Extension({ name, ...existing }), new Extension({ name, ...to })));
   }
 
-  createView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string } = {}): Promise<void> {
+  /** A view; a materialized one may carry its `indexes` (`s.index(...)`) and be created `withNoData`. */
+  createView(name: string, definition: string, options: Omit<ViewProps, "name" | "definition" | "info"> = {}): Promise<void> {
     return this.invoke(new CreateViewOp(new View({ name, definition, ...options })));
   }
 
@@ -379,7 +381,7 @@ export class Operations {
   }
 
   /** `existing` is the view as it is now, so the op can be reversed. */
-  replaceView(name: string, definition: string, options: Schema & { materialized?: boolean; comment?: string; existing?: View } = {}): Promise<void> {
+  replaceView(name: string, definition: string, options: Omit<ViewProps, "name" | "definition" | "info"> & { existing?: View } = {}): Promise<void> {
     const { existing, ...props } = options;
     return this.invoke(new ReplaceViewOp(new View({ name, definition, ...props }), existing));
   }

@@ -1,7 +1,8 @@
-import { Enum, Sequence, View, type SequenceProps } from "../model/index.js";
-import type { EnumDecl, SequenceDecl, ViewDecl } from "../../grammar/ast.js";
+import { Enum, Sequence, View, type Index, type SequenceProps } from "../model/index.js";
+import type { EnumDecl, Pos, SequenceDecl, ViewDecl } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
-import { readArgs, readBoolean, readInteger, readSql, readString } from "./read-args.js";
+import { readArgs, readBoolean, readInteger, readSql, readString, type Signature } from "./read-args.js";
+import { readIndex, type IndexTarget } from "./read-index.js";
 import { didYouMean } from "./suggest.js";
 
 /** An enum declaration: values are names or strings, each once (none is allowed: PostgreSQL allows it). */
@@ -15,25 +16,77 @@ export function buildEnum(ctx: BuildContext, decl: EnumDecl, name: ObjectName): 
   return new Enum({ name: name.name, schema: name.schema, values });
 }
 
-/** `view v = sql("...") @comment("...")`, optionally `materialized`. */
+/** The attributes a view takes; the last two only on a materialized view. */
+const VIEW_ATTRIBUTES: Record<string, Signature> = {
+  comment: { positional: ["text"], required: 1, named: [], usage: '@comment("...")' },
+  index: { positional: ["columns"], required: 1, named: ["name", "unique", "where", "using", "include", "with", "nullsNotDistinct"], usage: '@index([a, b], name: "ix_x")' },
+  withNoData: { positional: [], required: 0, named: [], usage: "@withNoData" },
+};
+const MATERIALIZED_ONLY = new Set(["index", "withNoData"]);
+
+/**
+ * `view v = sql("...") @comment("...")`, optionally `materialized`; a
+ * materialized view may also take `@index(...)` (as a table's `@@index`)
+ * and `@withNoData`.
+ */
 export function buildView(ctx: BuildContext, decl: ViewDecl, name: ObjectName): View | undefined {
   if (decl.materialized && !ctx.requires("materializedViews", decl)) return undefined;
   const definition = readSql(ctx, decl.definition);
+  const target = new ViewIndexes(ctx, name);
   let comment: string | undefined;
+  let withNoData = false;
+  const seen = new Set<string>();
   for (const attr of decl.attributes) {
-    if (attr.name !== "comment") {
-      ctx.error(attr, `unknown view attribute "@${attr.name}"${didYouMean(`@${attr.name}`, ["@comment"])}`);
+    const signature = VIEW_ATTRIBUTES[attr.name];
+    if (!signature) {
+      const known = Object.keys(VIEW_ATTRIBUTES).filter((a) => decl.materialized || !MATERIALIZED_ONLY.has(a)).map((a) => `@${a}`);
+      ctx.error(attr, `unknown view attribute "@${attr.name}"${didYouMean(`@${attr.name}`, known)}`);
       continue;
     }
-    if (comment !== undefined) {
-      ctx.error(attr, `duplicate @comment on view "${name.key}"`);
+    if (MATERIALIZED_ONLY.has(attr.name) && !decl.materialized) {
+      ctx.error(attr, `@${attr.name} is only for a materialized view: write "materialized view ${name.key}"`);
       continue;
     }
-    const args = readArgs(ctx, attr, "@", { positional: ["text"], required: 1, named: [], usage: '@comment("...")' });
-    if (args && ctx.requires("comments", attr)) comment = readString(ctx, args.positional[0]);
+    if (attr.name !== "index" && seen.has(attr.name)) {
+      ctx.error(attr, `duplicate @${attr.name} on view "${name.key}"`);
+      continue;
+    }
+    seen.add(attr.name);
+    const args = readArgs(ctx, attr, "@", signature);
+    if (!args) continue;
+    if (attr.name === "index") readIndex(ctx, attr, args.positional[0], args.named, target);
+    else if (attr.name === "withNoData") withNoData = true;
+    else if (ctx.requires("comments", attr)) comment = readString(ctx, args.positional[0]);
   }
   if (definition === undefined) return undefined;
-  return new View({ name: name.name, schema: name.schema, definition, materialized: decl.materialized, comment });
+  return new View({ name: name.name, schema: name.schema, definition, materialized: decl.materialized, comment, indexes: target.indexes, withNoData });
+}
+
+/**
+ * The indexes of a materialized view while it is read. The view's columns
+ * come from its query, which only the database knows: index columns are
+ * taken as written, and the database names a wrong one when it runs.
+ */
+class ViewIndexes implements IndexTarget {
+  readonly indexes: Index[] = [];
+  readonly #names = new Set<string>();
+  constructor(
+    readonly ctx: BuildContext,
+    readonly name: ObjectName,
+  ) {}
+
+  claimName(indexName: string, pos: Pos, _kind: "index", hint: string): boolean {
+    if (this.#names.has(indexName)) {
+      this.ctx.error(pos, `duplicate index name "${indexName}" in materialized view "${this.name.key}"${hint}`);
+      return false;
+    }
+    this.#names.add(indexName);
+    return true;
+  }
+
+  checkColumns(): boolean {
+    return true;
+  }
 }
 
 const NUMBER_FIELDS = ["start", "increment", "minValue", "maxValue", "cache"] as const;

@@ -1,9 +1,20 @@
 import { Index, type IndexElement } from "../model/index.js";
-import type { Argument, Attribute, NameNode, Value } from "../../grammar/ast.js";
-import type { BuildContext } from "./build-context.js";
+import type { Argument, Attribute, NameNode, Pos, Value } from "../../grammar/ast.js";
+import type { BuildContext, ObjectName } from "./build-context.js";
 import { describeValue, listWords, readBoolean, readFreeWord, readInteger, readNameList, readSql, readString, readWord, sqlOf } from "./read-args.js";
 import { didYouMean } from "./suggest.js";
-import type { TableDraft } from "./table-draft.js";
+
+/**
+ * What an index is declared on: a table while it is read (TableDraft), or
+ * a materialized view, whose columns are its query's and known only to the
+ * database.
+ */
+export interface IndexTarget {
+  readonly name: ObjectName;
+  readonly indexes: Index[];
+  claimName(name: string, pos: Pos, kind: "index", hint: string): boolean;
+  checkColumns(names: readonly NameNode[]): boolean;
+}
 
 /** PostgreSQL's own limit on identifier length: a longer generated name would be truncated by the server. */
 const MAX_NAME = 63;
@@ -17,7 +28,7 @@ export function readIndex(
   attr: Attribute,
   list: Value,
   named: ReadonlyMap<string, Value>,
-  draft: TableDraft,
+  draft: IndexTarget,
 ): void {
   if (list.kind !== "list" || list.items.length === 0) {
     ctx.error(list, `expected a list of index columns like [a, b] but found ${list.kind === "list" ? "an empty list" : describeValue(list)}`);
@@ -53,7 +64,7 @@ export function readIndex(
 }
 
 /** `include: [c, d]`: columns of the table, stored in the index but not part of its key (PostgreSQL). */
-function readInclude(draft: TableDraft) {
+function readInclude(draft: IndexTarget) {
   return (ctx: BuildContext, value: Value): string[] | undefined => {
     if (!ctx.requires("coveringIndexes", value)) return undefined;
     const names = readNameList(ctx, value);
@@ -115,7 +126,7 @@ const ELEMENT_OPTIONS: Record<string, (ctx: BuildContext, v: Value, e: ColumnEle
   ops: (ctx, v, e) => (e.opclass = readString(ctx, v)) !== undefined,
 };
 
-function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexElement | undefined {
+function readElement(ctx: BuildContext, item: Value, draft: IndexTarget): IndexElement | undefined {
   if (item.kind === "call") {
     const sql = sqlOf(item);
     if (sql !== undefined) return ctx.requires("expressionIndexes", item) ? Object.freeze({ kind: "expression", sql }) : undefined;
@@ -129,7 +140,7 @@ function readElement(ctx: BuildContext, item: Value, draft: TableDraft): IndexEl
   return draft.checkColumns([name]) ? Object.freeze({ kind: "column", name: name.text }) : undefined;
 }
 
-function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readonly Argument[], draft: TableDraft): IndexElement | undefined {
+function readColumnWithOptions(ctx: BuildContext, column: NameNode, args: readonly Argument[], draft: IndexTarget): IndexElement | undefined {
   let ok = draft.checkColumns([column]);
   const element: ColumnElement = { kind: "column", name: column.text };
   const seen = new Set<string>();

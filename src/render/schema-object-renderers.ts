@@ -22,7 +22,7 @@ import {
 import { call, Code, optionsArg } from "./js-literal.js";
 import type { RenderContext } from "./render-context.js";
 import type { RendererRegistry } from "./renderers.js";
-import { s } from "./render-values.js";
+import { renderIndex, s } from "./render-values.js";
 
 /** A sequence's options (everything but its name), as `op.createSequence` and `s.sequence` take them. */
 function sequenceOptions(seq: Sequence): Record<string, unknown> {
@@ -38,8 +38,15 @@ function sequenceChanges(from: Sequence, to: Sequence): Record<string, unknown> 
   return options;
 }
 
-function viewOptions(view: View): Record<string, unknown> {
-  return { schema: view.schema, materialized: view.materialized || undefined, comment: view.comment };
+/** A view's options as `op.createView` and `s.view` take them; a materialized view's indexes as `s.index(...)` values. */
+function viewOptions(ctx: RenderContext, view: View): Record<string, unknown> {
+  return {
+    schema: view.schema,
+    materialized: view.materialized || undefined,
+    comment: view.comment,
+    indexes: view.indexes.length ? view.indexes.map((i) => renderIndex(i, ctx)) : undefined,
+    withNoData: view.withNoData,
+  };
 }
 
 function sequenceValue(ctx: RenderContext, seq: Sequence): Code {
@@ -47,7 +54,7 @@ function sequenceValue(ctx: RenderContext, seq: Sequence): Code {
 }
 
 function viewValue(ctx: RenderContext, view: View): Code {
-  return new Code(call(s(ctx, "view"), view.name, view.definition, optionsArg(viewOptions(view))));
+  return new Code(call(s(ctx, "view"), view.name, view.definition, optionsArg(viewOptions(ctx, view))));
 }
 
 /** Registers the renderers of schemas, enums, sequences, views, table comments and options, and raw SQL. */
@@ -86,7 +93,7 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(CreateViewOp)((ctx, op) =>
-    call(`${ctx.opPrefix}createView`, op.view.name, op.view.definition, optionsArg(viewOptions(op.view))),
+    call(`${ctx.opPrefix}createView`, op.view.name, op.view.definition, optionsArg(viewOptions(ctx, op.view))),
   );
 
   registry.dispatchFor(DropViewOp)((ctx, op) =>
@@ -98,7 +105,7 @@ export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
       `${ctx.opPrefix}replaceView`,
       op.view.name,
       op.view.definition,
-      optionsArg({ ...viewOptions(op.view), existing: op.existing && viewValue(ctx, op.existing) }),
+      optionsArg({ ...viewOptions(ctx, op.view), existing: op.existing && viewValue(ctx, op.existing) }),
     ),
   );
 

@@ -1,6 +1,7 @@
 /**
  * A database's schema read with its own catalog queries (not strata's
- * reflection), as sorted plain data, so acceptance tests can compare two
+ * reflection), as sorted plain data (a materialized view's indexes stand
+ * with the tables' in pg_indexes), so acceptance tests can compare two
  * databases, or one database before and after, without trusting strata.
  */
 import type { DialectName, TestDatabase } from "../support/databases.js";
@@ -51,8 +52,17 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_collation co ON co.oid = t.typcollation
       WHERE t.typtype = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
   );
+  const views = await db.query<Row>(
+    `SELECT n.nspname || '.' || c.relname AS name, c.relkind AS kind, c.relispopulated AS populated,
+            pg_get_viewdef(c.oid) AS def, obj_description(c.oid, 'pg_class') AS comment
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+  );
   return [
     ...extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`),
+    ...views.map((v) =>
+      `${v.kind === "m" ? `materialized view ${v.name} (${v.populated ? "populated" : "with no data"})` : `view ${v.name}`}: ${text(v.def)} -- comment: ${text(v.comment)}`,
+    ),
     ...domains.map((d) => `domain ${d.name}: ${d.type} | ${d.notnull ? "not null" : "null"} | ${text(d.dflt)} | ${text(d.coll)} | ${text(d.checks)}`),
   ];
 }

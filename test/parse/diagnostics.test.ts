@@ -66,6 +66,13 @@ const CASES: Array<[string, string, string[]]> = [
   ["unknown attribute", "table t { id integer @defualt(1) }", ['1:22: unknown attribute "@defualt"; did you mean "@default"?']],
   ["unknown table attribute", "table t { id integer\n  @@indx([id]) }", ['2:3: unknown table attribute "@@indx"; did you mean "@@index"?']],
   ["unknown view attribute", 'view v = sql("select 1") @commnt("x")', ['1:26: unknown view attribute "@commnt"; did you mean "@comment"?']],
+  ["an index on a plain view", 'view v = sql("select 1 as a") @index([a])', ['1:31: @index is only for a materialized view: write "materialized view v"']],
+  [
+    "duplicate index of a materialized view",
+    PG + 'materialized view v = sql("select 1 as a")\n  @index([a], name: "ix")\n  @index([a], name: "ix", unique: true)',
+    ['4:21: duplicate index name "ix" in materialized view "v"'],
+  ],
+  ["@withNoData takes no arguments", PG + 'materialized view v = sql("select 1") @withNoData(true)', ["2:51: @withNoData takes no positional arguments: expected @withNoData"]],
   ["missing attribute argument", "table t { a integer @default }", ["1:21: missing value of @default: expected @default(value)"]],
   ["too many attribute arguments", "table t { a integer @default(1, 2) }", ["1:33: too many arguments to @default: expected @default(value)"]],
   ["unknown named argument", "table t { a integer\n  @@index([a], nme: \"ix\") }", ['2:16: unknown argument "nme" of @@index; did you mean "name"?']],

@@ -2,6 +2,7 @@ import type { Sequence, View } from "../../model/index.js";
 import { DdlStateError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlContext, Statement } from "../ddl-compiler.js";
+import { pgCreateIndex } from "./postgresql-ddl-columns.js";
 
 /** Schema-level objects: sequences, views and the re-creation of an enum that loses a value. */
 export function pgCreateSequence(w: DdlWriter, sequence: Sequence): Statement[] {
@@ -42,11 +43,13 @@ function ownedBy(w: DdlWriter, target: string): string {
   return target.split(".").map((part) => w.q(part)).join(".");
 }
 
+/** A view, or a materialized view with its indexes (so re-creating one, to change its query, keeps them). */
 export function pgCreateView(w: DdlWriter, view: View): Statement[] {
   const name = w.name(view.schema, view.name);
   const kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW";
-  const statements: Statement[] = [{ sql: `CREATE ${kind} ${name} AS ${view.definition}` }];
+  const statements: Statement[] = [{ sql: `CREATE ${kind} ${name} AS ${view.definition}${view.withNoData ? "\nWITH NO DATA" : ""}` }];
   if (view.comment !== undefined) statements.push({ sql: `COMMENT ON ${kind} ${name} IS ${w.string(view.comment)}` });
+  for (const index of view.indexes) statements.push(pgCreateIndex(w, view.schema, view.name, index, false));
   return statements;
 }
 

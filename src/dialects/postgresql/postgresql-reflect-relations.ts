@@ -11,6 +11,8 @@ export interface RelationRow {
   readonly kind: string;
   /** `p` permanent, `u` unlogged. */
   readonly persistence: string;
+  /** False for a materialized view created (or refreshed) WITH NO DATA. */
+  readonly populated: boolean;
   /** Sequences: how `nextval('…'::regclass)` names this one. */
   readonly regclass: string | null;
   /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
@@ -26,7 +28,7 @@ export const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
   `not exists (select 1 from pg_catalog.pg_depend x where x.classid = '${catalog}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
 
 const RELATIONS_SQL = `
-select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpersistence as persistence,
+select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpersistence as persistence, c.relispopulated as populated,
        case when c.relkind = 'S' then c.oid::regclass::text end as regclass,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
        own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column

@@ -43,6 +43,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   );
   const views = relations.filter((r) => (r.kind === "v" || r.kind === "m") && wanted(r.name, modelSchema(r.schema), "view"));
   const keptTableOids = new Set(tables.map((t) => t.oid));
+  const materializedOids = views.filter((v) => v.kind === "m").map((v) => v.oid);
   // Sequences that belong to a column are not objects of their own: identity
   // sequences never, serial ones once their column reads as autoincrement,
   // and those of excluded tables go with their table.
@@ -80,7 +81,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     readRelationDetails(connection, [...tableOids, ...views.map((v) => v.oid)]),
     readColumns(connection, tableOids, ownedSequences),
     readConstraints(connection, tableOids),
-    readIndexes(connection, tableOids),
+    readIndexes(connection, [...tableOids, ...materializedOids]),
     readSequenceDetails(connection, [...sequences, ...identitySequences].map((s) => s.oid)),
   ]);
 
@@ -94,12 +95,8 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
     const where = `table "${qualifiedName(row)}"`;
-    const parentNames = {
-      tableName: row.name,
-      ...(schema !== undefined ? { schemaName: schema } : {}),
-      schemaQualifiedTableName: qualifiedName(row),
-    };
-    const keep = (name: string, type: NameFilterType) => includeName(name, type, parentNames);
+    const parent = parentNamesOf(row);
+    const keep = (name: string, type: NameFilterType) => includeName(name, type, parent);
     const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column")).map((c) => {
       const sequence = c.identity && identityOids.get(`${row.oid}:${c.name}`);
       const detail = sequence ? sequenceDetails.get(sequence) : undefined;
@@ -142,6 +139,8 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
         schema: modelSchema(row.schema),
         definition: (detail?.definition ?? "").trim().replace(/;$/, ""),
         materialized: row.kind === "m",
+        indexes: (indexes.get(row.oid) ?? []).filter((i) => includeName(i.name, "index", parentNamesOf(row))).map(indexFromRow),
+        withNoData: !row.populated,
         ...(detail?.comment != null ? { comment: detail.comment } : {}),
       });
     }),
@@ -164,6 +163,12 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
 function qualifiedName(row: { schema: string; name: string }): string {
   const schema = modelSchema(row.schema);
   return schema !== undefined ? `${schema}.${row.name}` : row.name;
+}
+
+/** What includeName is told about the table (or materialized view) an index or column belongs to. */
+function parentNamesOf(row: { schema: string; name: string }) {
+  const schema = modelSchema(row.schema);
+  return { tableName: row.name, ...(schema !== undefined ? { schemaName: schema } : {}), schemaQualifiedTableName: qualifiedName(row) };
 }
 
 /** `orders.id`, or `audit.orders.id` outside the default schema. */
