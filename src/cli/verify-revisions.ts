@@ -12,7 +12,10 @@ import { includedSchemas } from "../compare/index.js";
 import { DEFAULT_VERSION_TABLE } from "../dialects/reflect-options.js";
 import type { DiffEntry } from "../ops/index.js";
 import { DEFAULT_DATABASE, type LoadedMigration, type RevisionGraph } from "../revisions/index.js";
+import { tableOfOp } from "../dialects/hazard-helpers.js";
+import { describeOp } from "../lint/lint-report.js";
 import { copySchema } from "../runtime/copy-schema.js";
+import { observesLocks, type LockCheck } from "../runtime/lock-predictions.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
 import { executeStatement } from "../runtime/execute-statement.js";
 import { liveDdlContext } from "../runtime/live-ddl-context.js";
@@ -78,6 +81,8 @@ export async function verifyRevisions(
       const scratch = await openScratch(dialect, target);
       // Autogenerate compared the schema with the real database as it is: its parent state is a copy of that database.
       const real = options.fromRealDatabase ? await openDatabase(target.url, undefined, { readOnly: true }) : undefined;
+      // PostgreSQL: a second connection watches the locks the upgrade takes.
+      const observer = scratch.url !== undefined && observesLocks(dialect) ? await dialect.connect(scratch.url) : undefined;
       let result: VerifyResult;
       try {
         result = await verifyMigration({
@@ -95,17 +100,18 @@ export async function verifyRevisions(
           database: target.database,
           cwd: context.cwd,
           schema: metadata && graph.heads[0] === revision ? { metadata, options: compare } : undefined,
+          observer,
         });
       } finally {
+        await observer?.close();
         await real?.close();
         await scratch.dispose();
       }
       results.push(result);
       const failure = result.failure;
-      if (!failure) {
-        context.out(`verified ${where} on a scratch ${dialect.name} database: ${result.passed.join(", ")}`);
-        continue;
-      }
+      if (!failure) context.out(`verified ${where} on a scratch ${dialect.name} database: ${result.passed.join(", ")}`);
+      if (result.locks) reportLocks(result.locks, context);
+      if (!failure) continue;
       context.err(
         `${where}: verification on a scratch ${dialect.name} database (the real one was not touched) ` +
           `failed at the ${failure.step} step, which is to ${VERIFY_STEPS[failure.step]}:\n${failure.message}`,
@@ -116,6 +122,27 @@ export async function verifyRevisions(
     }
   }
   return { results, dialects: [...dialects] };
+}
+
+/**
+ * What the upgrade's operations locked and rewrote on the tables that were
+ * there before it (the ones a live application uses), and where `strata
+ * lint`'s analysis said otherwise (a strata bug: the hazards are wrong).
+ */
+function reportLocks(check: LockCheck, context: CommandContext): void {
+  const lines = check.observed.flatMap((seen) => {
+    const own = tableOfOp(seen.op);
+    const locks = [...seen.locks].filter(([table]) => check.existing.has(table));
+    // A lock the transaction already held (an earlier operation took it) hides the one this operation takes.
+    const parts = [
+      ...locks.filter(([table, mode]) => seen.heldBefore.get(table) !== mode).map(([table, mode]) => `${mode} on ${table}`),
+      ...locks.filter(([table, mode]) => table === own && seen.heldBefore.get(table) === mode).map(([table, mode]) => `${table} was under ${mode} already`),
+      ...seen.rewritten.filter((t) => check.existing.has(t)).map((t) => `rewrote ${t}`),
+    ];
+    return parts.length ? [`    ${describeOp(seen.op)}: ${parts.join(", ")}`] : [];
+  });
+  if (lines.length) context.out(`  the upgrade's operations took, on the tables that existed before it:\n${lines.join("\n")}`);
+  for (const wrong of check.disagreements) context.err(`  warning: the lock analysis (strata lint) disagrees with the database: ${wrong}`);
 }
 
 /** Runs a migration's upgrade ops on the scratch database, outside the version table (its parents are stamped after). */

@@ -35,7 +35,7 @@ export interface RunOptions {
   readonly cwd: string;
   readonly out: (line: string) => void;
   readonly warn: (line: string) => void;
-  /** Sees each statement right after it ran (see StatementHook). */
+  /** Runs each statement of the migrations (see StatementHook). */
   readonly onStatement?: StatementHook;
   /** Aborted (Ctrl-C): no further statement starts, and the migration running fails as a statement failure would. */
   readonly signal?: AbortSignal;
@@ -44,16 +44,24 @@ export interface RunOptions {
 }
 
 /**
- * Called after each statement of a migration ran without error, on the
- * migration's connection and, where the migration runs in a transaction,
- * inside it: the place to look at what the statement did (the locks it
- * holds, the rows it touched) before anything else runs.
+ * Runs each statement of a migration in place of the runner: it must call
+ * `run` once (which throws what the statement throws), and may look before
+ * and after at what the statement does (the locks it takes, the rows it
+ * touches), on the migration's connection and, when `inTransaction`, inside
+ * the migration's transaction, where what it locked stays locked until the
+ * migration commits.
  */
-export type StatementHook = (event: {
-  readonly statement: Statement;
-  readonly connection: DatabaseConnection;
-  readonly step: MigrationStep;
-}) => Promise<void>;
+export type StatementHook = (
+  event: {
+    readonly statement: Statement;
+    readonly connection: DatabaseConnection;
+    readonly step: MigrationStep;
+    /** The migration's operation the statement belongs to. */
+    readonly op: MigrateOperation;
+    readonly inTransaction: boolean;
+  },
+  run: () => Promise<void>,
+) => Promise<void>;
 
 interface PreparedStep extends MigrationStep {
   readonly ops: readonly MigrateOperation[];
@@ -188,16 +196,18 @@ async function runInTransaction(options: RunOptions, step: PreparedStep): Promis
   for (const statement of boundary.beforeBegin) await runStatement(connection, statement);
   try {
     await connection.execute(support.beginStatement);
+    const ran = { statements: 0, committed: 0 };
+    let state: VersionState = new Map();
     try {
       // Created inside the first migration's transaction: a failure leaves no table behind either.
       if (!(await versionTable.exists(connection))) await connection.execute(versionTable.createStatement().sql);
-      const state = await versionTable.read(connection);
+      state = await versionTable.read(connection);
       if (!stepIsPending(graph, state, step)) {
         await connection.execute("ROLLBACK");
         return false;
       }
       options.out(stepTitle(step));
-      await executeOps(options, step, true);
+      await executeOps(options, step, true, ran);
       const after = stateAfter(graph, state, step, step.direction === "upgrade" ? fileChecksum(step.migration) : "");
       for (const s of versionTable.changeStatements(state, after, new Date().toISOString()))
         await connection.execute(s.sql);
@@ -206,9 +216,19 @@ async function runInTransaction(options: RunOptions, step: PreparedStep): Promis
     } catch (error) {
       await connection.execute("ROLLBACK").catch(() => {});
       if (error instanceof PlanError) throw error;
+      const failed = `${step.direction} ${step.migration.revision} (${step.file})`;
+      if (ran.committed === 0) {
+        throw new MigrationFailedError(
+          `${failed} failed and was rolled back; the database and the version table are as they were before it.\n${(error as Error).message}`,
+        );
+      }
+      // A statement that cannot run in a transaction (PostgreSQL's ALTER TYPE ... ADD VALUE) committed what ran up to it.
+      const stays = ran.committed === 1 ? "that statement stays" : `those ${ran.committed} statements stay`;
       throw new MigrationFailedError(
-        `${step.direction} ${step.migration.revision} (${step.file}) failed and was rolled back; ` +
-          `the database and the version table are as they were before it.\n${(error as Error).message}`,
+        `${failed} failed after ${ran.committed} of its statements had committed (a statement that commits on its own ` +
+          `commits the ones before it), so ${stays} applied; the statements after ${ran.committed === 1 ? "it" : "them"} were rolled back. ` +
+          `The version table still says ${headsOf(state).join(", ") || "base"} (the last migration that completed). ` +
+          `Undo or finish the partial change by hand before running strata again.\n${(error as Error).message}`,
       );
     }
   } finally {
@@ -231,10 +251,11 @@ async function runWithoutTransaction(options: RunOptions, step: PreparedStep): P
     );
   }
   options.out(stepTitle(step));
-  let done = 0;
+  const ran = { statements: 0, committed: 0 };
   try {
-    await executeOps(options, step, false, () => done++);
+    await executeOps(options, step, false, ran);
   } catch (error) {
+    const done = ran.statements;
     const why = connection.dialect.capabilities.transactionalDdl
       ? "it is marked `transactional = false`"
       : `${connection.dialect.name} commits each DDL statement as it runs`;
@@ -256,37 +277,41 @@ async function runWithoutTransaction(options: RunOptions, step: PreparedStep): P
   return true;
 }
 
-/** Replays the collected ops through the executing Operations, statement by statement. */
-async function executeOps(
-  options: RunOptions,
-  step: PreparedStep,
-  inTransaction: boolean,
-  onDone?: () => void,
-): Promise<void> {
+/** How far a migration got: statements run, and how many of them committed already (inside a transaction, those up to one that commits first). */
+interface Ran {
+  statements: number;
+  committed: number;
+}
+
+/** Replays the collected ops through the executing Operations, statement by statement, counting in `ran`. */
+async function executeOps(options: RunOptions, step: PreparedStep, inTransaction: boolean, ran: Ran): Promise<void> {
   const { connection } = options;
   const context = liveDdlContext(connection);
   const begin = runtimeSupportFor(connection.dialect).beginStatement;
   let operation = 0;
-  let statements = 0;
   const report = () =>
     options.progress?.(
       `${step.direction} ${step.migration.revision} (${step.file}): operation ${operation} of ${step.ops.length}, ` +
-        `${statements} statement${statements === 1 ? "" : "s"} run`,
+        `${ran.statements} statement${ran.statements === 1 ? "" : "s"} run`,
     );
   const operations = executingOperations(connection.dialect, context, async (statement) => {
     options.signal?.throwIfAborted();
     if (inTransaction && statement.transactional === false)
       throw new NonTransactionalStatementError(statement, step.file);
-    if (inTransaction && statement.commitsFirst) {
+    const commitsFirst = inTransaction && statement.commitsFirst === true;
+    const run = () => runStatement(connection, statement);
+    const hook = options.onStatement;
+    const op = step.ops[operation - 1]!;
+    const observed = hook ? () => hook({ statement, connection, step, op, inTransaction: inTransaction && !commitsFirst }, run) : run;
+    if (commitsFirst) {
       // What ran so far commits; the statement commits on its own; the rest gets a new transaction.
       await connection.execute("COMMIT");
-      await runStatement(connection, statement);
+      await observed();
+      ran.committed = ran.statements + 1;
       await connection.execute(begin);
-    } else await runStatement(connection, statement);
-    await options.onStatement?.({ statement, connection, step });
-    statements++;
+    } else await observed();
+    ran.statements++;
     report();
-    onDone?.();
   });
   for (const op of step.ops) {
     operation++;

@@ -11,6 +11,8 @@ import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 
 export interface ScratchDatabase {
   readonly connection: DatabaseConnection;
+  /** Where a second connection reaches it (none for an in-memory database, which only its one connection sees). */
+  readonly url?: string;
   /** Drops (or empties) the scratch database and closes every connection it opened. */
   dispose(): Promise<void>;
 }
@@ -111,9 +113,11 @@ async function temporaryDatabase(dialect: Dialect, server: ScratchServer, url: s
     );
   }
   try {
-    const connection = await dialect.connect(urlOfDatabase(url, name));
+    const scratchUrl = urlOfDatabase(url, name);
+    const connection = await dialect.connect(scratchUrl);
     return {
       connection,
+      url: scratchUrl,
       async dispose() {
         await connection.close().catch(() => {});
         await admin.execute(server.drop(name));
@@ -139,6 +143,7 @@ async function devDatabase(dialect: Dialect, server: ScratchServer, devUrl: stri
   }
   return {
     connection,
+    url: devUrl,
     async dispose() {
       try {
         for (const statement of await server.empty(connection)) await connection.execute(statement);

@@ -6,7 +6,9 @@
  * catalog with the parent state (it must be the same), and runs the upgrade
  * again. Stops at the first step that fails and says what failed: the
  * statement and the database's error, the differences left, or the catalog
- * lines that changed.
+ * lines that changed. On PostgreSQL, given a second connection, it also
+ * watches the locks and rewrites of the upgrade's operations and holds the
+ * hazard analysis to them (see UpgradeLockCheck).
  */
 import { MigrationContext, produceMigrations, type AutogenOptions } from "../compare/index.js";
 import type { DatabaseConnection } from "../dialects/dialect.js";
@@ -14,6 +16,7 @@ import type { MetaData } from "../model/index.js";
 import type { UpgradeOps } from "../ops/index.js";
 import type { LoadedMigration, RevisionGraph } from "../revisions/index.js";
 import { catalogChanges, snapshotCatalog } from "./catalog-snapshot.js";
+import { UpgradeLockCheck, type LockCheck } from "./lock-predictions.js";
 import { MigrationFailedError } from "./migration-errors.js";
 import { PlanError, type Target } from "./migration-plan.js";
 import { runMigrations, type StatementHook } from "./migration-runner.js";
@@ -54,8 +57,12 @@ export interface VerifyOptions {
    * parents are then stamped as applied.
    */
   readonly parentSchema?: (scratch: DatabaseConnection) => Promise<void>;
-  /** Sees every statement of the first upgrade of the verified migration (not of its parents). */
-  readonly onStatement?: StatementHook;
+  /**
+   * PostgreSQL: a second connection to the scratch database, to read
+   * pg_locks from while the first upgrade of the verified migration (not of
+   * its parents) runs; the result then says what each operation locked.
+   */
+  readonly observer?: DatabaseConnection;
 }
 
 export interface VerifyFailure {
@@ -70,6 +77,8 @@ export interface VerifyResult {
   readonly revision: string;
   readonly passed: readonly VerifyStepName[];
   readonly failure?: VerifyFailure;
+  /** With an observer, once the upgrade ran: what its operations locked and rewrote, and where the hazard analysis disagrees. */
+  readonly locks?: LockCheck;
 }
 
 /** Thrown inside `verifyMigration` to stop at a step; never escapes it. */
@@ -82,6 +91,7 @@ class StepFailed extends Error {
 export async function verifyMigration(options: VerifyOptions): Promise<VerifyResult> {
   const { scratch, graph, revision } = options;
   const passed: VerifyStepName[] = [];
+  let locks: { locks?: LockCheck } = {};
   const node = graph.get(revision);
   const parents: Target = { revisions: [...node.downRevisions, ...node.dependsOn] };
   const versionTable = new VersionTable(scratch.dialect, options.versionTable);
@@ -93,8 +103,10 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     const parentCatalog = await snapshotCatalog(scratch, options.versionTable);
     passed.push("parent");
 
-    await run("upgrade", "upgrade", { revisions: [revision] }, options.onStatement);
+    const watched = options.observer && (await UpgradeLockCheck.before(scratch, options.observer, options.versionTable));
+    await run("upgrade", "upgrade", { revisions: [revision] }, watched ? watched.onStatement : undefined);
     passed.push("upgrade");
+    if (watched) locks = { locks: watched.check() };
 
     if (options.schema) {
       const context = MigrationContext.configure({ connection: scratch, opts: options.schema.options });
@@ -123,9 +135,9 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
 
     await run("upgrade again", "upgrade", { revisions: [revision] });
     passed.push("upgrade again");
-    return { revision, passed };
+    return { revision, passed, ...locks };
   } catch (error) {
-    if (error instanceof StepFailed) return { revision, passed, failure: error.failure };
+    if (error instanceof StepFailed) return { revision, passed, failure: error.failure, ...locks };
     throw error;
   }
 }

@@ -122,6 +122,34 @@ for (const dialect of availableDialects()) {
   });
 
   if (dialect === "sqlite") continue;
+  if (dialect === "postgresql") {
+    cases.push({
+      lane: dialect,
+      name: "postgresql: verify says what the upgrade locked and rewrote on the tables that were there before it",
+      run: () =>
+        withTestDatabase(dialect, async (db) => {
+          const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA) });
+          try {
+            await p.ok(["revision", "--autogenerate", "-m", "first", "--rev-id", "v1", "--no-verify"]);
+            await p.ok(["upgrade", "head"]);
+            const indexed = SCHEMA.replace("\n}", '\n\n  @@index([name], name: "ix_t_name")\n}').replace("varchar(20)?", "text?");
+            p.write("schemas/app.schema", schemaFile(dialect, db.url, indexed));
+            await p.ok(["revision", "--autogenerate", "-m", "second", "--rev-id", "v2", "--no-verify"]);
+            const verified = await p.ok(["verify"]);
+            assert.equal(verified.out, [
+              `verified v2 (migrations/v2_second.ts) on a scratch postgresql database: ${ALL_STEPS}`,
+              "  the upgrade's operations took, on the tables that existed before it:",
+              "    alterColumn on t: AccessExclusiveLock on t",
+              // Its SHARE lock is hidden: the transaction holds ACCESS EXCLUSIVE on t since the column change.
+              "    createIndex on t: t was under AccessExclusiveLock already",
+            ].join("\n"));
+            assert.equal(verified.err, "");
+          } finally {
+            p.done();
+          }
+        }),
+    });
+  }
   cases.push({
     lane: dialect,
     name: `${dialect}: a devUrl database is used when given, must be empty, and is emptied again`,

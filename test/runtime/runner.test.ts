@@ -270,6 +270,39 @@ test("SQLite: rebuilding a table that others reference with ON DELETE CASCADE ke
 });
 
 for (const dialect of availableDialects(["postgresql"])) {
+  test(`${dialect}: a failure after an enum value was added says what committed, and the database shows it`, async () => {
+    await withTestDatabase(dialect, async (db) => {
+      const p = project();
+      try {
+        await db.run("CREATE TYPE mood AS ENUM ('calm')");
+        writeMigration(p, "r1", undefined, "a");
+        p.write(
+          "migrations/r2.ts",
+          migrationFile({
+            revision: "r2",
+            downRevision: "r1",
+            // ALTER TYPE ... ADD VALUE commits what ran before it and itself; the failing statement after it is rolled back alone.
+            upgrade: `${create("b")}\n  await op.addEnumValue("mood", "busy");\n${create("c")}\n  await op.execute("SELECT 1 / 0");`,
+            downgrade: "",
+          }),
+        );
+        const failed = await p.strata("upgrade", "head", "--url", db.url);
+        assert.is(failed.code, 2);
+        assert.equal(failed.err.split("\n").slice(0, 2), [
+          "strata upgrade: upgrade r2 (migrations/r2.ts) failed after 2 of its statements had committed (a statement that commits on its own commits the ones before it), " +
+            "so those 2 statements stay applied; the statements after them were rolled back. The version table still says r1 (the last migration that completed). " +
+            "Undo or finish the partial change by hand before running strata again.",
+          "division by zero",
+        ]);
+        assert.equal((await p.ok(["current", "--url", db.url])).out, "r1");
+        assert.equal(await db.query("SELECT to_regclass('b')::text AS b, to_regclass('c')::text AS c"), [{ b: "b", c: null }]);
+        assert.equal(await db.query("SELECT enum_range(NULL::mood)::text AS mood"), [{ mood: "{calm,busy}" }]);
+      } finally {
+        p.done();
+      }
+    });
+  });
+
   test(`${dialect}: CREATE INDEX CONCURRENTLY runs only in a migration marked transactional = false`, async () => {
     await withTestDatabase(dialect, async (db) => {
       const p = project();

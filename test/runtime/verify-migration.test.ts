@@ -1,54 +1,108 @@
 /**
- * The verification runner as a module (what the lock analysis builds on):
- * its per-statement hook sees each statement of the verified upgrade, in
- * order, on the scratch connection and inside the migration's transaction,
- * and nothing of the migrations below it.
+ * The verification runner as a module, watching locks on PostgreSQL: the
+ * verified upgrade's operations (not those of the migrations below it) are
+ * observed from a second connection inside the migration's transaction,
+ * each with the locks it took and the tables it rewrote on the tables that
+ * existed before, and the hazard analysis is held to them.
  */
 import { join } from "node:path";
-import { test } from "uvu";
+import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { postgresqlDialect } from "../../src/dialects/postgresql/postgresql-dialect.js";
+import { describeOp } from "../../src/lint/lint-report.js";
+import { loadRevisionGraph } from "../../src/revisions/index.js";
+import type { LockCheck } from "../../src/runtime/lock-predictions.js";
 import { openScratchDatabase } from "../../src/runtime/scratch-database.js";
 import { verifyMigration } from "../../src/runtime/verify-migration.js";
-import { dialectNamed } from "../../src/dialects/registry.js";
-import { loadRevisionGraph } from "../../src/revisions/index.js";
 import { migrationFile } from "../acceptance/migration.js";
 import { project } from "../acceptance/project.js";
+import { availableDialects, withTestDatabase } from "../support/databases.js";
 
-test("the statement hook sees the verified upgrade's statements, in its transaction", async () => {
+const test = suite("verify watches locks");
+
+const PARENT = migrationFile({
+  revision: "h1",
+  upgrade: [
+    '  await op.execute("CREATE TABLE orders (id integer PRIMARY KEY, note varchar(20))");',
+    '  await op.execute("INSERT INTO orders SELECT g, \'n\' || g FROM generate_series(1, 100) g");',
+  ].join("\n"),
+  downgrade: '  await op.execute("DROP TABLE orders");',
+});
+
+/** Verifies `upgrade` (a migration above PARENT) with a lock observer; returns what it saw, one line per operation. */
+async function watched(url: string, upgrade: string, downgrade: string): Promise<{ seen: string[]; check: LockCheck }> {
   const p = project();
-  const scratch = await openScratchDatabase(dialectNamed("sqlite")!, "file:unused.db");
+  const scratch = await openScratchDatabase(postgresqlDialect, url);
+  const observer = await postgresqlDialect.connect(scratch.url!);
   try {
-    p.write("migrations/h1.ts", migrationFile({ revision: "h1", upgrade: '  await op.execute("CREATE TABLE a (id INTEGER)");', downgrade: '  await op.execute("DROP TABLE a");' }));
-    p.write(
-      "migrations/h2.ts",
-      migrationFile({
-        revision: "h2",
-        downRevision: "h1",
-        upgrade: '  await op.execute("CREATE TABLE b (id INTEGER)");\n  await op.execute("INSERT INTO b VALUES (1)");',
-        downgrade: '  await op.execute("DROP TABLE b");',
-      }),
-    );
+    p.write("migrations/h1.ts", PARENT);
+    p.write("migrations/h2.ts", migrationFile({ revision: "h2", downRevision: "h1", upgrade, downgrade }));
     const graph = await loadRevisionGraph(join(p.cwd, "migrations"), p.cwd);
-    const seen: string[] = [];
-    const result = await verifyMigration({
-      scratch: scratch.connection,
-      graph,
-      revision: "h2",
-      versionTable: "strata_version",
-      database: "default",
-      cwd: p.cwd,
-      onStatement: async ({ statement, connection, step }) => {
-        // Inside the transaction: the version table does not say h2 yet.
-        const rows = await connection.query<{ v: string }>("SELECT version_num AS v FROM strata_version");
-        seen.push(`${step.migration.revision} ${statement.sql} (at ${rows.map((r) => r.v).join(",")})`);
-      },
+    const result = await verifyMigration({ scratch: scratch.connection, observer, graph, revision: "h2", versionTable: "strata_version", database: "default", cwd: p.cwd });
+    assert.equal(result.failure, undefined);
+    const check = result.locks!;
+    const seen = check.observed.map((o) => {
+      const locks = [...o.locks].filter(([t]) => check.existing.has(t)).map(([t, mode]) => `${mode} on ${t}${o.heldBefore.has(t) ? ` (held before: ${o.heldBefore.get(t)})` : ""}`);
+      return `${describeOp(o.op)}: ${[...locks, ...o.rewritten.map((t) => `rewrote ${t}`)].join(", ") || "nothing"}`;
     });
-    assert.equal(result, { revision: "h2", passed: ["parent", "upgrade", "downgrade", "catalog", "upgrade again"] });
-    assert.equal(seen, ["h2 CREATE TABLE b (id INTEGER) (at h1)", "h2 INSERT INTO b VALUES (1) (at h1)"]);
+    return { seen, check };
   } finally {
+    await observer.close();
     await scratch.dispose();
     p.done();
   }
-});
+}
+
+if (availableDialects(["postgresql"]).length === 0) {
+  console.warn("SKIPPED verify watches locks: the PostgreSQL server is down");
+} else {
+  test("each operation of the upgrade, in its transaction: what it locked and rewrote, and the analysis agrees", () =>
+    withTestDatabase("postgresql", async (db) => {
+      const { seen, check } = await watched(
+        db.url,
+        [
+          '  await op.createIndex("ix_note", "orders", ["note"]);',
+          '  await op.alterColumn("orders", "id", { type: s.bigint(), existingType: s.integer() });',
+          // The transaction holds ACCESS EXCLUSIVE on orders already: this index's SHARE lock cannot be seen.
+          '  await op.createIndex("ix_note_id", "orders", ["note", "id"]);',
+          '  await op.createTable("events", s.column("id", s.integer(), { nullable: false }), s.primaryKey("id"));',
+        ].join("\n"),
+        [
+          '  await op.dropTable("events");',
+          '  await op.dropIndex("ix_note_id", "orders");',
+          '  await op.alterColumn("orders", "id", { type: s.integer(), existingType: s.bigint() });',
+          '  await op.dropIndex("ix_note", "orders");',
+        ].join("\n"),
+      );
+      assert.equal(seen, [
+        "createIndex on orders: ShareLock on orders",
+        "alterColumn on orders: AccessExclusiveLock on orders (held before: ShareLock), rewrote orders",
+        "createIndex on orders: AccessExclusiveLock on orders (held before: AccessExclusiveLock)",
+        "createTable on events: AccessExclusiveLock on orders (held before: AccessExclusiveLock)",
+      ]);
+      assert.equal(
+        check.findings.map((f) => `${describeOp(f.op)}: ${f.hazards.map((h) => h.code).join(", ")}`),
+        [
+          "createIndex on orders: index-blocks-writes, missing-lock-timeout",
+          "alterColumn on orders: type-change-rewrites",
+          "createIndex on orders: index-blocks-writes",
+        ],
+      );
+      assert.equal(check.disagreements, []);
+    }),
+  );
+
+  test("a rewrite the analysis cannot see (raw SQL) is reported as a disagreement", () =>
+    withTestDatabase("postgresql", async (db) => {
+      const { seen, check } = await watched(
+        db.url,
+        '  await op.execute("ALTER TABLE orders ALTER COLUMN id TYPE bigint");',
+        '  await op.execute("ALTER TABLE orders ALTER COLUMN id TYPE integer");',
+      );
+      assert.equal(seen, ["executeSQL: AccessExclusiveLock on orders, rewrote orders"]);
+      assert.equal(check.disagreements, ["executeSQL: rewrote orders, and no hazard says so"]);
+    }),
+  );
+}
 
 test.run();
