@@ -41,13 +41,15 @@ export interface TableConstraints {
 // NOT NULL constraints (contype `n`, PostgreSQL 18) are column nullability,
 // not checks. Foreign keys that PostgreSQL clones onto a table for each
 // partition of the referenced table share their parent's table: skip them.
+// Each key column's name is one index probe on (attrelid, attnum): a join
+// would read every column of the table once per constraint.
 const CONSTRAINTS_SQL = `
 select con.conrelid as table_oid, con.conname as name, con.contype as type,
-       array(select a.attname::text from unnest(con.conkey) with ordinality k(num, pos)
-             join pg_catalog.pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.pos) as columns,
+       array(select (select a.attname::text from pg_catalog.pg_attribute a where a.attrelid = con.conrelid and a.attnum = k.num)
+             from unnest(con.conkey) with ordinality k(num, pos) order by k.pos) as columns,
        fn.nspname as target_schema, fc.relname as target_name,
-       array(select a.attname::text from unnest(con.confkey) with ordinality k(num, pos)
-             join pg_catalog.pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.pos) as target_columns,
+       array(select (select a.attname::text from pg_catalog.pg_attribute a where a.attrelid = con.confrelid and a.attnum = k.num)
+             from unnest(con.confkey) with ordinality k(num, pos) order by k.pos) as target_columns,
        con.confupdtype as on_update, con.confdeltype as on_delete,
        con.condeferrable as deferrable, con.condeferred as deferred,
        case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) end as expression,
