@@ -159,9 +159,9 @@ export interface ExtensionDecl extends Body {
   readonly fields: readonly Assignment[];
 }
 
-/** `function`, `procedure`, `aggregate` and `trigger`: settings like a sequence's, given meaning by the model builder. */
+/** `function`, `procedure`, `aggregate`, `trigger` and `policy`: settings like a sequence's, given meaning by the model builder. */
 export interface RoutineDecl extends Body {
-  readonly kind: "function" | "procedure" | "aggregate" | "trigger";
+  readonly kind: "function" | "procedure" | "aggregate" | "trigger" | "policy";
   readonly name: QualifiedName;
   readonly fields: readonly Assignment[];
 }

@@ -3,6 +3,7 @@ import { makeToken, TokenStream } from "./token-stream.js";
 import { quoteText } from "./error-messages.js";
 import {
   Aggregate,
+  Policy,
   AttrName,
   BlockComment,
   BlockString,
@@ -165,7 +166,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Function, Procedure, Trigger, Aggregate].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Function, Procedure, Trigger, Aggregate, Policy].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

@@ -19,6 +19,7 @@ import { errorMessages } from "./error-messages.js";
 import type { TokenStream } from "./token-stream.js";
 import {
   Aggregate,
+  Policy,
   ALL_TOKENS,
   AttrName,
   BlockString,
@@ -239,7 +240,7 @@ class SchemaParser extends EmbeddedActionsParser {
 
   #routineKeywords?: IOrAlt<IToken>[];
 
-  /** `function name { settings }`, `procedure ...`, `trigger ...`, `aggregate ...`: named objects described by settings. */
+  /** `function name { settings }`, `procedure ...`, `trigger ...`, `aggregate ...`, `policy ...`: named objects described by settings. */
   routineDecl = this.RULE("routineDecl", (): Declaration => {
     const start = this.OR(
       (this.#routineKeywords ??= [
@@ -247,13 +248,14 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(Procedure) },
         { ALT: () => this.CONSUME(Trigger) },
         { ALT: () => this.CONSUME(Aggregate) },
+        { ALT: () => this.CONSUME(Policy) },
       ]),
     );
     const name = this.SUBRULE(this.qualifiedName);
     const open = this.CONSUME(LCurly);
     const fields = this.SUBRULE(this.assignments);
     this.CONSUME(RCurly);
-    const kinds = new Map<TokenType, RoutineDecl["kind"]>([[Procedure, "procedure"], [Trigger, "trigger"], [Aggregate, "aggregate"]]);
+    const kinds = new Map<TokenType, RoutineDecl["kind"]>([[Procedure, "procedure"], [Trigger, "trigger"], [Aggregate, "aggregate"], [Policy, "policy"]]);
     const kind = kinds.get(start.tokenType) ?? "function";
     return { kind, name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
@@ -682,7 +684,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate, Policy]);
 
 function run<T>(
   parser: SchemaParser,

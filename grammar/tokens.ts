@@ -123,6 +123,7 @@ export const Function = keyword("function");
 export const Procedure = keyword("procedure");
 export const Trigger = keyword("trigger");
 export const Aggregate = keyword("aggregate");
+export const Policy = keyword("policy");
 
 const punctuation = (name: string, pattern: string) =>
   createToken({ name, pattern, label: `'${pattern}'` });
@@ -167,6 +168,7 @@ export const ALL_TOKENS: TokenType[] = [
   Procedure,
   Trigger,
   Aggregate,
+  Policy,
   Identifier,
   Name,
   LCurly,

@@ -73,6 +73,32 @@ function describeTuple(tuple: DiffTuple): string {
     case "modify_sequence":
     case "modify_view":
       return `~ ${kind.slice(7)} ${qualified(rest[0], rest[1])}`;
+    case "add_function":
+    case "add_domain":
+      return `+ ${kind.slice(4)} ${qualified(obj.schema, obj.name)}`;
+    case "remove_function":
+    case "remove_domain":
+      return `- ${kind.slice(7)} ${qualified(obj.schema, obj.name)}`;
+    // An extension's schema is where its objects go, not a namespace of its name.
+    case "add_extension":
+      return `+ extension ${String(obj.name)}`;
+    case "remove_extension":
+      return `- extension ${String(obj.name)}`;
+    case "modify_function":
+    case "modify_domain":
+      return `~ ${kind.slice(7)} ${qualified(rest[0], rest[1])}`;
+    case "modify_extension":
+      return `~ extension ${String(rest[0])}`;
+    // Triggers and policies are named per table.
+    case "add_trigger":
+    case "add_policy":
+      return `+ ${kind.slice(4)} ${onTable(obj)}`;
+    case "remove_trigger":
+    case "remove_policy":
+      return `- ${kind.slice(7)} ${onTable(obj)}`;
+    case "modify_trigger":
+    case "modify_policy":
+      return `~ ${kind.slice(7)} ${onTable(rest[3] as Named)}`;
     case "add_enum_value":
       return `+ value ${show(rest[2])} of enum ${qualified(rest[0], rest[1])}`;
     case "remove_enum_value":

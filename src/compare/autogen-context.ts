@@ -1,6 +1,6 @@
 import type { DatabaseConnection, Dialect } from "../dialects/dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterParentNames, type NameFilterType } from "../dialects/reflect-options.js";
-import { MetaData, type DefaultValue, type Routine, type Table } from "../model/index.js";
+import { MetaData, type DefaultValue, type Policy, type Routine, type Table } from "../model/index.js";
 import type { Comparators } from "./comparators.js";
 import { comparators as sharedComparators } from "./default-comparators.js";
 import type { MigrationContext, SchemaItem } from "./migration-context.js";
@@ -39,6 +39,12 @@ export class AutogenContext {
    * by the model routine's key, for routines whose text alone differs.
    */
   storedRoutines: ReadonlyMap<string, Routine> = new Map();
+  /**
+   * The target's policies with their expressions as the server would store
+   * them (Dialect.storedPolicies), by policy key, for policies whose
+   * expressions alone differ as written.
+   */
+  storedPolicies: ReadonlyMap<string, Policy> = new Map();
   /**
    * `defaultProbeKey(column)` → the target column's default as the database
    * would store it (Dialect.storedDefaults), for defaults that differ only

@@ -3,6 +3,7 @@ import { newRevisionId } from "../revisions/revision-id.js";
 import { DowngradeOps, MigrationScript, UpgradeOps, type DiffEntry } from "../ops/index.js";
 import { AutogenContext } from "./autogen-context.js";
 import { routinesToAskAbout } from "./compare-functions.js";
+import { policiesToAskAbout } from "./compare-policies.js";
 import { viewsToAskAbout } from "./compare-views.js";
 import { defaultsToAskAbout } from "./stored-defaults.js";
 import { compareNames } from "./filters.js";
@@ -107,6 +108,10 @@ async function produceUpgradeOps(context: MigrationContext, metadata: MetaData |
   if (dialect.storedRoutines) {
     const routines = routinesToAskAbout(dialect, database, target);
     if (routines.length) ctx.storedRoutines = await dialect.storedRoutines(context.connection!, routines);
+  }
+  if (dialect.storedPolicies) {
+    const policies = policiesToAskAbout(database, target);
+    if (policies.length) ctx.storedPolicies = await dialect.storedPolicies(context.connection!, policies);
   }
   if (dialect.storedDefaults) {
     const columns = defaultsToAskAbout(dialect.normalizeModel(database), dialect.normalizeModel(target));

@@ -8,6 +8,7 @@ import { setup as extensions } from "./compare-extensions.js";
 import { setup as functions } from "./compare-functions.js";
 import { setup as foreignKeys } from "./compare-foreign-keys.js";
 import { setup as indexes } from "./compare-indexes.js";
+import { setup as policies } from "./compare-policies.js";
 import { setup as primaryKey } from "./compare-primary-key.js";
 import { setup as schemas } from "./compare-schemas.js";
 import { setup as sequences } from "./compare-sequences.js";
@@ -35,6 +36,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   tableOptions,
   columnComparators,
   triggers,
+  policies,
   schemas,
 ];
 

@@ -1,10 +1,13 @@
 import { tableKey, type MetaData } from "../model/index.js";
-import type { Routine, Trigger } from "../model/index.js";
+import type { Policy, Routine, Trigger } from "../model/index.js";
 import {
+  AlterPolicyOp,
   CreateFunctionOp,
+  CreatePolicyOp,
   CreateTriggerOp,
   CreateViewOp,
   DropFunctionOp,
+  DropPolicyOp,
   DropTriggerOp,
   DropViewOp,
   ReplaceFunctionOp,
@@ -60,6 +63,14 @@ const triggerObject = (t: Trigger): OrderedObject => ({
   phase: Phase.trigger,
 });
 
+/** A policy needs its table and what its expressions name (functions, other tables). */
+const policyObject = (p: Policy): OrderedObject => ({
+  key: `policy ${p.key}`,
+  name: p.name,
+  text: [p.table, p.using, p.check].filter((x) => x !== undefined).join(" "),
+  phase: Phase.policy,
+});
+
 export const ORDERED_KINDS: readonly OrderedKind[] = [
   kind(CreateViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),
   kind(ReplaceViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),
@@ -80,6 +91,13 @@ export const ORDERED_KINDS: readonly OrderedKind[] = [
     op.trigger
       ? triggerObject(op.trigger)
       : { key: `trigger ${op.schema ?? ""}.${op.tableName}/${op.triggerName}`, name: op.triggerName, text: op.tableName, phase: Phase.trigger },
+  ),
+  kind(CreatePolicyOp, true, ({ policy }) => policyObject(policy)),
+  kind(AlterPolicyOp, true, ({ policy }) => policyObject(policy)),
+  kind(DropPolicyOp, false, (op) =>
+    op.policy
+      ? policyObject(op.policy)
+      : { key: `policy ${tableKey({ schema: op.schema, name: op.tableName })}/${op.policyName}`, name: op.policyName, text: op.tableName, phase: Phase.policy },
   ),
 ];
 

@@ -1,4 +1,4 @@
-import type { Column, Constraint, DefaultValue, MetaData, Routine, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
+import type { Column, Constraint, DefaultValue, MetaData, Policy, Routine, SqlType, Table, TableOptionName, TypeSpec, View } from "../model/index.js";
 import type { ConnectOptions } from "./connect-options.js";
 import type { DdlCompiler } from "./ddl-compiler.js";
 import type { HazardRules } from "./hazards.js";
@@ -68,6 +68,13 @@ export interface Dialect {
    * is left behind in the database.
    */
   storedRoutines?(connection: DatabaseConnection, routines: readonly Routine[]): Promise<Map<string, Routine>>;
+  /**
+   * These policies with their USING and WITH CHECK expressions as the
+   * server would store them, by policy key. Asked only for policies whose
+   * expressions differ from the database's as written. Optional; a policy
+   * the server refuses is left out, and nothing is left behind.
+   */
+  storedPolicies?(connection: DatabaseConnection, policies: readonly Policy[]): Promise<Map<string, Policy>>;
   /**
    * The name the database would give `constraint`, declared without one on
    * `table`, given the names already `taken` in its namespace. Autogenerate
@@ -153,6 +160,8 @@ export interface DialectCapabilities {
   readonly triggers: boolean;
   /** A trigger executes a function (PostgreSQL) rather than a statement body (MySQL, SQLite). */
   readonly triggerFunctions: boolean;
+  /** Row-level security policies (PostgreSQL `CREATE POLICY`), and the `rowLevelSecurity` table options. */
+  readonly policies: boolean;
 }
 
 /** A connection as strata uses it: plain rows, positional parameters, a query counter. */

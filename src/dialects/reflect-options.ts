@@ -17,7 +17,8 @@ export type NameFilterType =
   | "extension"
   | "domain"
   | "function"
-  | "trigger";
+  | "trigger"
+  | "policy";
 
 export interface NameFilterParentNames {
   readonly schemaName?: string;

@@ -64,6 +64,7 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
     case "procedure":
     case "aggregate":
     case "trigger":
+    case "policy":
       return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "enum":
       return printEnum(decl, comments, lineOf);

@@ -4,6 +4,7 @@ import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaratio
 import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode, type TypeNaming } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
+import { policyDecl } from "./print-policies.js";
 import { routineDecl, triggerDecl } from "./print-routines.js";
 
 /**
@@ -42,6 +43,7 @@ export function printSchema(metadata: MetaData): string {
     });
   }
   for (const t of metadata.triggers.values()) declarations.push(triggerDecl(t));
+  for (const p of metadata.policies.values()) declarations.push(policyDecl(p));
   return printDocument(declarations);
 }
 
@@ -120,9 +122,10 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
     attrs.push(syntax.attr("check", [...named([syntax.arg(syntax.sql(ck.expression))], ck.name), ...notValid]));
   }
   if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
-  for (const [attribute, { option }] of Object.entries(TABLE_OPTION_SYNTAX)) {
+  for (const [attribute, { option, flags }] of Object.entries(TABLE_OPTION_SYNTAX)) {
     const value = table.options[option];
-    if (value === true) attrs.push(syntax.attr(attribute));
+    const set = Object.entries(flags ?? {}).filter(([, flag]) => table.options[flag] === true);
+    if (value === true) attrs.push(syntax.attr(attribute, set.length ? set.map(([name]) => syntax.arg(syntax.word("true"), name)) : undefined));
     else if (value !== undefined) attrs.push(syntax.attr(attribute, [syntax.arg(typeof value === "number" ? syntax.number(value) : syntax.string(String(value)))]));
   }
   if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));

@@ -33,4 +33,5 @@ const KINDS: Record<Exclude<Declaration["kind"], "database">, SymbolKind> = {
   procedure: SymbolKind.Function,
   aggregate: SymbolKind.Function,
   trigger: SymbolKind.Event,
+  policy: SymbolKind.Key,
 };

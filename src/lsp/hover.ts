@@ -35,6 +35,7 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
       case "procedure":
       case "aggregate":
       case "trigger":
+      case "policy":
         return code(`${symbol.kind} ${symbol.key}`);
     }
   })();

@@ -21,6 +21,7 @@ const OF_KIND: Record<SymbolKind, TokenType> = {
   procedure: "function",
   aggregate: "function",
   trigger: "function",
+  policy: "variable",
 };
 
 interface Token {

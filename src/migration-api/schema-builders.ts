@@ -4,6 +4,7 @@ import {
   Domain,
   ForeignKeyConstraint,
   Index,
+  Policy,
   PrimaryKeyConstraint,
   Routine,
   Sequence,
@@ -12,6 +13,7 @@ import {
   View,
   type ViewProps,
   type ColumnStorage,
+  type PolicyProps,
   type RoutineProps,
   type TriggerProps,
   type IdentityKind,
@@ -164,6 +166,11 @@ export const schemaBuilders = {
   /** A whole trigger, for the ops that carry one (`op.dropTrigger(name, table, { trigger })`). */
   trigger(name: string, table: string, definition: Omit<TriggerProps, "name" | "table" | "info">): Trigger {
     return new Trigger({ name, table, ...definition });
+  },
+
+  /** A whole policy, for the ops that carry one (`op.dropPolicy(name, table, { policy })`). */
+  policy(name: string, table: string, definition: Omit<PolicyProps, "name" | "table" | "info"> = {}): Policy {
+    return new Policy({ name, table, ...definition });
   },
 };
 

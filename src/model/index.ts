@@ -43,4 +43,5 @@ export {
   type SqlSecurity,
   type Volatility,
 } from "./routine.js";
+export { Policy, POLICY_COMMANDS, POLICY_FIELDS, PUBLIC_ROLE, type PolicyCommand, type PolicyProps } from "./policy.js";
 export { Trigger, TRIGGER_FIELDS, type TriggerEvent, type TriggerProps, type TriggerTiming } from "./trigger.js";

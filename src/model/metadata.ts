@@ -1,6 +1,7 @@
 import type { Domain } from "./domain.js";
 import type { Extension } from "./extension.js";
 import { HasInfo, type Info } from "./info.js";
+import type { Policy } from "./policy.js";
 import type { Routine } from "./routine.js";
 import { Enum, Sequence, View } from "./schema-objects.js";
 import { sortTables } from "./sort-tables.js";
@@ -31,6 +32,7 @@ export interface MetaDataProps {
   readonly domains?: Iterable<Domain>;
   readonly routines?: Iterable<Routine>;
   readonly triggers?: Iterable<Trigger>;
+  readonly policies?: Iterable<Policy>;
   readonly info?: Info;
 }
 
@@ -53,6 +55,8 @@ export class MetaData extends HasInfo {
   readonly routines: ReadonlyMap<string, Routine>;
   /** Keyed by `table key/name`. */
   readonly triggers: ReadonlyMap<string, Trigger>;
+  /** Row-level security policies (PostgreSQL), keyed by `table key/name`. */
+  readonly policies: ReadonlyMap<string, Policy>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -66,6 +70,7 @@ export class MetaData extends HasInfo {
     this.domains = keyed(props.domains);
     this.routines = keyed(props.routines);
     this.triggers = keyed(props.triggers);
+    this.policies = keyed(props.policies);
   }
 
   get dialect(): string {
@@ -81,7 +86,7 @@ export class MetaData extends HasInfo {
   /** Every schema named by an object of the model (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
     const names = new Set<string | undefined>();
-    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.routines, this.triggers]) {
+    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.routines, this.triggers, this.policies]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
     return [...names];
@@ -98,6 +103,7 @@ export class MetaData extends HasInfo {
       domains: this.domains.values(),
       routines: this.routines.values(),
       triggers: this.triggers.values(),
+      policies: this.policies.values(),
       info: this.info,
       ...changes,
     });

@@ -1,7 +1,8 @@
 /**
  * Storage options of a table that the database keeps and reports, each
  * where a dialect has it: SQLite `STRICT` and `WITHOUT ROWID`, PostgreSQL
- * `UNLOGGED`, MySQL/MariaDB `ENGINE`, `ROW_FORMAT`, `AUTO_INCREMENT` (the
+ * `UNLOGGED` and row-level security (`ENABLE` and `FORCE ROW LEVEL
+ * SECURITY`, kept apart as the catalog keeps them), MySQL/MariaDB `ENGINE`, `ROW_FORMAT`, `AUTO_INCREMENT` (the
  * next value), `DEFAULT CHARSET` and `COLLATE`. An option left out is the
  * database's default (MySQL: the database's own charset and collation).
  */
@@ -9,6 +10,9 @@ export interface TableOptions {
   readonly strict?: boolean;
   readonly withoutRowid?: boolean;
   readonly unlogged?: boolean;
+  readonly rowLevelSecurity?: boolean;
+  /** Row-level security applies to the table's owner too. */
+  readonly forceRowLevelSecurity?: boolean;
   readonly engine?: string;
   readonly rowFormat?: string;
   readonly autoIncrement?: number;
@@ -23,6 +27,8 @@ export const TABLE_OPTION_NAMES: readonly TableOptionName[] = Object.freeze([
   "strict",
   "withoutRowid",
   "unlogged",
+  "rowLevelSecurity",
+  "forceRowLevelSecurity",
   "engine",
   "rowFormat",
   "autoIncrement",

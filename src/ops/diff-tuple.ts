@@ -17,6 +17,7 @@
  *   ["add_view", view] / ["remove_view", view] / ["modify_view", schema, name, fromView, toView]
  *   ["add_function", routine] / ["remove_function", routine] / ["modify_function", schema, name, fromRoutine, toRoutine]
  *   ["add_trigger", trigger] / ["remove_trigger", trigger] / ["modify_trigger", schema, table, fromTrigger, toTrigger]
+ *   ["add_policy", policy] / ["remove_policy", policy] / ["modify_policy", schema, table, fromPolicy, toPolicy]
  *   ["add_schema", schemaName] / ["remove_schema", schemaName]
  *   ["execute", sql] / ["bulk_insert", schema, table, rows]
  * Primary keys and check constraints use add_constraint / remove_constraint

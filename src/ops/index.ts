@@ -34,6 +34,7 @@ export { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-op
 export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops.js";
 export { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./function-ops.js";
 export { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "./trigger-ops.js";
+export { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 export { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
@@ -47,6 +48,7 @@ export {
   type Implementation,
   type OpClass,
   type OpSink,
+  type PolicyDefinition,
   type RoutineDefinition,
   type Schema,
   type TriggerDefinition,

@@ -3,6 +3,7 @@ import {
   Enum,
   Extension,
   Index,
+  Policy,
   PrimaryKeyConstraint,
   Routine,
   Sequence,
@@ -10,6 +11,7 @@ import {
   UniqueConstraint,
   View,
   type ViewProps,
+  type PolicyProps,
   type RoutineKind,
   type RoutineProps,
   type TriggerProps,
@@ -50,6 +52,7 @@ import {
   type ForeignKeyOptions,
   type TableItem,
 } from "./operation-arguments.js";
+import { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
@@ -93,6 +96,8 @@ export interface ExtensionPlacement {
 export type RoutineDefinition = Omit<RoutineProps, "name" | "info">;
 /** A trigger as createTrigger takes it: everything but its name and table. */
 export type TriggerDefinition = Omit<TriggerProps, "name" | "table" | "info">;
+/** A policy as createPolicy takes it: everything but its name and table. */
+export type PolicyDefinition = Omit<PolicyProps, "name" | "table" | "info">;
 
 /** A sequence's options as alterSequence takes them: `null` resets one. */
 export type SequenceChanges = { readonly [K in keyof Omit<SequenceProps, "name" | "info">]?: SequenceProps[K] | null };
@@ -415,6 +420,22 @@ export class Operations {
   replaceTrigger(name: string, table: string, definition: TriggerDefinition & { existing?: Trigger }): Promise<void> {
     const { existing, ...props } = definition;
     return this.invoke(new ReplaceTriggerOp(new Trigger({ name, table, ...props }), existing));
+  }
+
+  /** A row-level security policy (PostgreSQL); `command` defaults to all, `roles` to public. */
+  createPolicy(name: string, table: string, definition: PolicyDefinition = {}): Promise<void> {
+    return this.invoke(new CreatePolicyOp(new Policy({ name, table, ...definition })));
+  }
+
+  /** `policy` is the dropped policy, so the op can be reversed. */
+  dropPolicy(name: string, table: string, options: Schema & { policy?: Policy } = {}): Promise<void> {
+    return this.invoke(new DropPolicyOp(name, table, options));
+  }
+
+  /** A new definition for the policy of this name on this table; `existing` is the policy as it is now, for the reverse. */
+  alterPolicy(name: string, table: string, definition: PolicyDefinition & { existing?: Policy }): Promise<void> {
+    const { existing, ...props } = definition;
+    return this.invoke(new AlterPolicyOp(new Policy({ name, table, ...props }), existing));
   }
 
   execute(sql: string, options: { reverseSql?: string } = {}): Promise<void> {

@@ -47,6 +47,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   routineOverloading: "function overloads are",
   triggers: "triggers are",
   triggerFunctions: "trigger functions (execute:) are",
+  policies: "row-level security policies are",
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   Table,
   type Enum,
   type Extension,
+  type Policy,
   type Routine,
   type Sequence,
   type Trigger,
@@ -13,6 +14,7 @@ import type { Declaration, Pos, RoutineDecl } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
 import { buildDomain } from "./build-domain.js";
+import { buildPolicy } from "./build-policies.js";
 import { buildExtension } from "./build-extension.js";
 import { readSettings } from "./build-settings.js";
 import { buildRoutine } from "./build-routines.js";
@@ -131,6 +133,14 @@ export function buildModel(
     if (triggers.has(trigger.key)) ctx.error(decl.name, `duplicate trigger "${trigger.name}" on table "${trigger.tableKey}"`);
     else triggers.set(trigger.key, trigger);
   }
+  const policies = new Map<string, Policy>();
+  for (const { path, decl } of others.filter((d): d is Located<RoutineDecl> => d.decl.kind === "policy")) {
+    ctx.path = path;
+    const policy = buildPolicy(ctx, decl, relations);
+    if (!policy) continue;
+    if (policies.has(policy.key)) ctx.error(decl.name, `duplicate policy "${policy.name}" on table "${policy.tableKey}"`);
+    else policies.set(policy.key, policy);
+  }
 
   if (bag.hasErrors) return undefined;
   const enums: Enum[] = [...ctx.enums.values()];
@@ -144,6 +154,7 @@ export function buildModel(
     domains: ctx.domains.values(),
     routines: routines.values(),
     triggers: triggers.values(),
+    policies: policies.values(),
   });
 }
 

@@ -102,7 +102,7 @@ function applyTableAttribute(
       return;
     default:
       if (!(attr.name in TABLE_OPTION_ATTRIBUTES)) throw new Error(`build-table: no handler for @@${attr.name}`);
-      readTableOption(ctx, attr, first, draft.options);
+      readTableOption(ctx, attr, first, named, draft.options);
   }
 }
 

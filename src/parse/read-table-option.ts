@@ -1,13 +1,26 @@
 import type { TableOptionName } from "../model/index.js";
 import type { Attribute, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
-import { readInteger, readString, type Signature } from "./read-args.js";
+import { readBoolean, readInteger, readString, type Signature } from "./read-args.js";
+
+export interface TableOptionSyntax {
+  readonly option: TableOptionName;
+  readonly value?: "string" | "integer";
+  /** Named `true`/`false` arguments of a flag that set options of their own (`force:` of `@@rowLevelSecurity`). */
+  readonly flags?: Readonly<Record<string, TableOptionName>>;
+  readonly usage: string;
+}
 
 /** How each table option is written, by attribute name: a flag (`@@strict`) or one value (`@@engine("InnoDB")`). */
-export const TABLE_OPTION_SYNTAX: Readonly<Record<string, { option: TableOptionName; value?: "string" | "integer"; usage: string }>> = {
+export const TABLE_OPTION_SYNTAX: Readonly<Record<string, TableOptionSyntax>> = {
   strict: { option: "strict", usage: "@@strict" },
   withoutRowid: { option: "withoutRowid", usage: "@@withoutRowid" },
   unlogged: { option: "unlogged", usage: "@@unlogged" },
+  rowLevelSecurity: {
+    option: "rowLevelSecurity",
+    flags: { force: "forceRowLevelSecurity" },
+    usage: "@@rowLevelSecurity or @@rowLevelSecurity(force: true)",
+  },
   engine: { option: "engine", value: "string", usage: '@@engine("InnoDB")' },
   rowFormat: { option: "rowFormat", value: "string", usage: '@@rowFormat("DYNAMIC")' },
   autoIncrement: { option: "autoIncrement", value: "integer", usage: "@@autoIncrement(1000)" },
@@ -19,7 +32,7 @@ export const TABLE_OPTION_SYNTAX: Readonly<Record<string, { option: TableOptionN
 export const TABLE_OPTION_ATTRIBUTES: Record<string, Signature> = Object.fromEntries(
   Object.entries(TABLE_OPTION_SYNTAX).map(([name, o]) => [
     name,
-    { positional: o.value ? ["value"] : [], required: o.value ? 1 : 0, named: [], usage: o.usage },
+    { positional: o.value ? ["value"] : [], required: o.value ? 1 : 0, named: Object.keys(o.flags ?? {}), usage: o.usage },
   ]),
 );
 
@@ -32,6 +45,7 @@ export function readTableOption(
   ctx: BuildContext,
   attr: Attribute,
   value: Value | undefined,
+  named: ReadonlyMap<string, Value>,
   options: Record<string, unknown>,
 ): void {
   const spec = TABLE_OPTION_SYNTAX[attr.name];
@@ -41,6 +55,10 @@ export function readTableOption(
   }
   if (!spec.value || value === undefined) {
     options[spec.option] = true;
+    for (const [flag, option] of Object.entries(spec.flags ?? {})) {
+      const given = named.get(flag);
+      if (given !== undefined) options[option] = readBoolean(ctx, given);
+    }
     return;
   }
   const read = spec.value === "string" ? readString(ctx, value) : readInteger(ctx, value);

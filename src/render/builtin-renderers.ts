@@ -1,6 +1,7 @@
 import { setupDomainRenderers } from "./domain-renderers.js";
 import { setupExtensionRenderers } from "./extension-renderers.js";
 import { setupOnlineRenderers } from "./online-renderers.js";
+import { setupPolicyRenderers } from "./policy-renderers.js";
 import { RendererRegistry } from "./renderers.js";
 import { setupRoutineRenderers } from "./routine-renderers.js";
 import { setupSchemaObjectRenderers } from "./schema-object-renderers.js";
@@ -14,6 +15,7 @@ export function setup(registry: RendererRegistry): RendererRegistry {
   setupDomainRenderers(registry);
   setupOnlineRenderers(registry);
   setupRoutineRenderers(registry);
+  setupPolicyRenderers(registry);
   return registry;
 }
 

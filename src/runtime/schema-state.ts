@@ -13,10 +13,12 @@ import type { Dialect } from "../dialects/dialect.js";
 import { Enum, MetaData, tableKey, type Table, type View } from "../model/index.js";
 import {
   AddEnumValueOp,
+  AlterPolicyOp,
   AlterSequenceOp,
   BatchAlterTableOp,
   CreateEnumOp,
   CreateFunctionOp,
+  CreatePolicyOp,
   CreateSequenceOp,
   CreateTableOp,
   CreateTriggerOp,
@@ -24,6 +26,7 @@ import {
   DropEnumOp,
   DropFunctionOp,
   DropEnumValueOp,
+  DropPolicyOp,
   DropSequenceOp,
   DropTableOp,
   DropTriggerOp,
@@ -36,7 +39,18 @@ import {
   type MigrateOperation,
 } from "../ops/index.js";
 
-const ROUTINE_OPS = [CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp, CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp];
+/** Ops of objects that leave every table as it is. */
+const TABLE_NEUTRAL_OPS = [
+  CreateFunctionOp,
+  DropFunctionOp,
+  ReplaceFunctionOp,
+  CreateTriggerOp,
+  DropTriggerOp,
+  ReplaceTriggerOp,
+  CreatePolicyOp,
+  DropPolicyOp,
+  AlterPolicyOp,
+];
 
 export class SchemaState {
   readonly #dialect: Dialect;
@@ -95,8 +109,7 @@ export class SchemaState {
       else if (op instanceof CreateViewOp || op instanceof ReplaceViewOp) this.#views.set(this.#key(op.view.schema, op.view.name), op.view);
       else if (op instanceof DropViewOp) this.#views.delete(this.#key(op.schema, op.viewName));
       else if (op instanceof CreateSequenceOp || op instanceof DropSequenceOp || op instanceof AlterSequenceOp) return true;
-      // Routines and triggers leave every table as it is.
-      else if (ROUTINE_OPS.some((cls) => op instanceof cls)) return true;
+      else if (TABLE_NEUTRAL_OPS.some((cls) => op instanceof cls)) return true;
       else {
         const { schema, tableName } = op as MigrateOperation & { schema?: string; tableName?: string };
         if (tableName === undefined) return false;

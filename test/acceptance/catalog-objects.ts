@@ -1,7 +1,7 @@
 /**
  * The schema objects beside tables (functions, procedures, aggregates,
- * triggers) as the database's own catalog describes them, one line each:
- * PostgreSQL's pg_get_functiondef, pg_aggregate and pg_get_triggerdef, MySQL's information_schema,
+ * triggers, policies) as the database's own catalog describes them, one line each:
+ * PostgreSQL's pg_get_functiondef, pg_aggregate, pg_get_triggerdef and pg_policies, MySQL's information_schema,
  * SQLite's sqlite_master text with blanks and identifier quotes normalized.
  */
 import type { DialectName, TestDatabase } from "../support/databases.js";
@@ -30,8 +30,16 @@ export const OBJECT_READERS: Record<DialectName, (db: TestDatabase) => Promise<s
          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE ${where} AND NOT t.tgisinternal`,
     );
+    const policies = await db.query<Row>(
+      `SELECT format('POLICY %s ON %I.%I AS %s FOR %s TO %s USING %s WITH CHECK %s -- comment: %s', p.policyname, p.schemaname, p.tablename,
+                     p.permissive, p.cmd, p.roles, p.qual, p.with_check, obj_description(pol.oid, 'pg_policy')) AS def
+         FROM pg_policies p JOIN pg_namespace n ON n.nspname = p.schemaname JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = p.tablename
+         JOIN pg_policy pol ON pol.polrelid = c.oid AND pol.polname = p.policyname
+        WHERE ${where}`,
+    );
     return [
       ...routines.map((r) => `${text(r.def)} -- comment: ${text(r.comment)}`),
+      ...policies.map((p) => text(p.def)),
       ...aggregates.map((a) => text(a.def)),
       ...triggers.map((t) => `${text(t.def)} -- enabled: ${text(t.enabled)} -- comment: ${text(t.comment)}`),
     ];

@@ -3,6 +3,12 @@
  * reflection), as sorted plain data (a materialized view's indexes stand
  * with the tables' in pg_indexes), so acceptance tests can compare two
  * databases, or one database before and after, without trusting strata.
+ *
+ * Privileges (GRANT and REVOKE on schemas, tables, columns and routines,
+ * default privileges) are left out on purpose: strata's model describes
+ * schema objects, not who may use them, the way Alembic's does; access
+ * control is the deployment's (roles differ between databases built from
+ * one schema), so comparing ACLs would compare what no schema states.
  */
 import type { DialectName, TestDatabase } from "../support/databases.js";
 import { OBJECT_READERS } from "./catalog-objects.js";
@@ -101,10 +107,11 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     );
     for (const i of indexes) table(tables, text(i.t)).indexes.push(text(i.def));
     const relations = await db.query<Row>(
-      `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options
+      `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options,
+              c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
     );
-    for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)}`);
+    for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)} row level security ${text(r.rls)} force ${text(r.force_rls)}`);
     // Enum types, values in their sort order, as one pseudo-table (none when there are none).
     const enums = await db.query<Row>(
       `SELECT n.nspname || '.' || t.typname AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels

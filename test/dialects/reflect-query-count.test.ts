@@ -2,23 +2,28 @@
  * Reflection costs a constant number of catalog queries per database, with
  * functions and triggers present: the same count at 1, 50 and 1,000 tables,
  * each table with a trigger (and, where the dialect has them, a function of
- * its own the trigger calls).
+ * its own the trigger calls; on PostgreSQL also a domain its column uses,
+ * row-level security with a policy, and an extension in the database).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { dialectNamed } from "../../src/dialects/registry.js";
 import { availableDialects, withTestDatabase, type DialectName } from "../support/databases.js";
 
-const test = suite("reflection: a constant number of queries with functions and triggers");
+const test = suite("reflection: a constant number of queries with functions, triggers, domains, extensions and policies");
 
 /** The DDL of `n` tables, each with a trigger and what it needs. */
 const SCRIPTS: Record<DialectName, (n: number) => string> = {
   postgresql: (n) =>
+    "create extension citext;\n" +
     Array.from(
       { length: n },
-      (_, i) => `create table t${i} (id int primary key, at timestamptz);
+      (_, i) => `create domain d${i} as int check (value > 0);
+create table t${i} (id d${i} primary key, at timestamptz);
 create function touch_${i}() returns trigger language plpgsql as $$ begin new.at := now(); return new; end; $$;
-create trigger t${i}_touch before update on t${i} for each row execute function touch_${i}();`,
+create trigger t${i}_touch before update on t${i} for each row execute function touch_${i}();
+alter table t${i} enable row level security;
+create policy t${i}_positive on t${i} using (id > 0);`,
     ).join("\n"),
   mysql: (n) =>
     Array.from(
@@ -35,9 +40,19 @@ CREATE TRIGGER t${i}_ai AFTER INSERT ON t${i} BEGIN UPDATE t${i} SET v = 1 WHERE
     ).join("\n"),
 };
 
-const EXPECTED: Record<DialectName, number> = { postgresql: 12, mysql: 9, sqlite: 4 };
+const EXPECTED: Record<DialectName, number> = { postgresql: 13, mysql: 9, sqlite: 4 };
 
-async function reflectCount(dialect: DialectName, n: number): Promise<{ queries: number; tables: number; triggers: number; routines: number }> {
+interface Counted {
+  readonly queries: number;
+  readonly tables: number;
+  readonly triggers: number;
+  readonly routines: number;
+  readonly domains: number;
+  readonly policies: number;
+  readonly extensions: number;
+}
+
+async function reflectCount(dialect: DialectName, n: number): Promise<Counted> {
   return withTestDatabase(dialect, async (db) => {
     // A thousand objects at a time keeps each script within what every driver sends in one go.
     const script = SCRIPTS[dialect](n);
@@ -48,7 +63,15 @@ async function reflectCount(dialect: DialectName, n: number): Promise<{ queries:
     try {
       const before = connection.queryCount;
       const metadata = await d.reflect(connection);
-      return { queries: connection.queryCount - before, tables: metadata.tables.size, triggers: metadata.triggers.size, routines: metadata.routines.size };
+      return {
+        queries: connection.queryCount - before,
+        tables: metadata.tables.size,
+        triggers: metadata.triggers.size,
+        routines: metadata.routines.size,
+        domains: metadata.domains.size,
+        policies: metadata.policies.size,
+        extensions: metadata.extensions.size,
+      };
     } finally {
       await connection.close();
     }
@@ -70,7 +93,15 @@ for (const dialect of availableDialects()) {
       const got = await reflectCount(dialect, n);
       assert.equal(
         got,
-        { queries: EXPECTED[dialect], tables: n, triggers: n, routines: dialect === "sqlite" ? 0 : n },
+        {
+          queries: EXPECTED[dialect],
+          tables: n,
+          triggers: n,
+          routines: dialect === "sqlite" ? 0 : n,
+          domains: dialect === "postgresql" ? n : 0,
+          policies: dialect === "postgresql" ? n : 0,
+          extensions: dialect === "postgresql" ? 1 : 0,
+        },
         `${n} tables`,
       );
     }

@@ -1,5 +1,6 @@
 import {
   Routine,
+  Policy,
   Trigger,
   CheckConstraint,
   Column,
@@ -50,4 +51,5 @@ export const routine = new Routine({
   body: "select x + 1",
   volatility: "immutable",
 });
+export const policy = new Policy({ name: "own_rows", table: "user", command: "update", roles: ["app_user"], using: "owner = current_user", check: "owner = current_user" });
 export const trigger = new Trigger({ name: "user_touch", table: "user", timing: "before", events: ["update"], forEach: "row", execute: "touch()" });

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CheckConstraint, Domain, Extension, scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
-import { ck, fk, ix, nameColumn, pk, roleEnum, routine, seq, trigger, uq, userTable, view, withDefault } from "./fixtures.js";
+import { ck, fk, ix, nameColumn, pk, roleEnum, policy, routine, seq, trigger, uq, userTable, view, withDefault } from "./fixtures.js";
 
 const posint = new Domain({ name: "posint", type: scalarType("integer"), nullable: false, checks: [new CheckConstraint({ name: "posint_check", expression: "VALUE > 0" })] });
 
@@ -63,6 +63,9 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateTriggerOp", new ops.CreateTriggerOp(trigger)],
   ["DropTriggerOp", new ops.DropTriggerOp("user_touch", "user", { trigger })],
   ["ReplaceTriggerOp", new ops.ReplaceTriggerOp(trigger.with({ events: ["insert", "update"] }), trigger)],
+  ["CreatePolicyOp", new ops.CreatePolicyOp(policy)],
+  ["DropPolicyOp", new ops.DropPolicyOp("own_rows", "user", { policy })],
+  ["AlterPolicyOp", new ops.AlterPolicyOp(policy.with({ roles: ["app_user", "admin"], check: undefined }), policy)],
   ["BatchAlterTableOp", new ops.BatchAlterTableOp("user", [new ops.AddColumnOp("user", nameColumn), new ops.CreateIndexOp("user", ix)])],
   ["ModifyTableOps", new ops.ModifyTableOps("user", [new ops.AddColumnOp("user", nameColumn), new ops.CreateIndexOp("user", ix)], { schema: "app" })],
   ["UpgradeOps", new ops.UpgradeOps([new ops.CreateTableOp(userTable)], { upgradeToken: "engine1_upgrades" })],

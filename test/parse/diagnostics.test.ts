@@ -16,7 +16,7 @@ const SQLITE = 'database { dialect = "sqlite" }\n';
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
   // syntax and lexing
-  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate or trigger)']],
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)']],
   ["an extension on SQLite", "extension citext", ["1:1: extensions are not supported by sqlite"]],
   ["an extension with a schema in its name", `${PG}extension ext.citext`, ['2:15: an extension name is one name: say where its objects go with `schema = "..."`']],
   ["an unknown extension setting", `${PG}extension citext { shema = "ext" }`, ['2:20: unknown extension setting "shema"; did you mean "schema"?']],
@@ -51,6 +51,22 @@ const CASES: Array<[string, string, string[]]> = [
   ["a trigger event that is not one", "table t { a integer }\ntrigger x { on = t timing = after events = [insrt] body = \"x\" }", ['2:45: unknown trigger event "insrt"; did you mean "insert"?']],
   ["a qualified trigger name", PG + 'table t { a integer }\ntrigger app.x { on = t timing = after events = [insert] execute = sql("f()") }', ["3:9: a trigger lives in its table's schema: write its name alone and the table as on = schema.table"]],
   ["a trigger body where triggers execute functions", PG + 'table t { a integer }\ntrigger x { on = t timing = after events = [insert] body = "x" }', ['3:53: the trigger setting "body" is not supported by postgresql']],
+  // row-level security and policies
+  ["a policy on an unknown table", PG + "table account { id integer }\npolicy p { on = acount }", ['3:17: unknown table "acount" in policy "p"; did you mean "account"?']],
+  ["a policy on a view", PG + 'table t { a integer }\nview v = sql("select 1")\npolicy p { on = v }', ['4:17: "v" is a view: a policy is on a table']],
+  ["a policy without its table", PG + "table t { a integer }\npolicy p { for = select }", ['3:8: policy "p" needs on = ...']],
+  ["a policy setting that is not one", PG + "table t { a integer }\npolicy p { on = t usng = sql(\"true\") }", ['3:19: unknown policy setting "usng"; did you mean "using"?']],
+  ["a policy command that is not one", PG + "table t { a integer }\npolicy p { on = t for = selct }", ['3:25: unknown policy command "selct"; did you mean "select"?']],
+  ["a policy kind that is not one", PG + "table t { a integer }\npolicy p { on = t as = restricted }", ['3:24: unknown policy kind "restricted"; did you mean "restrictive"?']],
+  ["a policy with no roles", PG + "table t { a integer }\npolicy p { on = t to = [] }", ["3:24: expected a list of roles like [public] or [app_user, admin] but found an empty list"]],
+  ["a check on a select policy", PG + 'table t { a integer }\npolicy p { on = t for = select check = sql("a > 0") }', ["3:32: a policy for select takes no check = ...: select adds no new rows (write using)"]],
+  ["a using on an insert policy", PG + 'table t { a integer }\npolicy p { on = t for = insert using = sql("a > 0") }', ["3:32: a policy for insert takes no using = ...: an insert sees no existing rows (write check)"]],
+  ["a qualified policy name", PG + "table t { a integer }\npolicy app.p { on = t }", ["3:8: a policy lives in its table's schema: write its name alone and the table as on = schema.table"]],
+  ["a duplicate policy", PG + "table t { a integer }\npolicy p { on = t }\npolicy p { on = t }", ['4:8: duplicate policy "p" on table "t"']],
+  ["policies where the dialect has none", SQLITE + "table t { a integer }\npolicy p { on = t }", ["3:1: row-level security policies are not supported by sqlite"]],
+  ["row-level security where the dialect has none", MYSQL + "table t {\n  a integer\n  @@rowLevelSecurity\n}", ["4:3: @@rowLevelSecurity is not supported by mysql"]],
+  ["a force flag that is not a boolean", PG + "table t {\n  a integer\n  @@rowLevelSecurity(force: yes)\n}", ['4:29: expected true or false but found "yes"']],
+  ["an unknown row-level security argument", PG + "table t {\n  a integer\n  @@rowLevelSecurity(forced: true)\n}", ['4:22: unknown argument "forced" of @@rowLevelSecurity; did you mean "force"?']],
   // names and types
   ["unknown type", "table t {\n  id integr\n}", ['2:6: unknown type "integr"; did you mean "integer"?']],
   ["unknown type suggests an enum", PG + "enum Status { on off }\ntable t { s Statuss }", ['3:13: unknown type "Statuss"; did you mean "Status"?']],
@@ -160,7 +176,7 @@ test("every error of a file comes at once, and of every file", () => {
 
 test("the parser recovers and reports several syntax errors in one file", () => {
   assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
-    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate or trigger)',
+    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)',
     '3:21: expected a type but found "}"',
     '4:8: expected \'=\' but found "sql"',
   ]);

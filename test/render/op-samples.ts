@@ -221,6 +221,18 @@ export const OP_SAMPLES: readonly OpSample[] = [
     op: new ops.ReplaceTriggerOp(userTouch.with({ events: ["update"] }), userTouch),
     code: 'await op.replaceTrigger("user_touch", "users", { timing: "before", events: ["update"], columns: ["email"], forEach: "row", when: "new.email <> \'\'", execute: "app.touch()", existing: s.trigger("user_touch", "users", { timing: "before", events: ["insert", "update"], columns: ["email"], forEach: "row", when: "new.email <> \'\'", execute: "app.touch()" }) });',
   },
+  {
+    op: new ops.CreatePolicyOp(s.policy("own_rows", "users", { schema: "app", command: "update", roles: ["app_user"], restrictive: true, using: "owner = current_user", check: "owner = current_user" })),
+    code: 'await op.createPolicy("own_rows", "users", { schema: "app", command: "update", roles: ["app_user"], restrictive: true, using: "owner = current_user", check: "owner = current_user" });',
+  },
+  {
+    op: new ops.DropPolicyOp("visible", "docs", { policy: s.policy("visible", "docs", { using: "published", comment: "anyone reads published docs" }) }),
+    code: 'await op.dropPolicy("visible", "docs", { policy: s.policy("visible", "docs", { using: "published", comment: "anyone reads published docs" }) });',
+  },
+  {
+    op: new ops.AlterPolicyOp(s.policy("visible", "docs", { command: "select", roles: ["reader", "writer"], using: "published" }), s.policy("visible", "docs", { command: "select", using: "true" })),
+    code: 'await op.alterPolicy("visible", "docs", { command: "select", roles: ["reader", "writer"], using: "published", existing: s.policy("visible", "docs", { command: "select", using: "true" }) });',
+  },
   { op: new ops.ExecuteSQLOp("update t set a = 1", { reverseSql: "update t set a = 0" }), code: 'await op.execute("update t set a = 1", { reverseSql: "update t set a = 0" });' },
   { op: new ops.BulkInsertOp("role", [{ id: 1, name: "admin", active: true, note: null }]), code: 'await op.bulkInsert("role", [{ id: 1, name: "admin", active: true, note: null }]);' },
   {

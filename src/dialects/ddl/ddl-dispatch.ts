@@ -26,6 +26,7 @@ import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.j
 import { CreateViewOp, DropViewOp, ReplaceViewOp } from "../../ops/view-ops.js";
 import { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "../../ops/function-ops.js";
 import { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "../../ops/trigger-ops.js";
+import { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "../../ops/policy-ops.js";
 import { MissingDdlHandlerError } from "./ddl-errors.js";
 
 /**
@@ -81,6 +82,9 @@ export const DDL_OPS = {
   CreateTriggerOp,
   DropTriggerOp,
   ReplaceTriggerOp,
+  CreatePolicyOp,
+  DropPolicyOp,
+  AlterPolicyOp,
 } as const;
 
 type DdlOps = typeof DDL_OPS;

@@ -65,6 +65,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     defaultSqlSecurity: "definer",
     triggers: true,
     triggerFunctions: false,
+    policies: false,
   },
   nativeTypes: MYSQL_NATIVE_TYPES,
   connect: (url, options) => connectMysql(mysqlDialect, url, options),

@@ -1,6 +1,7 @@
 import type { Column, DefaultValue, IdentityOptions, Index, SqlType, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
+import { pgRowLevelSecurity } from "./postgresql-ddl-policies.js";
 import type { Statement } from "../ddl-compiler.js";
 
 /**
@@ -125,6 +126,8 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
   const create = w.createTable(name, definitions);
   const statements: Statement[] = [{ sql: table.options.unlogged ? create.replace(/^CREATE TABLE/, "CREATE UNLOGGED TABLE") : create }];
   if (table.comment !== undefined) statements.push({ sql: `COMMENT ON TABLE ${name} IS ${w.string(table.comment)}` });
+  const security = { ...(table.options.rowLevelSecurity ? { rowLevelSecurity: true } : {}), ...(table.options.forceRowLevelSecurity ? { forceRowLevelSecurity: true } : {}) };
+  for (const clause of pgRowLevelSecurity(security)) statements.push({ sql: `ALTER TABLE ${name} ${clause}` });
   for (const column of table.columns) {
     if (column.comment !== undefined) statements.push(columnComment(w, name, column.name, column.comment));
   }

@@ -9,6 +9,7 @@ import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setSto
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
 import { pgCreateFunction, pgDropFunction } from "./postgresql-ddl-functions.js";
+import { pgAlterPolicy, pgCreatePolicy, pgDropPolicy, pgRowLevelSecurity } from "./postgresql-ddl-policies.js";
 import { pgCreateTrigger, pgDropTrigger } from "./postgresql-ddl-triggers.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgRecreateEnum, pgDropView } from "./postgresql-ddl-objects.js";
 
@@ -69,11 +70,12 @@ function handlers(w: DdlWriter): DdlHandlers {
     },
     CreateTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS ${w.string(op.comment)}` }],
     DropTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS NULL` }],
-    AlterTableOptionsOp: (op) =>
-      op.changed.map((name) => {
-        if (name !== "unlogged") throw new UnsupportedDdlError("postgresql", `set the table option ${name} (of "${op.tableName}")`);
-        return { sql: `ALTER TABLE ${table(op)} SET ${op.options.unlogged ? "UNLOGGED" : "LOGGED"}` };
-      }),
+    AlterTableOptionsOp: (op) => {
+      const other = op.changed.find((name) => name !== "unlogged" && name !== "rowLevelSecurity" && name !== "forceRowLevelSecurity");
+      if (other) throw new UnsupportedDdlError("postgresql", `set the table option ${other} (of "${op.tableName}")`);
+      const clauses = [...("unlogged" in op.options ? [`SET ${op.options.unlogged ? "UNLOGGED" : "LOGGED"}`] : []), ...pgRowLevelSecurity(op.options)];
+      return clauses.map((clause) => ({ sql: `ALTER TABLE ${table(op)} ${clause}` }));
+    },
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
@@ -125,6 +127,9 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateTriggerOp: (op) => pgCreateTrigger(w, op.trigger),
     DropTriggerOp: (op) => [pgDropTrigger(w, op.schema, op.tableName, op.triggerName)],
     ReplaceTriggerOp: (op) => [pgDropTrigger(w, op.schema, op.tableName, op.triggerName), ...pgCreateTrigger(w, op.trigger)],
+    CreatePolicyOp: (op) => pgCreatePolicy(w, op.policy),
+    DropPolicyOp: (op) => [pgDropPolicy(w, { schema: op.schema, table: op.tableName, name: op.policyName })],
+    AlterPolicyOp: (op) => pgAlterPolicy(w, op.existing, op.policy),
   };
 }
 

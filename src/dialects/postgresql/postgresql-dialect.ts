@@ -9,6 +9,7 @@ import { POSTGRESQL_TYPES, spellPostgresqlType } from "./postgresql-types.js";
 import { postgresqlDdl } from "./postgresql-ddl.js";
 import { normalizePostgresqlModel } from "./postgresql-normalize.js";
 import { postgresqlStoredDefaults } from "./postgresql-stored-defaults.js";
+import { postgresqlStoredPolicies } from "./postgresql-stored-policies.js";
 import { postgresqlStoredViewDefinitions } from "./postgresql-view-definitions.js";
 
 export const postgresqlDialect: Dialect = {
@@ -40,7 +41,7 @@ export const postgresqlDialect: Dialect = {
     columnStorage: true,
     onUpdate: false,
     invisibleColumns: false,
-    tableOptions: ["unlogged"],
+    tableOptions: ["unlogged", "rowLevelSecurity", "forceRowLevelSecurity"],
     extensions: true,
     domains: true,
     concurrentIndexes: true,
@@ -51,6 +52,7 @@ export const postgresqlDialect: Dialect = {
     defaultSqlSecurity: "invoker",
     triggers: true,
     triggerFunctions: true,
+    policies: true,
   },
   nativeTypes: POSTGRESQL_TYPES,
   connect: (url, options) => connectPostgresql(postgresqlDialect, url, options),
@@ -60,6 +62,7 @@ export const postgresqlDialect: Dialect = {
   normalizeModel: normalizePostgresqlModel,
   storedViewDefinitions: postgresqlStoredViewDefinitions,
   storedRoutines: postgresqlStoredRoutines,
+  storedPolicies: postgresqlStoredPolicies,
   storedDefaults: postgresqlStoredDefaults,
   nameConstraint: postgresqlStyleConstraintName,
   ddl: postgresqlDdl,

@@ -13,6 +13,9 @@ export interface RelationRow {
   readonly persistence: string;
   /** False for a materialized view created (or refreshed) WITH NO DATA. */
   readonly populated: boolean;
+  /** Tables: ENABLE and FORCE ROW LEVEL SECURITY. */
+  readonly row_security: boolean;
+  readonly force_row_security: boolean;
   /** Sequences: how `nextval('…'::regclass)` names this one. */
   readonly regclass: string | null;
   /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
@@ -29,6 +32,7 @@ export const NOT_FROM_EXTENSION = (catalog: string, alias: string) =>
 
 const RELATIONS_SQL = `
 select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpersistence as persistence, c.relispopulated as populated,
+       c.relrowsecurity as row_security, c.relforcerowsecurity as force_row_security,
        case when c.relkind = 'S' then c.oid::regclass::text end as regclass,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
        own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column

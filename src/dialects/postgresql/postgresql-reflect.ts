@@ -10,12 +10,13 @@ import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
 import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
 import { identityOptionsFromRow, readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 import { readRoutines } from "./postgresql-reflect-functions.js";
+import { readPolicies } from "./postgresql-reflect-policies.js";
 import { readTriggers } from "./postgresql-reflect-triggers.js";
 
 /**
- * Reads the live database into the model in twelve catalog queries, however
- * many tables there are: seven listings (relations, enums, schemas,
- * extensions, domains, routines, triggers), then one query per kind of
+ * Reads the live database into the model in thirteen catalog queries, however
+ * many tables there are: eight listings (relations, enums, schemas,
+ * extensions, domains, routines, triggers, policies), then one query per kind of
  * detail for every kept table at once. `includeName` runs on the
  * listing, so excluded tables never reach the detail queries. The queries of
  * each phase are pipelined on the one connection.
@@ -24,7 +25,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const scope = catalogScope(options);
   const includeName = options.includeName ?? (() => true);
   const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
-  const [relations, allEnums, allSchemas, allExtensions, allDomains, allRoutines, allTriggers] = await Promise.all([
+  const [relations, allEnums, allSchemas, allExtensions, allDomains, allRoutines, allTriggers, allPolicies] = await Promise.all([
     listRelations(connection, scope),
     listEnums(connection, scope),
     listSchemas(connection, scope),
@@ -32,6 +33,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     readDomains(connection, scope),
     readRoutines(connection, scope),
     readTriggers(connection, scope),
+    readPolicies(connection, scope),
   ]);
 
   const schemaWanted = memo((schema: string | undefined) => includeName(schema, "schema", {}));
@@ -91,6 +93,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const routines = allRoutines.routines.filter((r) => wanted(r.name, r.schema, "function"));
   const keptRelations = new Set([...keptTableOids, ...views.map((v) => v.oid)]);
   const triggers = allTriggers.triggers.filter((t) => keptRelations.has(t.tableOid) && wanted(t.trigger.name, t.trigger.schema, "trigger"));
+  const policies = allPolicies.filter((p) => keptTableOids.has(p.tableOid) && wanted(p.policy.name, p.policy.schema, "policy")).map((p) => p.policy);
   for (const what of [...allRoutines.unsupported, ...allTriggers.unsupported]) warnings.push(`${what} is not in the model`);
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
@@ -105,6 +108,8 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
     if (row.kind === "p") warnings.push(`partitioning of ${where} is not in the model`);
+    // FORCE without ENABLE has no effect until RLS is enabled; the language writes FORCE as a flag of @@rowLevelSecurity.
+    if (row.force_row_security && !row.row_security) warnings.push(`FORCE ROW LEVEL SECURITY (without ENABLE) of ${where} is not in the model`);
     for (const what of tableConstraints.unsupported) warnings.push(`${what} on ${where} is not in the model`);
     const comment = details.get(row.oid)?.comment ?? undefined;
     return new Table({
@@ -116,7 +121,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       uniqueConstraints: tableConstraints.uniqueConstraints,
       checkConstraints: tableConstraints.checkConstraints,
       indexes: tableIndexes.map(indexFromRow),
-      options: { unlogged: row.persistence === "u" },
+      options: { unlogged: row.persistence === "u", rowLevelSecurity: row.row_security, forceRowLevelSecurity: row.row_security && row.force_row_security },
       ...(comment !== undefined ? { comment } : {}),
     });
   });
@@ -149,6 +154,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     domains,
     routines,
     triggers: triggers.map((t) => t.trigger),
+    policies,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {

@@ -53,6 +53,7 @@ export const sqliteDialect: Dialect = {
     defaultSqlSecurity: "invoker",
     triggers: true,
     triggerFunctions: false,
+    policies: false,
   },
   nativeTypes: SQLITE_NATIVE_TYPES,
   connect: (url, options) => connectSqlite(url, sqliteDialect, options),
