@@ -1,5 +1,6 @@
 import { tableKey } from "./constraints.js";
 import { HasInfo, type Info } from "./info.js";
+import { setFields } from "./set-fields.js";
 
 /** The statements a policy applies to (`FOR ...`). */
 export type PolicyCommand = "all" | "select" | "insert" | "update" | "delete";
@@ -28,45 +29,34 @@ export interface PolicyProps {
   readonly info?: Info;
 }
 
+/** A policy's fields are its props' (declaration merging), with the defaults filled in. */
+export interface Policy extends Omit<PolicyProps, "info" | "command" | "roles" | "restrictive"> {
+  readonly command: PolicyCommand;
+  readonly roles: readonly string[];
+  readonly restrictive: boolean;
+}
+
 /**
  * A row-level security policy (PostgreSQL). Keyed by its table and name:
  * policies are named per table. The defaults are filled in, so two models
  * saying the same thing hold the same values.
  */
-export class Policy extends HasInfo implements PolicyProps {
-  readonly name: string;
-  readonly schema?: string;
-  readonly table: string;
-  readonly command: PolicyCommand;
-  readonly roles: readonly string[];
-  readonly restrictive: boolean;
-  readonly using?: string;
-  readonly check?: string;
-  readonly comment?: string;
+export class Policy extends HasInfo {
   readonly key: string;
   /** The key of the table it is on. */
   readonly tableKey: string;
 
   constructor(props: PolicyProps) {
     super(props.info);
-    this.name = props.name;
-    if (props.schema !== undefined) this.schema = props.schema;
-    this.table = props.table;
-    this.command = props.command ?? "all";
-    this.roles = Object.freeze([...(props.roles?.length ? props.roles : [PUBLIC_ROLE])]);
-    this.restrictive = props.restrictive ?? false;
-    if (props.using !== undefined) this.using = props.using;
-    if (props.check !== undefined) this.check = props.check;
-    if (props.comment !== undefined) this.comment = props.comment;
+    const defaults = { command: props.command ?? "all", roles: props.roles?.length ? props.roles : [PUBLIC_ROLE], restrictive: props.restrictive ?? false };
+    Object.assign(this, setFields({ ...props, ...defaults }, POLICY_FIELDS));
     this.tableKey = tableKey({ schema: this.schema, name: this.table });
     this.key = `${this.tableKey}/${this.name}`;
     Object.freeze(this);
   }
 
   with(changes: Partial<PolicyProps>): Policy {
-    const props: Record<string, unknown> = { info: this.info };
-    for (const field of POLICY_FIELDS) props[field] = this[field];
-    return new Policy({ ...(props as unknown as PolicyProps), ...changes });
+    return new Policy({ ...(setFields(this, POLICY_FIELDS) as PolicyProps), info: this.info, ...changes });
   }
 }
 
