@@ -88,6 +88,8 @@ export interface TypeNode extends Pos {
   readonly name: QualifiedName;
   readonly args: readonly TypeArgNode[];
   readonly unsigned: boolean;
+  /** MySQL `zerofill`. */
+  readonly zerofill: boolean;
   readonly arrayDims: number;
 }
 

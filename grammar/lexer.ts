@@ -38,6 +38,7 @@ import {
   UnterminatedBlockString,
   UnterminatedString,
   Unsigned,
+  Zerofill,
   View,
 } from "./tokens.js";
 
@@ -166,7 +167,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Function, Procedure, Trigger, Aggregate, Policy].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Zerofill, Function, Procedure, Trigger, Aggregate, Policy].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

@@ -50,6 +50,7 @@ import {
   TableAttrName,
   Trigger,
   Unsigned,
+  Zerofill,
   View,
 } from "./tokens.js";
 
@@ -145,6 +146,7 @@ class SchemaParser extends EmbeddedActionsParser {
     this.#arrayDims++;
   };
   #unsignedOption?: { GATE: () => boolean; DEF: () => IToken };
+  #zerofillOption?: { GATE: () => boolean; DEF: () => IToken };
   #arguments = () => {
     this.lists.push(this.SUBRULE(this.argument));
     this.MANY(this.#nextArgument);
@@ -331,10 +333,18 @@ class SchemaParser extends EmbeddedActionsParser {
           DEF: () => this.CONSUME(Unsigned),
         }),
       ) !== undefined;
+    // MySQL `zerofill`, after `unsigned` as MySQL writes them, on the same line.
+    const zerofill =
+      this.OPTION3(
+        (this.#zerofillOption ??= {
+          GATE: () => this.LA(1).tokenType === Zerofill && !lineBreakBetween(this.text, this.LA(0), this.LA(1)),
+          DEF: () => this.CONSUME(Zerofill),
+        }),
+      ) !== undefined;
     this.#arrayDims = 0;
     this.MANY3(this.#arrayDim);
     const arrayDims = this.#arrayDims;
-    return { name, args, unsigned, arrayDims, startOffset: startOf(first), endOffset: this.endOfRule() };
+    return { name, args, unsigned, zerofill, arrayDims, startOffset: startOf(first), endOffset: this.endOfRule() };
   });
 
   typeArgument = this.RULE("typeArgument", (): TypeArgNode =>

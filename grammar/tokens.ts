@@ -119,6 +119,7 @@ export const Sequence = keyword("sequence");
 export const Extension = keyword("extension");
 export const Domain = keyword("domain");
 export const Unsigned = keyword("unsigned");
+export const Zerofill = keyword("zerofill");
 export const Function = keyword("function");
 export const Procedure = keyword("procedure");
 export const Trigger = keyword("trigger");
@@ -164,6 +165,7 @@ export const ALL_TOKENS: TokenType[] = [
   Extension,
   Domain,
   Unsigned,
+  Zerofill,
   Function,
   Procedure,
   Trigger,

@@ -24,8 +24,9 @@ export class NoConnectionError extends Error {
  */
 export async function compareModels(ctx: AutogenContext, databaseModel: MetaData, targetModel: MetaData = ctx.mergedMetadata()): Promise<UpgradeOps> {
   // Both sides as the database stores them, so spellings it does not keep are no change.
-  databaseModel = ctx.dialect.normalizeModel(databaseModel);
-  targetModel = ctx.dialect.normalizeModel(targetModel);
+  const server = databaseModel.info.serverVersion as string | undefined;
+  databaseModel = ctx.dialect.normalizeModel(databaseModel, server);
+  targetModel = ctx.dialect.normalizeModel(targetModel, server);
   ctx.databaseMetadata = databaseModel;
   ctx.targetMetadata = targetModel;
   ctx.tableRenames = tableRenames(databaseModel, targetModel);
@@ -114,7 +115,8 @@ async function produceUpgradeOps(context: MigrationContext, metadata: MetaData |
     if (policies.length) ctx.storedPolicies = await dialect.storedPolicies(context.connection!, policies);
   }
   if (dialect.storedDefaults) {
-    const columns = defaultsToAskAbout(dialect.normalizeModel(database), dialect.normalizeModel(target));
+    const server = database.info.serverVersion as string | undefined;
+    const columns = defaultsToAskAbout(dialect.normalizeModel(database, server), dialect.normalizeModel(target, server));
     if (columns.length) ctx.storedDefaults = await dialect.storedDefaults(context.connection!, columns);
   }
   return compareModels(ctx, database, target);

@@ -40,8 +40,11 @@ export interface Dialect {
    * `decimal(10, 0)` on PostgreSQL and MySQL; MySQL enums live on their
    * columns). Comparison applies it to both sides, so spellings the database
    * does not keep never show up as changes. Pure and idempotent.
+   * `serverVersion` (the database model's `info.serverVersion`, when there
+   * is a database) tells servers of one dialect apart where they store the
+   * same DDL differently (MariaDB and MySQL 8).
    */
-  normalizeModel(metadata: MetaData): MetaData;
+  normalizeModel(metadata: MetaData, serverVersion?: string): MetaData;
   /**
    * How the database would store these views' definitions, by view key, for
    * those it can take as they stand: comparison judges a view unchanged when

@@ -42,13 +42,13 @@ export interface TypeNaming {
 /** A type the dialect has no spec for, and no domain names, is written quoted, to pass through, as is a declared type (SQLite). */
 export function typeNode(type: SqlType, naming: TypeNaming): TypeNode {
   if (type.kind === "enum") {
-    return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
+    return { name: syntax.qualified(type.name, type.schema), args: [], unsigned: false, zerofill: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
   }
   if (type.declared !== undefined) {
-    return { name: { parts: [{ text: type.declared, quoted: true, ...NO_POS }], ...NO_POS }, args: [], unsigned: false, arrayDims: 0, ...NO_POS };
+    return { name: { parts: [{ text: type.declared, quoted: true, ...NO_POS }], ...NO_POS }, args: [], unsigned: false, zerofill: false, arrayDims: 0, ...NO_POS };
   }
-  const domain = type.args.length === 0 && !type.unsigned ? naming.domain(type.name) : undefined;
-  if (domain) return { name: syntax.qualified(domain.name, domain.schema), args: [], unsigned: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
+  const domain = type.args.length === 0 && !type.unsigned && !type.zerofill ? naming.domain(type.name) : undefined;
+  if (domain) return { name: syntax.qualified(domain.name, domain.schema), args: [], unsigned: false, zerofill: false, arrayDims: type.arrayDims ?? 0, ...NO_POS };
   const known = (name: string) => naming.known(name);
   if (type.args.some((a) => typeof a === "number" && !Number.isFinite(a))) {
     throw new Error(`printSchema: type ${formatType(type)} has a non-finite parameter`);
@@ -57,6 +57,7 @@ export function typeNode(type: SqlType, naming: TypeNaming): TypeNode {
     name: { parts: [{ text: type.name, quoted: !known(type.name) || !isIdentifier(type.name), ...NO_POS }], ...NO_POS },
     args: type.args.map((value) => ({ value, ...NO_POS })),
     unsigned: !!type.unsigned,
+    zerofill: !!type.zerofill,
     arrayDims: type.arrayDims ?? 0,
     ...NO_POS,
   };

@@ -122,11 +122,12 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
     attrs.push(syntax.attr("check", [...named([syntax.arg(syntax.sql(ck.expression))], ck.name), ...notValid]));
   }
   if (table.comment !== undefined) attrs.push(syntax.attr("comment", [syntax.arg(syntax.string(table.comment))]));
-  for (const [attribute, { option, flags }] of Object.entries(TABLE_OPTION_SYNTAX)) {
+  for (const [attribute, { option, value: kind, flags }] of Object.entries(TABLE_OPTION_SYNTAX)) {
     const value = table.options[option];
     const set = Object.entries(flags ?? {}).filter(([, flag]) => table.options[flag] === true);
+    const written = typeof value === "number" ? syntax.number(value) : kind === "sql" ? syntax.sql(String(value)) : syntax.string(String(value));
     if (value === true) attrs.push(syntax.attr(attribute, set.length ? set.map(([name]) => syntax.arg(syntax.word("true"), name)) : undefined));
-    else if (value !== undefined) attrs.push(syntax.attr(attribute, [syntax.arg(typeof value === "number" ? syntax.number(value) : syntax.string(String(value)))]));
+    else if (value !== undefined) attrs.push(syntax.attr(attribute, [syntax.arg(written)]));
   }
   if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));
   attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, ...NO_POS, blankLineBefore: i === 0 }));

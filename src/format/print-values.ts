@@ -49,5 +49,5 @@ export function printType(type: TypeNode): string {
     : "";
   // A quoted type name means "pass through unchecked": its quotes are kept.
   const name = type.name.parts.length === 1 && type.name.parts[0].quoted ? quoteString(type.name.parts[0].text) : printQualified(type.name);
-  return name + args + (type.unsigned ? " unsigned" : "") + "[]".repeat(type.arrayDims);
+  return name + args + (type.unsigned ? " unsigned" : "") + (type.zerofill ? " zerofill" : "") + "[]".repeat(type.arrayDims);
 }

@@ -30,6 +30,8 @@ export const typeBuilders = {
   enumType: (name: string, schema?: string): EnumTypeRef => enumType(name, schema),
   /** MySQL `unsigned`: `s.unsigned(s.integer())`. */
   unsigned: (type: ScalarType): ScalarType => scalarType(type.name, type.args, { unsigned: true, arrayDims: type.arrayDims }),
+  /** MySQL `unsigned zerofill`: `s.zerofill(s.integer())`. */
+  zerofill: (type: ScalarType): ScalarType => scalarType(type.name, type.args, { zerofill: true, arrayDims: type.arrayDims }),
   /** SQLite: `type` declared exactly as `text` (`s.declared("INT", s.integer())`), which DDL writes verbatim. */
   declared: (text: string, type: ScalarType): ScalarType =>
     scalarType(type.name, type.args, { unsigned: type.unsigned, arrayDims: type.arrayDims, declared: text }),

@@ -71,15 +71,26 @@ export class ForeignKeyConstraint extends HasInfo implements ForeignKeyProps {
     this.columns = frozenArray(props.columns);
     this.target = frozenObject(props.target);
     this.targetColumns = frozenArray(props.targetColumns);
-    // `noAction` is every database's default: keep one spelling for it.
-    if (props.onDelete !== undefined && props.onDelete !== "noAction") this.onDelete = props.onDelete;
-    if (props.onUpdate !== undefined && props.onUpdate !== "noAction") this.onUpdate = props.onUpdate;
+    // An explicit `noAction` is kept: MariaDB stores it apart from an unspecified action (which it reports as RESTRICT).
+    if (props.onDelete !== undefined) this.onDelete = props.onDelete;
+    if (props.onUpdate !== undefined) this.onUpdate = props.onUpdate;
     if (props.deferrable) this.deferrable = true;
     if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
     if (props.match === "full") this.match = "full";
     if (props.notValid) this.notValid = true;
     Object.freeze(this);
   }
+}
+
+/**
+ * The foreign key with `unspecified` (the action the database reports when
+ * none was given, so it cannot tell the two apart) written as no action at
+ * all: one spelling for what the database stores as one thing.
+ */
+export function withUnspecifiedAction(fk: ForeignKeyConstraint, unspecified: ReferentialAction): ForeignKeyConstraint {
+  if (fk.onDelete !== unspecified && fk.onUpdate !== unspecified) return fk;
+  const action = (a: ReferentialAction | undefined) => (a === unspecified ? undefined : a);
+  return new ForeignKeyConstraint({ ...fk, info: fk.info, onDelete: action(fk.onDelete), onUpdate: action(fk.onUpdate) });
 }
 
 export class UniqueConstraint extends HasInfo {

@@ -5,6 +5,7 @@ export {
   PrimaryKeyConstraint,
   UniqueConstraint,
   REFERENTIAL_ACTIONS,
+  withUnspecifiedAction,
   tableKey,
   type Constraint,
   type ForeignKeyProps,

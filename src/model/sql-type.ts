@@ -15,6 +15,8 @@ export interface ScalarType {
   readonly args: readonly TypeArg[];
   /** MySQL `unsigned`. */
   readonly unsigned?: boolean;
+  /** MySQL `zerofill` (always with `unsigned`: MySQL makes a ZEROFILL column UNSIGNED). */
+  readonly zerofill?: boolean;
   /** PostgreSQL array dimensions: `text[]` is 1. */
   readonly arrayDims?: number;
   /**
@@ -37,13 +39,14 @@ export type SqlType = ScalarType | EnumTypeRef;
 export function scalarType(
   name: string,
   args: readonly TypeArg[] = [],
-  extra: { unsigned?: boolean; arrayDims?: number; declared?: string } = {},
+  extra: { unsigned?: boolean; zerofill?: boolean; arrayDims?: number; declared?: string } = {},
 ): ScalarType {
   const type: ScalarType = {
     kind: "scalar",
     name,
     args: Object.freeze([...args]),
-    ...(extra.unsigned ? { unsigned: true } : {}),
+    ...(extra.unsigned || extra.zerofill ? { unsigned: true } : {}),
+    ...(extra.zerofill ? { zerofill: true } : {}),
     ...(extra.arrayDims ? { arrayDims: extra.arrayDims } : {}),
     ...(extra.declared !== undefined ? { declared: extra.declared } : {}),
   };
@@ -66,6 +69,7 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
   if (a.kind === "scalar" && b.kind === "scalar") {
     return (
       !!a.unsigned === !!b.unsigned &&
+      !!a.zerofill === !!b.zerofill &&
       a.args.length === b.args.length &&
       a.args.every((arg, i) => arg === b.args[i])
     );
@@ -73,7 +77,7 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
   return false;
 }
 
-/** The type as the language writes it: `varchar(50)`, `integer unsigned`, `text[]`, `Role`, `"INT"` (declared). */
+/** The type as the language writes it: `varchar(50)`, `integer(10) unsigned zerofill`, `text[]`, `Role`, `"INT"` (declared). */
 export function formatType(type: SqlType): string {
   const dims = "[]".repeat(type.arrayDims ?? 0);
   if (type.kind === "enum") return (type.schema ? `${type.schema}.` : "") + type.name + dims;
@@ -81,5 +85,5 @@ export function formatType(type: SqlType): string {
   const args = type.args.length
     ? `(${type.args.map((a) => (typeof a === "number" ? String(a) : `'${a.replaceAll("'", "''")}'`)).join(", ")})`
     : "";
-  return type.name + args + (type.unsigned ? " unsigned" : "") + dims;
+  return type.name + args + (type.unsigned ? " unsigned" : "") + (type.zerofill ? " zerofill" : "") + dims;
 }

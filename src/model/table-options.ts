@@ -5,8 +5,12 @@
  * SECURITY`, kept apart as the catalog keeps them), MySQL/MariaDB `ENGINE`, `ROW_FORMAT`, `AUTO_INCREMENT` (the
  * next value), `DEFAULT CHARSET` and `COLLATE`. An option left out is the
  * database's default (MySQL: the database's own charset and collation).
+ * SQLite's `virtual` makes the table a virtual table: the text after
+ * `CREATE VIRTUAL TABLE name USING`, as written (`fts5(title, body)`); the
+ * module defines its columns, so such a table has none in the model.
  */
 export interface TableOptions {
+  readonly virtual?: string;
   readonly strict?: boolean;
   readonly withoutRowid?: boolean;
   readonly unlogged?: boolean;
@@ -24,6 +28,7 @@ export type TableOptionName = keyof TableOptions;
 
 /** Every option, in the order the language and migrations write them. */
 export const TABLE_OPTION_NAMES: readonly TableOptionName[] = Object.freeze([
+  "virtual",
   "strict",
   "withoutRowid",
   "unlogged",

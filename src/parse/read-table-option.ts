@@ -1,18 +1,19 @@
 import type { TableOptionName } from "../model/index.js";
 import type { Attribute, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
-import { readBoolean, readInteger, readString, type Signature } from "./read-args.js";
+import { readBoolean, readInteger, readSql, readString, type Signature } from "./read-args.js";
 
 export interface TableOptionSyntax {
   readonly option: TableOptionName;
-  readonly value?: "string" | "integer";
+  readonly value?: "string" | "integer" | "sql";
   /** Named `true`/`false` arguments of a flag that set options of their own (`force:` of `@@rowLevelSecurity`). */
   readonly flags?: Readonly<Record<string, TableOptionName>>;
   readonly usage: string;
 }
 
-/** How each table option is written, by attribute name: a flag (`@@strict`) or one value (`@@engine("InnoDB")`). */
+/** How each table option is written, by attribute name: a flag (`@@strict`) or one value (`@@engine("InnoDB")`, `@@virtual(sql("fts5(body)"))`). */
 export const TABLE_OPTION_SYNTAX: Readonly<Record<string, TableOptionSyntax>> = {
+  virtual: { option: "virtual", value: "sql", usage: '@@virtual(sql("fts5(title, body)"))' },
   strict: { option: "strict", usage: "@@strict" },
   withoutRowid: { option: "withoutRowid", usage: "@@withoutRowid" },
   unlogged: { option: "unlogged", usage: "@@unlogged" },
@@ -61,6 +62,6 @@ export function readTableOption(
     }
     return;
   }
-  const read = spec.value === "string" ? readString(ctx, value) : readInteger(ctx, value);
+  const read = spec.value === "string" ? readString(ctx, value) : spec.value === "sql" ? readSql(ctx, value) : readInteger(ctx, value);
   if (read !== undefined) options[spec.option] = read;
 }

@@ -30,11 +30,11 @@ export function resolveType(ctx: BuildContext, node: TypeNode): ResolvedType | u
 function cacheKey(node: TypeNode): string {
   const parts = node.name.parts;
   // The common case, a bare unquoted name, is its own key: every other key has a \u0003 in it.
-  if (parts.length === 1 && !parts[0].quoted && node.args.length === 0 && !node.unsigned && node.arrayDims === 0) return parts[0].text;
+  if (parts.length === 1 && !parts[0].quoted && node.args.length === 0 && !node.unsigned && !node.zerofill && node.arrayDims === 0) return parts[0].text;
   // A quoted name may mean something else than the same name bare (SQLite's declared types).
   let key = (parts[0].quoted ? "\u0004" : "") + (parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join("\u0000"));
   for (const arg of node.args) key += typeof arg.value === "number" ? `\u0001${arg.value}` : `\u0002${arg.value}`;
-  return `${key}\u0003${node.unsigned ? 1 : 0}${node.arrayDims}`;
+  return `${key}\u0003${node.unsigned ? 1 : 0}${node.zerofill ? 1 : 0}${node.arrayDims}`;
 }
 
 function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | undefined {
@@ -58,7 +58,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
     // A quoted type name is the escape hatch for types strata has no spec for
     // (a domain, an extension's type): passed through as written, unchecked.
     if (!checkModifiers(ctx, node)) return undefined;
-    const extra = { unsigned: node.unsigned, arrayDims: node.arrayDims };
+    const extra = { unsigned: node.unsigned, zerofill: node.zerofill, arrayDims: node.arrayDims };
     return { type: scalarType(parts[0].text, node.args.map((a) => a.value), extra), autoincrement: false };
   }
   if (!spec) {
@@ -69,7 +69,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   if (!checkModifiers(ctx, node) || !checkArgs(ctx, node, spec)) return undefined;
   const canonical = canonicalSpec(ctx, spec);
   const args = node.args.map((a) => a.value);
-  const extra = { unsigned: node.unsigned, arrayDims: node.arrayDims };
+  const extra = { unsigned: node.unsigned, zerofill: node.zerofill, arrayDims: node.arrayDims };
   if (canonical.expandsTo) {
     return { type: scalarType(canonical.expandsTo.name, args, extra), autoincrement: true };
   }
@@ -79,7 +79,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
 /** SQLite: a quoted type is the declared type, whole and verbatim (`"INT"`, `"DECIMAL(4,2)"`). */
 function resolveDeclared(ctx: BuildContext, node: TypeNode, declaredType: (text: string) => SqlType): ResolvedType | undefined {
   const text = node.name.parts[0].text;
-  if (node.args.length || node.unsigned || node.arrayDims) {
+  if (node.args.length || node.unsigned || node.zerofill || node.arrayDims) {
     ctx.error(node, `write the declared type whole inside the quotes, like "${text}(10)"`);
     return undefined;
   }
@@ -91,8 +91,8 @@ function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedTyp
     ctx.error(node.args[0], `enum type "${decl.key}" takes no parameters`);
     return undefined;
   }
-  if (node.unsigned) {
-    ctx.error(node, `enum type "${decl.key}" cannot be unsigned`);
+  if (node.unsigned || node.zerofill) {
+    ctx.error(node, `enum type "${decl.key}" cannot be ${node.unsigned ? "unsigned" : "zerofill"}`);
     return undefined;
   }
   if (!checkModifiers(ctx, node)) return undefined;
@@ -111,7 +111,7 @@ function resolveDomain(ctx: BuildContext, node: TypeNode, domain: Domain): Resol
 
 function checkModifiers(ctx: BuildContext, node: TypeNode): boolean {
   const arraysOk = node.arrayDims === 0 || ctx.requires("arrays", node);
-  const unsignedOk = !node.unsigned || ctx.requires("unsignedIntegers", node);
+  const unsignedOk = !(node.unsigned || node.zerofill) || ctx.requires("unsignedIntegers", node);
   return arraysOk && unsignedOk;
 }
 

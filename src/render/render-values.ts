@@ -178,7 +178,7 @@ function baseType(type: SqlType, ctx: RenderContext): string {
   else if (arity === undefined && ctx.userModulePrefix !== undefined && isIdentifier(type.name)) {
     text = call(`${ctx.userModulePrefix}${type.name}`, ...type.args);
   } else text = call(s(ctx, "type"), type.name, type.args.length ? type.args : undefined);
-  if (type.unsigned) text = call(s(ctx, "unsigned"), new Code(text));
+  if (type.unsigned) text = call(s(ctx, type.zerofill ? "zerofill" : "unsigned"), new Code(text));
   return type.declared !== undefined ? call(s(ctx, "declared"), type.declared, new Code(text)) : text;
 }
 

@@ -1,7 +1,8 @@
 /**
  * MySQL/MariaDB tables come back with their options (engine, row format,
- * AUTO_INCREMENT start, character set and collation, comment) and their
- * columns' ON UPDATE and INVISIBLE. Each database is given the same
+ * AUTO_INCREMENT start, character set and collation, comment), their
+ * columns' ON UPDATE, INVISIBLE, integer display widths and ZEROFILL, and
+ * their foreign keys' actions as written (NO ACTION is not RESTRICT). Each database is given the same
  * defaults first, so what `pull` writes (what differs from them) is fixed.
  */
 import { suite } from "uvu";
@@ -40,6 +41,25 @@ const cases = [
     edit: [["seen timestamp?", "seen timestamp? @onUpdate(now())"]],
     upgrade: ['new AlterColumnOp("t", "seen", { existingType: s.timestamp(), existingNullable: true, kw: { modify_on_update: { from: undefined, to: { kind: "now" } } } })'],
     editedSql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, seen DATETIME NULL ON UPDATE CURRENT_TIMESTAMP, secret INT INVISIBLE);`,
+  }),
+  fidelityCase({
+    dialect: "mysql",
+    name: "integer display widths, tinyint(1) and ZEROFILL; a width and ZEROFILL changed by an edit",
+    sql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, n INT(10), z INT(5) UNSIGNED ZEROFILL, flag TINYINT(1), b TINYINT(1) UNSIGNED, w BIGINT(20));`,
+    pulled: ["n integer(10)?", "z integer(5) unsigned zerofill?", "flag boolean?", "b tinyint(1) unsigned?", "w bigint?"],
+    edit: [["n integer(10)?", "n integer(8) unsigned zerofill?\n  f2 tinyint(1)?"]],
+    // tinyint(1) is how MySQL spells boolean: the new column is one.
+    upgrade: ['op.addColumn("t", s.column("f2", s.boolean(), { nullable: true }))', 'op.alterColumn("t", "n", { type: s.zerofill(s.type("integer", [8])), existingType: s.type("integer", [10]), existingNullable: true })'],
+    editedSql: `${DEFAULTS}CREATE TABLE t (id INT PRIMARY KEY, n INT(8) UNSIGNED ZEROFILL, z INT(5) UNSIGNED ZEROFILL, flag TINYINT(1), b TINYINT(1) UNSIGNED, w BIGINT(20), f2 TINYINT(1));`,
+  }),
+  fidelityCase({
+    dialect: "mysql",
+    name: "foreign keys with NO ACTION, RESTRICT and no action written; one changed to NO ACTION by an edit",
+    sql: `${DEFAULTS}CREATE TABLE p (id INT PRIMARY KEY);\nCREATE TABLE c (id INT PRIMARY KEY, a INT, b INT, d INT, CONSTRAINT fa FOREIGN KEY (a) REFERENCES p (id) ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT fb FOREIGN KEY (b) REFERENCES p (id) ON DELETE RESTRICT, CONSTRAINT fd FOREIGN KEY (d) REFERENCES p (id));`,
+    pulled: ['a integer? @references(p.id, onDelete: noAction, onUpdate: noAction, name: "fa")', 'b integer? @references(p.id, name: "fb")', 'd integer? @references(p.id, name: "fd")'],
+    edit: [['d integer? @references(p.id, name: "fd")', 'd integer? @references(p.id, onDelete: noAction, name: "fd")']],
+    upgrade: ['op.dropConstraint("fd", "c", { type: "foreignkey", constraint: s.foreignKey(["d"], "p", ["id"], { name: "fd" }) })', 'op.createForeignKey("fd", "c", "p", ["d"], ["id"], { onDelete: "noAction" })'],
+    editedSql: `${DEFAULTS}CREATE TABLE p (id INT PRIMARY KEY);\nCREATE TABLE c (id INT PRIMARY KEY, a INT, b INT, d INT, CONSTRAINT fa FOREIGN KEY (a) REFERENCES p (id) ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT fb FOREIGN KEY (b) REFERENCES p (id) ON DELETE RESTRICT, CONSTRAINT fd FOREIGN KEY (d) REFERENCES p (id) ON DELETE NO ACTION);`,
   }),
 ].filter(() => isAvailable("mysql"));
 

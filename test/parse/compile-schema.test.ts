@@ -249,7 +249,7 @@ test("column attributes map to the model", () => {
   assert.equal(t.column("f")!.default, defaults.literal(-0.5));
   assert.equal(t.column("g")!.default, defaults.literal(null));
   const fk = t.foreignKeys[0];
-  assert.equal([fk.onDelete, fk.onUpdate, fk.deferrable, fk.initiallyDeferred], ["setNull", undefined, true, true]);
+  assert.equal([fk.onDelete, fk.onUpdate, fk.deferrable, fk.initiallyDeferred], ["setNull", "noAction", true, true]);
 });
 
 test("index elements and options map to the model", () => {

@@ -9,7 +9,6 @@ import type { View } from "../../model/index.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { mysqlAlterTableOptions } from "./mysql-ddl-table-options.js";
 import { mysqlAlterColumn, mysqlChangeEnumValues } from "./mysql-ddl-alter.js";
-import { isImplicitIndexName } from "./mysql-reflect-indexes.js";
 import { withAlgorithm } from "./mysql-algorithm-clause.js";
 import { dataChecks } from "../ddl/data-checks.js";
 import { mysqlColumnDefinition, mysqlCreateIndex, mysqlCreateTable } from "./mysql-ddl-columns.js";
@@ -120,8 +119,7 @@ function createView(w: DdlWriter, view: View, orReplace: boolean): Statement {
 
 /**
  * InnoDB gives a foreign key without a usable index one of its own, named
- * after the key (or, for a key it named itself, after its first column), and
- * keeps it when the key is dropped. A downgrade of "add foreign key" must
+ * after the key, and keeps it when the key is dropped. A downgrade of "add foreign key" must
  * leave the table as it was, so that index goes too. Which index is implicit
  * comes from the live table (reflection lists them in
  * `info.implicitForeignKeyIndexes`); offline (`--sql`) only the key is dropped.
@@ -149,7 +147,7 @@ async function implicitIndexDrop(w: DdlWriter, op: DropConstraintOp, context: Dd
   const fk = live?.foreignKeys.find((k) => k.name === op.constraintName);
   const implicit = (live?.info.implicitForeignKeyIndexes ?? []) as readonly string[];
   if (!live || !fk) return [];
-  const index = implicit.find((name) => isImplicitIndexName(op.tableName, fk, name));
+  const index = implicit.find((name) => name === fk.name);
   // Another foreign key on the same leading columns still needs it.
   const needed = live.foreignKeys.some((k) => k !== fk && k.columns[0] === fk.columns[0]);
   return index === undefined || needed ? [] : [{ sql: `ALTER TABLE ${w.name(op.schema, op.tableName)} DROP INDEX ${w.q(index)}` }];

@@ -5,6 +5,11 @@ import { isBinaryType, isNumericType, MysqlTypeError } from "./mysql-types.js";
 /** MariaDB and MySQL 8 write `information_schema.COLUMNS.COLUMN_DEFAULT` differently. */
 export type MysqlFlavor = "mariadb" | "mysql";
 
+/** The flavor a `VERSION()` string names (`10.11.6-MariaDB`, `8.0.36`). */
+export function mysqlFlavor(serverVersion: string): MysqlFlavor {
+  return /mariadb/i.test(serverVersion) ? "mariadb" : "mysql";
+}
+
 export interface DefaultContext {
   readonly flavor: MysqlFlavor;
   /** The column's model type (an enum reference for ENUM columns). */

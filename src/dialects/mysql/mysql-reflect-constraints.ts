@@ -1,20 +1,23 @@
-import { CheckConstraint, ForeignKeyConstraint, type ReferentialAction } from "../../model/index.js";
+import { CheckConstraint, ForeignKeyConstraint, withUnspecifiedAction, type ReferentialAction } from "../../model/index.js";
 import type { CheckRow, ForeignKeyRow } from "./mysql-catalog.js";
 import { byName, groupBy } from "./mysql-collections.js";
+import type { MysqlFlavor } from "./mysql-defaults.js";
 import { stripOuterParens } from "./mysql-sql-text.js";
 
-/**
- * InnoDB checks RESTRICT and NO ACTION at the same moment, and MariaDB
- * reports an unspecified action as RESTRICT where MySQL 8 says NO ACTION:
- * both are the model's default (`undefined`).
- */
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   CASCADE: "cascade",
   "SET NULL": "setNull",
   "SET DEFAULT": "setDefault",
-  RESTRICT: "noAction",
+  RESTRICT: "restrict",
   "NO ACTION": "noAction",
 };
+
+/**
+ * What the server reports for an action the DDL left out, so it cannot be
+ * told from that action written out: MariaDB says RESTRICT, MySQL 8 NO
+ * ACTION. The other one is kept as written (the catalog shows it).
+ */
+export const UNSPECIFIED_ACTION: Readonly<Record<MysqlFlavor, ReferentialAction>> = { mariadb: "restrict", mysql: "noAction" };
 
 function action(rule: string): ReferentialAction {
   const value = ACTIONS[rule.toUpperCase()];
@@ -23,9 +26,9 @@ function action(rule: string): ReferentialAction {
 }
 
 /** `rows`: one table's foreign-key columns, by constraint, in ORDINAL_POSITION order. */
-export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string): ForeignKeyConstraint[] {
-  const foreignKeys = [...groupBy(rows, (row) => row.name)].map(
-    ([name, parts]) =>
+export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string, flavor: MysqlFlavor): ForeignKeyConstraint[] {
+  const foreignKeys = [...groupBy(rows, (row) => row.name)].map(([name, parts]) =>
+    withUnspecifiedAction(
       new ForeignKeyConstraint({
         name,
         columns: parts.map((p) => p.columnName),
@@ -34,6 +37,8 @@ export function buildForeignKeys(rows: readonly ForeignKeyRow[], db: string): Fo
         onDelete: action(parts[0].deleteRule),
         onUpdate: action(parts[0].updateRule),
       }),
+      UNSPECIFIED_ACTION[flavor],
+    ),
   );
   return foreignKeys.sort(byName);
 }

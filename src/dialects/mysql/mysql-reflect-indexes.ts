@@ -18,10 +18,13 @@ import { stripOuterParens } from "./mysql-sql-text.js";
  *   UniqueConstraint as `ADD CONSTRAINT ... UNIQUE`. Any other unique key
  *   (prefix, DESC, expression, HASH) is an `Index` with `unique: true`.
  * - The index InnoDB adds for a foreign key is skipped when it is exactly
- *   what the foreign key would create: non-unique, plain columns equal to the
- *   key's, named after the constraint (or after its first column, for an
- *   unnamed one). An explicit index of that very shape is indistinguishable
- *   and is skipped too; the skipped names are kept in `table.info`.
+ *   what the foreign key, as strata writes it (always named), creates:
+ *   non-unique, plain columns equal to the key's, named after the
+ *   constraint. An explicit index of that very shape is indistinguishable
+ *   and is skipped too; the skipped names are kept in `table.info`. The
+ *   index of a key created unnamed (InnoDB names it after the first column)
+ *   is an index of the model: a database built from the model must have it
+ *   under that name.
  */
 export interface TableKeys {
   readonly primaryKey?: PrimaryKeyConstraint;
@@ -34,7 +37,6 @@ export type KeyFilter = (name: string, type: "index" | "uniqueConstraint") => bo
 
 /** `rows`: one table's STATISTICS rows, grouped by index in SEQ_IN_INDEX order. */
 export function buildKeys(
-  tableName: string,
   rows: readonly IndexRow[],
   foreignKeys: readonly ForeignKeyConstraint[],
   include: KeyFilter,
@@ -55,7 +57,7 @@ export function buildKeys(
     const columns = elements.flatMap((e) => (e.kind === "column" ? [e.name] : []));
     if (unique && plain && columnsOnly) {
       if (include(name, "uniqueConstraint")) keys.uniqueConstraints.push(new UniqueConstraint({ name, columns }));
-    } else if (!unique && plain && foreignKeys.some((fk) => isImplicitIndexOf(tableName, fk, name, columns))) {
+    } else if (!unique && plain && foreignKeys.some((fk) => isImplicitIndexOf(fk, name, columns))) {
       keys.implicitForeignKeyIndexes.push(name);
     } else if (include(name, "index")) {
       keys.indexes.push(new Index({ name, elements, unique, using: using === "btree" ? undefined : using }));
@@ -78,19 +80,8 @@ function element(row: IndexRow): IndexElement {
   };
 }
 
-function isImplicitIndexOf(tableName: string, fk: ForeignKeyConstraint, name: string, columns: readonly string[]): boolean {
+function isImplicitIndexOf(fk: ForeignKeyConstraint, name: string, columns: readonly string[]): boolean {
   const sameColumns = fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]);
-  return sameColumns && isImplicitIndexName(tableName, fk, name);
+  return sameColumns && name === fk.name;
 }
 
-/**
- * Whether InnoDB's own index for `fk` could have `name`: the key's name; for
- * a key named `<table>_ibfk_<n>` (the database's way), its first column; and
- * after RENAME TABLE, which renames such keys but not their indexes,
- * `<old table>_ibfk_<n>`.
- */
-export function isImplicitIndexName(tableName: string, fk: ForeignKeyConstraint, name: string): boolean {
-  if (name === fk.name) return true;
-  const suffix = fk.name?.startsWith(`${tableName}_ibfk_`) ? fk.name.slice(tableName.length) : undefined;
-  return suffix !== undefined && (name === fk.columns[0] || name.endsWith(suffix));
-}

@@ -22,7 +22,6 @@ export function reflectionWarnings(
   }
   for (const column of columns) {
     const where = `column "${column.name}" of table "${column.tableName}"`;
-    if (/\bzerofill\b/i.test(column.columnType)) warnings.push(`ZEROFILL of ${where} is not in the model`);
     const digits = /^(float|double|real)\((.*?)\)/i.exec(column.columnType);
     if (digits) warnings.push(`${where} is ${column.columnType}: the deprecated (${digits[2]}) is not in the model`);
   }

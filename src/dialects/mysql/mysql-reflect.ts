@@ -11,7 +11,7 @@ import {
   type CatalogScope,
 } from "./mysql-catalog.js";
 import { byName, groupBy } from "./mysql-collections.js";
-import type { MysqlFlavor } from "./mysql-defaults.js";
+import { mysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
 import { readMysqlRoutines } from "./mysql-reflect-functions.js";
@@ -34,7 +34,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
     options.includeName?.(name, type, tableName === undefined ? {} : { tableName, schemaQualifiedTableName: tableName }) ?? true;
   const server = await queryServer(connection);
   if (server.db === null) throw new Error(`${connection.displayUrl} names no database: add one to the URL (mysql://host/db)`);
-  const flavor: MysqlFlavor = /mariadb/i.test(server.version) ? "mariadb" : "mysql";
+  const flavor = mysqlFlavor(server.version);
   const relations = (await queryRelations(connection, server.db, options.versionTable ?? DEFAULT_VERSION_TABLE)).sort(byName);
   const tables = relations.filter((r) => (r.type === "BASE TABLE" || r.type === "SYSTEM VERSIONED") && include(r.name, "table"));
   const viewRelations = relations.filter((r) => r.type === "VIEW" && include(r.name, "view"));
@@ -90,10 +90,10 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       .map((row) => buildColumn(row, { flavor, tableCollation: relation.collation, jsonColumns, enumFor }));
     const known = new Set(columns.map((c) => c.name));
     const covered = (names: readonly string[]) => names.every((n) => known.has(n));
-    const foreignKeys = buildForeignKeys(foreignKeysOf.get(name) ?? [], server.db).filter(
+    const foreignKeys = buildForeignKeys(foreignKeysOf.get(name) ?? [], server.db, flavor).filter(
       (fk) => covered(fk.columns) && include(fk.name!, "foreignKeyConstraint", name),
     );
-    const keys = buildKeys(name, indexesOf.get(name) ?? [], foreignKeys, (n, type) => include(n, type, name));
+    const keys = buildKeys(indexesOf.get(name) ?? [], foreignKeys, (n, type) => include(n, type, name));
     return new Table({
       name,
       columns,

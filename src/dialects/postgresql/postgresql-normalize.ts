@@ -1,4 +1,4 @@
-import { defaultsEqual, scalarType, type Column, type MetaData, type SqlType } from "../../model/index.js";
+import { defaultsEqual, scalarType, withUnspecifiedAction, type Column, type MetaData, type SqlType } from "../../model/index.js";
 import { canonicalPostgresqlDefault } from "./postgresql-model-defaults.js";
 import { canonicalIdentityOptions, canonicalSequence } from "./postgresql-reflect-sequences.js";
 
@@ -7,14 +7,16 @@ import { canonicalIdentityOptions, canonicalSequence } from "./postgresql-reflec
  * type was written without (`numeric(10)` is `numeric(10,0)`, `char` and
  * `bit` are length 1), stores defaults as canonical values
  * (postgresql-model-defaults.ts), and keeps a sequence's options only where
- * they differ from CREATE SEQUENCE's own. Everything else PostgreSQL keeps as
+ * they differ from CREATE SEQUENCE's own; a foreign key's NO ACTION is the
+ * unspecified action it stores as the same 'a'. Everything else PostgreSQL keeps as
  * written. Pure and idempotent; unchanged objects stay the same instances.
  */
 export function normalizePostgresqlModel(metadata: MetaData): MetaData {
   const tables = [...metadata.tables.values()];
   const normalizedTables = tables.map((table) => {
     const columns = table.columns.map(normalizeColumn);
-    return columns.every((c, i) => c === table.columns[i]) ? table : table.with({ columns });
+    const foreignKeys = table.foreignKeys.map((fk) => withUnspecifiedAction(fk, "noAction"));
+    return sameItems(columns, table.columns) && sameItems(foreignKeys, table.foreignKeys) ? table : table.with({ columns, foreignKeys });
   });
   const sequences = [...metadata.sequences.values()];
   const normalizedSequences = sequences.map(canonicalSequence);
@@ -23,6 +25,8 @@ export function normalizePostgresqlModel(metadata: MetaData): MetaData {
   if (sameTables && sameSequences) return metadata;
   return metadata.with({ tables: normalizedTables, sequences: normalizedSequences });
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.every((x, i) => x === b[i]);
 
 function normalizeColumn(column: Column): Column {
   const type = normalizePostgresqlType(column.type);

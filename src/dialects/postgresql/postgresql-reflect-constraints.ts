@@ -4,6 +4,7 @@ import {
   PrimaryKeyConstraint,
   UniqueConstraint,
   type ReferentialAction,
+  withUnspecifiedAction,
 } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { modelSchema } from "./postgresql-catalog-scope.js";
@@ -123,7 +124,8 @@ export function buildConstraints(
 
 function foreignKey(row: ConstraintRow): ForeignKeyConstraint {
   const schema = modelSchema(row.target_schema ?? "");
-  return new ForeignKeyConstraint({
+  // PostgreSQL stores an unspecified action as NO ACTION ('a'): one thing, written as nothing.
+  const fk = new ForeignKeyConstraint({
     name: row.name,
     columns: row.columns,
     target: { ...(schema !== undefined ? { schema } : {}), name: row.target_name ?? "" },
@@ -135,6 +137,7 @@ function foreignKey(row: ConstraintRow): ForeignKeyConstraint {
     match: row.match === "f" ? "full" : undefined,
     notValid: !row.validated,
   });
+  return withUnspecifiedAction(fk, "noAction");
 }
 
 function action(code: string): ReferentialAction {

@@ -12,6 +12,8 @@ export interface ObjectRow {
   readonly tbl_name: string;
   /** Null for the autoindexes behind PRIMARY KEY and UNIQUE constraints. */
   readonly sql: string | null;
+  /** 1 for a virtual table (`CREATE VIRTUAL TABLE ... USING`). */
+  readonly virtual: number;
 }
 
 export interface ColumnRow {
@@ -53,14 +55,16 @@ export interface ForeignKeyRow {
 }
 
 // sqlite_schema has no index on name, so nothing joins it row by row: the
-// index SQL comes with the object list, and virtual tables (with their
-// shadow tables) are excluded through one uncorrelated subquery.
+// index SQL comes with the object list, virtual tables are marked and the
+// shadow tables their modules create (and own) excluded through uncorrelated
+// subqueries, each run once.
 const OBJECTS = `
-SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql
+SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql,
+  m.name IN (SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type = 'virtual') AS virtual
 FROM sqlite_schema AS m
 WHERE m.type IN ('table', 'view', 'index', 'trigger')
   AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(m.tbl_name) <> lower(?)
-  AND m.tbl_name NOT IN (SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type IN ('virtual', 'shadow'))
+  AND m.tbl_name NOT IN (SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type = 'shadow')
 ORDER BY m.name`;
 
 const COLUMNS = `
@@ -96,7 +100,7 @@ export interface CatalogDetails {
   readonly foreignKeys: ReadonlyMap<string, ForeignKeyRow[]>;
 }
 
-/** Tables, views and indexes of the main database, except SQLite's own, virtual tables and the version table. */
+/** Tables (virtual ones marked), views, indexes and triggers of the main database, except SQLite's own, shadow tables and the version table. */
 export function readObjects(connection: DatabaseConnection, versionTable: string): Promise<ObjectRow[]> {
   return connection.query<ObjectRow>(OBJECTS, [versionTable]);
 }

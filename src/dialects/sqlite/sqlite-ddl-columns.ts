@@ -2,6 +2,7 @@ import type { Column, DefaultValue, Index, Table } from "../../model/index.js";
 import { checkDefaultValue, UnsupportedDdlError } from "../ddl/ddl-errors.js";
 import type { DdlWriter } from "../ddl/ddl-writer.js";
 import type { Statement } from "../ddl-compiler.js";
+import { NUMBER } from "./sqlite-defaults.js";
 
 /**
  * SQLite column, table and index definitions. `autoincrement()` is
@@ -41,7 +42,8 @@ function sqliteDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "autoi
     case "now":
       return "CURRENT_TIMESTAMP";
     case "sql":
-      return `(${value.sql})`;
+      // A number spelled its own way (`1.0`) is kept so, bare, as reflection read it.
+      return NUMBER.test(value.sql) ? value.sql : `(${value.sql})`;
   }
 }
 
@@ -52,6 +54,8 @@ function autoincrementColumn(table: Table): Column | undefined {
 
 /** The CREATE TABLE statement alone (a rebuild creates indexes after renaming), with its `WITHOUT ROWID` and `STRICT`. */
 export function sqliteCreateTableSql(w: DdlWriter, table: Table, name: string): string {
+  // The module declares a virtual table's columns: its arguments are the whole definition.
+  if (table.options.virtual !== undefined) return `CREATE VIRTUAL TABLE ${name} USING ${table.options.virtual}`;
   const auto = autoincrementColumn(table);
   const pk = table.primaryKey;
   if (auto && (pk?.columns.length !== 1 || pk.columns[0] !== auto.name)) {

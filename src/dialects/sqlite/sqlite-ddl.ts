@@ -140,6 +140,7 @@ async function group(
 
 /** Whether SQLite must rebuild the table for this op (`table` as it is, when known). */
 export function needsRebuild(op: MigrateOperation, table: Table | undefined): boolean {
+  if (op instanceof AlterTableOptionsOp && op.changed.includes("virtual")) return false;
   if (op instanceof AddColumnOp) return !canAddDirectly(op.column);
   if (op instanceof DropColumnOp) return table !== undefined && isConstrained(table, op.columnName);
   if (op instanceof AlterColumnOp) {
@@ -174,9 +175,24 @@ function isTableChange(op: MigrateOperation): boolean {
   return TABLE_CHANGES.some((cls) => op instanceof cls);
 }
 
+/**
+ * A virtual table cannot be altered: another module or other arguments is
+ * the table dropped and created again (its module rebuilds what it derives,
+ * such as an external-content full-text index).
+ */
+function recreateVirtual(w: DdlWriter, op: AlterTableOptionsOp): Statement[] {
+  const using = op.options.virtual;
+  const name = w.name(op.schema, op.tableName);
+  if (typeof using !== "string" || typeof op.existing.virtual !== "string") {
+    throw new UnsupportedDdlError("sqlite", `turn "${op.tableName}" into or out of a virtual table (drop it and create it anew)`);
+  }
+  return [{ sql: `DROP TABLE ${name}` }, { sql: `CREATE VIRTUAL TABLE ${name} USING ${using}` }];
+}
+
 /** The direct statements of a column op that needs no rebuild; undefined for other ops. */
 function direct(w: DdlWriter, op: MigrateOperation): Statement[] | undefined {
   const table = (o: TableOp) => w.name(o.schema, o.tableName);
+  if (op instanceof AlterTableOptionsOp && op.changed.includes("virtual")) return recreateVirtual(w, op);
   if (op instanceof AddColumnOp) return [{ sql: `ALTER TABLE ${table(op)} ADD COLUMN ${sqliteColumnDefinition(w, op.column)}` }];
   if (op instanceof DropColumnOp) return [{ sql: `ALTER TABLE ${table(op)} DROP COLUMN ${w.q(op.columnName)}` }];
   if (op instanceof AlterColumnOp) {

@@ -1,7 +1,8 @@
-import { defaults, type DefaultValue } from "../../model/index.js";
+import { canonicalNumber, defaults, type DefaultValue } from "../../model/index.js";
 import { tokenizeSql } from "./sqlite-sql-tokens.js";
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** A numeric literal as SQLite reads one. */
+export const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const HEX = /^[+-]?0x[0-9a-f]+$/i;
 /** `datetime('now')` is what CURRENT_TIMESTAMP computes (`YYYY-MM-DD HH:MM:SS`, UTC). */
 const DATETIME_NOW = /^datetime\s*\(\s*'now'\s*\)$/i;
@@ -15,11 +16,13 @@ const DATETIME_NOW = /^datetime\s*\(\s*'now'\s*\)$/i;
  * outer parentheses removed, so that `DEFAULT (lower('X'))` and
  * `sql("lower('X')")` are the same value. A boolean column's `1` stays the
  * number 1 and `TRUE` the literal true: SQLite keeps the text as written.
+ * For the same reason a bare number not spelled as the model spells numbers
+ * (`1.0`, `.5`, `1e3`) stays SQL, `sql("1.0")`, which DDL writes back bare.
  */
 export function defaultFromSqlite(text: string): DefaultValue {
   const sql = stripParens(text.trim());
   const upper = sql.toUpperCase();
-  if (NUMBER.test(sql)) return defaults.number(sql);
+  if (NUMBER.test(sql)) return sql === text.trim() && canonicalNumber(sql) !== sql ? defaults.sql(sql) : defaults.number(sql);
   if (HEX.test(sql)) {
     const magnitude = BigInt(sql.replace(/^[+-]/, ""));
     return defaults.number(sql.startsWith("-") ? -magnitude : magnitude);

@@ -42,7 +42,7 @@ export const sqliteDialect: Dialect = {
     columnStorage: false,
     onUpdate: false,
     invisibleColumns: false,
-    tableOptions: ["strict", "withoutRowid"],
+    tableOptions: ["virtual", "strict", "withoutRowid"],
     extensions: false,
     domains: false,
     concurrentIndexes: false,

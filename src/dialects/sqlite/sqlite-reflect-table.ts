@@ -9,6 +9,7 @@ import {
   UniqueConstraint,
   type IndexElement,
   type ReferentialAction,
+  withUnspecifiedAction,
 } from "../../model/index.js";
 import type { NameFilterType } from "../reflect-options.js";
 import type { ColumnRow, ForeignKeyRow, IndexColumnRow } from "./sqlite-catalog.js";
@@ -149,7 +150,8 @@ function buildForeignKeys(source: TableSource, ddl: TableDdl, names: NameResolve
     const target = names.table(rows[0].target);
     const at = unmatched.findIndex((d) => sameNames(d.columns, columns) && sameNames([d.target], [target]));
     const declared = at < 0 ? undefined : unmatched.splice(at, 1)[0];
-    return new ForeignKeyConstraint({
+    // SQLite reports an unspecified action as NO ACTION: one thing, written as nothing.
+    const fk = new ForeignKeyConstraint({
       name: declared?.name,
       columns: columns.map((c) => names.column(source.name, c)),
       target: { name: target },
@@ -159,6 +161,7 @@ function buildForeignKeys(source: TableSource, ddl: TableDdl, names: NameResolve
       deferrable: declared?.deferrable,
       initiallyDeferred: declared?.initiallyDeferred,
     });
+    return withUnspecifiedAction(fk, "noAction");
   });
 }
 

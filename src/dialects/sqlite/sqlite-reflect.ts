@@ -1,9 +1,10 @@
-import { MetaData, View } from "../../model/index.js";
+import { MetaData, Table, View } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type ReflectOptions } from "../reflect-options.js";
 import { readDetails, readObjects, type CatalogDetails } from "./sqlite-catalog.js";
 import { buildTable, type NameResolver } from "./sqlite-reflect-table.js";
 import { triggerFromSql } from "./sqlite-reflect-triggers.js";
+import { virtualTableUsing } from "./sqlite-table-ddl.js";
 import { viewDefinition } from "./sqlite-view-ddl.js";
 
 /**
@@ -11,8 +12,9 @@ import { viewDefinition } from "./sqlite-view-ddl.js";
  * size: the object list, then columns, indexes and foreign keys of every
  * chosen table at once. `includeName` runs on table and view names before
  * any detail is read, so an excluded table costs nothing; SQLite's internal
- * tables, virtual tables (and their shadow tables) and the version table are
- * never reflected.
+ * tables, the shadow tables of virtual tables and the version table are
+ * never reflected. A virtual table is its `USING` clause alone (its module
+ * declares its columns).
  */
 export async function reflectSqlite(connection: DatabaseConnection, options: ReflectOptions = {}): Promise<MetaData> {
   const includeName = options.includeName ?? (() => true);
@@ -28,11 +30,12 @@ export async function reflectSqlite(connection: DatabaseConnection, options: Ref
     return trigger ? [trigger] : [];
   });
   const indexSql = new Map(objects.flatMap((o) => (o.type === "index" && o.sql ? [[o.name, o.sql] as const] : [])));
-  const details = await readDetails(connection, tables.map((t) => t.name));
+  const details = await readDetails(connection, tables.filter((t) => !t.virtual).map((t) => t.name));
   const names = nameResolver(objects.flatMap((o) => (o.type === "index" || o.type === "trigger" ? [] : [o.name])), details);
   return new MetaData({
     database: { dialect: "sqlite" },
     tables: tables.map((t) => {
+      if (t.virtual) return new Table({ name: t.name, columns: [], options: { virtual: virtualTableUsing(t.sql ?? "") } });
       const parent = { tableName: t.name, schemaQualifiedTableName: t.name };
       return buildTable(
         {

@@ -263,3 +263,11 @@ function parseReferences(
 function named<T extends object>(name: string | undefined, value: T): T & { name?: string } {
   return name === undefined ? value : { name, ...value };
 }
+
+/** `CREATE VIRTUAL TABLE name USING fts5(a, b)` → `fts5(a, b)`, as written. */
+export function virtualTableUsing(sql: string): string {
+  const tokens = tokenizeSql(sql);
+  const at = tokens.findIndex((t) => isKeyword(t, "USING"));
+  if (at < 0) throw new Error(`a virtual table's SQL has no USING: ${sql}`);
+  return sql.slice(tokens[at + 1]?.start ?? sql.length).trim();
+}

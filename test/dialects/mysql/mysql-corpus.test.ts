@@ -25,7 +25,8 @@ function counts(metadata: MetaData): Record<string, number> {
     tables: tables.length,
     PK: tables.filter((t) => t.primaryKey).length,
     FK: foreignKeys.length,
-    "FK w/ actions": foreignKeys.filter((fk) => fk.onDelete || fk.onUpdate).length,
+    // Actions other than the default (chinook writes NO ACTION out: the model keeps it, the README does not count it).
+    "FK w/ actions": foreignKeys.filter((fk) => [fk.onDelete, fk.onUpdate].some((a) => a && a !== "noAction")).length,
     "unique keys": tables.reduce((n, t) => n + t.uniqueConstraints.length + t.indexes.filter((i) => i.unique).length, 0),
     "multi-col idx": keyWidths.filter((width) => width > 1).length,
     "prefix idx": indexes.filter((i) => i.elements.some((e) => e.kind === "column" && e.length !== undefined)).length,
@@ -73,13 +74,14 @@ for (const dialect of MYSQL_DIALECTS) {
     });
   }
 
-  test(`${dialect}: corpus employees.sql in detail: the ENUM, the implicit FK indexes, the views`, async () => {
+  test(`${dialect}: corpus employees.sql in detail: the ENUM, the FK index InnoDB named after a column, the views`, async () => {
     await withTestDatabase("mysql", async (db) => {
       await db.run(readFileSync(`${CORPUS}/mysql/employees.sql`, "utf8"));
       const { metadata } = await reflectDatabase(db);
       assert.equal(metadata.enums.get("employees_gender")?.values, ["M", "F"]);
-      assert.equal(metadata.tables.get("dept_emp")!.info.implicitForeignKeyIndexes, ["dept_no"]);
-      assert.equal(metadata.tables.get("dept_emp")!.indexes, []);
+      // An unnamed key's index is named after its first column: a copy built from the model needs it under that name.
+      assert.is(metadata.tables.get("dept_emp")!.info.implicitForeignKeyIndexes, undefined);
+      assert.equal(metadata.tables.get("dept_emp")!.indexes.map((i) => i.name), ["dept_no"]);
       assert.equal([...metadata.views.keys()], ["current_dept_emp", "dept_emp_latest_date"]);
     });
   });

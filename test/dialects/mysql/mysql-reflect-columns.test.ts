@@ -10,8 +10,10 @@ for (const dialect of MYSQL_DIALECTS) {
   };
   const typeOf = async (definition: string) => (await column(definition)).type;
 
-  test(`${dialect}: integer types drop display widths, tinyint(1) is boolean, unsigned is kept`, async () => {
+  test(`${dialect}: integer types drop default display widths, tinyint(1) is boolean, unsigned and zerofill are kept`, async () => {
     assert.equal(await typeOf("INT(11)"), scalarType("integer"));
+    assert.equal(await typeOf("INT(10)"), scalarType("integer", [10]));
+    assert.equal(await typeOf("INT(5) ZEROFILL"), scalarType("integer", [5], { zerofill: true }));
     assert.equal(await typeOf("INTEGER"), scalarType("integer"));
     assert.equal(await typeOf("BIGINT(20) UNSIGNED"), scalarType("bigint", [], { unsigned: true }));
     assert.equal(await typeOf("SMALLINT"), scalarType("smallint"));

@@ -149,7 +149,6 @@ for (const dialect of MYSQL_DIALECTS) {
       'partitioning of table "parts" is not in the model',
       'WITH CASCADED CHECK OPTION of view "v" is not in the model',
       'SQL SECURITY INVOKER of view "v" is not in the model',
-      'ZEROFILL of column "n" of table "t" is not in the model',
       'column "f" of table "t" is float(7,3): the deprecated (7,3) is not in the model',
       'the comment of index "ix_n" on table "t" is not in the model',
       'the primary key of table "t" indexes a prefix of column "code", which is not in the model',

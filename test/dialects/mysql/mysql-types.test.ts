@@ -9,14 +9,21 @@ const type = (columnType: string) => {
   return parsed.kind === "type" ? parsed.type : parsed;
 };
 
-test("display widths are dropped and tinyint(1) is boolean", () => {
+test("default display widths are dropped, others kept; tinyint(1) is boolean; zerofill is kept", () => {
   assert.equal(type("int(11)"), scalarType("integer"));
+  assert.equal(type("int(10)"), scalarType("integer", [10]));
+  assert.equal(type("int(10) unsigned"), scalarType("integer", [], { unsigned: true }));
+  assert.equal(type("int(11) unsigned"), scalarType("integer", [11], { unsigned: true }));
   assert.equal(type("int"), scalarType("integer"));
   assert.equal(type("bigint(20) unsigned"), scalarType("bigint", [], { unsigned: true }));
-  assert.equal(type("bigint unsigned zerofill"), scalarType("bigint", [], { unsigned: true }));
+  assert.equal(type("bigint unsigned zerofill"), scalarType("bigint", [], { zerofill: true }));
+  assert.equal(type("int(5) unsigned zerofill"), scalarType("integer", [5], { zerofill: true }));
   assert.equal(type("tinyint(1)"), scalarType("boolean"));
-  assert.equal(type("tinyint(1) unsigned"), scalarType("tinyint", [], { unsigned: true }));
+  assert.equal(type("tinyint(1) unsigned"), scalarType("tinyint", [1], { unsigned: true }));
+  assert.equal(type("tinyint(3) unsigned"), scalarType("tinyint", [], { unsigned: true }));
   assert.equal(type("tinyint(4)"), scalarType("tinyint"));
+  assert.equal(type("smallint(6)"), scalarType("smallint"));
+  assert.equal(type("mediumint(8) unsigned"), scalarType("mediumint", [], { unsigned: true }));
   assert.equal(type("year(4)"), scalarType("year"));
 });
 

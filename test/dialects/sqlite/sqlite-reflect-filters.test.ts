@@ -47,14 +47,16 @@ test("the version table is never reflected, by default name or a configured one,
   assert.equal([...configured.metadata.tables.keys()], ["app", "strata_version"]);
 });
 
-test("SQLite's own tables, virtual tables and their shadow tables are not reflected", async () => {
+test("SQLite's own tables and the shadow tables of a virtual table are not reflected; the virtual table is, by its USING clause", async () => {
   const { metadata } = await reflectSql(`
     CREATE TABLE app (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT);
     INSERT INTO app (body) VALUES ('x');
     CREATE VIRTUAL TABLE search USING fts5(body);
     ANALYZE;
   `);
-  assert.equal([...metadata.tables.keys()], ["app"]);
+  assert.equal([...metadata.tables.keys()], ["app", "search"]);
+  assert.equal(metadata.tables.get("search")!.options, { virtual: "fts5(body)" });
+  assert.equal(metadata.tables.get("search")!.columns, []);
 });
 
 function tables(count: number): string {
