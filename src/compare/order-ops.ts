@@ -5,11 +5,7 @@ import {
   AlterColumnOp,
   AlterSequenceOp,
   CreateCheckConstraintOp,
-  AlterDomainOp,
-  AlterExtensionOp,
-  CreateDomainOp,
   CreateEnumOp,
-  CreateExtensionOp,
   CreateForeignKeyOp,
   CreateIndexOp,
   CreatePrimaryKeyOp,
@@ -20,10 +16,8 @@ import {
   CreateUniqueConstraintOp,
   DropColumnOp,
   DropConstraintOp,
-  DropDomainOp,
   DropEnumOp,
   DropEnumValueOp,
-  DropExtensionOp,
   ReorderEnumValuesOp,
   DropIndexOp,
   DropSchemaOp,
@@ -41,20 +35,19 @@ import { orderedKindOf } from "./ordered-kinds.js";
 /**
  * Puts the upgrade ops in an order a database accepts, the same order for
  * the same input. New schemas come before everything, dropped ones after
- * everything (their objects are created after and dropped before them);
- * extensions come right after new schemas and go right before dropped ones,
- * since types, defaults and indexes of everything else may use them.
- * Domains come after the types they may be built on and before the tables
- * using them, and go after those tables and before those types.
- * Types and sequences come first and go last. Objects whose SQL names
- * others (views, functions, triggers: ordered-kinds.ts) are created in
- * dependency order (order-objects.ts): those that need no table that this
- * migration creates, renames or changes come right after the types and
- * domains (a function a check calls), the rest after every table change (a
- * view, a trigger, a function returning a new table's rows); drops mirror
- * this, so the downgrade does too: those of objects that stand with tables
- * (or make room for a new object of the same key) go first, before any
- * create but new schemas and extensions, the rest after the table changes.
+ * everything (their objects are created after and dropped before them).
+ * Enums and sequences come first and go last. Objects that depend on
+ * others by name (extensions, domains, functions, views, triggers,
+ * policies: ordered-kinds.ts) are created in dependency order
+ * (order-objects.ts), so a domain over another domain or over an
+ * extension's type comes after it whatever their names. Those that need no
+ * table that this migration creates, renames or changes come right after
+ * the enums and sequences (an extension, a domain, a function a check
+ * calls), the rest after every table change (a view, a trigger, a policy, a
+ * function returning a new table's rows); drops mirror this, so the
+ * downgrade does too: those of objects that stand with tables (or make room
+ * for a new object of the same key) go first, before any create but new
+ * schemas, the rest after the table changes.
  * Then renames, then
  * foreign keys that must go before what they reference changes, then new
  * tables (parents first; a foreign-key cycle is broken by creating those
@@ -66,8 +59,6 @@ import { orderedKindOf } from "./ordered-kinds.js";
  */
 export function orderOps(ops: readonly MigrateOperation[], database: MetaData, target: MetaData): MigrateOperation[] {
   const schemas = { create: [] as CreateSchemaOp[], drop: [] as DropSchemaOp[] };
-  const domains = { create: [] as Array<CreateDomainOp | AlterDomainOp>, drop: [] as DropDomainOp[] };
-  const extensions = { create: [] as Array<CreateExtensionOp | AlterExtensionOp>, drop: [] as DropExtensionOp[] };
   const top = { types: [] as MigrateOperation[], enumValues: [] as AddEnumValueOp[], renames: [] as RenameTableOp[] };
   const creates: CreateTableOp[] = [];
   const drops: DropTableOp[] = [];
@@ -80,10 +71,6 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     if (kind) objects[kind.creates ? "creates" : "drops"].push({ op, object: kind.describe(op, database) });
     else if (op instanceof CreateSchemaOp) schemas.create.push(op);
     else if (op instanceof DropSchemaOp) schemas.drop.push(op);
-    else if (op instanceof CreateExtensionOp || op instanceof AlterExtensionOp) extensions.create.push(op);
-    else if (op instanceof DropExtensionOp) extensions.drop.push(op);
-    else if (op instanceof CreateDomainOp || op instanceof AlterDomainOp) domains.create.push(op);
-    else if (op instanceof DropDomainOp) domains.drop.push(op);
     else if (op instanceof CreateEnumOp || op instanceof CreateSequenceOp || op instanceof AlterSequenceOp) top.types.push(op);
     else if (op instanceof AddEnumValueOp) top.enumValues.push(op);
     else if (op instanceof RenameTableOp) top.renames.push(op);
@@ -115,11 +102,9 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
 
   return [
     ...sortByKey(schemas.create, (op) => op.schemaName),
-    ...sortByKey(extensions.create, (op) => op.extensionName),
     ...inDependencyOrder(oldObjects.tied).reverse(),
     ...sortByKey(top.types, keyOfType),
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
-    ...sortByKey(domains.create, (op) => tableKey({ schema: op.schema, name: op.domainName })),
     ...inDependencyOrder(newObjects.free),
     ...modified.hoisted,
     ...top.renames,
@@ -130,11 +115,9 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...modified.deferred,
     ...inDependencyOrder(oldObjects.free).reverse(),
     ...late.dropValues,
-    ...sortByKey(domains.drop, (op) => tableKey({ schema: op.schema, name: op.domainName })),
     ...sortByKey(late.dropTypes, keyOfType),
     ...inDependencyOrder(newObjects.tied),
     ...late.other,
-    ...sortByKey(extensions.drop, (op) => op.extensionName),
     ...sortByKey(schemas.drop, (op) => op.schemaName),
   ];
 }
@@ -156,13 +139,19 @@ function byTables(
   tables: readonly string[],
   alsoTied: (item: Described) => boolean = () => false,
 ): { free: Described[]; tied: Described[] } {
+  // Extensions and types (domains) never wait for a table: columns need them. A name their text seems
+  // to share with a table is a schema's (`test.tsvector_not_null` in a database with a table `test`).
+  const canTie = (item: Described) => item.object.phase >= Phase.function;
   const tied = new Set(
-    items.filter((item) => alsoTied(item) || item.object.phase >= Phase.table || tables.some((t) => item.object.text && mentions(item.object.text, t))),
+    items.filter(
+      (item) =>
+        alsoTied(item) || item.object.phase >= Phase.table || (canTie(item) && tables.some((t) => item.object.text && mentions(item.object.text, t))),
+    ),
   );
   for (let grew = true; grew; ) {
     grew = false;
     for (const item of items) {
-      if (tied.has(item) || !item.object.text) continue;
+      if (tied.has(item) || !item.object.text || !canTie(item)) continue;
       if ([...tied].some((t) => mentions(item.object.text!, t.object.name))) {
         tied.add(item);
         grew = true;

@@ -1,11 +1,17 @@
-import { tableKey, type MetaData } from "../model/index.js";
+import { formatType, tableKey, type Domain, type MetaData } from "../model/index.js";
 import type { Policy, Routine, Trigger } from "../model/index.js";
 import {
+  AlterDomainOp,
+  AlterExtensionOp,
   AlterPolicyOp,
+  CreateDomainOp,
+  CreateExtensionOp,
   CreateFunctionOp,
   CreatePolicyOp,
   CreateTriggerOp,
   CreateViewOp,
+  DropDomainOp,
+  DropExtensionOp,
   DropFunctionOp,
   DropPolicyOp,
   DropTriggerOp,
@@ -38,6 +44,25 @@ function kind<T extends MigrateOperation>(
 ): OrderedKind {
   return { opClass, creates, describe: describe as OrderedKind["describe"] };
 }
+
+/** An extension needs nothing strata orders; what uses its types names it (`citext`) and comes after it. */
+const extensionObject = (name: string): OrderedObject => ({ key: `extension ${name}`, name, text: undefined, phase: Phase.extension });
+
+/**
+ * A domain needs its base type (an enum, an extension's type, another
+ * domain) and what its checks and default call. Quoted strings are left
+ * out of its text: a check listing values (`VALUE IN ('user', ...)`) names
+ * no table, and must not wait for one.
+ */
+const domainObject = (d: Domain): OrderedObject => ({
+  key: `domain ${d.key}`,
+  name: d.name,
+  text: [formatType(d.type), ...d.checks.map((c) => c.expression), d.default?.kind === "sql" ? d.default.sql : undefined]
+    .filter((x) => x !== undefined)
+    .join(" ")
+    .replace(/'(?:[^']|'')*'/g, "''"),
+  phase: Phase.type,
+});
 
 const viewObject = (key: string, name: string, text: string | undefined): OrderedObject => ({ key: `view ${key}`, name, text, phase: Phase.view });
 
@@ -72,6 +97,16 @@ const policyObject = (p: Policy): OrderedObject => ({
 });
 
 export const ORDERED_KINDS: readonly OrderedKind[] = [
+  kind(CreateExtensionOp, true, ({ extension }) => extensionObject(extension.name)),
+  kind(AlterExtensionOp, true, ({ to }) => extensionObject(to.name)),
+  kind(DropExtensionOp, false, (op) => extensionObject(op.extensionName)),
+  kind(CreateDomainOp, true, ({ domain }) => domainObject(domain)),
+  kind(AlterDomainOp, true, ({ to }) => domainObject(to)),
+  kind(DropDomainOp, false, (op, database) => {
+    const key = tableKey({ schema: op.schema, name: op.domainName });
+    const domain = op.domain ?? database.domains.get(key);
+    return domain ? domainObject(domain) : { key: `domain ${key}`, name: op.domainName, text: undefined, phase: Phase.type };
+  }),
   kind(CreateViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),
   kind(ReplaceViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),
   kind(DropViewOp, false, (op, database) => {

@@ -10,7 +10,7 @@ import {
   type Trigger,
   type View,
 } from "../model/index.js";
-import type { Declaration, Pos, RoutineDecl } from "../../grammar/ast.js";
+import type { Declaration, DomainDecl, Pos, RoutineDecl } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
 import { buildDomain } from "./build-domain.js";
@@ -66,8 +66,9 @@ export function buildModel(
     if (built) ctx.enums.set(name.key, built);
   }
 
-  // Domains after enums (a domain may be over one), before tables (columns name them).
-  for (const { path, decl } of of("domain")) {
+  // Domains after enums (a domain may be over one), before tables (columns name them),
+  // each after the domain it is over.
+  for (const { path, decl } of basesFirst(of("domain"), ctx.dialect?.defaultSchema)) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
     if (!name || !claim(name, "domain", decl.name)) continue;
@@ -156,6 +157,28 @@ export function buildModel(
     triggers: triggers.values(),
     policies: policies.values(),
   });
+}
+
+/**
+ * Domain declarations with the domains they are over first, whatever order
+ * the files give them in (`pull` writes them by name). A cycle is left as
+ * it comes: the type that is not declared yet is then reported unknown.
+ */
+function basesFirst(decls: ReadonlyArray<Located<DomainDecl>>, defaultSchema: string | undefined): Array<Located<DomainDecl>> {
+  const keyOf = (parts: readonly { text: string }[]) =>
+    parts.length === 2 && parts[0].text !== defaultSchema ? `${parts[0].text}.${parts[1].text}` : parts[parts.length - 1].text;
+  const byKey = new Map(decls.map((d) => [keyOf(d.decl.name.parts), d]));
+  const out: Array<Located<DomainDecl>> = [];
+  const seen = new Set<Located<DomainDecl>>();
+  const visit = (d: Located<DomainDecl>) => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    const base = byKey.get(keyOf(d.decl.type.name.parts));
+    if (base) visit(base);
+    out.push(d);
+  };
+  decls.forEach(visit);
+  return out;
 }
 
 function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<string, TableDraft>): Table {

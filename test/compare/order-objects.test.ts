@@ -1,12 +1,18 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CheckConstraint, Column, MetaData, Routine, scalarType, Table, Trigger, View } from "../../src/model/index.js";
+import { CheckConstraint, Column, Domain, Extension, MetaData, Policy, Routine, scalarType, Table, Trigger, View } from "../../src/model/index.js";
 import {
+  CreateDomainOp,
+  CreateExtensionOp,
   CreateFunctionOp,
+  CreatePolicyOp,
   CreateTableOp,
   CreateTriggerOp,
   CreateViewOp,
+  DropDomainOp,
+  DropExtensionOp,
   DropFunctionOp,
+  DropPolicyOp,
   DropTableOp,
   DropTriggerOp,
   DropViewOp,
@@ -63,6 +69,12 @@ const label = (op: MigrateOperation): string => {
   if (op instanceof DropTriggerOp) return `drop trigger ${op.triggerName}`;
   if (op instanceof CreateViewOp) return `create view ${op.view.name}`;
   if (op instanceof DropViewOp) return `drop view ${op.viewName}`;
+  if (op instanceof CreateDomainOp) return `create domain ${op.domain.key}`;
+  if (op instanceof DropDomainOp) return `drop domain ${op.domainName}`;
+  if (op instanceof CreateExtensionOp) return `create extension ${op.extension.name}`;
+  if (op instanceof DropExtensionOp) return `drop extension ${op.extensionName}`;
+  if (op instanceof CreatePolicyOp) return `create policy ${op.policy.name}`;
+  if (op instanceof DropPolicyOp) return `drop policy ${op.policyName}`;
   return op.constructor.name;
 };
 
@@ -106,6 +118,52 @@ test("drops mirror creates: a view and a trigger go before the function and the 
     "drop table account",
     "drop function touch",
     "drop function is_valid",
+  ]);
+});
+
+// Domains over other domains and extension types, and policies over tables and functions.
+
+test("a domain over another domain comes after it whatever their names; extensions first; a policy after its table and function; drops the other way", () => {
+  const notNull = new Domain({ name: "tsvector_not_null", schema: "test", type: scalarType("tsvector"), nullable: false });
+  const notEmpty = new Domain({
+    name: "tsvector_not_empty",
+    schema: "test",
+    type: scalarType("test.tsvector_not_null"),
+    nullable: true,
+    checks: [new CheckConstraint({ name: "ck", expression: "VALUE <> ''::tsvector AND VALUE::text <> 'account'" })],
+  });
+  const email = new Domain({ name: "email", type: scalarType("citext"), nullable: true });
+  const doc = new Table({ name: "account", columns: [new Column({ name: "search", type: scalarType("test.tsvector_not_empty"), nullable: true })] });
+  const policy = new Policy({ name: "visible", table: "account", using: "search @@ to_tsquery(app_query())" });
+  const creates = [
+    new CreatePolicyOp(policy),
+    new CreateTableOp(doc),
+    new CreateFunctionOp(fn("app_query", "select 'a'", "text")),
+    new CreateDomainOp(notEmpty),
+    new CreateDomainOp(email),
+    new CreateDomainOp(notNull),
+    new CreateExtensionOp(new Extension({ name: "citext" })),
+  ];
+  const target = new MetaData({ tables: [doc], domains: [notNull, notEmpty, email], policies: [policy] });
+  const created = orderOps(creates, new MetaData(), target).map(label);
+  assert.equal(created, [
+    "create extension citext",
+    "create domain email",
+    "create domain test.tsvector_not_null",
+    "create domain test.tsvector_not_empty",
+    "create function app_query",
+    "create table account",
+    "create policy visible",
+  ]);
+  const dropped = orderOps(creates.map((op) => op.reverse()), target, new MetaData()).map(label);
+  assert.equal(dropped, [
+    "drop policy visible",
+    "drop table account",
+    "drop function app_query",
+    "drop domain tsvector_not_empty",
+    "drop domain tsvector_not_null",
+    "drop domain email",
+    "drop extension citext",
   ]);
 });
 
