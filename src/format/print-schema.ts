@@ -5,6 +5,7 @@ import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode, type TypeNaming } from "./model-to-ast.js";
 import { printDocument } from "./print-document.js";
 import { policyDecl } from "./print-policies.js";
+import { partitioningAttributes } from "./print-partitioning.js";
 import { routineDecl, triggerDecl } from "./print-routines.js";
 
 /**
@@ -129,6 +130,7 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
     if (value === true) attrs.push(syntax.attr(attribute, set.length ? set.map(([name]) => syntax.arg(syntax.word("true"), name)) : undefined));
     else if (value !== undefined) attrs.push(syntax.attr(attribute, [syntax.arg(written)]));
   }
+  attrs.push(...partitioningAttributes(table.options));
   if (table.renamedFrom !== undefined) attrs.push(syntax.attr("renamedFrom", [syntax.arg(syntax.string(table.renamedFrom))]));
   attrs.forEach((attribute, i) => members.push({ kind: "tableAttribute", attribute, ...NO_POS, blankLineBefore: i === 0 }));
 

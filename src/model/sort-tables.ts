@@ -2,8 +2,9 @@ import type { Table } from "./table.js";
 import { tableKey } from "./constraints.js";
 
 /**
- * Tables in foreign-key dependency order: a referenced table comes before the
- * tables that reference it. Ties (and cycles, which cannot be ordered) fall
+ * Tables in dependency order: a referenced table comes before the tables
+ * that reference it, a parent (PostgreSQL PARTITION OF, INHERITS) before
+ * its partitions and children. Ties (and cycles, which cannot be ordered) fall
  * back to key order, so the result is deterministic. `cycles` lists the
  * foreign keys that had to be ignored to break a cycle: callers create those
  * after the tables.
@@ -23,7 +24,7 @@ export function sortTables(tables: Iterable<Table>): { sorted: Table[]; cycleEdg
     const push = (key: string) => {
       state.set(key, "visiting");
       const table = byKey.get(key)!;
-      const deps = [...new Set(table.foreignKeys.map((fk) => tableKey(fk.target)))]
+      const deps = [...new Set([...table.foreignKeys.map((fk) => tableKey(fk.target)), ...parentKeys(table)])]
         .filter((d) => d !== key && byKey.has(d))
         .sort();
       stack.push({ key, deps, next: 0 });
@@ -44,4 +45,10 @@ export function sortTables(tables: Iterable<Table>): { sorted: Table[]; cycleEdg
     }
   }
   return { sorted, cycleEdges };
+}
+
+/** The tables a table is a partition or an inheriting child of, by key. */
+export function parentKeys(table: Table): string[] {
+  const { partitionOf, inherits } = table.options;
+  return [...(partitionOf !== undefined ? [partitionOf] : []), ...(inherits !== undefined ? inherits.split(", ") : [])];
 }

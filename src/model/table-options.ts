@@ -8,6 +8,13 @@
  * SQLite's `virtual` makes the table a virtual table: the text after
  * `CREATE VIRTUAL TABLE name USING`, as written (`fts5(title, body)`); the
  * module defines its columns, so such a table has none in the model.
+ *
+ * PostgreSQL's partitioning and inheritance are clauses of CREATE TABLE
+ * too, kept here as the SQL they stand for: `partitionBy` the key
+ * (`RANGE (sold_on)`), `partitionOf` the parent's key (`sales.orders`) and
+ * `partitionBound` its `FOR VALUES ...` (or `DEFAULT`), `inherits` the
+ * parents' keys (`a, audit.b`). A partition's columns, and the
+ * constraints and indexes it takes from its parent, are the parent's.
  */
 export interface TableOptions {
   readonly virtual?: string;
@@ -22,6 +29,10 @@ export interface TableOptions {
   readonly autoIncrement?: number;
   readonly charset?: string;
   readonly collation?: string;
+  readonly partitionBy?: string;
+  readonly partitionOf?: string;
+  readonly partitionBound?: string;
+  readonly inherits?: string;
 }
 
 export type TableOptionName = keyof TableOptions;
@@ -39,6 +50,10 @@ export const TABLE_OPTION_NAMES: readonly TableOptionName[] = Object.freeze([
   "autoIncrement",
   "charset",
   "collation",
+  "partitionBy",
+  "partitionOf",
+  "partitionBound",
+  "inherits",
 ]);
 
 export const NO_TABLE_OPTIONS: TableOptions = Object.freeze({});

@@ -187,6 +187,14 @@ function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<s
     const built = resolveForeignKey(ctx, fk, drafts);
     return built ? [built] : [];
   });
+  for (const { parent, pos, path } of draft.parents) {
+    ctx.path = path;
+    if (!drafts.has(parent.key)) ctx.error(pos, `unknown table "${parent.key}"${didYouMean(parent.key, drafts.keys())}`);
+    else if (parent.key === draft.name.key) ctx.error(pos, `table "${parent.key}" cannot be its own parent`);
+    else if (draft.options.partitionOf === parent.key && drafts.get(parent.key)!.options.partitionBy === undefined) {
+      ctx.error(pos, `table "${parent.key}" is not partitioned: give it @@partitionBy(range, [column])`);
+    }
+  }
   return new Table({
     name: draft.name.name,
     schema: draft.name.schema,

@@ -5,6 +5,7 @@ import { buildColumn } from "./build-column.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
 import { readArgs, readNameList, readNotValid, readSql, readString, describeValue, type Signature } from "./read-args.js";
 import { readIndex, readNullsNotDistinct } from "./read-index.js";
+import { readParent, readParents, readPartitionBound, readPartitionBy } from "./read-partitioning.js";
 import { readTableOption, TABLE_OPTION_ATTRIBUTES } from "./read-table-option.js";
 import { didYouMean } from "./suggest.js";
 import { TableDraft } from "./table-draft.js";
@@ -25,15 +26,28 @@ export const TABLE_ATTRIBUTES: Record<string, Signature> = {
   check: sig(["expression"], 1, ["name", "notValid"], '@@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@@comment("...")'),
   renamedFrom: sig(["old name"], 1, [], '@@renamedFrom("old_name")'),
+  partitionBy: sig(["strategy", "key"], 2, [], "@@partitionBy(range, [column])"),
+  partitionOf: sig(["parent", "bound"], 2, [], '@@partitionOf(parent, sql("FOR VALUES ...")) or @@partitionOf(parent, default)'),
+  inherits: sig(["parents"], 1, [], "@@inherits([parent])"),
   ...TABLE_OPTION_ATTRIBUTES,
 };
 
-const ONCE = new Set(["comment", "renamedFrom", ...Object.keys(TABLE_OPTION_ATTRIBUTES)]);
+const ONCE = new Set(["comment", "renamedFrom", "partitionBy", "partitionOf", "inherits", ...Object.keys(TABLE_OPTION_ATTRIBUTES)]);
+
+/** Attributes that make a table take its columns from a parent. */
+const CHILD_ATTRIBUTES = new Set(["partitionOf", "inherits"]);
 
 /** Reads a table's columns, then its `@@` attributes (which may name columns declared after them). */
 export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName): TableDraft {
   const draft = new TableDraft(ctx, name);
-  for (const member of decl.members) if (member.kind === "column") buildColumn(ctx, member, draft);
+  const attributes = decl.members.flatMap((m) => (m.kind === "tableAttribute" ? [m.attribute] : []));
+  draft.inheritsColumns = attributes.some((a) => CHILD_ATTRIBUTES.has(a.name));
+  const partitionOf = attributes.find((a) => a.name === "partitionOf");
+  for (const member of decl.members) {
+    if (member.kind !== "column") continue;
+    if (partitionOf) ctx.error(member, `a partition takes its columns from its parent table: declare "${member.name.text}" there`);
+    else buildColumn(ctx, member, draft);
+  }
   const seen = new Set<string>();
   for (const member of decl.members) {
     if (member.kind !== "tableAttribute") continue;
@@ -50,10 +64,38 @@ export function buildTable(ctx: BuildContext, decl: TableDecl, name: ObjectName)
     }
     seen.add(attr.name);
     const args = readArgs(ctx, attr, "@@", signature);
-    if (args) applyTableAttribute(ctx, attr, args.positional[0], args.named, draft);
+    if (!args) continue;
+    if (PARTITIONING.has(attr.name)) readPartitioning(ctx, attr, args.positional, draft);
+    else applyTableAttribute(ctx, attr, args.positional[0], args.named, draft);
   }
   draft.seal();
   return draft;
+}
+
+const PARTITIONING = new Set(["partitionBy", "partitionOf", "inherits"]);
+
+/** `@@partitionBy`, `@@partitionOf` and `@@inherits` (PostgreSQL), as table options; parents are checked later. */
+function readPartitioning(ctx: BuildContext, attr: Attribute, positional: readonly Value[], draft: TableDraft): void {
+  if (ctx.dialect && !ctx.dialect.capabilities.tableOptions.includes(attr.name as "partitionBy" | "partitionOf" | "inherits")) {
+    ctx.error(attr, `@@${attr.name} is not supported by ${ctx.dialect.name}`);
+    return;
+  }
+  if (attr.name === "partitionBy") {
+    const key = readPartitionBy(ctx, positional[0], positional[1]);
+    if (key !== undefined) draft.options.partitionBy = key;
+  } else if (attr.name === "partitionOf") {
+    const parent = readParent(ctx, positional[0]);
+    const bound = readPartitionBound(ctx, positional[1]);
+    if (!parent || bound === undefined) return;
+    draft.parents.push(parent);
+    draft.options.partitionOf = parent.parent.key;
+    draft.options.partitionBound = bound;
+  } else {
+    const parents = readParents(ctx, attr, positional[0]);
+    if (!parents) return;
+    draft.parents.push(...parents);
+    draft.options.inherits = parents.map((p) => p.parent.key).join(", ");
+  }
 }
 
 function applyTableAttribute(

@@ -9,6 +9,7 @@ import type {
 } from "../model/index.js";
 import type { NameNode, Pos } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
+import type { PendingParent } from "./read-partitioning.js";
 import { didYouMean } from "./suggest.js";
 
 /** A foreign key whose target is checked once every table is known. */
@@ -53,6 +54,14 @@ export class TableDraft {
   renamedFrom?: string;
   /** `@@strict`, `@@engine("InnoDB")`, ...: by TableOptions name. */
   options: Record<string, unknown> = {};
+  /** `@@partitionOf` and `@@inherits` parents, checked once every table is read. */
+  parents: PendingParent[] = [];
+  /**
+   * The table takes columns from a parent (`@@partitionOf`, `@@inherits`):
+   * a name it does not declare may be the parent's, which the database
+   * checks when the migration runs.
+   */
+  inheritsColumns = false;
   /**
    * Names already used in this table, per kind: index and constraint names
    * are separate (MySQL names a foreign key's index after the key). Made at
@@ -76,6 +85,7 @@ export class TableDraft {
     this.checks = exact(this.checks);
     this.indexes = exact(this.indexes);
     this.foreignKeys = exact(this.foreignKeys);
+    this.parents = exact(this.parents);
     this.#names = undefined;
   }
 
@@ -114,7 +124,7 @@ export class TableDraft {
   checkColumns(names: readonly NameNode[]): boolean {
     let ok = true;
     for (const n of names) {
-      if (!this.hasColumn(n.text)) {
+      if (!this.hasColumn(n.text) && !this.inheritsColumns) {
         const known = this.columns.map((c) => c.name);
         this.ctx.error(n, `table "${this.name.key}" has no column "${n.text}"${didYouMean(n.text, known)}`);
         ok = false;

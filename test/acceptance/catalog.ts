@@ -87,7 +87,8 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     const columns = await db.query<Row>(
       `SELECT n.nspname || '.' || c.relname AS t, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity, a.attgenerated AS generated,
-              a.attstorage AS storage, a.attcompression AS compression, co.collname AS collation
+              a.attstorage AS storage, a.attcompression AS compression, co.collname AS collation,
+              a.attislocal AS local, a.attinhcount AS inherited
          FROM pg_attribute a LEFT JOIN pg_collation co ON co.oid = a.attcollation JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE ${where} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
@@ -95,23 +96,38 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     for (const c of columns) {
       table(tables, text(c.t)).columns[text(c.name)] =
         `${c.type} | ${c.notnull ? "not null" : "null"} | ${text(c.dflt)} | ${text(c.identity)}${text(c.generated)} | ` +
-        `storage ${text(c.storage)} compression ${text(c.compression)} collation ${text(c.collation)}`;
+        `storage ${text(c.storage)} compression ${text(c.compression)} collation ${text(c.collation)}` +
+        (c.local && !Number(c.inherited) ? "" : ` | local ${text(c.local)} inherited ${text(c.inherited)}`);
     }
     const constraints = await db.query<Row>(
-      `SELECT n.nspname || '.' || c.relname AS t, k.conname AS name, pg_get_constraintdef(k.oid) AS def
+      `SELECT n.nspname || '.' || c.relname AS t, k.conname AS name, pg_get_constraintdef(k.oid) AS def,
+              k.conislocal AS local, k.coninhcount AS inherited, k.conparentid <> 0 AS cloned
          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where}`,
     );
-    for (const k of constraints) table(tables, text(k.t)).constraints.push(`${k.name}: ${k.def}`);
+    for (const k of constraints) {
+      const origin = k.local && !Number(k.inherited) && !k.cloned ? "" : ` (local ${text(k.local)} inherited ${text(k.inherited)} cloned ${text(k.cloned)})`;
+      table(tables, text(k.t)).constraints.push(`${k.name}: ${k.def}${origin}`);
+    }
     const indexes = await db.query<Row>(
-      `SELECT schemaname || '.' || tablename AS t, indexdef AS def FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+      `SELECT x.schemaname || '.' || x.tablename AS t, x.indexdef AS def,
+              (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = format('%I.%I', x.schemaname, x.indexname)::regclass) AS parent
+         FROM pg_indexes x WHERE x.schemaname NOT IN ('pg_catalog', 'information_schema')`,
     );
-    for (const i of indexes) table(tables, text(i.t)).indexes.push(text(i.def));
+    for (const i of indexes) table(tables, text(i.t)).indexes.push(`${text(i.def)}${i.parent ? ` (partition of ${text(i.parent)})` : ""}`);
     const relations = await db.query<Row>(
       `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options,
-              c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls
+              c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+              pg_get_partkeydef(c.oid) AS partition_key, pg_get_expr(c.relpartbound, c.oid) AS bound,
+              (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
     );
-    for (const r of relations) table(tables, text(r.t)).constraints.push(`(table) persistence ${text(r.persistence)} options ${text(r.options)} row level security ${text(r.rls)} force ${text(r.force_rls)}`);
+    for (const r of relations) {
+      const partitioning = [r.partition_key && `partition by ${text(r.partition_key)}`, r.parents && `parents ${text(r.parents)}`, r.bound && text(r.bound)];
+      const extra = partitioning.filter(Boolean).join(" ");
+      table(tables, text(r.t)).constraints.push(
+        `(table) persistence ${text(r.persistence)} options ${text(r.options)} row level security ${text(r.rls)} force ${text(r.force_rls)}${extra ? ` ${extra}` : ""}`,
+      );
+    }
     // Enum types, values in their sort order, as one pseudo-table (none when there are none).
     const enums = await db.query<Row>(
       `SELECT n.nspname || '.' || t.typname AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels

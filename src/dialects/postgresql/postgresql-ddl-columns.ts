@@ -123,7 +123,7 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
     ...table.checkConstraints.filter((c) => c.notValid).map((c) => w.check(c)),
     ...table.foreignKeys.filter((f) => f.notValid).map((f) => w.foreignKey(f, fk)),
   ].map((definition) => ({ sql: `ALTER TABLE ${name} ADD ${definition} NOT VALID` }));
-  const create = w.createTable(name, definitions);
+  const create = `${createClause(w, name, definitions, table)}${partitioningClauses(w, table)}`;
   const statements: Statement[] = [{ sql: table.options.unlogged ? create.replace(/^CREATE TABLE/, "CREATE UNLOGGED TABLE") : create }];
   if (table.comment !== undefined) statements.push({ sql: `COMMENT ON TABLE ${name} IS ${w.string(table.comment)}` });
   const security = { ...(table.options.rowLevelSecurity ? { rowLevelSecurity: true } : {}), ...(table.options.forceRowLevelSecurity ? { forceRowLevelSecurity: true } : {}) };
@@ -134,6 +134,29 @@ export function pgCreateTable(w: DdlWriter, table: Table): Statement[] {
   for (const column of table.columns) statements.push(...setStorage(w, name, column));
   for (const index of table.indexes) statements.push(pgCreateIndex(w, table.schema, table.name, index, false));
   return [...statements, ...notValid];
+}
+
+/** `CREATE TABLE t (...)`, or for a partition `CREATE TABLE t PARTITION OF parent [(constraints)] FOR VALUES ...`. */
+function createClause(w: DdlWriter, name: string, definitions: string[], table: Table): string {
+  const { partitionOf, partitionBound } = table.options;
+  if (partitionOf === undefined) return w.createTable(name, definitions);
+  const own = definitions.length ? ` (\n  ${definitions.join(",\n  ")}\n)` : "";
+  return `CREATE TABLE ${name} PARTITION OF ${pgTableKey(w, partitionOf)}${own} ${partitionBound ?? "DEFAULT"}`;
+}
+
+/** What follows the column list: ` INHERITS (...)`, ` PARTITION BY ...`. */
+function partitioningClauses(w: DdlWriter, table: Table): string {
+  const { inherits, partitionBy } = table.options;
+  let sql = "";
+  if (inherits !== undefined) sql += ` INHERITS (${inherits.split(", ").map((key) => pgTableKey(w, key)).join(", ")})`;
+  if (partitionBy !== undefined) sql += ` PARTITION BY ${partitionBy}`;
+  return sql;
+}
+
+/** A table named by its model key (`name`, or `schema.name`), quoted. */
+export function pgTableKey(w: DdlWriter, key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? w.name(undefined, key) : w.name(key.slice(0, dot), key.slice(dot + 1));
 }
 
 export function pgCreateIndex(w: DdlWriter, schema: string | undefined, table: string, index: Index, concurrently: boolean): Statement {

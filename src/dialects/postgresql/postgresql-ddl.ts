@@ -9,7 +9,8 @@ import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setSto
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
 import { pgCreateFunction, pgDropFunction } from "./postgresql-ddl-functions.js";
-import { pgAlterPolicy, pgCreatePolicy, pgDropPolicy, pgRowLevelSecurity } from "./postgresql-ddl-policies.js";
+import { pgAlterPolicy, pgCreatePolicy, pgDropPolicy } from "./postgresql-ddl-policies.js";
+import { pgAlterTableOptions } from "./postgresql-ddl-table-options.js";
 import { pgCreateTrigger, pgDropTrigger } from "./postgresql-ddl-triggers.js";
 import { pgAlterSequence, pgCreateSequence, pgCreateView, pgRecreateEnum, pgDropView } from "./postgresql-ddl-objects.js";
 
@@ -70,12 +71,7 @@ function handlers(w: DdlWriter): DdlHandlers {
     },
     CreateTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS ${w.string(op.comment)}` }],
     DropTableCommentOp: (op) => [{ sql: `COMMENT ON TABLE ${table(op)} IS NULL` }],
-    AlterTableOptionsOp: (op) => {
-      const other = op.changed.find((name) => name !== "unlogged" && name !== "rowLevelSecurity" && name !== "forceRowLevelSecurity");
-      if (other) throw new UnsupportedDdlError("postgresql", `set the table option ${other} (of "${op.tableName}")`);
-      const clauses = [...("unlogged" in op.options ? [`SET ${op.options.unlogged ? "UNLOGGED" : "LOGGED"}`] : []), ...pgRowLevelSecurity(op.options)];
-      return clauses.map((clause) => ({ sql: `ALTER TABLE ${table(op)} ${clause}` }));
-    },
+    AlterTableOptionsOp: (op) => pgAlterTableOptions(w, op),
     ExecuteSQLOp: (op) => [{ sql: op.sql }],
     BulkInsertOp: (op, context) => w.insertRows(table(op), op.rows, context.inlineValues === true),
     BatchAlterTableOp: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),

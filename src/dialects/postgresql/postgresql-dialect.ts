@@ -41,7 +41,7 @@ export const postgresqlDialect: Dialect = {
     columnStorage: true,
     onUpdate: false,
     invisibleColumns: false,
-    tableOptions: ["unlogged", "rowLevelSecurity", "forceRowLevelSecurity"],
+    tableOptions: ["unlogged", "rowLevelSecurity", "forceRowLevelSecurity", "partitionBy", "partitionOf", "partitionBound", "inherits"],
     extensions: true,
     domains: true,
     concurrentIndexes: true,

@@ -40,7 +40,9 @@ interface ColumnRow {
 // declared without dimensions (`attndims` 0, as in `CREATE TABLE AS`) count
 // as one. format_type runs per row, so each spelling is asked for only
 // where it can differ from one already read, and comments come from a join
-// rather than col_description (a function call per row).
+// rather than col_description (a function call per row). A column inherited
+// from a parent (INHERITS, PARTITION OF) and not declared by the table
+// itself is the parent's (attislocal).
 const COLUMNS_SQL = `
 select a.attrelid as table_oid, a.attnum as position, a.attname as name, a.attnotnull as not_null,
        a.attidentity as identity, a.attgenerated as generated,
@@ -66,7 +68,7 @@ left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attn
 left join pg_catalog.pg_collation co on co.oid = a.attcollation
 left join pg_catalog.pg_description cd
   on cd.objoid = a.attrelid and cd.classoid = 'pg_catalog.pg_class'::regclass and cd.objsubid = a.attnum
-where a.attrelid = any($1::oid[]) and a.attnum > 0 and not a.attisdropped`;
+where a.attrelid = any($1::oid[]) and a.attnum > 0 and not a.attisdropped and a.attislocal`;
 
 export interface ReflectedColumns {
   /** Per table oid, in column order. */

@@ -40,8 +40,10 @@ export interface TableConstraints {
 }
 
 // NOT NULL constraints (contype `n`, PostgreSQL 18) are column nullability,
-// not checks. Foreign keys that PostgreSQL clones onto a table for each
-// partition of the referenced table share their parent's table: skip them.
+// not checks. Constraints PostgreSQL clones from another (conparentid: a
+// partition's copy of its parent's keys, a foreign key's copy for each
+// partition of the table it references) and checks a table only inherits
+// (not conislocal) belong to the constraint they come from.
 // Each key column's name is one index probe on (attrelid, attnum): a join
 // would read every column of the table once per constraint.
 const CONSTRAINTS_SQL = `
@@ -60,8 +62,7 @@ left join pg_catalog.pg_index ci on con.contype = 'u' and ci.indexrelid = con.co
 left join pg_catalog.pg_class fc on fc.oid = con.confrelid
 left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
 where con.conrelid = any($1::oid[]) and con.contype in ('p', 'u', 'f', 'c', 'x')
-  and not exists (select 1 from pg_catalog.pg_constraint parent
-                  where parent.oid = con.conparentid and parent.conrelid = con.conrelid)
+  and con.conparentid = 0 and con.conislocal
 order by con.conrelid, con.conname`;
 
 const ACTIONS: Record<string, ReferentialAction> = {

@@ -25,7 +25,8 @@ export interface IndexRow {
 }
 
 // Indexes that back a primary key, unique or exclusion constraint are part of
-// that constraint, not indexes of their own. (Foreign keys point `conindid`
+// that constraint, not indexes of their own; a partition's index attached to
+// its parent's (relispartition) is the parent's. (Foreign keys point `conindid`
 // at the referenced table's index, hence the contype filter.)
 const INDEXES_SQL = `
 select i.indrelid as table_oid, ic.relname as name, i.indisunique as unique, am.amname as method,
@@ -44,7 +45,7 @@ select i.indrelid as table_oid, ic.relname as name, i.indisunique as unique, am.
 from pg_catalog.pg_index i
 join pg_catalog.pg_class ic on ic.oid = i.indexrelid
 join pg_catalog.pg_am am on am.oid = ic.relam
-where i.indrelid = any($1::oid[])
+where i.indrelid = any($1::oid[]) and not ic.relispartition
   and not exists (select 1 from pg_catalog.pg_constraint c
                   where c.conindid = i.indexrelid and c.contype in ('p', 'u', 'x'))
 order by i.indrelid, ic.relname`;

@@ -16,6 +16,12 @@ export interface RelationRow {
   /** Tables: ENABLE and FORCE ROW LEVEL SECURITY. */
   readonly row_security: boolean;
   readonly force_row_security: boolean;
+  /** A partitioned table's key, as `PARTITION BY` writes it: `RANGE (sold_on)`. */
+  readonly partition_key: string | null;
+  /** A partition's `FOR VALUES ...` or `DEFAULT`. */
+  readonly partition_bound: string | null;
+  /** The tables this one is a partition or an inheriting child of, in order. */
+  readonly parents: Array<{ schema: string; name: string }> | null;
   /** Sequences: how `nextval('…'::regclass)` names this one. */
   readonly regclass: string | null;
   /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
@@ -34,6 +40,12 @@ const RELATIONS_SQL = `
 select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpersistence as persistence, c.relispopulated as populated,
        c.relrowsecurity as row_security, c.relforcerowsecurity as force_row_security,
        case when c.relkind = 'S' then c.oid::regclass::text end as regclass,
+       case when c.relkind = 'p' then pg_catalog.pg_get_partkeydef(c.oid) end as partition_key,
+       case when c.relispartition then pg_catalog.pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+       (select json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) order by i.inhseqno)
+          from pg_catalog.pg_inherits i join pg_catalog.pg_class pc on pc.oid = i.inhparent
+          join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
+         where i.inhrelid = c.oid and c.relkind in ('r', 'p')) as parents,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
        own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column
 from pg_catalog.pg_class c

@@ -1,4 +1,4 @@
-import { MetaData, Table, View, type Sequence } from "../../model/index.js";
+import { MetaData, Table, View, type Sequence, type TableOptions } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
 import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
@@ -100,14 +100,15 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     const where = `table "${qualifiedName(row)}"`;
     const parent = parentNamesOf(row);
     const keep = (name: string, type: NameFilterType) => includeName(name, type, parent);
-    const tableColumns = (columns.get(row.oid) ?? []).filter((c) => keep(c.name, "column")).map((c) => {
+    // A partition's columns are all its parent's, even those of a table attached as one.
+    const ownColumns = row.partition_bound === null ? (columns.get(row.oid) ?? []) : [];
+    const tableColumns = ownColumns.filter((c) => keep(c.name, "column")).map((c) => {
       const sequence = c.identity && identityOids.get(`${row.oid}:${c.name}`);
       const detail = sequence ? sequenceDetails.get(sequence) : undefined;
       return detail ? c.with({ identityOptions: identityOptionsFromRow(detail) }) : c;
     });
     const tableConstraints = buildConstraints(constraints.get(row.oid) ?? [], keep);
     const tableIndexes = (indexes.get(row.oid) ?? []).filter((i) => keep(i.name, "index"));
-    if (row.kind === "p") warnings.push(`partitioning of ${where} is not in the model`);
     // FORCE without ENABLE has no effect until RLS is enabled; the language writes FORCE as a flag of @@rowLevelSecurity.
     if (row.force_row_security && !row.row_security) warnings.push(`FORCE ROW LEVEL SECURITY (without ENABLE) of ${where} is not in the model`);
     for (const what of tableConstraints.unsupported) warnings.push(`${what} on ${where} is not in the model`);
@@ -121,7 +122,12 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
       uniqueConstraints: tableConstraints.uniqueConstraints,
       checkConstraints: tableConstraints.checkConstraints,
       indexes: tableIndexes.map(indexFromRow),
-      options: { unlogged: row.persistence === "u", rowLevelSecurity: row.row_security, forceRowLevelSecurity: row.row_security && row.force_row_security },
+      options: {
+        unlogged: row.persistence === "u",
+        rowLevelSecurity: row.row_security,
+        forceRowLevelSecurity: row.row_security && row.force_row_security,
+        ...partitioning(row),
+      },
       ...(comment !== undefined ? { comment } : {}),
     });
   });
@@ -169,6 +175,15 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
 function qualifiedName(row: { schema: string; name: string }): string {
   const schema = modelSchema(row.schema);
   return schema !== undefined ? `${schema}.${row.name}` : row.name;
+}
+
+/** PARTITION BY, PARTITION OF and INHERITS, as table options. */
+function partitioning(row: RelationRow): TableOptions {
+  const parents = (row.parents ?? []).map((p) => qualifiedName(p));
+  return {
+    ...(row.partition_key !== null ? { partitionBy: row.partition_key } : {}),
+    ...(row.partition_bound !== null ? { partitionOf: parents[0], partitionBound: row.partition_bound } : parents.length ? { inherits: parents.join(", ") } : {}),
+  };
 }
 
 /** What includeName is told about the table (or materialized view) an index or column belongs to. */

@@ -57,14 +57,15 @@ if (postgresqlAvailable("postgresql reflection: indexes, sequences, views")) {
     assert.equal(metadata.info.reflectionWarnings, ['exclusion constraint "no_overlap" on table "booking" is not in the model']);
   });
 
-  test("domains with their checks, default and NOT NULL; their columns read as the domain; partitioned tables with a warning", async () => {
+  test("domains with their checks, default and NOT NULL; their columns read as the domain; a partitioned table and its partition", async () => {
     const { metadata } = await reflectDdl(`
       create domain short_text as varchar(20) default 'x' not null constraint short_text_check check (value <> '') collate "C";
       create domain posint as integer check (value > 0) check (value < 1000);
       create schema app;
       create domain app.tags as text[];
       create table note (body short_text, n posint default 1, t app.tags);
-      create table measurement (at date not null, v int) partition by range (at);`, { includeSchemas: true });
+      create table measurement (at date not null, v int) partition by range (at);
+      create table measurement_2026 partition of measurement for values from ('2026-01-01') to ('2027-01-01');`, { includeSchemas: true });
     assert.equal([...metadata.domains.values()], [
       new Domain({ name: "tags", schema: "app", type: scalarType("text", [], { arrayDims: 1 }), nullable: true }),
       new Domain({
@@ -88,7 +89,13 @@ if (postgresqlAvailable("postgresql reflection: indexes, sequences, views")) {
       new Column({ name: "t", type: scalarType("app.tags"), nullable: true }),
     ]);
     assert.equal(tableOf(metadata, "measurement").columns.map((c) => c.name), ["at", "v"]);
-    assert.equal(metadata.info.reflectionWarnings, ['partitioning of table "measurement" is not in the model']);
+    assert.equal(tableOf(metadata, "measurement").options, { partitionBy: "RANGE (at)" });
+    assert.equal(tableOf(metadata, "measurement_2026").columns, []);
+    assert.equal(tableOf(metadata, "measurement_2026").options, {
+      partitionOf: "measurement",
+      partitionBound: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+    });
+    assert.is(metadata.info.reflectionWarnings, undefined);
   });
 
   test("sequences: only options that differ from CREATE SEQUENCE's own", async () => {
