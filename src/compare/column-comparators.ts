@@ -60,10 +60,11 @@ function sameColumn(ctx: AutogenContext, aspect: "type" | "nullable", schema: st
 const compareServerDefault: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   const option = ctx.opts.compareServerDefault ?? true;
   if (option === false) return;
-  const rendered = meta.default && formatDefault(meta.default);
-  let differs = typeof option === "function" ? option(ctx.migrationContext, conn, meta, conn.default, meta.default, rendered) : undefined;
-  // As the server would store the model's default, when it was asked (storedDefaults).
-  differs ??= !sameDefault(conn.default, ctx.storedDefaults.get(defaultProbeKey(meta)) ?? meta.default);
+  let differs =
+    typeof option === "function" ? option(ctx.migrationContext, conn, meta, conn.default, meta.default, meta.default && formatDefault(meta.default)) : undefined;
+  // As the server would store the model's default, when it was asked (storedDefaults; the probe key costs, and most runs ask none).
+  const stored = ctx.storedDefaults.size > 0 ? ctx.storedDefaults.get(defaultProbeKey(meta)) : undefined;
+  differs ??= !sameDefault(conn.default, stored ?? meta.default);
   if (differs) op.modifyServerDefault = { from: conn.default, to: meta.default };
 };
 
@@ -76,7 +77,7 @@ const compareIdentity: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   if (!ctx.dialect.capabilities.identityColumns) return;
   if (conn.identity !== meta.identity) op.kw.modify_identity = { from: conn.identity, to: meta.identity };
   // Options of an identity that stays (a new one is created with its own; a dropped one takes them with it).
-  const same = JSON.stringify(conn.identityOptions ?? {}) === JSON.stringify(meta.identityOptions ?? {});
+  const same = conn.identityOptions === meta.identityOptions || JSON.stringify(conn.identityOptions ?? {}) === JSON.stringify(meta.identityOptions ?? {});
   if (!same && meta.identity !== undefined) op.kw.modify_identity_options = { from: conn.identityOptions, to: meta.identityOptions };
 };
 

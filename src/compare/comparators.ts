@@ -76,6 +76,8 @@ interface Entry {
 export class Comparators {
   readonly #entries: Record<Scope, Entry[]> = { schema: [], table: [], column: [] };
   #registered = 0;
+  /** #for's answers, per scope and dialect: column comparators run once per column, and the list only changes on (un)registering. */
+  readonly #resolved = new Map<string, Entry[]>();
 
   /** `comparators.dispatchFor("table")(fn)`: registers `fn` and returns it. */
   dispatchFor<S extends Scope>(scope: S, options: DispatchOptions = {}): (fn: ComparatorsByScope[S]) => ComparatorsByScope[S] {
@@ -95,6 +97,7 @@ export class Comparators {
       if (existing >= 0) list.splice(existing, 1, { ...entry, order: list[existing].order });
       else list.push(entry);
       list.sort((a, b) => a.priority - b.priority || a.order - b.order);
+      this.#resolved.clear();
       return fn;
     };
   }
@@ -104,6 +107,7 @@ export class Comparators {
     const list = this.#entries[scope];
     const at = list.findIndex((e) => e.name === name && e.qualifier === qualifier);
     if (at >= 0) list.splice(at, 1);
+    this.#resolved.clear();
     return at >= 0;
   }
 
@@ -124,8 +128,14 @@ export class Comparators {
 
   /** A dialect's own comparator stands in for the default one of the same name, as a dispatcher's qualifier does. */
   #for(scope: Scope, dialect: string): Entry[] {
-    const entries = this.#entries[scope];
-    const own = new Set(entries.filter((e) => e.qualifier === dialect).map((e) => e.name));
-    return entries.filter((e) => e.qualifier === dialect || (e.qualifier === "default" && !own.has(e.name)));
+    const key = `${scope} ${dialect}`;
+    let resolved = this.#resolved.get(key);
+    if (resolved === undefined) {
+      const entries = this.#entries[scope];
+      const own = new Set(entries.filter((e) => e.qualifier === dialect).map((e) => e.name));
+      resolved = entries.filter((e) => e.qualifier === dialect || (e.qualifier === "default" && !own.has(e.name)));
+      this.#resolved.set(key, resolved);
+    }
+    return resolved;
   }
 }
