@@ -38,6 +38,16 @@ export class TokenStream {
     return TYPES_BY_INDEX[this.#types[index]];
   }
 
+  /** Offset of the first character of token `index`. */
+  start(index: number): number {
+    return this.#starts[index];
+  }
+
+  /** Offset just past the last character of token `index`. */
+  end(index: number): number {
+    return this.#ends[index];
+  }
+
   /** Token objects for the tokens from `from` up to (not including) `to`. */
   tokens(from = 0, to = this.length): IToken[] {
     const tokens: IToken[] = new Array(to - from);

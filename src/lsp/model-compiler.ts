@@ -2,8 +2,9 @@ import type { SchemaFile } from "../../grammar/ast.js";
 import type { MetaData } from "../model/index.js";
 import { buildModel } from "../parse/build-model.js";
 import { DiagnosticBag, type Diagnostic } from "../parse/diagnostic.js";
-import { parseSchemaFile } from "../parse/parse-file.js";
+import { FileReparser } from "../parse/reparse-file.js";
 import { declarationsOf } from "../parse/schema-declarations.js";
+import { TableBuildCache } from "../parse/table-build-cache.js";
 import type { CompileOptions, SchemaSource } from "../parse/index.js";
 
 /** One compile of a model: what `compileSchema` says about it, and each file's syntax tree for the editor. */
@@ -18,17 +19,21 @@ interface ParsedFile {
   readonly text: string;
   readonly file?: SchemaFile;
   readonly diagnostics: readonly Diagnostic[];
+  readonly reparser: FileReparser;
 }
 
 /**
  * Compiles a model the way `compileSchema` does (same parser, same builder,
  * the same diagnostics in the same order), keeping each file's parse while
- * its text is unchanged: after an edit, only the edited file is parsed
- * again, and the builder runs over the trees. The trees are kept whole
- * (with comments) because hover, navigation and rename read them.
+ * its text is unchanged: after an edit, only the declarations that changed
+ * in the edited file are parsed again (FileReparser), and the builder reads
+ * again only the tables whose declarations changed or moved
+ * (TableBuildCache). The trees are kept whole (with comments) because
+ * hover, navigation and rename read them.
  */
 export class ModelCompiler {
   readonly #parsed = new Map<string, ParsedFile>();
+  readonly #tables = new TableBuildCache();
 
   compile(sources: readonly SchemaSource[], options: CompileOptions = {}): ModelCompile {
     const parsed = sources.map((source) => this.#parse(source));
@@ -40,7 +45,7 @@ export class ModelCompiler {
     // As compileSchema: a syntax error anywhere means only syntax errors are reported.
     if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), files };
     const bag = new DiagnosticBag(sources);
-    const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect);
+    const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect, this.#tables);
     return metadata && !bag.hasErrors ? { metadata, diagnostics: [], files } : { diagnostics: bag.sorted(), files };
   }
 
@@ -48,8 +53,9 @@ export class ModelCompiler {
     const known = this.#parsed.get(source.path);
     if (known?.text === source.text) return known;
     const bag = new DiagnosticBag([source]);
-    const file = parseSchemaFile(source.path, source.text, bag);
-    const parsed = { text: source.text, file, diagnostics: bag.sorted() };
+    const reparser = known?.reparser ?? new FileReparser();
+    const file = reparser.parse(source.path, source.text, bag);
+    const parsed = { text: source.text, file, diagnostics: bag.sorted(), reparser };
     this.#parsed.set(source.path, parsed);
     return parsed;
   }

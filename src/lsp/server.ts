@@ -37,8 +37,13 @@ export function runLanguageServer(cwd: string): Promise<void> {
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   let workspace = new SchemaWorkspace([], () => undefined, () => []);
-  /** The files each model last published diagnostics for: a file that left the model is cleared. */
-  const published = new Map<string, readonly string[]>();
+  /**
+   * What each model last published, by file (its text then, its diagnostics
+   * as sent): a file that left the model is cleared, and a file whose text
+   * and diagnostics are what they were is not sent again (an edit in one
+   * file of a large model leaves the others' diagnostics as they are).
+   */
+  const published = new Map<string, ReadonlyMap<string, { readonly text: string; readonly sent: string }>>();
   const timers = new Map<string, NodeJS.Timeout>();
 
   const openText = (path: string) => documents.get(uriOf(path))?.getText();
@@ -46,10 +51,17 @@ export function runLanguageServer(cwd: string): Promise<void> {
 
   const compileAndPublish = (root: string): ModelState => {
     const state = workspace.compile(root);
-    const byFile = diagnosticsByFile(state);
-    for (const path of published.get(root) ?? []) if (!byFile.has(path)) byFile.set(path, []);
-    for (const [path, diagnostics] of byFile) void connection.sendDiagnostics({ uri: uriOf(path), diagnostics });
-    published.set(root, [...state.texts.keys()]);
+    const before = published.get(root) ?? new Map();
+    const now = new Map<string, { text: string; sent: string }>();
+    for (const path of before.keys()) if (!state.texts.has(path)) void connection.sendDiagnostics({ uri: uriOf(path), diagnostics: [] });
+    for (const [path, diagnostics] of diagnosticsByFile(state)) {
+      const text = state.texts.get(path)!;
+      const sent = JSON.stringify(diagnostics);
+      const last = before.get(path);
+      if (last?.text !== text || last.sent !== sent) void connection.sendDiagnostics({ uri: uriOf(path), diagnostics });
+      now.set(path, { text, sent });
+    }
+    published.set(root, now);
     return state;
   };
   const schedule = (root: string) => {

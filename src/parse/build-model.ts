@@ -23,6 +23,7 @@ import { buildTrigger } from "./build-triggers.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import type { Located, SchemaDeclarations } from "./schema-declarations.js";
 import { didYouMean } from "./suggest.js";
+import type { TableBuildCache } from "./table-build-cache.js";
 import type { PendingForeignKey, TableDraft } from "./table-draft.js";
 
 /**
@@ -30,12 +31,15 @@ import type { PendingForeignKey, TableDraft } from "./table-draft.js";
  * every semantic mistake reported. Enums are read first (columns name
  * them), then tables, then foreign keys (which may point at any table),
  * then views and sequences. Returns the model only when nothing was wrong.
+ * With a cache, tables read by an earlier compile of the model are reused
+ * (see TableBuildCache).
  */
 export function buildModel(
   declarations: SchemaDeclarations,
   bag: DiagnosticBag,
   env: Readonly<Record<string, string | undefined>>,
   portableDialect?: string,
+  cache?: TableBuildCache,
 ): MetaData | undefined {
   const others = declarations.others;
   const of = <K extends Exclude<Declaration["kind"], "table">>(kind: K) =>
@@ -81,11 +85,12 @@ export function buildModel(
   }
 
   const drafts = new Map<string, TableDraft>();
+  cache?.begin(settings.dialect, others.map((d) => d.decl));
   for (const { path, decl } of declarations.tables()) {
     ctx.path = path;
     const name = ctx.objectName(decl.name);
     if (!name || !claim(name, "table", decl.name)) continue;
-    drafts.set(name.key, buildTable(ctx, decl, name));
+    drafts.set(name.key, cache ? cache.table(ctx, decl, () => buildTable(ctx, decl, name)) : buildTable(ctx, decl, name));
   }
   const tables = [...drafts.values()].map((draft) => finishTable(ctx, draft, drafts));
 

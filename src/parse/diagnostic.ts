@@ -56,6 +56,14 @@ export function displayPath(path: string, folder: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
+/** One diagnostic as it was reported (see DiagnosticBag.recording). */
+export interface Report {
+  readonly path: string;
+  readonly offset: number;
+  readonly message: string;
+  readonly endOffset: number;
+}
+
 /**
  * Collects diagnostics for a set of source files: each is reported at an
  * offset and gets its line, column and source line here (a file's line
@@ -65,6 +73,7 @@ export class DiagnosticBag {
   readonly #lines = new Map<string, LineIndex>();
   readonly #texts: Map<string, string>;
   readonly items: Diagnostic[] = [];
+  #recording?: Report[];
 
   constructor(sources: ReadonlyArray<{ readonly path: string; readonly text: string }>) {
     this.#texts = new Map(sources.map((s) => [s.path, s.text]));
@@ -75,6 +84,7 @@ export class DiagnosticBag {
    * the word or the one character at `offset` (editors underline the range).
    */
   report(path: string, offset: number, message: string, endOffset = wordEnd(this.#texts.get(path) ?? "", offset)): void {
+    this.#recording?.push({ path, offset, message, endOffset });
     let lines = this.#lines.get(path);
     if (!lines) {
       lines = new LineIndex(this.#texts.get(path) ?? "");
@@ -91,6 +101,28 @@ export class DiagnosticBag {
       message,
       sourceLine: lines.lineText(line),
     });
+  }
+
+  /**
+   * Runs `fn` and returns what it reported, as reported (offsets, not
+   * lines): a later compile of the same declaration reports them again with
+   * `replay`, placed in the text as it is then.
+   */
+  recording(fn: () => void): Report[] {
+    const outer = this.#recording;
+    const reports: Report[] = [];
+    this.#recording = reports;
+    try {
+      fn();
+    } finally {
+      this.#recording = outer;
+      outer?.push(...reports);
+    }
+    return reports;
+  }
+
+  replay(reports: readonly Report[]): void {
+    for (const r of reports) this.report(r.path, r.offset, r.message, r.endOffset);
   }
 
   get hasErrors(): boolean {

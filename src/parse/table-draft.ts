@@ -9,6 +9,7 @@ import type {
 } from "../model/index.js";
 import type { NameNode, Pos } from "../../grammar/ast.js";
 import type { BuildContext, ObjectName } from "./build-context.js";
+import { movedName, movedPos } from "./moved-nodes.js";
 import type { PendingParent } from "./read-partitioning.js";
 import { didYouMean } from "./suggest.js";
 
@@ -70,7 +71,8 @@ export class TableDraft {
   #names?: { readonly index: Set<string>; readonly constraint: Set<string> };
 
   constructor(
-    readonly ctx: BuildContext,
+    /** Where its diagnostics go; a draft kept for the next compile (TableBuildCache) is given that compile's. */
+    public ctx: BuildContext,
     readonly name: ObjectName,
   ) {}
 
@@ -118,6 +120,26 @@ export class TableDraft {
       return;
     }
     if (this.claimName(pk.name, pos, "constraint")) this.primaryKey = pk;
+  }
+
+  /**
+   * This sealed draft as read from the same declaration `by` characters
+   * further on in its file: only what is checked once every table is read
+   * (foreign keys, parents) holds positions, the model's objects none, so
+   * the rest is shared. A field that holds positions must be moved here.
+   */
+  moved(by: number, ctx: BuildContext): TableDraft {
+    const copy = new TableDraft(ctx, this.name);
+    const foreignKeys = this.foreignKeys.map((fk) => ({
+      ...fk,
+      columns: fk.columns.map((n) => movedName(n, by)),
+      targetPos: movedPos(fk.targetPos, by),
+      targetColumns: fk.targetColumns.map((n) => movedName(n, by)),
+      pos: movedPos(fk.pos, by),
+    }));
+    const parents = this.parents.map((p) => ({ ...p, pos: movedPos(p.pos, by) }));
+    Object.assign(copy, this, { ctx, foreignKeys: Object.freeze(foreignKeys), parents: Object.freeze(parents) });
+    return copy;
   }
 
   /** Reports names that are not columns of this table, suggesting the closest. */

@@ -3,15 +3,19 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ModelCompiler } from "../../src/lsp/model-compiler.js";
 import { compileSchema, type SchemaSource } from "../../src/parse/index.js";
+import { DiagnosticBag } from "../../src/parse/diagnostic.js";
+import { parseSchemaFile } from "../../src/parse/parse-file.js";
 import { modelDifferences } from "../support/model-equality.js";
 import { mutate } from "../support/mutate.js";
 import { random } from "../support/random.js";
 
 /**
- * The editor's compile keeps each file's parse while its text is unchanged;
- * after any sequence of edits it must say exactly what the CLI's
- * compileSchema says about the same texts: the same diagnostics in the same
- * order, and the same model.
+ * The editor's compile keeps each file's parse while its text is unchanged,
+ * and in an edited file the declarations whose text did not change (moved
+ * or not), and what the builder read from its tables; after any sequence of
+ * edits it must say exactly what the CLI's compileSchema says about the same
+ * texts: the same diagnostics in the same order, the same model, and the
+ * same syntax trees as a parse from scratch.
  */
 const SCHEMAS = ["schemas/app.schema", ...readdirSync("test/fixtures/schemas").map((f) => `test/fixtures/schemas/${f}`)].map((path) =>
   readFileSync(path, "utf8"),
@@ -38,6 +42,11 @@ test(`a sequence of edits to a three-file model compiles as the CLI compiles it 
     const editor = compiler.compile(files, { env: {} });
     const cli = compileSchema(files, { env: {} });
     assert.equal(editor.diagnostics, cli.diagnostics, context);
+    // The trees hover and navigation read: those of a parse from scratch, at the same offsets, though only what an edit touched was parsed again.
+    for (const file of files) {
+      const whole = parseSchemaFile(file.path, file.text, new DiagnosticBag([file]));
+      assert.equal(editor.files.get(file.path), whole, `the tree of ${file.path} at ${context}`);
+    }
     assert.is(!!editor.metadata, !!cli.metadata, context);
     if (cli.metadata) assert.equal(modelDifferences(editor.metadata!, cli.metadata), [], context);
     if (cli.metadata) compiled++;
