@@ -14,7 +14,7 @@ import { redactUrl, scrubPassword } from "../dialects/redact-url.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import { sqliteFilePath } from "../dialects/sqlite/sqlite-file-path.js";
 import type { MetaData } from "../model/index.js";
-import { displayPath } from "../parse/diagnostic.js";
+import { displayPath, type Diagnostic } from "../parse/diagnostic.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { UserError } from "./user-error.js";
 
@@ -44,8 +44,12 @@ export async function compileSchemaAt(path: string, context: CommandContext, url
   if (!existsSync(path)) throw new UserError(`schema ${displayPath(path, context.cwd)} does not exist (give one with --schema PATH)`);
   const dialect = url === undefined ? undefined : dialectOfUrl(url).name;
   const { formatDiagnostics, loadSchema, SchemaError, SchemaFileError } = await import("../parse/index.js");
+  // Warnings do not stop the command: each is said once, located, before it goes on.
+  const onWarnings = (warnings: readonly Diagnostic[]) => {
+    for (const w of warnings) context.err(`warning: ${formatDiagnostics([w], { relativeTo: context.cwd })}`);
+  };
   try {
-    return await loadSchema(path, { dialect });
+    return await loadSchema(path, { dialect, onWarnings });
   } catch (error) {
     if (error instanceof SchemaFileError) throw new UserError(`${displayPath(error.path, context.cwd)}: ${error.problem}`);
     if (error instanceof SchemaError) {

@@ -11,6 +11,8 @@ import type { CompileOptions, SchemaSource } from "../parse/index.js";
 export interface ModelCompile {
   readonly metadata?: MetaData;
   readonly diagnostics: readonly Diagnostic[];
+  /** What compiles but is likely a mistake (CompileResult.warnings). */
+  readonly warnings: readonly Diagnostic[];
   /** By path; a file with syntax errors has none. */
   readonly files: ReadonlyMap<string, SchemaFile>;
 }
@@ -43,10 +45,12 @@ export class ModelCompiler {
     const files = new Map<string, SchemaFile>();
     parsed.forEach((p, i) => p.file && files.set(sources[i].path, p.file));
     // As compileSchema: a syntax error anywhere means only syntax errors are reported.
-    if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), files };
+    if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), warnings: [], files };
     const bag = new DiagnosticBag(sources);
-    const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect, this.#tables);
-    return metadata && !bag.hasErrors ? { metadata, diagnostics: [], files } : { diagnostics: bag.sorted(), files };
+    const warningBag = new DiagnosticBag(sources);
+    const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect, this.#tables, warningBag);
+    const warnings = warningBag.sorted();
+    return metadata && !bag.hasErrors ? { metadata, diagnostics: [], warnings, files } : { diagnostics: bag.sorted(), warnings, files };
   }
 
   #parse(source: SchemaSource): ParsedFile {

@@ -68,6 +68,8 @@ export class BuildContext {
   constructor(
     readonly bag: DiagnosticBag,
     readonly dialect: Dialect | undefined,
+    /** Where warnings go: what the database accepts but is likely a mistake (the model is built all the same). */
+    readonly warnings?: DiagnosticBag,
   ) {
     // A dialect's spec of a portable type wins: it may tighten it (MySQL needs varchar's length).
     const specs = new Map<string, TypeSpec>();
@@ -79,6 +81,10 @@ export class BuildContext {
 
   error(pos: Pos, message: string): void {
     this.bag.report(this.path, pos.startOffset, message, pos.endOffset + 1);
+  }
+
+  warn(pos: Pos, message: string): void {
+    this.warnings?.report(this.path, pos.startOffset, message, pos.endOffset + 1);
   }
 
   /** Reports that the dialect lacks `capability`, if it does; returns whether the feature may be used. */

@@ -1,7 +1,9 @@
 import {
   ForeignKeyConstraint,
+  formatType,
   MetaData,
   Table,
+  typesEqual,
   type Enum,
   type Extension,
   type Policy,
@@ -40,13 +42,14 @@ export function buildModel(
   env: Readonly<Record<string, string | undefined>>,
   portableDialect?: string,
   cache?: TableBuildCache,
+  warnings?: DiagnosticBag,
 ): MetaData | undefined {
   const others = declarations.others;
   const of = <K extends Exclude<Declaration["kind"], "table">>(kind: K) =>
     others.filter((d): d is Located<Extract<Declaration, { kind: K }>> => d.decl.kind === kind);
 
   const settings = readSettings(of("database"), bag, env, portableDialect);
-  const ctx = new BuildContext(bag, settings.dialect);
+  const ctx = new BuildContext(bag, settings.dialect, warnings);
   const relations = new Map<string, string>();
   const claim = (name: ObjectName, kind: string, pos: Pos): boolean => {
     const existing = relations.get(name.key);
@@ -190,6 +193,7 @@ function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<s
   const foreignKeys = draft.foreignKeys.flatMap((fk) => {
     ctx.path = fk.path;
     const built = resolveForeignKey(ctx, fk, drafts);
+    if (built) warnOnTypeMismatch(ctx, fk, draft, drafts.get(fk.target.key)!);
     return built ? [built] : [];
   });
   for (const { parent, pos, path } of draft.parents) {
@@ -212,6 +216,21 @@ function finishTable(ctx: BuildContext, draft: TableDraft, drafts: ReadonlyMap<s
     comment: draft.comment,
     options: draft.options,
     renamedFrom: draft.renamedFrom,
+  });
+}
+
+/**
+ * A lint, not an error: a column whose type is not its target's holds values
+ * the key cannot (or the other way round), so some rows can never match.
+ */
+function warnOnTypeMismatch(ctx: BuildContext, fk: PendingForeignKey, source: TableDraft, target: TableDraft): void {
+  fk.columns.forEach((column, i) => {
+    const from = source.columns.find((c) => c.name === column.text)?.type;
+    const to = target.columns.find((c) => c.name === fk.targetColumns[i]!.text)?.type;
+    if (!from || !to || typesEqual(from, to)) return;
+    const where = `${source.name.key}.${column.text}`;
+    const referenced = `${fk.target.key}.${fk.targetColumns[i]!.text}`;
+    ctx.warn(column, `${where} is ${formatType(from)} but references ${referenced}, which is ${formatType(to)}: the types differ`);
   });
 }
 

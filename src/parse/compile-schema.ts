@@ -23,6 +23,8 @@ export interface CompileResult {
   /** Present only when there are no diagnostics. */
   readonly metadata?: MetaData;
   readonly diagnostics: Diagnostic[];
+  /** What compiles but is likely a mistake (a foreign key whose type differs from its target's), located like diagnostics. */
+  readonly warnings: Diagnostic[];
 }
 
 /**
@@ -36,7 +38,8 @@ export function compileSchema(sources: readonly SchemaSource[], options: Compile
   const syntax = new DiagnosticBag(sources);
   const declarations = new StreamedDeclarations(sources, syntax);
   const semantic = new DiagnosticBag(sources);
-  const metadata = buildModel(declarations, semantic, options.env ?? process.env, options.dialect);
-  if (declarations.syntaxFailed) return { diagnostics: syntax.sorted() };
-  return metadata && !semantic.hasErrors ? { metadata, diagnostics: [] } : { diagnostics: semantic.sorted() };
+  const warnings = new DiagnosticBag(sources);
+  const metadata = buildModel(declarations, semantic, options.env ?? process.env, options.dialect, undefined, warnings);
+  if (declarations.syntaxFailed) return { diagnostics: syntax.sorted(), warnings: [] };
+  return metadata && !semantic.hasErrors ? { metadata, diagnostics: [], warnings: warnings.sorted() } : { diagnostics: semantic.sorted(), warnings: warnings.sorted() };
 }

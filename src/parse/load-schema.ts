@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { MetaData } from "../model/index.js";
 import { compileSchema, type CompileOptions, type SchemaSource } from "./compile-schema.js";
-import { SchemaError } from "./diagnostic.js";
+import { SchemaError, type Diagnostic } from "./diagnostic.js";
 import { schemaText } from "./schema-text.js";
 
 /**
@@ -10,10 +10,16 @@ import { schemaText } from "./schema-text.js";
  * path, so the model is the same on every machine), and compiles them.
  * Throws SchemaError with every diagnostic when the schema does not compile.
  */
-export async function loadSchema(path: string, options: CompileOptions = {}): Promise<MetaData> {
+export interface LoadOptions extends CompileOptions {
+  /** Told what compiles but is likely a mistake (CompileResult.warnings), when there is any. */
+  readonly onWarnings?: (warnings: readonly Diagnostic[]) => void;
+}
+
+export async function loadSchema(path: string, options: LoadOptions = {}): Promise<MetaData> {
   const sources = await readSchemaSources(path);
   const result = compileSchema(sources, options);
   if (!result.metadata) throw new SchemaError(result.diagnostics);
+  if (result.warnings.length) options.onWarnings?.(result.warnings);
   return result.metadata;
 }
 

@@ -1,12 +1,16 @@
 /**
  * What the database accepts, the language accepts: a foreign key whose
  * column type differs from its target's (PostgreSQL integer -> bigint, as in
- * openstreetmap-website), and SQLite columns declared without a type.
+ * openstreetmap-website), and SQLite columns declared without a type. The
+ * first is a lint: every command that compiles the schema warns, located,
+ * and goes on.
  */
 import { suite } from "uvu";
+import * as assert from "uvu/assert";
 import { availableDialects } from "../support/databases.js";
 import { fidelityCase } from "./fidelity.js";
 import { testInLanes } from "./lanes.js";
+import { project } from "./project.js";
 
 const test = suite("acceptance: schemas the database accepted are accepted");
 
@@ -35,4 +39,19 @@ const cases = [
 ].filter((c) => availableDialects().includes(c.lane as never));
 
 testInLanes(test, cases);
+
+test("a foreign key whose type differs from its target's is a located warning, and the command goes on", async () => {
+  const schema = "table users { id integer @id }\ntable notes {\n  id integer @id\n  user_id text? @references(users.id)\n}\n";
+  const p = project({ "schemas/app.schema": schema });
+  try {
+    const { err } = await p.ok(["diff", "--url", "file:./dev.db"], 1);
+    assert.equal(err.split("\n").slice(0, 3), [
+      "warning: schemas/app.schema:4:3: notes.user_id is text but references users.id, which is integer: the types differ",
+      "  user_id text? @references(users.id)",
+      "  ^",
+    ]);
+  } finally {
+    p.done();
+  }
+});
 test.run();

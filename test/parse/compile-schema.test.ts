@@ -312,3 +312,14 @@ test("loadSchema reads every .schema file under a folder, sorted by path", async
 });
 
 test.run();
+
+test("a foreign key whose column type differs from its target's compiles, with a located warning", () => {
+  const text = 'database { dialect = "postgresql" }\ntable users { id bigint @id }\ntable notes {\n  id integer @id\n  user_id integer? @references(users.id)\n  owner_id bigint? @references(users.id)\n}\n';
+  const result = compileSchema([{ path: "app.schema", text }]);
+  assert.ok(result.metadata);
+  assert.equal(result.diagnostics, []);
+  assert.equal(
+    result.warnings.map((w) => `${w.line}:${w.column}-${w.endColumn} ${w.message}`),
+    ["5:3-10 notes.user_id is integer but references users.id, which is bigint: the types differ"],
+  );
+});
