@@ -89,6 +89,15 @@ const cases = [
     upgrade: ['modify_storage: { from: "external", to: "main" }'],
     editedSql: `${STORED}ALTER TABLE t ALTER COLUMN data SET STORAGE MAIN;`,
   }),
+  fidelityCase({
+    dialect: "postgresql",
+    name: "a column STORAGE removed by an edit goes back to its type's own (inet's is MAIN, a domain's its base type's: numeric's MAIN)",
+    sql: "CREATE DOMAIN tags AS numeric;\nCREATE TABLE t (id integer PRIMARY KEY, ip inet, q tags);\nALTER TABLE t ALTER COLUMN ip SET STORAGE EXTERNAL, ALTER COLUMN q SET STORAGE EXTERNAL;",
+    pulled: ["ip inet? @storage(external)", "q tags? @storage(external)"],
+    edit: [["ip inet? @storage(external)", "ip inet?"], ["q tags? @storage(external)", "q tags?"]],
+    upgrade: ['modify_storage: { from: "external", to: undefined }', 'modify_storage: { from: "external", to: undefined }'],
+    editedSql: "CREATE DOMAIN tags AS numeric;\nCREATE TABLE t (id integer PRIMARY KEY, ip inet, q tags);",
+  }),
 ].filter(() => isAvailable("postgresql"));
 
 testInLanes(test, cases);

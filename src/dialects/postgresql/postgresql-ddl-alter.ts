@@ -11,7 +11,7 @@ import {
   pgDefault,
   serialSequenceName,
   serialType,
-  typeStorage,
+  resetStorage,
 } from "./postgresql-ddl-columns.js";
 
 /**
@@ -61,7 +61,7 @@ export function pgAlterColumn(w: DdlWriter, op: AlterColumnOp): Statement[] {
   if (storage) {
     const type = op.modifyType?.to ?? op.existingType;
     if (storage.to === undefined && !type) throw new DdlStateError(`resetting the storage of "${op.columnName}" needs its type (existingType)`);
-    out.push(alter(`SET STORAGE ${storage.to?.toUpperCase() ?? typeStorage(type!)}`));
+    out.push(storage.to !== undefined ? alter(`SET STORAGE ${storage.to.toUpperCase()}`) : resetStorage(w, table, op.columnName, type!));
   }
   const compression = kw.modify_compression as Change<string | undefined> | undefined;
   if (compression) out.push(alter(`SET COMPRESSION ${compression.to ?? "default"}`));

@@ -95,13 +95,17 @@ export function setStorage(w: DdlWriter, table: string, column: Column): Stateme
   return [{ sql: `ALTER TABLE ${table} ALTER COLUMN ${w.q(column.name)} SET STORAGE ${column.storage.toUpperCase()}` }];
 }
 
-const FIXED_LENGTH = new Set(["smallint", "integer", "bigint", "real", "double", "boolean", "date", "time", "timestamp", "timestamptz", "uuid", "money"]);
-
-/** The storage a type has on its own (`pg_type.typstorage`), which a column's `storage` left out goes back to. */
-export function typeStorage(type: SqlType): "PLAIN" | "MAIN" | "EXTENDED" {
-  if (type.kind === "scalar" && !type.arrayDims && FIXED_LENGTH.has(type.name)) return "PLAIN";
-  if (type.kind === "scalar" && !type.arrayDims && type.name === "decimal") return "MAIN";
-  return type.kind === "enum" && !type.arrayDims ? "PLAIN" : "EXTENDED";
+/**
+ * Puts a column's storage back to its type's own (`pg_type.typstorage`),
+ * which a column's `storage` left out means. PostgreSQL 15 has no SET
+ * STORAGE DEFAULT, and a domain's or an extension's type has a storage no
+ * table here can tell: the server reads it when the statement runs (so it
+ * is right offline, in `--sql` output, too), after any type change before it.
+ */
+export function resetStorage(w: DdlWriter, table: string, column: string, type: SqlType): Statement {
+  const storage = `(SELECT CASE typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_type WHERE oid = ${w.string(w.dialect.spellType(type))}::regtype)`;
+  const statement = `EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', ${w.string(table)}, ${w.string(column)}, ${storage});`;
+  return { sql: `DO $strata$ BEGIN ${statement} END $strata$` };
 }
 
 export function columnComment(w: DdlWriter, table: string, column: string, comment: string | undefined): Statement {
