@@ -8,6 +8,8 @@
 import type { DialectName } from "../support/databases.js";
 
 export interface Writer {
+  /** How many writes have completed so far. */
+  writes(): number;
   /** Stops writing; the longest time one write took, in milliseconds, and how many writes there were. */
   stop(): Promise<{ readonly longestMs: number; readonly writes: number }>;
 }
@@ -48,6 +50,7 @@ export async function startWriter(dialect: DialectName, url: string, write: (i: 
   })();
   loop.catch(() => {});
   return {
+    writes: () => writes,
     async stop() {
       running = false;
       await loop;

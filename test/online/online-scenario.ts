@@ -53,9 +53,13 @@ export function withScenario(scenario: Scenario, check: (outcome: Outcome) => Pr
       const held = scenario.hold && (await holdLock(scenario.dialect, db.url, scenario.hold.sql, scenario.hold.ms));
       // Let the writer and the holder settle, as on a live database the migration arrives into.
       await new Promise((resolve) => setTimeout(resolve, 100));
+      const writesBefore = writer.writes();
       const upgrade = await p.strata("upgrade", "head");
+      const writesDuring = writer.writes() - writesBefore;
       await held?.released;
       const { longestMs } = await writer.stop();
+      // A writer that did not write while the migration ran proves nothing about waiting (it waited before, or not at all).
+      if (writesDuring < 10) throw new Error(`the writer wrote only ${writesDuring} times while the upgrade ran`);
       if (upgrade.code !== (scenario.upgradeExit ?? 0)) {
         throw new Error(`upgrade head exited ${upgrade.code}\n--- out\n${upgrade.out}\n--- err\n${upgrade.err}`);
       }
