@@ -22,7 +22,9 @@ import { liveDdlContext } from "../runtime/live-ddl-context.js";
 import { migrationFunction, shownPath } from "../runtime/migration-file.js";
 import { collectOps, executingOperations } from "../runtime/op-executor.js";
 import { openScratchDatabase, ScratchDatabaseError } from "../runtime/scratch-database.js";
-import { VERIFY_STEPS, verifyMigration, type VerifyResult } from "../runtime/verify-migration.js";
+import { VERIFY_STEPS, verifyMigration, type VerifyResult, type VerifyStepName } from "../runtime/verify-migration.js";
+import { headsOf } from "../runtime/version-state.js";
+import { VersionTable } from "../runtime/version-table.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { autogenOptions } from "./compare-project.js";
 import { describeDiff } from "./describe-diff.js";
@@ -67,6 +69,7 @@ export async function verifyRevisions(
   const targets = await verifyTargets(loaded, args, context);
   const results: VerifyResult[] = [];
   const dialects = new Set<string>();
+  const versionTable = loaded.config.versionTable ?? DEFAULT_VERSION_TABLE;
   for (const target of targets) {
     const dialect = dialectOfUrl(target.url);
     dialects.add(dialect.name);
@@ -80,7 +83,11 @@ export async function verifyRevisions(
       const where = `${targets.length > 1 ? `${target.database}: ` : ""}${revision} (${shownPath(migration, context.cwd)})`;
       const scratch = await openScratch(dialect, target);
       // Autogenerate compared the schema with the real database as it is: its parent state is a copy of that database.
-      const real = options.fromRealDatabase ? await openDatabase(target.url, undefined, { readOnly: true }) : undefined;
+      // So is that of the migration the real database runs next: a database adopted without a baseline migration
+      // holds tables no migration creates, and the migrations below cannot build them from an empty database.
+      const real = options.fromRealDatabase
+        ? await openDatabase(target.url, undefined, { readOnly: true })
+        : await realDatabaseAt(target.url, versionTable, [...migration.downRevisions, ...migration.dependsOn]);
       // PostgreSQL: a second connection watches the locks the upgrade takes.
       const observer = scratch.url !== undefined && observesLocks(dialect) ? await dialect.connect(scratch.url) : undefined;
       let result: VerifyResult;
@@ -91,12 +98,13 @@ export async function verifyRevisions(
             real &&
             (async (to) => {
               await copySchema(real, to, copy);
+              if (!options.fromRealDatabase) return;
               for (const earlier of revisions.slice(0, index)) await applyUpgrade(to, graph.get(earlier), target.database, context.cwd);
             }),
           scratch: scratch.connection,
           graph,
           revision,
-          versionTable: loaded.config.versionTable ?? DEFAULT_VERSION_TABLE,
+          versionTable,
           database: target.database,
           cwd: context.cwd,
           schema: metadata && graph.heads[0] === revision ? { metadata, options: compare } : undefined,
@@ -109,13 +117,15 @@ export async function verifyRevisions(
       }
       results.push(result);
       const failure = result.failure;
-      if (!failure) context.out(`verified ${where} on a scratch ${dialect.name} database: ${result.passed.join(", ")}`);
+      const copied = real && !options.fromRealDatabase ? `, from a copy of the database (at ${parentsText(migration)})` : "";
+      if (!failure) context.out(`verified ${where} on a scratch ${dialect.name} database${copied}: ${result.passed.join(", ")}`);
       if (result.locks) reportLocks(result.locks, context);
       if (!failure) continue;
       context.err(
-        `${where}: verification on a scratch ${dialect.name} database (the real one was not touched) ` +
+        `${where}: verification on a scratch ${dialect.name} database${copied} (the real one was not touched) ` +
           `failed at the ${failure.step} step, which is to ${VERIFY_STEPS[failure.step]}:\n${failure.message}`,
       );
+      if (!real && builtFromBase(failure.step, migration)) context.err(NO_BASELINE_HINT);
       if (failure.remaining) {
         for (const line of describeDiff(failure.remaining.asDiffs() as DiffEntry[])) context.err(`  ${line}`);
       }
@@ -123,6 +133,39 @@ export async function verifyRevisions(
   }
   return { results, dialects: [...dialects] };
 }
+
+/**
+ * The real database, read-only, when it is at `parents` (the migration
+ * verified is the one it runs next); undefined when it is elsewhere, or
+ * cannot be reached (a project verifying on a `devUrl` may not reach it).
+ */
+async function realDatabaseAt(url: string, versionTable: string, parents: readonly string[]): Promise<DatabaseConnection | undefined> {
+  const real = await openDatabase(url, undefined, { readOnly: true }).catch(() => undefined);
+  if (!real) return undefined;
+  try {
+    const heads = headsOf(await new VersionTable(real.dialect, versionTable).read(real));
+    if (heads.length === parents.length && parents.every((p) => heads.includes(p))) return real;
+  } catch {
+    // A version table strata cannot read: the migrations build the parent state, as for any other database.
+  }
+  await real.close();
+  return undefined;
+}
+
+function parentsText(migration: LoadedMigration): string {
+  return [...migration.downRevisions, ...migration.dependsOn].join(", ") || "base";
+}
+
+/** Whether the failing step ran migrations on the empty scratch database: those below the revision, or a first migration itself. */
+function builtFromBase(step: VerifyStepName, migration: LoadedMigration): boolean {
+  return step === "parent" || (step === "upgrade" && migration.downRevisions.length === 0 && migration.dependsOn.length === 0);
+}
+
+const NO_BASELINE_HINT =
+  "  The scratch database was built from an empty one by the migrations up to this revision. If the real database was adopted " +
+  "without a baseline migration (it has tables that no migration creates), they cannot build it: verify a migration before it is " +
+  "applied (`strata verify` then starts from a copy of the database it will run on), or add a first migration that creates what " +
+  "the database held when strata took it over.";
 
 /**
  * What the upgrade's operations locked and rewrote on the tables that were

@@ -64,9 +64,9 @@ for (const dialect of availableDialects()) {
           const second = await p.ok(["revision", "--autogenerate", "-m", "second", "--rev-id", "v2", "--no-verify"]);
           assert.equal(second.out, "wrote migrations/v2_second.ts");
           assert.match(p.read("migrations/v2_second.ts"), " * Verified: no (written with --no-verify)\n */");
-          // verify with no revision verifies the head, here on top of v1 run on the scratch database.
+          // verify with no revision verifies the head; the real database runs it next, so it starts from a copy of it.
           const verified = await p.ok(["verify"]);
-          assert.equal(verified.out, `verified v2 (migrations/v2_second.ts) on a scratch ${dialect} database: ${ALL_STEPS}`);
+          assert.equal(verified.out, `verified v2 (migrations/v2_second.ts) on a scratch ${dialect} database, from a copy of the database (at v1): ${ALL_STEPS}`);
           assert.equal(await tableNames(db), ["strata_version", "t"], "the real database is untouched");
         } finally {
           p.done();
@@ -88,7 +88,7 @@ for (const dialect of availableDialects()) {
           p.write(`migrations/${id}_t.ts`, migrationFile({ revision: id, upgrade, downgrade }));
         };
         const failure = (step: string, what: string) =>
-          `${revision} (migrations/${revision}_t.ts): verification on a scratch ${dialect} database (the real one was not touched) ` +
+          `${revision} (migrations/${revision}_t.ts): verification on a scratch ${dialect} database, from a copy of the database (at base) (the real one was not touched) ` +
           `failed at the ${step} step, which is to ${what}:\n`;
         try {
           write("a1", CREATE, '  await op.execute("DROP TABLE nope");');
@@ -121,6 +121,47 @@ for (const dialect of availableDialects()) {
       }),
   });
 
+  cases.push({
+    lane: dialect,
+    name: `${dialect}: a database adopted without a baseline: verify starts from a copy of it, and says why replaying from base cannot work`,
+    run: () =>
+      withTestDatabase(dialect, async (db) => {
+        // The table predates strata: no migration creates it, and the first migration changes it.
+        await db.run("CREATE TABLE t (id integer PRIMARY KEY)");
+        const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA) });
+        try {
+          p.write(
+            "migrations/r1_adopted.ts",
+            migrationFile({ revision: "r1", upgrade: '  await op.addColumn("t", s.column("name", s.varchar(20), { nullable: true }));', downgrade: '  await op.dropColumn("t", "name");' }),
+          );
+          const next = await p.ok(["verify"]);
+          assert.equal(next.out, [
+            `verified r1 (migrations/r1_adopted.ts) on a scratch ${dialect} database, from a copy of the database (at base): ${ALL_STEPS}`,
+            // The copy holds t, so on PostgreSQL the lock the new column takes on it shows.
+            ...(dialect === "postgresql" ? ["  the upgrade's operations took, on the tables that existed before it:", "    addColumn on t: AccessExclusiveLock on t"] : []),
+          ].join("\n"));
+          await p.ok(["upgrade", "head"]);
+          // Applied now: its parent state is built from an empty database, which has no table t.
+          const applied = await p.ok(["verify", "r1"], 1);
+          assert.ok(
+            applied.err.startsWith(`r1 (migrations/r1_adopted.ts): verification on a scratch ${dialect} database (the real one was not touched) failed at the upgrade step`),
+            applied.err,
+          );
+          assert.ok(
+            applied.err.endsWith(
+              "\n  The scratch database was built from an empty one by the migrations up to this revision. If the real database was adopted " +
+                "without a baseline migration (it has tables that no migration creates), they cannot build it: verify a migration before it is " +
+                "applied (`strata verify` then starts from a copy of the database it will run on), or add a first migration that creates what " +
+                "the database held when strata took it over.",
+            ),
+            applied.err,
+          );
+        } finally {
+          p.done();
+        }
+      }),
+  });
+
   if (dialect === "sqlite") continue;
   if (dialect === "postgresql") {
     cases.push({
@@ -137,7 +178,7 @@ for (const dialect of availableDialects()) {
             await p.ok(["revision", "--autogenerate", "-m", "second", "--rev-id", "v2", "--no-verify"]);
             const verified = await p.ok(["verify"]);
             assert.equal(verified.out, [
-              `verified v2 (migrations/v2_second.ts) on a scratch postgresql database: ${ALL_STEPS}`,
+              `verified v2 (migrations/v2_second.ts) on a scratch postgresql database, from a copy of the database (at v1): ${ALL_STEPS}`,
               "  the upgrade's operations took, on the tables that existed before it:",
               "    alterColumn on t: AccessExclusiveLock on t",
               // Its SHARE lock is hidden: the transaction holds ACCESS EXCLUSIVE on t since the column change.
