@@ -15,6 +15,9 @@
  * `partitionBound` its `FOR VALUES ...` (or `DEFAULT`), `inherits` the
  * parents' keys (`a, audit.b`). A partition's columns, and the
  * constraints and indexes it takes from its parent, are the parent's.
+ * MySQL/MariaDB partitions are not tables but part of their table:
+ * `partitions` is the whole clause as the server reports it (`PARTITION BY
+ * RANGE (year(\`d\`)) (PARTITION p0 VALUES LESS THAN (2000), ...)`).
  */
 export interface TableOptions {
   readonly virtual?: string;
@@ -33,6 +36,7 @@ export interface TableOptions {
   readonly partitionOf?: string;
   readonly partitionBound?: string;
   readonly inherits?: string;
+  readonly partitions?: string;
 }
 
 export type TableOptionName = keyof TableOptions;
@@ -54,6 +58,7 @@ export const TABLE_OPTION_NAMES: readonly TableOptionName[] = Object.freeze([
   "partitionOf",
   "partitionBound",
   "inherits",
+  "partitions",
 ]);
 
 export const NO_TABLE_OPTIONS: TableOptions = Object.freeze({});

@@ -27,6 +27,7 @@ export const TABLE_OPTION_SYNTAX: Readonly<Record<string, TableOptionSyntax>> = 
   autoIncrement: { option: "autoIncrement", value: "integer", usage: "@@autoIncrement(1000)" },
   charset: { option: "charset", value: "string", usage: '@@charset("utf8mb4")' },
   collate: { option: "collation", value: "string", usage: '@@collate("utf8mb4_unicode_ci")' },
+  partitions: { option: "partitions", value: "sql", usage: '@@partitions(sql("PARTITION BY HASH (`id`) PARTITIONS 4"))' },
 };
 
 /** The table-option attributes' signatures, for the table attribute table. */

@@ -14,6 +14,15 @@ const test = suite("acceptance: MySQL tables round-trip exactly");
 
 const DEFAULTS = "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;\n";
 
+const PARTITIONED = [
+  "CREATE TABLE r (id INT, d DATE) PARTITION BY RANGE (YEAR(d)) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p1 VALUES LESS THAN MAXVALUE);",
+  "CREATE TABLE l (id INT) PARTITION BY LIST (id) (PARTITION a VALUES IN (1,2), PARTITION b VALUES IN (3));",
+  "CREATE TABLE rc (a INT, b VARCHAR(5)) PARTITION BY RANGE COLUMNS(a, b) (PARTITION p0 VALUES LESS THAN (5, 'x'), PARTITION p1 VALUES LESS THAN (MAXVALUE, MAXVALUE));",
+  "CREATE TABLE h (id INT) PARTITION BY HASH (id) PARTITIONS 3;",
+].join("\n");
+const RANGE = "PARTITION BY RANGE (year(`d`)) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p1 VALUES LESS THAN MAXVALUE)";
+const RANGE_EDITED = "PARTITION BY RANGE (year(`d`)) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p2 VALUES LESS THAN (2010), PARTITION p1 VALUES LESS THAN MAXVALUE)";
+
 const cases = [
   fidelityCase({
     dialect: "mysql",
@@ -60,6 +69,26 @@ const cases = [
     edit: [['d integer? @references(p.id, name: "fd")', 'd integer? @references(p.id, onDelete: noAction, name: "fd")']],
     upgrade: ['op.dropConstraint("fd", "c", { type: "foreignkey", constraint: s.foreignKey(["d"], "p", ["id"], { name: "fd" }) })', 'op.createForeignKey("fd", "c", "p", ["d"], ["id"], { onDelete: "noAction" })'],
     editedSql: `${DEFAULTS}CREATE TABLE p (id INT PRIMARY KEY);\nCREATE TABLE c (id INT PRIMARY KEY, a INT, b INT, d INT, CONSTRAINT fa FOREIGN KEY (a) REFERENCES p (id) ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT fb FOREIGN KEY (b) REFERENCES p (id) ON DELETE RESTRICT, CONSTRAINT fd FOREIGN KEY (d) REFERENCES p (id) ON DELETE NO ACTION);`,
+  }),
+  fidelityCase({
+    dialect: "mysql",
+    name: "RANGE, LIST, RANGE COLUMNS and HASH partitioning; a RANGE partition added by an edit, HASH partitioning removed",
+    sql: `${DEFAULTS}${PARTITIONED}`,
+    pulled: [
+      `@@partitions(sql("${RANGE}"))`,
+      '@@partitions(sql("PARTITION BY LIST (`id`) (PARTITION a VALUES IN (1,2), PARTITION b VALUES IN (3))"))',
+      "@@partitions(sql(\"PARTITION BY RANGE COLUMNS(`a`,`b`) (PARTITION p0 VALUES LESS THAN (5,'x'), PARTITION p1 VALUES LESS THAN (MAXVALUE,MAXVALUE))\"))",
+      '@@partitions(sql("PARTITION BY HASH (`id`) PARTITIONS 3"))',
+    ],
+    edit: [
+      [`@@partitions(sql("${RANGE}"))`, `@@partitions(sql("${RANGE_EDITED}"))`],
+      ['@@partitions(sql("PARTITION BY HASH (`id`) PARTITIONS 3"))', ""],
+    ],
+    upgrade: [
+      `op.alterTableOptions("h", { partitions: null }, { existing: { partitions: "PARTITION BY HASH (\`id\`) PARTITIONS 3" } })`,
+      `op.alterTableOptions("r", { partitions: "${RANGE_EDITED}" }, { existing: { partitions: "${RANGE}" } })`,
+    ],
+    editedSql: `${DEFAULTS}${PARTITIONED.replace("PARTITION BY HASH (id) PARTITIONS 3", "").replace("VALUES LESS THAN (2000),", "VALUES LESS THAN (2000), PARTITION p2 VALUES LESS THAN (2010),")}`,
   }),
 ].filter(() => isAvailable("mysql"));
 

@@ -35,6 +35,18 @@ export interface RelationRow {
   security: string | null;
 }
 
+/** One partition of a partitioned table (information_schema.PARTITIONS), in order. */
+export interface PartitionRow {
+  tableName: string;
+  name: string;
+  /** RANGE, LIST, HASH, LINEAR HASH, KEY, LINEAR KEY, RANGE COLUMNS, LIST COLUMNS. */
+  method: string;
+  expression: string | null;
+  description: string | null;
+  subpartitionMethod: string | null;
+  comment: string;
+}
+
 export interface ColumnRow {
   tableName: string;
   name: string;
@@ -120,6 +132,20 @@ export function queryViewDefinition(connection: DatabaseConnection, db: string, 
 export async function queryInTransaction(connection: DatabaseConnection): Promise<boolean> {
   const [row] = await queryText<{ inTransaction: string }>(connection, "SELECT @@in_transaction AS inTransaction");
   return row.inTransaction !== "0";
+}
+
+/** The partitions of the named tables (the partitioned ones: the caller asks for those), each subpartitioned one once. */
+export function queryPartitions(connection: DatabaseConnection, db: string, tables: readonly string[]): Promise<PartitionRow[]> {
+  return queryText(
+    connection,
+    `SELECT TABLE_NAME AS tableName, PARTITION_NAME AS name, PARTITION_METHOD AS method, PARTITION_EXPRESSION AS expression,
+            PARTITION_DESCRIPTION AS description, SUBPARTITION_METHOD AS subpartitionMethod, PARTITION_COMMENT AS comment
+       FROM information_schema.PARTITIONS
+      WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?) AND PARTITION_NAME IS NOT NULL
+        AND (SUBPARTITION_ORDINAL_POSITION IS NULL OR SUBPARTITION_ORDINAL_POSITION = 1)
+      ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION`,
+    [db, tables],
+  );
 }
 
 export function queryColumns(connection: DatabaseConnection, scope: CatalogScope): Promise<ColumnRow[]> {

@@ -15,6 +15,7 @@ export function mysqlTableOptionsSql(w: DdlWriter, table: Table): string {
     o.charset !== undefined ? `DEFAULT CHARSET=${o.charset}` : "",
     o.collation !== undefined ? `COLLATE=${o.collation}` : "",
     table.comment !== undefined ? `COMMENT=${w.string(table.comment)}` : "",
+    o.partitions ?? "",
   ].filter((p) => p !== "");
   return parts.length ? ` ${parts.join(" ")}` : "";
 }
@@ -54,7 +55,9 @@ export async function mysqlAlterTableOptions(w: DdlWriter, op: AlterTableOptions
       }
     }
   }
-  return clauses.length ? [{ sql: `ALTER TABLE ${table} ${clauses.join(", ")}` }, ...restated] : [];
+  // Partitioning is not an option among options: it goes alone, after them.
+  const partitioning: Statement[] = "partitions" in o ? [{ sql: `ALTER TABLE ${table} ${o.partitions ?? "REMOVE PARTITIONING"}` }] : [];
+  return [...(clauses.length ? [{ sql: `ALTER TABLE ${table} ${clauses.join(", ")}` }] : []), ...restated, ...partitioning];
 }
 
 async function serverDefaults(op: AlterTableOptionsOp, context: DdlContext): Promise<ServerDefaults> {

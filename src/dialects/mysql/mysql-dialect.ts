@@ -54,7 +54,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     columnStorage: false,
     onUpdate: true,
     invisibleColumns: true,
-    tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation"],
+    tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation", "partitions"],
     extensions: false,
     domains: false,
     concurrentIndexes: false,

@@ -14,7 +14,6 @@ export function reflectionWarnings(
   for (const relation of relations) {
     if (relation.type === "SEQUENCE") warnings.push(`sequence "${relation.name}" is not reflected: the model has no sequences on MySQL`);
     if (relation.type === "SYSTEM VERSIONED") warnings.push(`system versioning of table "${relation.name}" is not in the model`);
-    if (/\bpartitioned\b/i.test(relation.createOptions ?? "")) warnings.push(`partitioning of table "${relation.name}" is not in the model`);
     if (relation.checkOption && relation.checkOption !== "NONE") {
       warnings.push(`WITH ${relation.checkOption} CHECK OPTION of view "${relation.name}" is not in the model`);
     }

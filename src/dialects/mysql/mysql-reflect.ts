@@ -6,6 +6,7 @@ import {
   queryColumns,
   queryForeignKeys,
   queryIndexes,
+  queryPartitions,
   queryRelations,
   queryServer,
   type CatalogScope,
@@ -16,14 +17,16 @@ import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
 import { readMysqlRoutines } from "./mysql-reflect-functions.js";
 import { buildKeys } from "./mysql-reflect-indexes.js";
+import { partitionClause } from "./mysql-reflect-partitions.js";
 import { reflectTableOptions } from "./mysql-reflect-table-options.js";
 import { readMysqlTriggers } from "./mysql-reflect-triggers.js";
 import { reflectionWarnings } from "./mysql-reflect-warnings.js";
 
 /**
- * Reads the connected database (`DATABASE()`) into the model in at most nine
+ * Reads the connected database (`DATABASE()`) into the model in at most ten
  * information_schema queries, whatever the number of tables (three of them
- * for routines, their parameters and triggers). `includeName`
+ * for routines, their parameters and triggers; one for partitions, only
+ * when a table is partitioned). `includeName`
  * runs on table and view names before anything else is read, and excluded
  * tables are left out of the later queries; it runs on columns, indexes and
  * constraints as they are built. MySQL ENUM values are inline, so no "enum"
@@ -63,12 +66,16 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
   if (tables.length === 0) return metadata([], reflectionWarnings([...sequences, ...viewRelations], [], []));
 
   const scope: CatalogScope = { db: server.db, flavor, tables: tables.map((t) => t.name) };
-  const [columnRows, indexRows, foreignKeyRows, checkRows] = await Promise.all([
+  // Partitions are read only when a table is partitioned: one more query, whatever their number.
+  const partitioned = tables.filter((t) => /\bpartitioned\b/i.test(t.createOptions ?? "")).map((t) => t.name);
+  const [columnRows, indexRows, foreignKeyRows, checkRows, partitionRows] = await Promise.all([
     queryColumns(connection, scope),
     queryIndexes(connection, scope),
     queryForeignKeys(connection, scope),
     queryChecks(connection, scope),
+    partitioned.length ? queryPartitions(connection, server.db, partitioned) : [],
   ]);
+  const partitionsOf = groupBy(partitionRows, (r) => r.tableName);
   const columnsOf = groupBy(columnRows, (r) => r.tableName);
   const indexesOf = groupBy(indexRows, (r) => r.tableName);
   const foreignKeysOf = groupBy(foreignKeyRows, (r) => r.tableName);
@@ -103,13 +110,15 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       checkConstraints: checks.filter((c) => include(c.name!, "checkConstraint", name)),
       indexes: keys.indexes.filter((i) => covered(i.columnNames)),
       comment: relation.comment || undefined,
-      options: reflectTableOptions(relation, server),
+      options: { ...reflectTableOptions(relation, server), partitions: partitionClause(partitionsOf.get(name) ?? []) },
       info: keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : undefined,
     });
   });
   const included = new Set(reflected.flatMap((t) => t.columns.map((c) => `${t.name}\0${c.name}`)));
   const columnWarnings = columnRows.filter((r) => included.has(`${r.tableName}\0${r.name}`));
-  return metadata(reflected, reflectionWarnings([...sequences, ...tables, ...viewRelations], columnWarnings, indexRows));
+  const subpartitioned = reflected.filter((t) => partitioned.includes(t.name) && t.options.partitions === undefined);
+  const partitionWarnings = subpartitioned.map((t) => `subpartitioning of table "${t.name}" is not in the model (its partitioning is left out)`);
+  return metadata(reflected, [...reflectionWarnings([...sequences, ...tables, ...viewRelations], columnWarnings, indexRows), ...partitionWarnings]);
 }
 
 /** `<table>_<column>` unless another ENUM column already took it (`a_b`.`c` vs `a`.`b_c`). */

@@ -143,10 +143,10 @@ for (const dialect of MYSQL_DIALECTS) {
       CREATE SEQUENCE s;
       CREATE SQL SECURITY INVOKER VIEW v AS SELECT a FROM h WHERE a > 0 WITH CASCADED CHECK OPTION;`);
     assert.equal([...metadata.tables.keys()], ["h", "parts", "t"]);
+    assert.is(metadata.tables.get("parts")!.options.partitions, "PARTITION BY HASH (`a`) PARTITIONS 2");
     assert.equal(metadata.info.reflectionWarnings, [
       'sequence "s" is not reflected: the model has no sequences on MySQL',
       'system versioning of table "h" is not in the model',
-      'partitioning of table "parts" is not in the model',
       'WITH CASCADED CHECK OPTION of view "v" is not in the model',
       'SQL SECURITY INVOKER of view "v" is not in the model',
       'column "f" of table "t" is float(7,3): the deprecated (7,3) is not in the model',
