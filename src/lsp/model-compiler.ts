@@ -15,6 +15,8 @@ export interface ModelCompile {
   readonly warnings: readonly Diagnostic[];
   /** By path; a file with syntax errors has none. */
   readonly files: ReadonlyMap<string, SchemaFile>;
+  /** For a file with syntax errors: the declarations that parse on their own (FileReparser.recovered), for the outline and colours. */
+  readonly recovered: (path: string) => SchemaFile | undefined;
 }
 
 interface ParsedFile {
@@ -44,13 +46,18 @@ export class ModelCompiler {
     }
     const files = new Map<string, SchemaFile>();
     parsed.forEach((p, i) => p.file && files.set(sources[i].path, p.file));
+    const broken = new Map(parsed.flatMap((p, i) => (p.file ? [] : [[sources[i].path, p] as const])));
+    const recovered = (path: string) => {
+      const p = broken.get(path);
+      return p && p.reparser.recovered(path, p.text);
+    };
     // As compileSchema: a syntax error anywhere means only syntax errors are reported.
-    if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), warnings: [], files };
+    if (files.size < sources.length) return { diagnostics: parsed.flatMap((p) => p.diagnostics), warnings: [], files, recovered };
     const bag = new DiagnosticBag(sources);
     const warningBag = new DiagnosticBag(sources);
     const metadata = buildModel(declarationsOf([...files.values()]), bag, options.env ?? process.env, options.dialect, this.#tables, warningBag);
     const warnings = warningBag.sorted();
-    return metadata && !bag.hasErrors ? { metadata, diagnostics: [], warnings, files } : { diagnostics: bag.sorted(), warnings, files };
+    return metadata && !bag.hasErrors ? { metadata, diagnostics: [], warnings, files, recovered } : { diagnostics: bag.sorted(), warnings, files, recovered };
   }
 
   #parse(source: SchemaSource): ParsedFile {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import type { SchemaFile } from "../../grammar/ast.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { dialectForUrl, dialectNamed } from "../dialects/registry.js";
 import type { MetaData } from "../model/index.js";
@@ -20,6 +21,12 @@ export interface ModelState {
    * reads names from it while the text being typed does not parse.
    */
   readonly completionIndex: SchemaIndex;
+  /**
+   * A file's tree for its outline and colours, with the index that names
+   * its symbols: while it has syntax errors, the declarations that parse on
+   * their own (indexed with the files that parse).
+   */
+  syntaxOf(path: string): { readonly file: SchemaFile; readonly index: SchemaIndex } | undefined;
   /** The latest model that compiled; hover reads types from it while the schema has errors. */
   readonly metadata?: MetaData;
   /** The dialect the model was compiled for, as the CLI chooses it: the schema's, else the project URL's, else SQLite. */
@@ -82,6 +89,13 @@ export class SchemaWorkspace {
       },
       get completionIndex() {
         return lastWhole?.index ?? this.index;
+      },
+      syntaxOf(path) {
+        const file = compile.files.get(path);
+        if (file) return { file, index: this.index };
+        const recovered = compile.recovered(path);
+        if (!recovered) return undefined;
+        return { file: recovered, index: new SchemaIndex(new Map([...compile.files, [path, recovered]]), texts, dialect.defaultSchema) };
       },
     };
     if (parsedWhole) this.#lastWhole.set(root, state);

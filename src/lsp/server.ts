@@ -182,13 +182,13 @@ export function runLanguageServer(cwd: string): Promise<void> {
   });
   connection.onDocumentSymbol((params) => {
     const { state, path, locator } = at(params.textDocument.uri);
-    const file = state.compile.files.get(path);
-    return file ? documentSymbols(file, locator) : [];
+    const syntax = state.syntaxOf(path);
+    return syntax ? documentSymbols(syntax.file, locator) : [];
   });
   connection.languages.semanticTokens.on((params) => {
     const { state, path, locator } = at(params.textDocument.uri);
-    const file = state.compile.files.get(path);
-    return file ? semanticTokens(file, state.index, locator.document(path)) : { data: [] };
+    const syntax = state.syntaxOf(path);
+    return syntax ? semanticTokens(syntax.file, syntax.index, locator.document(path)) : { data: [] };
   });
   connection.onCodeAction((params) => {
     const { path, locator } = at(params.textDocument.uri);

@@ -22,10 +22,8 @@ export class FileReparser {
 
   parse(path: string, text: string, bag: DiagnosticBag): SchemaFile | undefined {
     const lexed = tokenize(text);
-    const whole = () => {
-      this.#byText = new Map();
-      return parseSchemaFile(path, text, bag);
-    };
+    // The declarations kept stay as they were: once the error is fixed, the next parse reuses them.
+    const whole = () => parseSchemaFile(path, text, bag);
     if (lexed.problems.length) return whole();
     const byText = new Map<string, Declaration>();
     const declarations: Declaration[] = [];
@@ -50,9 +48,27 @@ export class FileReparser {
       declarations.push(decl);
     }
     this.#byText = byText;
-    const comments = lexed.comments.map((t) => ({ text: t.image, startOffset: t.startOffset, endOffset: t.endOffset! }));
-    return { path, declarations, comments };
+    return { path, declarations, comments: commentsOf(lexed.comments) };
   }
+
+  /**
+   * For a file that does not parse (its text as last given to `parse`):
+   * each declaration that parses on its own, the ones being typed left out,
+   * so the editor's outline and colours stay while a file is half-written.
+   */
+  recovered(path: string, text: string): SchemaFile {
+    const lexed = tokenize(text);
+    const declarations = declarationStretches(lexed.stream).flatMap((stretch) => {
+      const known = this.#byText.get(text.slice(lexed.stream.start(stretch.from), lexed.stream.end(stretch.to - 1)));
+      const decl = known?.startOffset === lexed.stream.start(stretch.from) ? known : parseStretch(lexed.stream, stretch);
+      return decl ? [decl] : [];
+    });
+    return { path, declarations, comments: commentsOf(lexed.comments) };
+  }
+}
+
+function commentsOf(tokens: ReadonlyArray<{ readonly image: string; readonly startOffset: number; readonly endOffset?: number }>): SchemaFile["comments"] {
+  return tokens.map((t) => ({ text: t.image, startOffset: t.startOffset, endOffset: t.endOffset! }));
 }
 
 /** Each moved declaration's first original and how far it moved since (for TableBuildCache, which moves what it read from it). */

@@ -13,6 +13,17 @@ import { withSession } from "../support/lsp-session.js";
 
 const ORG = MODEL["schemas/org.schema"];
 
+/** Semantic tokens as [line, character, length, type, modifiers], from the protocol's relative encoding. */
+function decoded(data: readonly number[]): Array<[number, number, number, number, number]> {
+  const tokens: Array<[number, number, number, number, number]> = [];
+  for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    tokens.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
+  }
+  return tokens;
+}
+
 test("formatting a document gives strata fmt's output", () =>
   withSession(MODEL, async (s) => {
     const messy = ORG.replace("  id   integer @id", "id integer     @id").replace("enum Plan { free team }", "enum Plan {\nfree\n    team }");
@@ -54,12 +65,7 @@ test("semantic tokens tell declarations, types, enum values, attributes and func
   withSession(MODEL, async (s) => {
     await s.diagnosticsOf("schemas/org.schema");
     const { data } = (await s.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: s.uri("schemas/org.schema") } }))!;
-    const tokens: Array<[number, number, number, number, number]> = [];
-    for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
-      line += data[i];
-      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-      tokens.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
-    }
+    const tokens = decoded(data);
     // Legend: namespace class interface enum enumMember property type variable decorator function; modifier 1 = declaration.
     assert.equal(tokens, [
       [4, 5, 4, 3, 1], // Plan
@@ -73,6 +79,36 @@ test("semantic tokens tell declarations, types, enum values, attributes and func
       [8, 7, 4, 3, 0], // Plan
       [8, 15, 8, 8, 0], // @default
       [8, 24, 4, 4, 0], // free
+    ]);
+  }));
+
+test("while a file does not parse, its outline and colours keep the declarations that parse on their own", () =>
+  withSession(MODEL, async (s) => {
+    const broken = ORG.replace("enum Plan { free team }", "enum Plan { free, team }");
+    await s.open("schemas/org.schema", broken);
+    await s.change("schemas/org.schema", broken);
+    assert.is((await s.diagnosticsOf("schemas/org.schema", (d) => d.length > 0)).length, 1);
+    const symbols = (await s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: s.uri("schemas/org.schema") } })) as Array<{
+      name: string;
+      children?: Array<{ name: string; detail?: string }>;
+    }>;
+    assert.equal(
+      symbols.map((d) => [d.name, d.children?.map((c) => [c.name, c.detail])]),
+      [
+        ["database", undefined],
+        ["organization", [["id", "integer"], ["plan", "Plan"]]],
+      ],
+    );
+    // The enum is left out: the type and the default that name it are colored by spelling, not as the enum.
+    const { data } = (await s.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: s.uri("schemas/org.schema") } }))!;
+    assert.equal(decoded(data), [
+      [6, 6, 12, 1, 1], // organization
+      [7, 2, 2, 5, 1], // id
+      [7, 7, 7, 6, 0], // integer
+      [7, 15, 3, 8, 0], // @id
+      [8, 2, 4, 5, 1], // plan
+      [8, 7, 4, 6, 0], // Plan, a type name the model does not know
+      [8, 15, 8, 8, 0], // @default
     ]);
   }));
 
