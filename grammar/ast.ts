@@ -140,6 +140,13 @@ export interface TableDecl extends Body {
   readonly members: readonly TableMember[];
 }
 
+/** `type point { x integer?  y integer? }`: a composite type, its attributes read like a table's columns. */
+export interface CompositeTypeDecl extends Body {
+  readonly kind: "type";
+  readonly name: QualifiedName;
+  readonly members: readonly TableMember[];
+}
+
 export interface ViewDecl extends Pos {
   readonly kind: "view";
   readonly materialized: boolean;
@@ -177,7 +184,7 @@ export interface DomainDecl extends Pos {
   readonly attributes: readonly Attribute[];
 }
 
-export type Declaration = DatabaseDecl | EnumDecl | TableDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl;
+export type Declaration = DatabaseDecl | EnumDecl | TableDecl | CompositeTypeDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl;
 
 export interface Comment extends Pos {
   /** As written, with its comment markers. */

@@ -4,6 +4,7 @@ import { quoteText } from "./error-messages.js";
 import {
   Aggregate,
   Policy,
+  Type,
   AttrName,
   BlockComment,
   BlockString,
@@ -167,7 +168,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Zerofill, Function, Procedure, Trigger, Aggregate, Policy].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Zerofill, Function, Procedure, Trigger, Aggregate, Policy, Type].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

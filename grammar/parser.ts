@@ -20,6 +20,7 @@ import type { TokenStream } from "./token-stream.js";
 import {
   Aggregate,
   Policy,
+  Type,
   ALL_TOKENS,
   AttrName,
   BlockString,
@@ -188,6 +189,7 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.databaseBlock) },
         { ALT: () => this.SUBRULE(this.enumDecl) },
         { ALT: () => this.SUBRULE(this.tableDecl) },
+        { ALT: () => this.SUBRULE(this.typeDecl) },
         { ALT: () => this.SUBRULE(this.viewDecl) },
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.extensionDecl) },
@@ -288,6 +290,18 @@ class SchemaParser extends EmbeddedActionsParser {
     const members = this.lists.take<TableMember>(base);
     this.CONSUME(RCurly);
     return { kind: "table", name, members, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
+  });
+
+  /** `type point { x integer?  y integer? }`: members as a table's (the compiler takes columns only). */
+  typeDecl = this.RULE("typeDecl", (): Declaration => {
+    const start = this.CONSUME(Type);
+    const name = this.SUBRULE(this.qualifiedName);
+    const open = this.CONSUME(LCurly);
+    const base = this.lists.mark;
+    this.MANY(this.#tableMember);
+    const members = this.lists.take<TableMember>(base);
+    this.CONSUME(RCurly);
+    return { kind: "type", name, members, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
   });
 
   tableMember = this.RULE("tableMember", (): TableMember =>
@@ -694,7 +708,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate, Policy]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate, Policy, Type]);
 
 function run<T>(
   parser: SchemaParser,

@@ -125,6 +125,7 @@ export const Procedure = keyword("procedure");
 export const Trigger = keyword("trigger");
 export const Aggregate = keyword("aggregate");
 export const Policy = keyword("policy");
+export const Type = keyword("type");
 
 const punctuation = (name: string, pattern: string) =>
   createToken({ name, pattern, label: `'${pattern}'` });
@@ -171,6 +172,7 @@ export const ALL_TOKENS: TokenType[] = [
   Trigger,
   Aggregate,
   Policy,
+  Type,
   Identifier,
   Name,
   LCurly,

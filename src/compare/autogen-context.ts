@@ -129,6 +129,7 @@ export class AutogenContext {
       sequences: merged((m) => m.sequences.values(), "sequence"),
       extensions: merged((m) => m.extensions.values(), "extension"),
       domains: merged((m) => m.domains.values(), "domain"),
+      compositeTypes: merged((m) => m.compositeTypes.values(), "composite type"),
       routines: merged((m) => m.routines.values(), "function"),
       triggers: merged((m) => m.triggers.values(), "trigger"),
       info: Object.assign({}, ...list.map((m) => m.info)),

@@ -1,5 +1,5 @@
 import { tableKey, type MetaData } from "../model/index.js";
-import { CreateSchemaOp, DropDomainOp, DropEnumOp, DropSchemaOp, DropSequenceOp, DropTableOp, DropViewOp, type MigrateOperation, type UpgradeOps } from "../ops/index.js";
+import { CreateSchemaOp, DropCompositeTypeOp, DropDomainOp, DropEnumOp, DropSchemaOp, DropSequenceOp, DropTableOp, DropViewOp, type MigrateOperation, type UpgradeOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import { Priority, type Comparators } from "./comparators.js";
 
@@ -45,7 +45,7 @@ function schemaNames(model: MetaData): Set<string> {
 /** Every object of `schema` in the model, keyed by kind. */
 function objectKeys(model: MetaData, schema: string): string[] {
   const keys: string[] = [];
-  const collections = { table: model.tables, view: model.views, enum: model.enums, sequence: model.sequences, domain: model.domains };
+  const collections = { table: model.tables, view: model.views, enum: model.enums, sequence: model.sequences, domain: model.domains, type: model.compositeTypes };
   for (const [kind, collection] of Object.entries(collections)) {
     for (const object of collection.values()) if (object.schema === schema) keys.push(`${kind} ${object.key}`);
   }
@@ -59,5 +59,6 @@ function droppedKey(op: MigrateOperation): string[] {
   if (op instanceof DropEnumOp) return [`enum ${tableKey({ schema: op.schema, name: op.enumName })}`];
   if (op instanceof DropSequenceOp) return [`sequence ${tableKey({ schema: op.schema, name: op.sequenceName })}`];
   if (op instanceof DropDomainOp) return [`domain ${tableKey({ schema: op.schema, name: op.domainName })}`];
+  if (op instanceof DropCompositeTypeOp) return [`type ${tableKey({ schema: op.schema, name: op.typeName })}`];
   return [];
 }

@@ -2,6 +2,7 @@ import { Comparators } from "./comparators.js";
 import { setup as columnComparators } from "./column-comparators.js";
 import { setup as checks } from "./compare-checks.js";
 import { setup as columns } from "./compare-columns.js";
+import { setup as compositeTypes } from "./compare-composite-types.js";
 import { setup as domains } from "./compare-domains.js";
 import { setup as enums } from "./compare-enums.js";
 import { setup as extensions } from "./compare-extensions.js";
@@ -23,6 +24,7 @@ export const BUILTIN_COMPARATORS: ReadonlyArray<(registry: Comparators) => void>
   extensions,
   enums,
   domains,
+  compositeTypes,
   sequences,
   functions,
   views,

@@ -1,15 +1,18 @@
-import { formatType, tableKey, type Domain, type MetaData } from "../model/index.js";
+import { formatType, tableKey, type CompositeType, type Domain, type MetaData } from "../model/index.js";
 import type { Policy, Routine, Trigger } from "../model/index.js";
 import {
+  AlterCompositeTypeOp,
   AlterDomainOp,
   AlterExtensionOp,
   AlterPolicyOp,
+  CreateCompositeTypeOp,
   CreateDomainOp,
   CreateExtensionOp,
   CreateFunctionOp,
   CreatePolicyOp,
   CreateTriggerOp,
   CreateViewOp,
+  DropCompositeTypeOp,
   DropDomainOp,
   DropExtensionOp,
   DropFunctionOp,
@@ -64,6 +67,14 @@ const domainObject = (d: Domain): OrderedObject => ({
   phase: Phase.type,
 });
 
+/** A composite type needs the types of its attributes (an enum, a domain, another composite type). */
+const compositeTypeObject = (t: CompositeType): OrderedObject => ({
+  key: `type ${t.key}`,
+  name: t.name,
+  text: t.attributes.map((a) => formatType(a.type)).join(" "),
+  phase: Phase.type,
+});
+
 const viewObject = (key: string, name: string, text: string | undefined): OrderedObject => ({ key: `view ${key}`, name, text, phase: Phase.view });
 
 /**
@@ -106,6 +117,13 @@ export const ORDERED_KINDS: readonly OrderedKind[] = [
     const key = tableKey({ schema: op.schema, name: op.domainName });
     const domain = op.domain ?? database.domains.get(key);
     return domain ? domainObject(domain) : { key: `domain ${key}`, name: op.domainName, text: undefined, phase: Phase.type };
+  }),
+  kind(CreateCompositeTypeOp, true, ({ compositeType }) => compositeTypeObject(compositeType)),
+  kind(AlterCompositeTypeOp, true, ({ to }) => compositeTypeObject(to)),
+  kind(DropCompositeTypeOp, false, (op, database) => {
+    const key = tableKey({ schema: op.schema, name: op.typeName });
+    const type = op.compositeType ?? database.compositeTypes.get(key);
+    return type ? compositeTypeObject(type) : { key: `type ${key}`, name: op.typeName, text: undefined, phase: Phase.type };
   }),
   kind(CreateViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),
   kind(ReplaceViewOp, true, ({ view }) => viewObject(view.key, view.name, view.definition)),

@@ -148,6 +148,8 @@ export interface DialectCapabilities {
   readonly extensions: boolean;
   /** PostgreSQL `CREATE DOMAIN`. */
   readonly domains: boolean;
+  /** `CREATE TYPE name AS (...)` (PostgreSQL). */
+  readonly compositeTypes: boolean;
   /** Indexes built and dropped without blocking writes (PostgreSQL `CONCURRENTLY`). */
   readonly concurrentIndexes: boolean;
   /** ALTER TABLE takes `ALGORITHM=` and `LOCK=` clauses (MySQL, MariaDB). */

@@ -16,6 +16,7 @@ export type NameFilterType =
   | "view"
   | "extension"
   | "domain"
+  | "compositeType"
   | "function"
   | "trigger"
   | "policy";

@@ -6,6 +6,7 @@ import type {
   EnumDecl,
   Pos,
   TableDecl,
+  CompositeTypeDecl,
   TableMember,
 } from "../../grammar/ast.js";
 import { arrangeComments, commentText, type Element, type LineOf } from "./arrange-comments.js";
@@ -55,10 +56,7 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
     }
     case "domain": {
       const head = `domain ${printQualified(decl.name)} ${printType(decl.type)}${decl.nullable ? "?" : ""}`;
-      const attributes = decl.attributes.map((a) => printAttribute(a, "@"));
-      // A materialized view's indexes read best one to a line, under the view.
-      if (decl.attributes.some((a) => a.name === "index")) return [head, ...attributes.map((a) => `  ${a}`)];
-      return [[head, ...attributes].join(" ")];
+      return [[head, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
     }
     case "function":
     case "procedure":
@@ -69,7 +67,8 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "table":
-      return printBlock(`table ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));
+    case "type":
+      return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));
     case "view": {
       const head = `${decl.materialized ? "materialized " : ""}view ${printQualified(decl.name)} = ${printValue(decl.definition)}`;
       const attributes = decl.attributes.map((a) => printAttribute(a, "@"));
@@ -119,7 +118,7 @@ function printAssignments(fields: readonly Assignment[]): (field: Assignment) =>
 }
 
 /** Column lines aligned in three columns: name, type (with `?`), attributes. */
-function printColumns(table: TableDecl): (member: TableMember) => string {
+function printColumns(table: TableDecl | CompositeTypeDecl): (member: TableMember) => string {
   const columns = table.members.filter((m): m is ColumnNode => m.kind === "column");
   const typeOf = (c: ColumnNode) => printType(c.type) + (c.nullable ? "?" : "");
   const nameWidth = Math.max(0, ...columns.map((c) => printName(c.name).length));

@@ -18,12 +18,19 @@ import { routineDecl, triggerDecl } from "./print-routines.js";
  */
 export function printSchema(metadata: MetaData): string {
   const specs = new Set([...PORTABLE_TYPES, ...(dialectNamed(metadata.dialect)?.nativeTypes ?? [])].map((t) => t.name));
-  const domains = new Map([...metadata.domains.values()].map((d) => [domainTypeName(d), d]));
+  // Domains and composite types are both named types a column uses by name.
+  const domains = new Map<string, { name: string; schema?: string }>(
+    [...metadata.domains.values(), ...metadata.compositeTypes.values()].map((d) => [domainTypeName(d), d]),
+  );
   const known: TypeNaming = { known: (name) => specs.has(name), domain: (name) => domains.get(name) };
   const declarations: Declaration[] = databaseDecl(metadata);
   for (const e of metadata.extensions.values()) declarations.push(extensionDecl(e));
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });
+  }
+  for (const t of metadata.compositeTypes.values()) {
+    const members: TableMember[] = t.attributes.map((a) => columnNode(a, known, false, undefined, undefined));
+    declarations.push({ kind: "type", name: syntax.qualified(t.name, t.schema), members, ...NO_POS, bodyOffset: 0 });
   }
   for (const d of metadata.domains.values()) declarations.push(domainDecl(d, known));
   for (const s of metadata.sequences.values()) declarations.push(sequenceDecl(s));

@@ -24,6 +24,7 @@ export function documentSymbols(file: SchemaFile, locator: Locator): DocumentSym
 
 const KINDS: Record<Exclude<Declaration["kind"], "database">, SymbolKind> = {
   table: SymbolKind.Struct,
+  type: SymbolKind.Struct,
   view: SymbolKind.Interface,
   enum: SymbolKind.Enum,
   sequence: SymbolKind.Number,

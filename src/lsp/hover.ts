@@ -28,6 +28,7 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
         return code(`${symbol.container!.slice("enum:".length)}.${symbol.name}`) + "\n\nenum value";
       case "view":
         return viewHover(state, symbol);
+      case "type":
       case "sequence":
       case "extension":
       case "domain":

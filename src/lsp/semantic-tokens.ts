@@ -10,6 +10,7 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TY
 
 const OF_KIND: Record<SymbolKind, TokenType> = {
   table: "class",
+  type: "type",
   view: "interface",
   enum: "enum",
   enumValue: "enumMember",

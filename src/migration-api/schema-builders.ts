@@ -1,6 +1,7 @@
 import {
   CheckConstraint,
   Column,
+  CompositeType,
   Domain,
   ForeignKeyConstraint,
   Index,
@@ -145,6 +146,11 @@ export const schemaBuilders = {
   /** A whole sequence, for the ops that carry one (`op.dropSequence(name, { sequence })`). */
   sequence(name: string, options: Omit<SequenceProps, "name" | "info"> = {}): Sequence {
     return new Sequence({ name, ...options });
+  },
+
+  /** A composite type: its attributes are columns (nullable, no default). */
+  compositeType(name: string, attributes: readonly Column[], options: { schema?: string } = {}): CompositeType {
+    return new CompositeType({ name, attributes, ...options });
   },
 
   /** A whole domain, for the ops that carry one (`op.dropDomain(name, { domain })`); nullable unless `nullable: false`. */

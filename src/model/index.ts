@@ -19,6 +19,7 @@ export { Extension } from "./extension.js";
 export { Index, type IndexElement, type IndexProps } from "./index-definition.js";
 export type { Info } from "./info.js";
 export { MetaData, type DatabaseConfig, type MetaDataProps } from "./metadata.js";
+export { CompositeType, type CompositeTypeProps } from "./composite-type.js";
 export { Enum, Sequence, View, type SequenceProps, type ViewProps } from "./schema-objects.js";
 export { sortTables } from "./sort-tables.js";
 export { enumType, formatType, scalarType, typesEqual, type EnumTypeRef, type ScalarType, type SqlType, type TypeArg } from "./sql-type.js";

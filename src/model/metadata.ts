@@ -1,3 +1,4 @@
+import type { CompositeType } from "./composite-type.js";
 import type { Domain } from "./domain.js";
 import type { Extension } from "./extension.js";
 import { HasInfo, type Info } from "./info.js";
@@ -30,6 +31,7 @@ export interface MetaDataProps {
   readonly sequences?: Iterable<Sequence>;
   readonly extensions?: Iterable<Extension>;
   readonly domains?: Iterable<Domain>;
+  readonly compositeTypes?: Iterable<CompositeType>;
   readonly routines?: Iterable<Routine>;
   readonly triggers?: Iterable<Trigger>;
   readonly policies?: Iterable<Policy>;
@@ -51,6 +53,8 @@ export class MetaData extends HasInfo {
   readonly extensions: ReadonlyMap<string, Extension>;
   /** PostgreSQL domains. */
   readonly domains: ReadonlyMap<string, Domain>;
+  /** PostgreSQL composite types. */
+  readonly compositeTypes: ReadonlyMap<string, CompositeType>;
   /** Functions and procedures, keyed by name and identity arguments. */
   readonly routines: ReadonlyMap<string, Routine>;
   /** Keyed by `table key/name`. */
@@ -68,6 +72,7 @@ export class MetaData extends HasInfo {
     this.sequences = keyed(props.sequences);
     this.extensions = keyed(props.extensions);
     this.domains = keyed(props.domains);
+    this.compositeTypes = keyed(props.compositeTypes);
     this.routines = keyed(props.routines);
     this.triggers = keyed(props.triggers);
     this.policies = keyed(props.policies);
@@ -86,7 +91,7 @@ export class MetaData extends HasInfo {
   /** Every schema named by an object of the model (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
     const names = new Set<string | undefined>();
-    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.routines, this.triggers, this.policies]) {
+    for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.compositeTypes, this.routines, this.triggers, this.policies]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
     return [...names];
@@ -101,6 +106,7 @@ export class MetaData extends HasInfo {
       sequences: this.sequences.values(),
       extensions: this.extensions.values(),
       domains: this.domains.values(),
+      compositeTypes: this.compositeTypes.values(),
       routines: this.routines.values(),
       triggers: this.triggers.values(),
       policies: this.policies.values(),

@@ -38,6 +38,7 @@ export { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 export { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
+export { AlterCompositeTypeOp, CreateCompositeTypeOp, DropCompositeTypeOp } from "./composite-type-ops.js";
 export { BatchAlterTableOp } from "./batch-alter-table-op.js";
 export { Dispatcher, DuplicateHandlerError, MissingHandlerError, type RegisterOptions } from "./dispatcher.js";
 export {

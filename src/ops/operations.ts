@@ -17,6 +17,7 @@ import {
   type TriggerProps,
   type Column,
   type Constraint,
+  type CompositeType,
   type Domain,
   type IndexElement,
   type SequenceProps,
@@ -56,6 +57,7 @@ import { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
+import { AlterCompositeTypeOp, CreateCompositeTypeOp, DropCompositeTypeOp } from "./composite-type-ops.js";
 import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
 import { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./function-ops.js";
 import { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "./trigger-ops.js";
@@ -357,6 +359,21 @@ export class Operations {
   }
 
   /** Gives the domain `to`'s checks, default and NOT NULL; `existing` is the domain as it is now (for the reverse). */
+  /** A composite type, built with `s.compositeType(...)`. */
+  createCompositeType(type: CompositeType): Promise<void> {
+    return this.invoke(new CreateCompositeTypeOp(type));
+  }
+
+  /** `compositeType` is the dropped type, so the op can be reversed. */
+  dropCompositeType(name: string, options: Schema & { compositeType?: CompositeType } = {}): Promise<void> {
+    return this.invoke(new DropCompositeTypeOp(name, options));
+  }
+
+  /** Changes the attributes of a composite type to `to`'s; `existing` is the type as it is now (for the reverse). */
+  alterCompositeType(to: CompositeType, existing: CompositeType): Promise<void> {
+    return this.invoke(new AlterCompositeTypeOp(existing, to));
+  }
+
   alterDomain(to: Domain, existing: Domain): Promise<void> {
     return this.invoke(new AlterDomainOp(existing, to));
   }

@@ -41,6 +41,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   invisibleColumns: "invisible columns are",
   extensions: "extensions are",
   domains: "domains are",
+  compositeTypes: "composite types are",
   concurrentIndexes: "concurrent index builds are",
   algorithmClauses: "ALGORITHM= clauses are",
   functions: "functions and procedures are",
@@ -62,6 +63,8 @@ export class BuildContext {
   readonly enums = new Map<string, Enum>();
   /** Declared domains by key: columns name them as their type. */
   readonly domains = new Map<string, Domain>();
+  /** Declared composite types by key, named before any is built (a domain or another type may use one). */
+  readonly compositeTypes = new Map<string, ObjectName>();
   /** Types already resolved, by spelling (see resolveType). */
   readonly resolvedTypes = new Map<string, ResolvedType>();
 

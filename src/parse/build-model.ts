@@ -4,6 +4,7 @@ import {
   MetaData,
   Table,
   typesEqual,
+  type CompositeType,
   type Enum,
   type Extension,
   type Policy,
@@ -15,6 +16,7 @@ import {
 import type { Declaration, DomainDecl, Pos, RoutineDecl } from "../../grammar/ast.js";
 import { BuildContext, type ObjectName } from "./build-context.js";
 import { buildEnum, buildSequence, buildView } from "./build-schema-objects.js";
+import { buildCompositeType } from "./build-composite-type.js";
 import { buildDomain } from "./build-domain.js";
 import { buildPolicy } from "./build-policies.js";
 import { buildExtension } from "./build-extension.js";
@@ -73,6 +75,19 @@ export function buildModel(
     if (built) ctx.enums.set(name.key, built);
   }
 
+  // Composite types are named before domains and built after them: a domain may be over one, and one may hold a domain.
+  const compositeDecls = of("type").flatMap(({ path, decl }) => {
+    ctx.path = path;
+    const name = ctx.objectName(decl.name);
+    if (!name || !claim(name, "type", decl.name)) return [];
+    if (ctx.enums.has(name.key)) {
+      ctx.error(decl.name, `"${name.key}" is already declared as an enum`);
+      return [];
+    }
+    ctx.compositeTypes.set(name.key, name);
+    return [{ path, decl, name }];
+  });
+
   // Domains after enums (a domain may be over one), before tables (columns name them),
   // each after the domain it is over.
   for (const { path, decl } of basesFirst(of("domain"), ctx.dialect?.defaultSchema)) {
@@ -85,6 +100,13 @@ export function buildModel(
     }
     const domain = buildDomain(ctx, decl, name);
     if (domain) ctx.domains.set(name.key, domain);
+  }
+
+  const compositeTypes: CompositeType[] = [];
+  for (const { path, decl, name } of compositeDecls) {
+    ctx.path = path;
+    const built = buildCompositeType(ctx, decl, name);
+    if (built) compositeTypes.push(built);
   }
 
   const drafts = new Map<string, TableDraft>();
@@ -161,6 +183,7 @@ export function buildModel(
     sequences,
     extensions: extensions.values(),
     domains: ctx.domains.values(),
+    compositeTypes,
     routines: routines.values(),
     triggers: triggers.values(),
     policies: policies.values(),

@@ -1,6 +1,6 @@
 import { domainTypeName, enumType, scalarType, type Domain, type Enum, type SqlType, type TypeSpec } from "../model/index.js";
 import type { TypeNode } from "../../grammar/ast.js";
-import type { BuildContext } from "./build-context.js";
+import type { BuildContext, ObjectName } from "./build-context.js";
 import { didYouMean } from "./suggest.js";
 
 export interface ResolvedType {
@@ -42,15 +42,19 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   if (parts.length === 1 && parts[0].quoted && ctx.dialect?.declaredType) return resolveDeclared(ctx, node, ctx.dialect.declaredType);
   let enumDecl: Enum | undefined;
   let domain: Domain | undefined;
+  let composite: ObjectName | undefined;
   if (parts.length === 2) {
     const name = ctx.qualify(parts[0], parts[1].text);
     if (!name) return undefined;
     enumDecl = ctx.enums.get(name.key);
     domain = ctx.domains.get(name.key);
+    composite = ctx.compositeTypes.get(name.key);
   } else if (parts.length === 1) {
     enumDecl = ctx.enums.get(parts[0].text);
     domain = ctx.domains.get(parts[0].text);
+    composite = ctx.compositeTypes.get(parts[0].text);
   }
+  if (composite) return resolveComposite(ctx, node, composite);
   if (enumDecl) return resolveEnum(ctx, node, enumDecl);
   if (domain) return resolveDomain(ctx, node, domain);
   const spec = parts.length === 1 ? ctx.typeSpecs.get(parts[0].text) : undefined;
@@ -63,7 +67,7 @@ function resolveUncached(ctx: BuildContext, node: TypeNode): ResolvedType | unde
   }
   if (!spec) {
     const written = parts.map((p) => p.text).join(".");
-    ctx.error(node.name, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys(), ...ctx.domains.keys()])}`);
+    ctx.error(node.name, `unknown type "${written}"${didYouMean(written, [...ctx.typeSpecs.keys(), ...ctx.enums.keys(), ...ctx.domains.keys(), ...ctx.compositeTypes.keys()])}`);
     return undefined;
   }
   if (!checkModifiers(ctx, node) || !checkArgs(ctx, node, spec)) return undefined;
@@ -97,6 +101,16 @@ function resolveEnum(ctx: BuildContext, node: TypeNode, decl: Enum): ResolvedTyp
   }
   if (!checkModifiers(ctx, node)) return undefined;
   return { type: enumType(decl.name, decl.schema, node.arrayDims), autoincrement: false, enumDecl: decl };
+}
+
+/** A composite type is named as the database spells it, as a domain is; it takes no parameters. */
+function resolveComposite(ctx: BuildContext, node: TypeNode, type: ObjectName): ResolvedType | undefined {
+  if (node.args.length) {
+    ctx.error(node.args[0], `composite type "${type.key}" takes no parameters`);
+    return undefined;
+  }
+  if (!checkModifiers(ctx, node)) return undefined;
+  return { type: scalarType(domainTypeName(type), [], { arrayDims: node.arrayDims }), autoincrement: false };
 }
 
 /** A domain is named as the database spells it (domainTypeName); it takes no parameters. */

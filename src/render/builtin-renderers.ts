@@ -1,3 +1,4 @@
+import { setupCompositeTypeRenderers } from "./composite-type-renderers.js";
 import { setupDomainRenderers } from "./domain-renderers.js";
 import { setupExtensionRenderers } from "./extension-renderers.js";
 import { setupOnlineRenderers } from "./online-renderers.js";
@@ -13,6 +14,7 @@ export function setup(registry: RendererRegistry): RendererRegistry {
   setupSchemaObjectRenderers(registry);
   setupExtensionRenderers(registry);
   setupDomainRenderers(registry);
+  setupCompositeTypeRenderers(registry);
   setupOnlineRenderers(registry);
   setupRoutineRenderers(registry);
   setupPolicyRenderers(registry);

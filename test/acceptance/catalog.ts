@@ -58,6 +58,14 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_collation co ON co.oid = t.typcollation
       WHERE t.typtype = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
   );
+  const composites = await db.query<Row>(
+    `SELECT n.nspname || '.' || c.relname AS name,
+            (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, ''), ', ' ORDER BY a.attnum)
+               FROM pg_attribute a LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
+              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'c' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+  );
   const views = await db.query<Row>(
     `SELECT n.nspname || '.' || c.relname AS name, c.relkind AS kind, c.relispopulated AS populated,
             pg_get_viewdef(c.oid) AS def, obj_description(c.oid, 'pg_class') AS comment
@@ -66,6 +74,7 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
   );
   return [
     ...extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`),
+    ...composites.map((t) => `composite type ${t.name}: (${text(t.attributes)})`),
     ...views.map((v) =>
       `${v.kind === "m" ? `materialized view ${v.name} (${v.populated ? "populated" : "with no data"})` : `view ${v.name}`}: ${text(v.def)} -- comment: ${text(v.comment)}`,
     ),

@@ -18,7 +18,7 @@ const t = (name: string, ...columns: Column[]) => new Table({ name, columns });
 
 test("built-ins register through the registry, in a documented order", () => {
   const registry = createComparators();
-  assert.equal(registry.names("schema"), ["extensions", "enums", "domains", "sequences", "functions", "views", "tables", "triggers", "policies", "schemas"]);
+  assert.equal(registry.names("schema"), ["extensions", "enums", "domains", "compositeTypes", "sequences", "functions", "views", "tables", "triggers", "policies", "schemas"]);
   assert.equal(registry.names("table"), ["columns", "primaryKey", "indexes", "foreignKeys", "checks", "tableComment", "tableOptions"]);
   assert.equal(registry.names("column"), ["type", "nullable", "serverDefault", "comment", "identity", "generated", "collation", "onUpdate", "invisible", "storage"]);
   assert.equal(createComparators({ builtins: false }).names("table"), []);

@@ -1,10 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CheckConstraint, Domain, Extension, scalarType, Sequence, View } from "../../src/model/index.js";
+import { CheckConstraint, Column, CompositeType, Domain, Extension, scalarType, Sequence, View } from "../../src/model/index.js";
 import * as ops from "../../src/ops/index.js";
 import { ck, fk, ix, nameColumn, pk, roleEnum, policy, routine, seq, trigger, uq, userTable, view, withDefault } from "./fixtures.js";
 
 const posint = new Domain({ name: "posint", type: scalarType("integer"), nullable: false, checks: [new CheckConstraint({ name: "posint_check", expression: "VALUE > 0" })] });
+const point = new CompositeType({ name: "point", schema: "geo", attributes: [new Column({ name: "x", type: scalarType("integer"), nullable: true })] });
 
 // One instance of every op class, carrying the state its reverse needs.
 const reversible: Array<[string, ops.MigrateOperation]> = [
@@ -51,6 +52,9 @@ const reversible: Array<[string, ops.MigrateOperation]> = [
   ["CreateDomainOp", new ops.CreateDomainOp(posint)],
   ["DropDomainOp", new ops.DropDomainOp("posint", { domain: posint })],
   ["AlterDomainOp", new ops.AlterDomainOp(posint, new Domain({ name: "posint", type: scalarType("integer"), nullable: true }))],
+  ["CreateCompositeTypeOp", new ops.CreateCompositeTypeOp(point)],
+  ["DropCompositeTypeOp", new ops.DropCompositeTypeOp("point", { schema: "geo", compositeType: point })],
+  ["AlterCompositeTypeOp", new ops.AlterCompositeTypeOp(point, new CompositeType({ name: "point", schema: "geo", attributes: [nameColumn] }))],
   ["CreateExtensionOp", new ops.CreateExtensionOp(new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
   ["DropExtensionOp", new ops.DropExtensionOp("citext", { extension: new Extension({ name: "citext" }) })],
   ["AlterExtensionOp", new ops.AlterExtensionOp(new Extension({ name: "citext", version: "1.5" }), new Extension({ name: "citext", schema: "ext", version: "1.6" }))],
@@ -119,6 +123,7 @@ const irreversible: Array<[ops.MigrateOperation, string]> = [
   [new ops.DropEnumOp("role"), 'DropEnumOp cannot be reversed: the values of the dropped enum "role" are not known'],
   [new ops.DropSequenceOp("s"), 'DropSequenceOp cannot be reversed: the dropped sequence "s" is not known'],
   [new ops.DropDomainOp("posint"), 'DropDomainOp cannot be reversed: the dropped domain "posint" is not known'],
+  [new ops.DropCompositeTypeOp("point"), 'DropCompositeTypeOp cannot be reversed: the dropped composite type "point" is not known'],
   [new ops.DropExtensionOp("citext"), 'DropExtensionOp cannot be reversed: the dropped extension "citext" is not known'],
   [new ops.DropViewOp("v"), 'DropViewOp cannot be reversed: the definition of the dropped view "v" is not known'],
   [new ops.ReplaceViewOp(view), 'ReplaceViewOp cannot be reversed: the old definition of view "active_users" is not known'],

@@ -16,7 +16,7 @@ const SQLITE = 'database { dialect = "sqlite" }\n';
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
   // syntax and lexing
-  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)']],
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)']],
   ["an extension on SQLite", "extension citext", ["1:1: extensions are not supported by sqlite"]],
   ["an extension with a schema in its name", `${PG}extension ext.citext`, ['2:15: an extension name is one name: say where its objects go with `schema = "..."`']],
   ["an unknown extension setting", `${PG}extension citext { shema = "ext" }`, ['2:20: unknown extension setting "shema"; did you mean "schema"?']],
@@ -96,6 +96,11 @@ const CASES: Array<[string, string, string[]]> = [
   ["a partition of a table that is not partitioned", PG + "table p { a integer }\ntable c {\n  @@partitionOf(p, default) }", ['4:17: table "p" is not partitioned: give it @@partitionBy(range, [column])']],
   ["inheriting from an unknown table", PG + "table event { a integer }\ntable c {\n  @@inherits([evnt]) }", ['4:15: unknown table "evnt"; did you mean "event"?']],
   ["partitioning on sqlite", 'database { dialect = "sqlite" }\ntable p { a integer\n  @@partitionBy(range, [a]) }', ["3:3: @@partitionBy is not supported by sqlite"]],
+  ["a NOT NULL attribute of a composite type", PG + "type point { x integer\n  y integer? }", ["2:16: an attribute of a composite type cannot be NOT NULL: write x with a nullable type (ending in ?)"]],
+  ["a default on an attribute of a composite type", PG + "type point { x integer? @default(0) }", ['2:25: @default is not for an attribute of a composite type (it takes a type and @collate only)']],
+  ["a table attribute in a composite type", PG + "type point { x integer?\n  @@id([x]) }", ["3:3: @@id is a table's: a composite type has attributes only"]],
+  ["an unknown composite type", PG + "type geo.point { x integer? }\ntable t { p geo.pont? }", ['3:13: unknown type "geo.pont"; did you mean "geo.point"?']],
+  ["composite types on mysql", 'database { dialect = "mysql" }\ntype point { x integer? }', ["2:1: composite types are not supported by mysql"]],
   ["@withNoData takes no arguments", PG + 'materialized view v = sql("select 1") @withNoData(true)', ["2:51: @withNoData takes no positional arguments: expected @withNoData"]],
   ["missing attribute argument", "table t { a integer @default }", ["1:21: missing value of @default: expected @default(value)"]],
   ["too many attribute arguments", "table t { a integer @default(1, 2) }", ["1:33: too many arguments to @default: expected @default(value)"]],
@@ -184,7 +189,7 @@ test("every error of a file comes at once, and of every file", () => {
 
 test("the parser recovers and reports several syntax errors in one file", () => {
   assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
-    '2:1: unexpected "}": expected a declaration (database, enum, table, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)',
+    '2:1: unexpected "}": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)',
     '3:21: expected a type but found "}"',
     '4:8: expected \'=\' but found "sql"',
   ]);

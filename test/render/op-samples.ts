@@ -181,6 +181,25 @@ export const OP_SAMPLES: readonly OpSample[] = [
     op: new ops.AlterDomainOp(s.domain("posint", s.integer()), s.domain("posint", s.integer(), { nullable: false })),
     code: 'await op.alterDomain(s.domain("posint", s.integer(), { nullable: false }), s.domain("posint", s.integer()));',
   },
+  {
+    op: new ops.CreateCompositeTypeOp(s.compositeType("point", [s.column("x", s.integer(), { nullable: true })], { schema: "geo" })),
+    code: 'await op.createCompositeType(s.compositeType("point", [s.column("x", s.integer(), { nullable: true })], { schema: "geo" }));',
+  },
+  {
+    op: new ops.DropCompositeTypeOp("point", { compositeType: s.compositeType("point", [s.column("x", s.integer(), { nullable: true })]) }),
+    code:
+      '// WARNING: this loses data: drops composite type point\n' +
+      'await op.dropCompositeType("point", { compositeType: s.compositeType("point", [s.column("x", s.integer(), { nullable: true })]) });',
+  },
+  {
+    op: new ops.AlterCompositeTypeOp(
+      s.compositeType("point", [s.column("x", s.integer(), { nullable: true })]),
+      s.compositeType("point", [s.column("x", s.integer(), { nullable: true }), s.column("y", s.integer(), { nullable: true })]),
+    ),
+    code:
+      'await op.alterCompositeType(s.compositeType("point", [s.column("x", s.integer(), { nullable: true }), s.column("y", s.integer(), { nullable: true })]), ' +
+      's.compositeType("point", [s.column("x", s.integer(), { nullable: true })]));',
+  },
   { op: new ops.CreateExtensionOp(new Extension({ name: "uuid-ossp", schema: "ext", version: "1.1" })), code: 'await op.createExtension("uuid-ossp", { schema: "ext", version: "1.1" });' },
   { op: new ops.CreateExtensionOp(new Extension({ name: "citext" })), code: 'await op.createExtension("citext");' },
   {

@@ -20,6 +20,7 @@ import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "../../ops/extension-ops.js";
 import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "../../ops/domain-ops.js";
+import { AlterCompositeTypeOp, CreateCompositeTypeOp, DropCompositeTypeOp } from "../../ops/composite-type-ops.js";
 import { CreateTableCommentOp, DropTableCommentOp } from "../../ops/table-comment-ops.js";
 import { AlterTableOptionsOp } from "../../ops/table-options-ops.js";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
@@ -73,6 +74,9 @@ export const DDL_OPS = {
   CreateDomainOp,
   DropDomainOp,
   AlterDomainOp,
+  CreateCompositeTypeOp,
+  DropCompositeTypeOp,
+  AlterCompositeTypeOp,
   CreateViewOp,
   DropViewOp,
   ReplaceViewOp,

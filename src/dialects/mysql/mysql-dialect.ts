@@ -57,6 +57,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     tableOptions: ["engine", "rowFormat", "autoIncrement", "charset", "collation", "partitions"],
     extensions: false,
     domains: false,
+    compositeTypes: false,
     concurrentIndexes: false,
     algorithmClauses: true,
     functions: true,

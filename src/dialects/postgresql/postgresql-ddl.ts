@@ -7,6 +7,7 @@ import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
 import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setStorage } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
+import { pgAlterCompositeType, pgCreateCompositeType } from "./postgresql-ddl-composite-types.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
 import { pgCreateFunction, pgDropFunction } from "./postgresql-ddl-functions.js";
 import { pgAlterPolicy, pgCreatePolicy, pgDropPolicy } from "./postgresql-ddl-policies.js";
@@ -100,6 +101,9 @@ function handlers(w: DdlWriter): DdlHandlers {
     CreateDomainOp: (op) => pgCreateDomain(w, op.domain),
     DropDomainOp: (op) => [{ sql: `DROP DOMAIN ${w.name(op.schema, op.domainName)}` }],
     AlterDomainOp: (op) => pgAlterDomain(w, op.from, op.to),
+    CreateCompositeTypeOp: (op) => [pgCreateCompositeType(w, op.compositeType)],
+    DropCompositeTypeOp: (op) => [{ sql: `DROP TYPE ${w.name(op.schema, op.typeName)}` }],
+    AlterCompositeTypeOp: (op) => pgAlterCompositeType(w, op.from, op.to),
     CreateViewOp: (op) => pgCreateView(w, op.view),
     DropViewOp: (op) => [pgDropView(w, op.schema, op.viewName, op.view?.materialized === true)],
     // Dropped and created: CREATE OR REPLACE VIEW can only append columns, and a materialized view has no OR REPLACE.

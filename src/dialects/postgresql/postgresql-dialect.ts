@@ -44,6 +44,7 @@ export const postgresqlDialect: Dialect = {
     tableOptions: ["unlogged", "rowLevelSecurity", "forceRowLevelSecurity", "partitionBy", "partitionOf", "partitionBound", "inherits"],
     extensions: true,
     domains: true,
+    compositeTypes: true,
     concurrentIndexes: true,
     algorithmClauses: false,
     functions: true,

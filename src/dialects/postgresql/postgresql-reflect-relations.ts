@@ -7,7 +7,7 @@ export interface RelationRow {
   readonly oid: number;
   readonly schema: string;
   readonly name: string;
-  /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence. */
+  /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence, `c` composite type. */
   readonly kind: string;
   /** `p` permanent, `u` unlogged. */
   readonly persistence: string;
@@ -56,7 +56,7 @@ left join pg_catalog.pg_depend own
 left join pg_catalog.pg_class own_rel on own_rel.oid = own.refobjid
 left join pg_catalog.pg_namespace own_ns on own_ns.oid = own_rel.relnamespace
 left join pg_catalog.pg_attribute own_att on own_att.attrelid = own.refobjid and own_att.attnum = own.refobjsubid
-where c.relkind in ('r', 'p', 'v', 'm', 'S') and ${schemaPredicate("n")}
+where c.relkind in ('r', 'p', 'v', 'm', 'S', 'c') and ${schemaPredicate("n")}
   and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")}
 order by n.nspname, c.relname`;
 
@@ -82,7 +82,7 @@ export async function listEnums(connection: DatabaseConnection, scope: CatalogSc
 
 const SCHEMAS_SQL = `
 select n.nspname as name, ${schemaPredicate("n")} as in_scope,
-       exists (select 1 from pg_catalog.pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+       exists (select 1 from pg_catalog.pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f', 'c')
                  and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")})
        or exists (select 1 from pg_catalog.pg_type t where t.typnamespace = n.oid and t.typtype in ('e', 'd', 'r', 'm')
                  and ${NOT_FROM_EXTENSION("pg_catalog.pg_type", "t")})

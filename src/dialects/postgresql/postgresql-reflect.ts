@@ -1,4 +1,4 @@
-import { MetaData, Table, View, type Sequence, type TableOptions } from "../../model/index.js";
+import { CompositeType, MetaData, Table, View, type Sequence, type TableOptions } from "../../model/index.js";
 import type { DatabaseConnection } from "../dialect.js";
 import { DEFAULT_VERSION_TABLE, type NameFilterType, type ReflectOptions } from "../reflect-options.js";
 import { catalogScope, modelSchema } from "./postgresql-catalog-scope.js";
@@ -46,6 +46,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const views = relations.filter((r) => (r.kind === "v" || r.kind === "m") && wanted(r.name, modelSchema(r.schema), "view"));
   const keptTableOids = new Set(tables.map((t) => t.oid));
   const materializedOids = views.filter((v) => v.kind === "m").map((v) => v.oid);
+  const composites = relations.filter((r) => r.kind === "c" && wanted(r.name, modelSchema(r.schema), "compositeType"));
   // Sequences that belong to a column are not objects of their own: identity
   // sequences never, serial ones once their column reads as autoincrement,
   // and those of excluded tables go with their table.
@@ -81,7 +82,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const tableOids = [...keptTableOids];
   const [details, reflectedColumns, constraints, indexes, sequenceDetails] = await Promise.all([
     readRelationDetails(connection, [...tableOids, ...views.map((v) => v.oid)]),
-    readColumns(connection, tableOids, ownedSequences),
+    readColumns(connection, [...tableOids, ...composites.map((c) => c.oid)], ownedSequences),
     readConstraints(connection, tableOids),
     readIndexes(connection, [...tableOids, ...materializedOids]),
     readSequenceDetails(connection, [...sequences, ...identitySequences].map((s) => s.oid)),
@@ -158,6 +159,9 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     sequences: modelSequences,
     extensions,
     domains,
+    compositeTypes: composites.map(
+      (row) => new CompositeType({ name: row.name, schema: modelSchema(row.schema), attributes: columns.get(row.oid) ?? [] }),
+    ),
     routines,
     triggers: triggers.map((t) => t.trigger),
     policies,

@@ -45,6 +45,7 @@ export const sqliteDialect: Dialect = {
     tableOptions: ["virtual", "strict", "withoutRowid"],
     extensions: false,
     domains: false,
+    compositeTypes: false,
     concurrentIndexes: false,
     algorithmClauses: false,
     functions: false,
