@@ -30,13 +30,13 @@ const PARENT = migrationFile({
 });
 
 /** Verifies `upgrade` (a migration above PARENT) with a lock observer; returns what it saw, one line per operation. */
-async function watched(url: string, upgrade: string, downgrade: string): Promise<{ seen: string[]; check: LockCheck }> {
+async function watched(url: string, upgrade: string, downgrade: string, extra?: string): Promise<{ seen: string[]; check: LockCheck }> {
   const p = project();
   const scratch = await openScratchDatabase(postgresqlDialect, url);
   const observer = await postgresqlDialect.connect(scratch.url!);
   try {
     p.write("migrations/h1.ts", PARENT);
-    p.write("migrations/h2.ts", migrationFile({ revision: "h2", downRevision: "h1", upgrade, downgrade }));
+    p.write("migrations/h2.ts", migrationFile({ revision: "h2", downRevision: "h1", upgrade, downgrade, extra }));
     const graph = await loadRevisionGraph(join(p.cwd, "migrations"), p.cwd);
     const result = await verifyMigration({ scratch: scratch.connection, observer, graph, revision: "h2", versionTable: "strata_version", database: "default", cwd: p.cwd });
     assert.equal(result.failure, undefined);
@@ -88,6 +88,20 @@ if (availableDialects(["postgresql"]).length === 0) {
           "createIndex on orders: index-blocks-writes",
         ],
       );
+      assert.equal(check.disagreements, []);
+    }),
+  );
+
+  test("in a migration without a transaction (CONCURRENTLY), each statement is watched while it runs", () =>
+    withTestDatabase("postgresql", async (db) => {
+      const { seen, check } = await watched(
+        db.url,
+        '  await op.createIndex("ix_note", "orders", ["note"], { concurrently: true });',
+        '  await op.dropIndex("ix_note", "orders", { concurrently: true });',
+        "export const transactional = false;",
+      );
+      assert.equal(seen, ["createIndex on orders: ShareUpdateExclusiveLock on orders"]);
+      assert.equal(check.findings.flatMap((f) => f.hazards), []);
       assert.equal(check.disagreements, []);
     }),
   );
