@@ -2,8 +2,9 @@
  * The language server on a 1,000-table model (bench/parse.ts's schema, in
  * ten files of 100 tables, then in one file): how long the first diagnostics
  * take after start, and how long after an edit the editor has the new ones
- * (the edit breaks a type, then fixes it; 25 ms of it is the pause the server
- * waits for after typing). The target is 100 ms after an edit. Driven over
+ * (the edit breaks a type, then fixes it; the server compiles an edit at
+ * once after a pause, but waits 25 ms for typing to pause when the edit
+ * comes within 25 ms of its last compile, as some of these do). The target is 100 ms after an edit. Driven over
  * stdio by the protocol library's client, as the tests do; the compile's own
  * share is measured in process first. The edit is in the edited file's
  * first table, so every table below it moves: the case where the editor's

@@ -25,7 +25,7 @@ import { SchemaWorkspace, type ModelState } from "./schema-workspace.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { syntaxAt } from "./syntax-at.js";
 
-/** How long typing must pause before the model is compiled again. */
+/** How long typing must pause before the model is compiled again, when it goes on right after a compile. */
 const DEBOUNCE_MS = 25;
 
 /**
@@ -64,8 +64,16 @@ export function runLanguageServer(cwd: string): Promise<void> {
     published.set(root, now);
     return state;
   };
+  /** When each model's latest compile ended. */
+  const compiledAt = new Map<string, number>();
+  /**
+   * An edit after a pause is compiled at once (on the next turn of the event
+   * loop, so the changes that came together are taken together); edits that
+   * follow within DEBOUNCE_MS of the last compile wait for typing to pause.
+   */
   const schedule = (root: string) => {
     clearTimeout(timers.get(root));
+    const paused = performance.now() - (compiledAt.get(root) ?? -Infinity) >= DEBOUNCE_MS;
     timers.set(root, setTimeout(() => {
       timers.delete(root);
       // A failure here has no request to answer: it goes to the editor's log, and the server stays up.
@@ -73,8 +81,10 @@ export function runLanguageServer(cwd: string): Promise<void> {
         compileAndPublish(root);
       } catch (error) {
         connection.console.error(`strata: ${(error as Error).message}`);
+      } finally {
+        compiledAt.set(root, performance.now());
       }
-    }, DEBOUNCE_MS));
+    }, paused ? 0 : DEBOUNCE_MS));
   };
   /** The model of a file as of now: a pending compile is done first, so answers match the text. */
   const stateOf = (uri: string): ModelState => {
