@@ -3,8 +3,10 @@
  * columns of every type family, every default kind, widened types,
  * nullability, indexes, named and unnamed unique and check constraints,
  * foreign keys (cycles included), renames of columns and tables, views over
- * tables and over views, enums and their values. An edit that does not fit
- * the model returns undefined and another is drawn.
+ * tables and over views, enums and their values; and each dialect's own:
+ * column collations, identity sequence options (PostgreSQL), STRICT tables
+ * (SQLite), ON UPDATE and NO ACTION vs RESTRICT (MySQL). An edit that does
+ * not fit the model returns undefined and another is drawn.
  */
 import { fresh, type ColumnModel, type SchemaModel, type TableModel, type ViewModel } from "./random-schema.js";
 
@@ -23,6 +25,17 @@ const WIDER: Record<string, string> = {
   "varchar(20)": "varchar(40)",
   "varchar(40)": "text",
 };
+
+/** Column collations each dialect has (besides the default). */
+const COLLATIONS: Record<SchemaModel["dialect"], string[]> = {
+  postgresql: ["C", "POSIX"],
+  mysql: ["utf8mb4_bin", "utf8mb4_unicode_ci"],
+  sqlite: ["NOCASE", "RTRIM"],
+};
+const TEXT_TYPES = ["varchar(20)", "varchar(40)", "text"];
+/** The only types a STRICT table's columns may have, of those the test uses. */
+const STRICT_TYPES = ["integer", "text"];
+const fits = (table: TableModel, type: string) => !table.strict || STRICT_TYPES.includes(type);
 
 /** Expression defaults each server rewrites in its own way (compared by asking it how it stores them). */
 const SQL_DEFAULTS: Record<SchemaModel["dialect"], { date: string[]; timestamp: string[] }> = {
@@ -85,8 +98,8 @@ type Edit = (model: SchemaModel, rnd: Rnd) => string | undefined;
 const EDITS: Record<string, Edit> = {
   addTable(model, rnd) {
     if (model.tables.length >= 5) return undefined;
-    const table: TableModel = { name: fresh(model, "t"), columns: [], rows: chance(rnd, 0.75) };
-    table.columns.push(newColumn(model, rnd, pick(BASE_TYPES, rnd)!));
+    const table: TableModel = { name: fresh(model, "t"), columns: [], rows: chance(rnd, 0.75), strict: model.dialect === "sqlite" && chance(rnd, 0.2) };
+    table.columns.push(newColumn(model, rnd, pick(BASE_TYPES.filter((t) => fits(table, t)), rnd)!));
     model.tables.push(table);
     return `add table ${table.name} with ${table.columns[0].name} ${table.columns[0].type}`;
   },
@@ -112,7 +125,7 @@ const EDITS: Record<string, Edit> = {
   addColumn(model, rnd) {
     const table = pick(model.tables, rnd);
     if (!table) return undefined;
-    const types = [...BASE_TYPES, ...model.enums.map((e) => e.name)];
+    const types = [...BASE_TYPES, ...model.enums.map((e) => e.name)].filter((t) => fits(table, t));
     const column = newColumn(model, rnd, pick(types, rnd)!);
     table.columns.push(column);
     return `add column ${table.name}.${column.name} ${column.type}${column.nullable ? "?" : ""}${column.default ? ` default ${column.default}` : ""}`;
@@ -135,7 +148,8 @@ const EDITS: Record<string, Edit> = {
     return `rename column ${table.name}.${old} -> ${column.name}`;
   },
   widenType(model, rnd) {
-    const [table, column] = pick(columns(model, (c) => WIDER[c.type] !== undefined && !c.foreignKeyColumn && !(WIDER[c.type] === "text" && (c.unique || c.indexed || c.default))), rnd) ?? [];
+    const widens = (c: ColumnModel, t: TableModel) => WIDER[c.type] !== undefined && fits(t, WIDER[c.type]) && !c.foreignKeyColumn;
+    const [table, column] = pick(columns(model, (c, t) => widens(c, t) && !(WIDER[c.type] === "text" && (c.unique || c.indexed || c.default))), rnd) ?? [];
     if (!table || !column) return undefined;
     const from = column.type;
     column.type = WIDER[from];
@@ -214,6 +228,39 @@ const EDITS: Record<string, Edit> = {
     else if (view.columns.length) view.columns.pop();
     else return undefined;
     return `change view ${view.name} to (${view.columns.join(", ")})`;
+  },
+  changeCollation(model, rnd) {
+    const [table, column] = pick(columns(model, (c) => TEXT_TYPES.includes(c.type)), rnd) ?? [];
+    if (!table || !column) return undefined;
+    const other = COLLATIONS[model.dialect].filter((c) => c !== column.collation);
+    column.collation = column.collation !== undefined && chance(rnd, 0.4) ? undefined : pick(other, rnd);
+    return `collation of ${table.name}.${column.name}: ${column.collation ?? "the default"}`;
+  },
+  changeIdentity(model, rnd) {
+    const table = model.dialect === "postgresql" ? pick(model.tables, rnd) : undefined;
+    if (!table) return undefined;
+    if (table.identity && chance(rnd, 0.3)) table.identity = undefined;
+    else table.identity = { start: table.identity?.start ?? 100, increment: 2 + Math.floor(rnd() * 5) };
+    return table.identity ? `${table.name}.id identity start ${table.identity.start} increment ${table.identity.increment}` : `${table.name}.id no identity`;
+  },
+  toggleStrict(model, rnd) {
+    const table = model.dialect === "sqlite" ? pick(model.tables, rnd) : undefined;
+    if (!table || (!table.strict && !table.columns.every((c) => STRICT_TYPES.includes(c.type)))) return undefined;
+    table.strict = !table.strict;
+    return `${table.name} ${table.strict ? "strict" : "not strict"}`;
+  },
+  toggleOnUpdate(model, rnd) {
+    const [table, column] = model.dialect === "mysql" ? pick(columns(model, (c) => c.type === "timestamp"), rnd) ?? [] : [];
+    if (!table || !column) return undefined;
+    column.onUpdate = !column.onUpdate;
+    return `${table.name}.${column.name} ${column.onUpdate ? "on update now()" : "no on update"}`;
+  },
+  changeReferenceAction(model, rnd) {
+    // On MySQL/MariaDB NO ACTION, RESTRICT and no action written are three things the catalog tells apart.
+    const [table, column] = model.dialect === "mysql" ? pick(columns(model, (c) => c.references !== undefined), rnd) ?? [] : [];
+    if (!table || !column) return undefined;
+    column.references!.onDelete = pick((["noAction", "restrict", undefined] as const).filter((a) => a !== column.references!.onDelete), rnd);
+    return `on delete ${column.references!.onDelete ?? "(unspecified)"} for ${table.name}.${column.name}`;
   },
   addEnum(model, rnd) {
     if (model.dialect === "sqlite" || model.enums.length >= 2) return undefined;

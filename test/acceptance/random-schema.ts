@@ -16,9 +16,13 @@ export interface ColumnModel {
   unique?: "named" | "unnamed";
   indexed: boolean;
   check?: "named" | "unnamed";
-  references?: { table: string; named: boolean };
+  references?: { table: string; named: boolean; onDelete?: "noAction" | "restrict" };
   /** Made for a foreign key (even if it has none now): it holds NULL, so a downgrade can restore the key over rows. */
   foreignKeyColumn?: boolean;
+  /** The column's own collation (text columns). */
+  collation?: string;
+  /** MySQL `@onUpdate(now())` (timestamp columns). */
+  onUpdate?: boolean;
   renamedFrom?: string;
 }
 
@@ -28,6 +32,10 @@ export interface TableModel {
   /** Whether the test keeps a row in it (some tables stay empty, so changes run with and without data). */
   rows: boolean;
   renamedFrom?: string;
+  /** PostgreSQL: `id` is an identity column with these sequence options. */
+  identity?: { start: number; increment: number };
+  /** SQLite `STRICT` (its columns are then integer or text only). */
+  strict?: boolean;
 }
 
 /** `select id, <columns> from <source>`; the source is a table or another view. */
@@ -62,10 +70,12 @@ export function fresh(model: SchemaModel, prefix: string): string {
 export function schemaText(model: SchemaModel): string {
   const enums = model.enums.map((e) => `enum ${e.name} { ${e.values.join(" ")} }`);
   const tables = model.tables.map((table) => {
-    const lines = ["  id integer @id"];
+    const identity = table.identity ? ` @identity(start: ${table.identity.start}, increment: ${table.identity.increment})` : "";
+    const lines = [`  id integer @id${identity}`];
     for (const c of table.columns) lines.push(`  ${c.name} ${c.type}${c.nullable ? "?" : ""}${attributes(table, c)}`);
     for (const c of table.columns.filter((c) => c.indexed)) lines.push(`  @@index([${c.name}], name: "ix_${table.name}_${c.name}")`);
     if (table.renamedFrom) lines.push(`  @@renamedFrom("${table.renamedFrom}")`);
+    if (table.strict) lines.push("  @@strict");
     return `table ${table.name} {\n${lines.join("\n")}\n}`;
   });
   const views = model.views.map((v) => `view ${v.name} = sql("select ${["id", ...v.columns].join(", ")} from ${v.source}")`);
@@ -75,10 +85,13 @@ export function schemaText(model: SchemaModel): string {
 function attributes(table: TableModel, c: ColumnModel): string {
   const attrs: string[] = [];
   if (c.default !== undefined) attrs.push(`@default(${c.default})`);
+  if (c.collation !== undefined) attrs.push(`@collate("${c.collation}")`);
+  if (c.onUpdate) attrs.push("@onUpdate(now())");
   if (c.unique) attrs.push(c.unique === "named" ? `@unique(name: "uq_${table.name}_${c.name}")` : "@unique");
   if (c.check) attrs.push(`@check(sql("${c.name} >= 0")${c.check === "named" ? `, name: "ck_${table.name}_${c.name}"` : ""})`);
   if (c.references) {
-    attrs.push(`@references(${c.references.table}.id${c.references.named ? `, name: "fk_${table.name}_${c.name}"` : ""})`);
+    const action = c.references.onDelete ? `, onDelete: ${c.references.onDelete}` : "";
+    attrs.push(`@references(${c.references.table}.id${action}${c.references.named ? `, name: "fk_${table.name}_${c.name}"` : ""})`);
   }
   if (c.renamedFrom) attrs.push(`@renamedFrom("${c.renamedFrom}")`);
   return attrs.length ? ` ${attrs.join(" ")}` : "";
