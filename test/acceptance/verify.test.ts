@@ -166,7 +166,7 @@ for (const dialect of availableDialects()) {
   if (dialect === "postgresql") {
     cases.push({
       lane: dialect,
-      name: "postgresql: verify says what the upgrade locked and rewrote on the tables that were there before it",
+      name: "postgresql: verify says what the upgrade locked and rewrote on the tables that were there before it, and warns where the analysis disagrees",
       run: () =>
         withTestDatabase(dialect, async (db) => {
           const p = project({ "schemas/app.schema": schemaFile(dialect, db.url, SCHEMA) });
@@ -185,6 +185,24 @@ for (const dialect of availableDialects()) {
               "    createIndex on t: t was under AccessExclusiveLock already",
             ].join("\n"));
             assert.equal(verified.err, "");
+
+            // Raw SQL is not analysed: a rewrite it makes is where the analysis and the database disagree, said as a warning.
+            p.write(
+              "migrations/v3_rewrite.ts",
+              migrationFile({
+                revision: "v3",
+                downRevision: "v2",
+                upgrade: '  await op.execute("ALTER TABLE t ALTER COLUMN name TYPE text USING name || \'\'");',
+                downgrade: '  await op.execute("SELECT 1");',
+              }),
+            );
+            const rewritten = await p.ok(["verify", "v3"]);
+            assert.equal(rewritten.out, [
+              `verified v3 (migrations/v3_rewrite.ts) on a scratch postgresql database: ${ALL_STEPS}`,
+              "  the upgrade's operations took, on the tables that existed before it:",
+              "    executeSQL: AccessExclusiveLock on t, rewrote t",
+            ].join("\n"));
+            assert.equal(rewritten.err, "  warning: the lock analysis (strata lint) disagrees with the database: executeSQL: rewrote t, and no hazard says so");
           } finally {
             p.done();
           }
