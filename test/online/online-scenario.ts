@@ -29,8 +29,8 @@ export interface Outcome {
   /** The migration files the change was written as (after the first), with their text. */
   readonly migrations: ReadonlyArray<{ readonly name: string; readonly source: string }>;
   readonly upgrade: CliResult;
-  /** The longest a single write waited while the upgrade ran, in milliseconds. */
-  readonly longestWriteMs: number;
+  /** The longest the writer waited for a lock without a break while the upgrade ran, in milliseconds, by the server's account. */
+  readonly longestLockWaitMs: number;
 }
 
 export function withScenario(scenario: Scenario, check: (outcome: Outcome) => Promise<void>): Promise<void> {
@@ -57,13 +57,13 @@ export function withScenario(scenario: Scenario, check: (outcome: Outcome) => Pr
       const upgrade = await p.strata("upgrade", "head");
       const writesDuring = writer.writes() - writesBefore;
       await held?.released;
-      const { longestMs } = await writer.stop();
+      const { longestLockWaitMs } = await writer.stop();
       // A writer that did not write while the migration ran proves nothing about waiting (it waited before, or not at all).
       if (writesDuring < 10) throw new Error(`the writer wrote only ${writesDuring} times while the upgrade ran`);
       if (upgrade.code !== (scenario.upgradeExit ?? 0)) {
         throw new Error(`upgrade head exited ${upgrade.code}\n--- out\n${upgrade.out}\n--- err\n${upgrade.err}`);
       }
-      await check({ p, db, migrations, upgrade, longestWriteMs: longestMs });
+      await check({ p, db, migrations, upgrade, longestLockWaitMs });
     } finally {
       p.done();
     }
