@@ -184,7 +184,13 @@ export interface DomainDecl extends Pos {
   readonly attributes: readonly Attribute[];
 }
 
-export type Declaration = DatabaseDecl | EnumDecl | TableDecl | CompositeTypeDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl;
+/** `schema audit`: a namespace (PostgreSQL), which may hold nothing. */
+export interface SchemaDecl extends Pos {
+  readonly kind: "schema";
+  readonly name: QualifiedName;
+}
+
+export type Declaration = DatabaseDecl | EnumDecl | TableDecl | CompositeTypeDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl | SchemaDecl;
 
 export interface Comment extends Pos {
   /** As written, with its comment markers. */

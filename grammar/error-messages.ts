@@ -4,7 +4,7 @@ import { Name } from "./tokens.js";
 
 /** What a rule stands for, when a syntax error can only say "expected one of these". */
 const RULE_WORDS: Record<string, string> = {
-  declaration: "a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)",
+  declaration: "a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger, policy or schema)",
   tableMember: "a column or a table attribute (@@name)",
   value: "a value (a string, a number, a name, a call like sql(\"...\") or a [list])",
   typeArgument: "a type parameter (a number or a string)",

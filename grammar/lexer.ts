@@ -5,6 +5,7 @@ import {
   Aggregate,
   Policy,
   Type,
+  Schema,
   AttrName,
   BlockComment,
   BlockString,
@@ -168,7 +169,7 @@ const SLASH = 47;
 const AT = 64;
 const BACKSLASH = 92;
 
-const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Zerofill, Function, Procedure, Trigger, Aggregate, Policy, Type].map(
+const KEYWORDS: readonly (readonly [string, TokenType])[] = [Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Unsigned, Zerofill, Function, Procedure, Trigger, Aggregate, Policy, Type, Schema].map(
   (t) => [t.name.toLowerCase(), t] as const,
 );
 

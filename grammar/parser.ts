@@ -21,6 +21,7 @@ import {
   Aggregate,
   Policy,
   Type,
+  Schema,
   ALL_TOKENS,
   AttrName,
   BlockString,
@@ -195,6 +196,7 @@ class SchemaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.extensionDecl) },
         { ALT: () => this.SUBRULE(this.domainDecl) },
         { ALT: () => this.SUBRULE(this.routineDecl) },
+        { ALT: () => this.SUBRULE(this.schemaDecl) },
       ]),
     ),
   );
@@ -214,6 +216,13 @@ class SchemaParser extends EmbeddedActionsParser {
     const fields = this.SUBRULE(this.assignments);
     this.CONSUME(RCurly);
     return { kind: "sequence", name, fields, startOffset: startOf(start), endOffset: this.endOfRule(), bodyOffset: startOf(open) };
+  });
+
+  /** `schema audit`: a namespace, declared for itself (one that holds nothing is named by nothing else). */
+  schemaDecl = this.RULE("schemaDecl", (): Declaration => {
+    const start = this.CONSUME(Schema);
+    const name = this.SUBRULE(this.qualifiedName);
+    return { kind: "schema", name, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   /** `extension citext`, or with settings: `extension "uuid-ossp" { schema = "ext" }`. */
@@ -708,7 +717,7 @@ export function isTableStretch(stream: TokenStream, stretch: Stretch): boolean {
   return stream.type(stretch.from) === Table;
 }
 
-const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate, Policy, Type]);
+const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set([Database, Enum, Table, View, Materialized, Sequence, Extension, Domain, Function, Procedure, Trigger, Aggregate, Policy, Type, Schema]);
 
 function run<T>(
   parser: SchemaParser,

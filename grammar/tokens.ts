@@ -126,6 +126,7 @@ export const Trigger = keyword("trigger");
 export const Aggregate = keyword("aggregate");
 export const Policy = keyword("policy");
 export const Type = keyword("type");
+export const Schema = keyword("schema");
 
 const punctuation = (name: string, pattern: string) =>
   createToken({ name, pattern, label: `'${pattern}'` });
@@ -173,6 +174,7 @@ export const ALL_TOKENS: TokenType[] = [
   Aggregate,
   Policy,
   Type,
+  Schema,
   Identifier,
   Name,
   LCurly,

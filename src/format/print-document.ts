@@ -66,6 +66,8 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
       return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.fields, comments, lineOf, printAssignments(decl.fields));
     case "enum":
       return printEnum(decl, comments, lineOf);
+    case "schema":
+      return [`schema ${printQualified(decl.name)}`];
     case "table":
     case "type":
       return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));

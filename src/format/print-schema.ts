@@ -24,6 +24,11 @@ export function printSchema(metadata: MetaData): string {
   );
   const known: TypeNaming = { known: (name) => specs.has(name), domain: (name) => domains.get(name) };
   const declarations: Declaration[] = databaseDecl(metadata);
+  // A schema is written for itself only when nothing else names it (it holds nothing the model has).
+  const named = new Set(metadata.with({ declaredSchemas: [] }).schemas);
+  for (const schema of [...metadata.declaredSchemas].sort()) {
+    if (!named.has(schema)) declarations.push({ kind: "schema", name: syntax.qualified(schema), ...NO_POS });
+  }
   for (const e of metadata.extensions.values()) declarations.push(extensionDecl(e));
   for (const e of metadata.enums.values()) {
     declarations.push({ kind: "enum", name: syntax.qualified(e.name, e.schema), values: e.values.map(syntax.name), ...NO_POS, bodyOffset: 0 });

@@ -35,4 +35,5 @@ const KINDS: Record<Exclude<Declaration["kind"], "database">, SymbolKind> = {
   aggregate: SymbolKind.Function,
   trigger: SymbolKind.Event,
   policy: SymbolKind.Key,
+  schema: SymbolKind.Namespace,
 };

@@ -37,6 +37,7 @@ export function hoverText(state: ModelState, symbol: SchemaSymbol): string {
       case "aggregate":
       case "trigger":
       case "policy":
+      case "schema":
         return code(`${symbol.kind} ${symbol.key}`);
     }
   })();

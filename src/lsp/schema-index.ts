@@ -9,7 +9,7 @@ import type {
   Value,
 } from "../../grammar/ast.js";
 
-export type SymbolKind = "table" | "type" | "view" | "enum" | "sequence" | "extension" | "domain" | "function" | "procedure" | "aggregate" | "trigger" | "policy" | "column" | "enumValue";
+export type SymbolKind = "table" | "type" | "view" | "enum" | "sequence" | "extension" | "domain" | "function" | "procedure" | "aggregate" | "trigger" | "policy" | "schema" | "column" | "enumValue";
 
 /** A named thing a `.schema` declares, where its name is written. */
 export interface SchemaSymbol {

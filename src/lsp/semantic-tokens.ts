@@ -23,6 +23,7 @@ const OF_KIND: Record<SymbolKind, TokenType> = {
   aggregate: "function",
   trigger: "function",
   policy: "variable",
+  schema: "namespace",
 };
 
 interface Token {

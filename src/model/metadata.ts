@@ -35,6 +35,8 @@ export interface MetaDataProps {
   readonly routines?: Iterable<Routine>;
   readonly triggers?: Iterable<Trigger>;
   readonly policies?: Iterable<Policy>;
+  /** Schemas named for themselves (`schema audit`): one may hold nothing. */
+  readonly declaredSchemas?: Iterable<string>;
   readonly info?: Info;
 }
 
@@ -61,6 +63,8 @@ export class MetaData extends HasInfo {
   readonly triggers: ReadonlyMap<string, Trigger>;
   /** Row-level security policies (PostgreSQL), keyed by `table key/name`. */
   readonly policies: ReadonlyMap<string, Policy>;
+  /** Schemas named for themselves (`schema audit`, or every schema reflection found): one may hold nothing. */
+  readonly declaredSchemas: ReadonlySet<string>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -76,6 +80,7 @@ export class MetaData extends HasInfo {
     this.routines = keyed(props.routines);
     this.triggers = keyed(props.triggers);
     this.policies = keyed(props.policies);
+    this.declaredSchemas = new Set(props.declaredSchemas);
   }
 
   get dialect(): string {
@@ -88,9 +93,9 @@ export class MetaData extends HasInfo {
     return this.#sorted;
   }
 
-  /** Every schema named by an object of the model (undefined is the default schema). */
+  /** Every schema named by an object of the model or declared (undefined is the default schema). */
   get schemas(): Array<string | undefined> {
-    const names = new Set<string | undefined>();
+    const names = new Set<string | undefined>(this.declaredSchemas);
     for (const coll of [this.tables, this.enums, this.views, this.sequences, this.extensions, this.domains, this.compositeTypes, this.routines, this.triggers, this.policies]) {
       for (const obj of coll.values()) names.add(obj.schema);
     }
@@ -110,6 +115,7 @@ export class MetaData extends HasInfo {
       routines: this.routines.values(),
       triggers: this.triggers.values(),
       policies: this.policies.values(),
+      declaredSchemas: this.declaredSchemas,
       info: this.info,
       ...changes,
     });

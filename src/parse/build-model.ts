@@ -164,6 +164,19 @@ export function buildModel(
     if (triggers.has(trigger.key)) ctx.error(decl.name, `duplicate trigger "${trigger.name}" on table "${trigger.tableKey}"`);
     else triggers.set(trigger.key, trigger);
   }
+  const declaredSchemas = new Set<string>();
+  for (const { path, decl } of of("schema")) {
+    ctx.path = path;
+    if (!ctx.requires("schemas", decl)) continue;
+    if (decl.name.parts.length > 1) {
+      ctx.error(decl.name, "a schema's name is a single name");
+      continue;
+    }
+    const schema = decl.name.parts[0].text;
+    if (declaredSchemas.has(schema)) ctx.error(decl.name, `duplicate schema "${schema}"`);
+    // The default schema is always there: naming it declares nothing.
+    else if (schema !== ctx.dialect?.defaultSchema) declaredSchemas.add(schema);
+  }
   const policies = new Map<string, Policy>();
   for (const { path, decl } of others.filter((d): d is Located<RoutineDecl> => d.decl.kind === "policy")) {
     ctx.path = path;
@@ -187,6 +200,7 @@ export function buildModel(
     routines: routines.values(),
     triggers: triggers.values(),
     policies: policies.values(),
+    declaredSchemas,
   });
 }
 

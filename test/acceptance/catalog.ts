@@ -66,6 +66,10 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'c' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
   );
+  const schemas = await db.query<Row>(
+    `SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+       FROM pg_namespace n WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'`,
+  );
   const views = await db.query<Row>(
     `SELECT n.nspname || '.' || c.relname AS name, c.relkind AS kind, c.relispopulated AS populated,
             pg_get_viewdef(c.oid) AS def, obj_description(c.oid, 'pg_class') AS comment
@@ -73,6 +77,7 @@ async function readPostgresqlObjects(db: TestDatabase): Promise<string[]> {
       WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
   );
   return [
+    ...schemas.map((s) => `schema ${s.name} -- comment: ${text(s.comment)}`),
     ...extensions.map((e) => `extension ${e.name}: schema ${e.schema} version ${e.version}`),
     ...composites.map((t) => `composite type ${t.name}: (${text(t.attributes)})`),
     ...views.map((v) =>
@@ -97,7 +102,7 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
       `SELECT n.nspname || '.' || c.relname AS t, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity, a.attgenerated AS generated,
               a.attstorage AS storage, a.attcompression AS compression, co.collname AS collation,
-              a.attislocal AS local, a.attinhcount AS inherited
+              a.attislocal AS local, a.attinhcount AS inherited, col_description(a.attrelid, a.attnum) AS comment
          FROM pg_attribute a LEFT JOIN pg_collation co ON co.oid = a.attcollation JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE ${where} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
@@ -105,7 +110,7 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     for (const c of columns) {
       table(tables, text(c.t)).columns[text(c.name)] =
         `${c.type} | ${c.notnull ? "not null" : "null"} | ${text(c.dflt)} | ${text(c.identity)}${text(c.generated)} | ` +
-        `storage ${text(c.storage)} compression ${text(c.compression)} collation ${text(c.collation)}` +
+        `storage ${text(c.storage)} compression ${text(c.compression)} collation ${text(c.collation)} -- comment: ${text(c.comment)}` +
         (c.local && !Number(c.inherited) ? "" : ` | local ${text(c.local)} inherited ${text(c.inherited)}`);
     }
     const constraints = await db.query<Row>(
@@ -125,7 +130,7 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
     for (const i of indexes) table(tables, text(i.t)).indexes.push(`${text(i.def)}${i.parent ? ` (partition of ${text(i.parent)})` : ""}`);
     const relations = await db.query<Row>(
       `SELECT n.nspname || '.' || c.relname AS t, c.relpersistence AS persistence, c.reloptions AS options,
-              c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+              c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, obj_description(c.oid, 'pg_class') AS comment,
               pg_get_partkeydef(c.oid) AS partition_key, pg_get_expr(c.relpartbound, c.oid) AS bound,
               (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${where} AND c.relkind IN ('r', 'p')`,
@@ -134,7 +139,7 @@ const READERS: Record<DialectName, (db: TestDatabase) => Promise<Tables>> = {
       const partitioning = [r.partition_key && `partition by ${text(r.partition_key)}`, r.parents && `parents ${text(r.parents)}`, r.bound && text(r.bound)];
       const extra = partitioning.filter(Boolean).join(" ");
       table(tables, text(r.t)).constraints.push(
-        `(table) persistence ${text(r.persistence)} options ${text(r.options)} row level security ${text(r.rls)} force ${text(r.force_rls)}${extra ? ` ${extra}` : ""}`,
+        `(table) persistence ${text(r.persistence)} options ${text(r.options)} row level security ${text(r.rls)} force ${text(r.force_rls)}${extra ? ` ${extra}` : ""} -- comment: ${text(r.comment)}`,
       );
     }
     // Enum types, values in their sort order, as one pseudo-table (none when there are none).

@@ -65,7 +65,7 @@ test("CREATE TABLE on each dialect", async () => {
   "Email ""Address""" varchar(255) NOT NULL,
   "balance" numeric(10,2) DEFAULT -1.5,
   "active" boolean NOT NULL DEFAULT TRUE,
-  "created_at" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "created_at" timestamp NOT NULL DEFAULT now(),
   "org_id" integer,
   PRIMARY KEY ("id"),
   CONSTRAINT "uq_email" UNIQUE ("Email ""Address"""),

@@ -16,7 +16,7 @@ const SQLITE = 'database { dialect = "sqlite" }\n';
 /** [error class, source, the exact diagnostics]. Positions are 1-based. */
 const CASES: Array<[string, string, string[]]> = [
   // syntax and lexing
-  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)']],
+  ["a stray token at top level", "foo bar\ntable t { a integer }", ['1:1: unexpected "foo": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger, policy or schema)']],
   ["an extension on SQLite", "extension citext", ["1:1: extensions are not supported by sqlite"]],
   ["an extension with a schema in its name", `${PG}extension ext.citext`, ['2:15: an extension name is one name: say where its objects go with `schema = "..."`']],
   ["an unknown extension setting", `${PG}extension citext { shema = "ext" }`, ['2:20: unknown extension setting "shema"; did you mean "schema"?']],
@@ -51,6 +51,10 @@ const CASES: Array<[string, string, string[]]> = [
   ["a trigger event that is not one", "table t { a integer }\ntrigger x { on = t timing = after events = [insrt] body = \"x\" }", ['2:45: unknown trigger event "insrt"; did you mean "insert"?']],
   ["a qualified trigger name", PG + 'table t { a integer }\ntrigger app.x { on = t timing = after events = [insert] execute = sql("f()") }', ["3:9: a trigger lives in its table's schema: write its name alone and the table as on = schema.table"]],
   ["a trigger body where triggers execute functions", PG + 'table t { a integer }\ntrigger x { on = t timing = after events = [insert] body = "x" }', ['3:53: the trigger setting "body" is not supported by postgresql']],
+  // schemas declared for themselves
+  ["a schema where the dialect has none", SQLITE + "schema audit", ["2:1: schemas are not supported by sqlite"]],
+  ["a duplicate schema", PG + "schema audit\nschema audit", ['3:8: duplicate schema "audit"']],
+  ["a dotted schema name", PG + "schema a.b", ["2:8: a schema's name is a single name"]],
   // row-level security and policies
   ["a policy on an unknown table", PG + "table account { id integer }\npolicy p { on = acount }", ['3:17: unknown table "acount" in policy "p"; did you mean "account"?']],
   ["a policy on a view", PG + 'table t { a integer }\nview v = sql("select 1")\npolicy p { on = v }', ['4:17: "v" is a view: a policy is on a table']],
@@ -189,7 +193,7 @@ test("every error of a file comes at once, and of every file", () => {
 
 test("the parser recovers and reports several syntax errors in one file", () => {
   assert.equal(errors("table t { a integer }\n}\ntable u { b x y z q }\nview v sql(\"x\")"), [
-    '2:1: unexpected "}": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger or policy)',
+    '2:1: unexpected "}": expected a declaration (database, enum, table, type, view, materialized view, sequence, extension, domain, function, procedure, aggregate, trigger, policy or schema)',
     '3:21: expected a type but found "}"',
     '4:8: expected \'=\' but found "sql"',
   ]);

@@ -77,8 +77,9 @@ export function pgDefault(w: DdlWriter, value: Exclude<DefaultValue, { kind: "au
       return value.value;
     case "enum":
       return w.string(value.value);
+    // PostgreSQL's own spelling, which its catalog keeps as written (CURRENT_TIMESTAMP is a sql("...") default).
     case "now":
-      return "CURRENT_TIMESTAMP";
+      return "now()";
     case "sql":
       return value.sql;
   }

@@ -21,12 +21,15 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
  * parser builds for the same thing: `'a'::text` is "a", `'-1'::integer` and
  * `(-1)` are -1, `'member'::role` is the enum value, `nextval` of the
  * column's own sequence is autoincrement. Never asks the database.
+ * `CURRENT_TIMESTAMP` and `transaction_timestamp()` are now() to compare;
+ * read `asWritten` (reflection, so pull writes what the catalog holds) they
+ * stay SQL, and only `now()`, which is how the DDL writes now(), is now().
  */
-export function defaultFromCatalog(expression: string, column: DefaultContext): DefaultValue {
+export function defaultFromCatalog(expression: string, column: DefaultContext, options: { asWritten?: boolean } = {}): DefaultValue {
   const text = expression.trim();
   if (/^NULL(::.*)?$/.test(text)) return defaults.literal(null);
   if (text === "true" || text === "false") return defaults.literal(text === "true");
-  if (NOW.has(text.toLowerCase())) return defaults.now();
+  if (options.asWritten ? text === "now()" : NOW.has(text.toLowerCase())) return defaults.now();
   const sequence = /^nextval\('((?:[^']|'')*)'::regclass\)$/.exec(text)?.[1];
   if (sequence !== undefined && sequence.replaceAll("''", "'") === column.ownedSequence) return defaults.autoincrement();
   // `-1::int` is `-(1::int)`, which PostgreSQL prints as `- 1`.

@@ -120,7 +120,7 @@ function columnFromRow(row: ColumnRow, ownedSequence: string | undefined): Colum
             typeSpellings: [row.type_spelling, row.type_spelling_bare ?? row.type_spelling, ...(row.domain !== null ? [row.domain] : [])],
             category: row.category,
             ...(ownedSequence !== undefined ? { ownedSequence } : {}),
-          }),
+          }, { asWritten: true }),
         }
       : {}),
     ...(row.identity ? { identity: row.identity === "a" ? ("always" as const) : ("byDefault" as const) } : {}),

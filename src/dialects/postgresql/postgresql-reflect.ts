@@ -165,6 +165,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     routines,
     triggers: triggers.map((t) => t.trigger),
     policies,
+    declaredSchemas: schemaNames,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {
