@@ -8,6 +8,7 @@ import type { TableDraft } from "./table-draft.js";
 interface Built {
   readonly draft: TableDraft;
   readonly reports: readonly Report[];
+  readonly warnings: readonly Report[];
 }
 
 /**
@@ -16,7 +17,7 @@ interface Built {
  * declaration is the same object (its file, or its stretch of the file, did
  * not change: see FileReparser), or a copy of one moved along the file by
  * an edit above it, is not read again, and what reading it reported is
- * reported again (moved along with it). A table is read from its declaration and
+ * reported again (moved along with it), errors and warnings. A table is read from its declaration and
  * from what every table shares: the dialect and the declarations that are
  * not tables (enums and domains name column types); when any of those
  * changed, every table is read again.
@@ -41,24 +42,28 @@ export class TableBuildCache {
    */
   table(ctx: BuildContext, decl: TableDecl, build: () => TableDraft): TableDraft {
     const known = this.#tables.get(decl);
-    if (known) {
-      known.draft.ctx = ctx;
-      ctx.bag.replay(known.reports);
-      return known.draft;
-    }
+    if (known) return this.#reuse(ctx, decl, known, known.draft);
     const origin = movedFrom(decl);
     const before = origin && this.#tables.get(origin.from as TableDecl);
     if (origin && before) {
-      const by = origin.by;
-      const reports = before.reports.map((r) => ({ ...r, offset: r.offset + by, endOffset: r.endOffset + by }));
-      const draft = before.draft.moved(by, ctx);
-      this.#tables.set(decl, { draft, reports });
-      ctx.bag.replay(reports);
-      return draft;
+      const move = (reports: readonly Report[]) => reports.map((r) => ({ ...r, offset: r.offset + origin.by, endOffset: r.endOffset + origin.by }));
+      return this.#reuse(ctx, decl, { reports: move(before.reports), warnings: move(before.warnings) }, before.draft.moved(origin.by, ctx));
     }
     let draft!: TableDraft;
-    const reports = ctx.bag.recording(() => (draft = build()));
-    this.#tables.set(decl, { draft, reports });
+    let warnings: readonly Report[] = [];
+    const reports = ctx.bag.recording(() => {
+      warnings = ctx.warnings ? ctx.warnings.recording(() => (draft = build())) : ((draft = build()), []);
+    });
+    this.#tables.set(decl, { draft, reports, warnings });
+    return draft;
+  }
+
+  /** Reports again what reading the table reported (errors and warnings), into this compile's bags. */
+  #reuse(ctx: BuildContext, decl: TableDecl, said: Omit<Built, "draft">, draft: TableDraft): TableDraft {
+    draft.ctx = ctx;
+    ctx.bag.replay(said.reports);
+    ctx.warnings?.replay(said.warnings);
+    this.#tables.set(decl, { draft, ...said });
     return draft;
   }
 }

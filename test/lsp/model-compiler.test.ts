@@ -14,7 +14,7 @@ import { random } from "../support/random.js";
  * and in an edited file the declarations whose text did not change (moved
  * or not), and what the builder read from its tables; after any sequence of
  * edits it must say exactly what the CLI's compileSchema says about the same
- * texts: the same diagnostics in the same order, the same model, and the
+ * texts: the same diagnostics and warnings in the same order, the same model, and the
  * same syntax trees as a parse from scratch.
  */
 const SCHEMAS = ["schemas/app.schema", ...readdirSync("test/fixtures/schemas").map((f) => `test/fixtures/schemas/${f}`)].map((path) =>
@@ -42,6 +42,7 @@ test(`a sequence of edits to a three-file model compiles as the CLI compiles it 
     const editor = compiler.compile(files, { env: {} });
     const cli = compileSchema(files, { env: {} });
     assert.equal(editor.diagnostics, cli.diagnostics, context);
+    assert.equal(editor.warnings, cli.warnings, context);
     // The trees hover and navigation read: those of a parse from scratch, at the same offsets, though only what an edit touched was parsed again.
     for (const file of files) {
       const whole = parseSchemaFile(file.path, file.text, new DiagnosticBag([file]));
