@@ -16,6 +16,12 @@ export interface OrderedObject {
   /** The SQL that may name other objects (a definition, a body, a trigger's table and function). */
   readonly text: string | undefined;
   readonly phase: number;
+  /**
+   * The types a type is built on, as formatType spells them (a domain's
+   * base, a composite type's attributes): one that is a table's row type
+   * (`test.projects`) makes it wait for that table.
+   */
+  readonly types?: readonly string[];
 }
 
 /**

@@ -91,13 +91,19 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const droppedKeys = new Set(drops.map((d) => tableKey({ schema: d.schema, name: d.tableName })));
   const modified = orderModifies(blocks, target, droppedKeys, top.renames);
   const changedTables = [...blocks.values()].map((b) => b.tableName);
-  const newObjects = byTables(objects.creates, [...creates.map((c) => c.table.name), ...top.renames.map((r) => r.newTableName), ...changedTables]);
+  const newObjects = byTables(
+    objects.creates,
+    [...creates.map((c) => c.table.name), ...top.renames.map((r) => r.newTableName), ...changedTables],
+    undefined,
+    new Set(creates.map((c) => c.table.key)),
+  );
   // A drop making room for a create of the same key (a routine whose signature changed) goes before every create.
   const recreated = new Set(objects.creates.map((c) => c.object.key));
   const oldObjects = byTables(
     objects.drops,
     [...drops.map((d) => d.tableName), ...top.renames.map((r) => r.oldTableName), ...changedTables],
     (d) => recreated.has(d.object.key),
+    droppedKeys,
   );
 
   return [
@@ -138,21 +144,31 @@ function byTables(
   items: readonly Described[],
   tables: readonly string[],
   alsoTied: (item: Described) => boolean = () => false,
+  rowTypes: ReadonlySet<string> = new Set(),
 ): { free: Described[]; tied: Described[] } {
   // Extensions and types (domains) never wait for a table: columns need them. A name their text seems
   // to share with a table is a schema's (`test.tsvector_not_null` in a database with a table `test`).
+  // A type built on a new table's row type (`CREATE DOMAIN d AS projects`) is the exception: it waits for that table.
   const canTie = (item: Described) => item.object.phase >= Phase.function;
+  const onRowType = (item: Described) => (item.object.types ?? []).some((t) => rowTypes.has(t.replaceAll('"', "")));
   const tied = new Set(
     items.filter(
       (item) =>
-        alsoTied(item) || item.object.phase >= Phase.table || (canTie(item) && tables.some((t) => item.object.text && mentions(item.object.text, t))),
+        alsoTied(item) ||
+        item.object.phase >= Phase.table ||
+        onRowType(item) ||
+        (canTie(item) && tables.some((t) => item.object.text && mentions(item.object.text, t))),
     ),
   );
   for (let grew = true; grew; ) {
     grew = false;
     for (const item of items) {
-      if (tied.has(item) || !item.object.text || !canTie(item)) continue;
-      if ([...tied].some((t) => mentions(item.object.text!, t.object.name))) {
+      if (tied.has(item) || !item.object.text) continue;
+      // A type follows a tied type it is built on (a domain over that domain), by its full name only.
+      const follows = canTie(item)
+        ? [...tied].some((t) => mentions(item.object.text!, t.object.name))
+        : (item.object.types ?? []).some((type) => [...tied].some((t) => t.object.phase === Phase.type && t.object.key.endsWith(` ${type.replaceAll('"', "")}`)));
+      if (follows) {
         tied.add(item);
         grew = true;
       }

@@ -65,6 +65,7 @@ const domainObject = (d: Domain): OrderedObject => ({
     .join(" ")
     .replace(/'(?:[^']|'')*'/g, "''"),
   phase: Phase.type,
+  types: [formatType(d.type)],
 });
 
 /** A composite type needs the types of its attributes (an enum, a domain, another composite type). */
@@ -73,6 +74,7 @@ const compositeTypeObject = (t: CompositeType): OrderedObject => ({
   name: t.name,
   text: t.attributes.map((a) => formatType(a.type)).join(" "),
   phase: Phase.type,
+  types: t.attributes.map((a) => formatType(a.type)),
 });
 
 const viewObject = (key: string, name: string, text: string | undefined): OrderedObject => ({ key: `view ${key}`, name, text, phase: Phase.view });

@@ -3,8 +3,9 @@ import { tableKey } from "./constraints.js";
 
 /**
  * Tables in dependency order: a referenced table comes before the tables
- * that reference it, a parent (PostgreSQL PARTITION OF, INHERITS) before
- * its partitions and children. Ties (and cycles, which cannot be ordered) fall
+ * that reference it (and the partitions of one that is partitioned), a
+ * parent (PostgreSQL PARTITION OF, INHERITS) before its partitions and
+ * children. Ties (and cycles, which cannot be ordered) fall
  * back to key order, so the result is deterministic. `cycles` lists the
  * foreign keys that had to be ignored to break a cycle: callers create those
  * after the tables.
@@ -13,6 +14,15 @@ export function sortTables(tables: Iterable<Table>): { sorted: Table[]; cycleEdg
   const byKey = new Map<string, Table>();
   for (const t of tables) byKey.set(t.key, t);
   const keys = [...byKey.keys()].sort();
+  // A foreign key to a partitioned table depends on each of its partitions (PostgreSQL cannot drop one while it stands).
+  const partitionsOf = new Map<string, string[]>();
+  for (const t of byKey.values()) {
+    const seen = new Set([t.key]);
+    for (let parent = t.options.partitionOf; parent !== undefined && !seen.has(parent); parent = byKey.get(parent)?.options.partitionOf) {
+      seen.add(parent);
+      partitionsOf.set(parent, [...(partitionsOf.get(parent) ?? []), t.key]);
+    }
+  }
   const state = new Map<string, "visiting" | "done">();
   const sorted: Table[] = [];
   const cycleEdges: Array<[Table, string]> = [];
@@ -24,7 +34,8 @@ export function sortTables(tables: Iterable<Table>): { sorted: Table[]; cycleEdg
     const push = (key: string) => {
       state.set(key, "visiting");
       const table = byKey.get(key)!;
-      const deps = [...new Set([...table.foreignKeys.map((fk) => tableKey(fk.target)), ...parentKeys(table)])]
+      const targets = table.foreignKeys.map((fk) => tableKey(fk.target));
+      const deps = [...new Set([...targets, ...targets.flatMap((t) => partitionsOf.get(t) ?? []), ...parentKeys(table)])]
         .filter((d) => d !== key && byKey.has(d))
         .sort();
       stack.push({ key, deps, next: 0 });

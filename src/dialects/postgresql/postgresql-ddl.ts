@@ -5,7 +5,7 @@ import { compileEach, dispatchDdl, type DdlHandlers } from "../ddl/ddl-dispatch.
 import { DdlWriter } from "../ddl/ddl-writer.js";
 import type { DdlCompiler, DdlContext, Statement } from "../ddl-compiler.js";
 import { pgAlterColumn } from "./postgresql-ddl-alter.js";
-import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, setStorage } from "./postgresql-ddl-columns.js";
+import { columnComment, pgColumnDefinition, pgCreateIndex, pgCreateTable, pgTableKey, setStorage } from "./postgresql-ddl-columns.js";
 import { pgAlterExtension, pgCreateExtension } from "./postgresql-ddl-extensions.js";
 import { pgAlterCompositeType, pgCreateCompositeType } from "./postgresql-ddl-composite-types.js";
 import { pgAlterDomain, pgCreateDomain } from "./postgresql-ddl-domains.js";
@@ -41,7 +41,12 @@ function handlers(w: DdlWriter): DdlHandlers {
   const fk = { qualifyTarget: true, deferrable: true };
   return {
     CreateTableOp: (op) => pgCreateTable(w, op.table),
-    DropTableOp: (op) => [{ sql: `DROP TABLE ${table(op)}` }],
+    // A partition is detached first: the foreign keys to its parent hold a copy on it that DROP TABLE would refuse to break.
+    DropTableOp: (op) => {
+      const parent = op.table?.options.partitionOf;
+      const detach = parent !== undefined ? [{ sql: `ALTER TABLE ${pgTableKey(w, parent)} DETACH PARTITION ${table(op)}` }] : [];
+      return [...detach, { sql: `DROP TABLE ${table(op)}` }];
+    },
     RenameTableOp: (op) => [{ sql: `ALTER TABLE ${w.name(op.schema, op.oldTableName)} RENAME TO ${w.q(op.newTableName)}` }],
     AddColumnOp: (op) => [
       ...alterTable(op, `ADD COLUMN ${pgColumnDefinition(w, op.column)}`),
