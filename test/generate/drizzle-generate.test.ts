@@ -119,6 +119,7 @@ view v = sql("select 1")
 materialized view mv = sql("select 2")
 function touch { returns = "trigger" language = plpgsql body = "begin return new; end;" }
 trigger child_touch { on = child timing = before events = [update] forEach = row execute = sql("touch()") }
+policy child_visible { on = child for = select using = sql("total > 0") }
 `);
   assert.equal(warnings, [
     'sequence order_seq: drizzle-orm has no OWNED BY; ownedBy "parent.id" is not in the module',
@@ -130,6 +131,7 @@ trigger child_touch { on = child timing = before events = [update] forEach = row
     "materialized view mv: drizzle-orm needs a view's column types, which the schema does not give; the materialized view is not in the module",
     "function touch(): drizzle-orm has no functions; the function is not in the module (migrations keep it)",
     "trigger child/child_touch: drizzle-orm has no triggers; the trigger is not in the module (migrations keep it)",
+    "policy child/child_visible: row-level security policies are not generated; the policy is not in the module (migrations keep it)",
   ]);
   assert.match(code, 'export const orderSeqSequence = pgSequence("order_seq", { startWith: 10 });');
   assert.match(code, 'id: serial("id").primaryKey(),');
