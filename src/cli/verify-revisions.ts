@@ -28,7 +28,7 @@ import { VersionTable } from "../runtime/version-table.js";
 import type { CommandContext, ParsedArgs } from "./command.js";
 import { autogenOptions } from "./compare-project.js";
 import { describeDiff } from "./describe-diff.js";
-import { compileSchemaAt, databaseUrl, dialectOfUrl, givenUrl, openDatabase, schemaPath } from "./project.js";
+import { compileSchemaAt, connectTimeout, databaseUrl, dialectOfUrl, givenUrl, openDatabase, schemaPath } from "./project.js";
 import { UserError } from "./user-error.js";
 
 interface VerifyTarget {
@@ -78,16 +78,18 @@ export async function verifyRevisions(
     const metadata = graph.heads.length === 1 ? model : undefined;
     const compare = autogenOptions(args, loaded);
     const copy = { ...compare, includeSchemas: model ? includedSchemas(compare, model) : compare.includeSchemas };
+    // Read once per database, with the project's connect timeout: a project verifying on a devUrl may not reach it.
+    const realHeads = options.fromRealDatabase ? undefined : await headsOfRealDatabase(target.url, versionTable, connectTimeout(args, loaded));
     for (const [index, revision] of revisions.entries()) {
       const migration = graph.get(revision);
+      const parents = [...migration.downRevisions, ...migration.dependsOn];
       const where = `${targets.length > 1 ? `${target.database}: ` : ""}${revision} (${shownPath(migration, context.cwd)})`;
       const scratch = await openScratch(dialect, target);
       // Autogenerate compared the schema with the real database as it is: its parent state is a copy of that database.
       // So is that of the migration the real database runs next: a database adopted without a baseline migration
       // holds tables no migration creates, and the migrations below cannot build them from an empty database.
-      const real = options.fromRealDatabase
-        ? await openDatabase(target.url, undefined, { readOnly: true })
-        : await realDatabaseAt(target.url, versionTable, [...migration.downRevisions, ...migration.dependsOn]);
+      const runsNext = realHeads !== undefined && realHeads.length === parents.length && parents.every((p) => realHeads.includes(p));
+      const real = options.fromRealDatabase || runsNext ? await openDatabase(target.url, undefined, { readOnly: true }) : undefined;
       // PostgreSQL: a second connection watches the locks the upgrade takes.
       const observer = scratch.url !== undefined && observesLocks(dialect) ? await dialect.connect(scratch.url) : undefined;
       let result: VerifyResult;
@@ -134,22 +136,18 @@ export async function verifyRevisions(
   return { results, dialects: [...dialects] };
 }
 
-/**
- * The real database, read-only, when it is at `parents` (the migration
- * verified is the one it runs next); undefined when it is elsewhere, or
- * cannot be reached (a project verifying on a `devUrl` may not reach it).
- */
-async function realDatabaseAt(url: string, versionTable: string, parents: readonly string[]): Promise<DatabaseConnection | undefined> {
-  const real = await openDatabase(url, undefined, { readOnly: true }).catch(() => undefined);
+/** The heads the real database is at; undefined when it cannot be reached or its version table cannot be read. */
+async function headsOfRealDatabase(url: string, versionTable: string, timeout: number): Promise<string[] | undefined> {
+  const real = await openDatabase(url, undefined, { readOnly: true, connectTimeout: timeout }).catch(() => undefined);
   if (!real) return undefined;
   try {
-    const heads = headsOf(await new VersionTable(real.dialect, versionTable).read(real));
-    if (heads.length === parents.length && parents.every((p) => heads.includes(p))) return real;
+    return headsOf(await new VersionTable(real.dialect, versionTable).read(real));
   } catch {
     // A version table strata cannot read: the migrations build the parent state, as for any other database.
+    return undefined;
+  } finally {
+    await real.close();
   }
-  await real.close();
-  return undefined;
 }
 
 function parentsText(migration: LoadedMigration): string {
