@@ -7,7 +7,7 @@ export interface RelationRow {
   readonly oid: number;
   readonly schema: string;
   readonly name: string;
-  /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence, `c` composite type. */
+  /** `r` table, `p` partitioned table, `v` view, `m` materialized view, `S` sequence, `c` composite type, `f` foreign table (not in the model). */
   readonly kind: string;
   /** `p` permanent, `u` unlogged. */
   readonly persistence: string;
@@ -22,6 +22,10 @@ export interface RelationRow {
   readonly partition_bound: string | null;
   /** The tables this one is a partition or an inheriting child of, in order. */
   readonly parents: Array<{ schema: string; name: string }> | null;
+  /** Rules of a table or view besides a view's own (`CREATE RULE`): not in the model. */
+  readonly rules: string[] | null;
+  /** A foreign table's server. */
+  readonly foreign_server: string | null;
   /** Sequences: how `nextval('…'::regclass)` names this one. */
   readonly regclass: string | null;
   /** Sequences owned by a column: `a` (serial, OWNED BY) or `i` (identity). */
@@ -46,6 +50,10 @@ select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpe
           from pg_catalog.pg_inherits i join pg_catalog.pg_class pc on pc.oid = i.inhparent
           join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
          where i.inhrelid = c.oid and c.relkind in ('r', 'p')) as parents,
+       (select array_agg(r.rulename::text order by r.rulename) from pg_catalog.pg_rewrite r
+         where r.ev_class = c.oid and r.rulename <> '_RETURN') as rules,
+       case when c.relkind = 'f' then (select s.srvname from pg_catalog.pg_foreign_table ft
+         join pg_catalog.pg_foreign_server s on s.oid = ft.ftserver where ft.ftrelid = c.oid) end as foreign_server,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
        own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column
 from pg_catalog.pg_class c
@@ -56,7 +64,7 @@ left join pg_catalog.pg_depend own
 left join pg_catalog.pg_class own_rel on own_rel.oid = own.refobjid
 left join pg_catalog.pg_namespace own_ns on own_ns.oid = own_rel.relnamespace
 left join pg_catalog.pg_attribute own_att on own_att.attrelid = own.refobjid and own_att.attnum = own.refobjsubid
-where c.relkind in ('r', 'p', 'v', 'm', 'S', 'c') and ${schemaPredicate("n")}
+where c.relkind in ('r', 'p', 'v', 'm', 'S', 'c', 'f') and ${schemaPredicate("n")}
   and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")}
 order by n.nspname, c.relname`;
 
@@ -87,7 +95,12 @@ select n.nspname as name, ${schemaPredicate("n")} as in_scope,
        or exists (select 1 from pg_catalog.pg_type t where t.typnamespace = n.oid and t.typtype in ('e', 'd', 'r', 'm')
                  and ${NOT_FROM_EXTENSION("pg_catalog.pg_type", "t")})
        or exists (select 1 from pg_catalog.pg_proc p where p.pronamespace = n.oid
-                 and ${NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p")}) as has_objects
+                 and ${NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p")}) as has_objects,
+       (select array_agg(format('cast (%s as %s)', pg_catalog.format_type(k.castsource, null), pg_catalog.format_type(k.casttarget, null)) order by 1)
+          from pg_catalog.pg_cast k left join pg_catalog.pg_proc kp on kp.oid = k.castfunc
+          join pg_catalog.pg_type st on st.oid = k.castsource
+         where coalesce(kp.pronamespace, st.typnamespace) = n.oid and k.oid >= 16384
+           and ${NOT_FROM_EXTENSION("pg_catalog.pg_cast", "k")}) as casts
 from pg_catalog.pg_namespace n
 where n.nspname !~ '^pg_' and n.nspname <> 'information_schema' and ${NOT_FROM_EXTENSION("pg_catalog.pg_namespace", "n")}
 order by n.nspname`;
@@ -98,6 +111,8 @@ export interface SchemaRow {
   readonly in_scope: boolean;
   /** Holds a table, view, sequence, type or function of its own (not an extension's). */
   readonly has_objects: boolean;
+  /** User-defined casts whose function (or source type) is in this schema: not in the model. */
+  readonly casts: string[] | null;
 }
 
 /**

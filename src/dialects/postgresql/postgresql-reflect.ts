@@ -7,7 +7,7 @@ import { readExtensions } from "./postgresql-reflect-extensions.js";
 import { readColumns } from "./postgresql-reflect-columns.js";
 import { buildConstraints, readConstraints } from "./postgresql-reflect-constraints.js";
 import { indexFromRow, readIndexes } from "./postgresql-reflect-indexes.js";
-import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow } from "./postgresql-reflect-relations.js";
+import { listEnums, listRelations, listSchemas, readRelationDetails, type RelationRow, type SchemaRow } from "./postgresql-reflect-relations.js";
 import { identityOptionsFromRow, readSequenceDetails, sequenceFromRow } from "./postgresql-reflect-sequences.js";
 import { readRoutines } from "./postgresql-reflect-functions.js";
 import { readPolicies } from "./postgresql-reflect-policies.js";
@@ -96,6 +96,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const triggers = allTriggers.triggers.filter((t) => keptRelations.has(t.tableOid) && wanted(t.trigger.name, t.trigger.schema, "trigger"));
   const policies = allPolicies.filter((p) => keptTableOids.has(p.tableOid) && wanted(p.policy.name, p.policy.schema, "policy")).map((p) => p.policy);
   for (const what of [...allRoutines.unsupported, ...allTriggers.unsupported]) warnings.push(`${what} is not in the model`);
+  warnings.push(...unsupportedObjects(relations, allSchemas, (row) => wanted(row.name, modelSchema(row.schema), row.kind === "v" || row.kind === "m" ? "view" : "table"), schemaWanted));
   const modelTables = tables.map((row) => {
     const schema = modelSchema(row.schema);
     const where = `table "${qualifiedName(row)}"`;
@@ -140,22 +141,29 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     .filter((s) => !(s.owner_deptype === "a" && serialColumns.has(`${s.owner_oid}:${s.owner_column}`)))
     .map((s) => sequenceFromRow(sequenceDetails.get(s.oid)!, { name: s.name, schema: modelSchema(s.schema), ownedBy: ownedBy(s) }));
 
-  return new MetaData({
-    database: { dialect: "postgresql" },
-    tables: modelTables,
-    enums,
-    views: views.map((row) => {
+  const modelViews = views.flatMap((row) => {
       const detail = details.get(row.oid);
-      return new View({
+      const definition = (detail?.definition ?? "").trim().replace(/;$/, "");
+      if (readsItself(row, definition)) {
+        warnings.push(`${row.kind === "m" ? "materialized view" : "view"} "${qualifiedName(row)}" reads itself (CREATE OR REPLACE over an older view makes one; no migration can create it) and is not in the model`);
+        return [];
+      }
+      return [new View({
         name: row.name,
         schema: modelSchema(row.schema),
-        definition: (detail?.definition ?? "").trim().replace(/;$/, ""),
+        definition,
         materialized: row.kind === "m",
         indexes: (indexes.get(row.oid) ?? []).filter((i) => includeName(i.name, "index", parentNamesOf(row))).map(indexFromRow),
         withNoData: !row.populated,
         ...(detail?.comment != null ? { comment: detail.comment } : {}),
-      });
-    }),
+      })];
+  });
+
+  return new MetaData({
+    database: { dialect: "postgresql" },
+    tables: modelTables,
+    enums,
+    views: modelViews,
     sequences: modelSequences,
     extensions,
     domains,
@@ -189,6 +197,35 @@ function partitioning(row: RelationRow): TableOptions {
     ...(row.partition_key !== null ? { partitionBy: row.partition_key } : {}),
     ...(row.partition_bound !== null ? { partitionOf: parents[0], partitionBound: row.partition_bound } : parents.length ? { inherits: parents.join(", ") } : {}),
   };
+}
+
+/** What the model cannot hold yet, by name: foreign tables, rules, user-defined casts. */
+function unsupportedObjects(
+  relations: readonly RelationRow[],
+  schemas: readonly SchemaRow[],
+  wanted: (row: RelationRow) => boolean,
+  schemaWanted: (schema: string | undefined) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const row of relations) {
+    // includeName is asked only about what has something to report: it already ran once for every table and view.
+    if ((row.kind !== "f" && !row.rules?.length) || !wanted(row)) continue;
+    if (row.kind === "f") out.push(`foreign table "${qualifiedName(row)}" (server ${row.foreign_server ?? "?"}) is not in the model`);
+    for (const rule of row.rules ?? []) out.push(`rule "${rule}" on "${qualifiedName(row)}" is not in the model`);
+  }
+  for (const schema of schemas) {
+    if (!schema.in_scope || !schemaWanted(modelSchema(schema.name))) continue;
+    for (const cast of schema.casts ?? []) out.push(`${cast} is not in the model`);
+  }
+  return out;
+}
+
+/** A view whose query reads the view itself: PostgreSQL keeps one made by CREATE OR REPLACE, but none can be created. */
+function readsItself(row: RelationRow, definition: string): boolean {
+  const quote = (name: string) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
+  const schema = modelSchema(row.schema);
+  const self = `${schema !== undefined ? `${quote(row.schema)}.` : ""}${quote(row.name)}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\b(?:FROM|JOIN)\\s+${self}(?![\\w$."])`, "i").test(definition);
 }
 
 /** What includeName is told about the table (or materialized view) an index or column belongs to. */

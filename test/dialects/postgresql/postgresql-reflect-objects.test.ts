@@ -135,6 +135,29 @@ if (postgresqlAvailable("postgresql reflection: indexes, sequences, views")) {
       new View({ name: "names", definition: "SELECT person.name\n   FROM person", materialized: true }),
     ]);
   });
+  test("what the model cannot hold is named: a foreign table, a rule, a user-defined cast, a view that reads itself", async () => {
+    const { metadata, queries } = await reflectDdl(`
+      create extension file_fdw;
+      create server files foreign data wrapper file_fdw;
+      create schema ext;
+      create foreign table ext.dump (id int) server files options (filename '/tmp/dump.csv', format 'csv');
+      create table item (id int primary key, note text);
+      create rule item_no_delete as on delete to item do instead nothing;
+      create domain money2 as numeric(12, 2);
+      create function to_json2(money2) returns json language sql as 'select to_json($1::numeric)';
+      create cast (money2 as json) with function to_json2(money2);
+      create view loop as select 1 as id;
+      create or replace view loop as select id from loop;`, { includeSchemas: true });
+    assert.equal(metadata.info.reflectionWarnings, [
+      'foreign table "ext.dump" (server files) is not in the model',
+      'rule "item_no_delete" on "item" is not in the model',
+      "cast (money2 as json) is not in the model",
+      'view "loop" reads itself (CREATE OR REPLACE over an older view makes one; no migration can create it) and is not in the model',
+    ]);
+    assert.equal([...metadata.views.keys()], []);
+    assert.equal([...metadata.tables.keys()], ["item"]);
+    assert.is(queries, 13);
+  });
 }
 
 test.run();
