@@ -76,9 +76,9 @@ const compareComment: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
 const compareIdentity: Hook = (ctx, op, _s, _t, _c, conn, meta) => {
   if (!ctx.dialect.capabilities.identityColumns) return;
   if (conn.identity !== meta.identity) op.kw.modify_identity = { from: conn.identity, to: meta.identity };
-  // Options of an identity that stays (a new one is created with its own; a dropped one takes them with it).
+  // Options that change, also with the identity itself: a dropped identity's reverse creates it again with them.
   const same = conn.identityOptions === meta.identityOptions || JSON.stringify(conn.identityOptions ?? {}) === JSON.stringify(meta.identityOptions ?? {});
-  if (!same && meta.identity !== undefined) op.kw.modify_identity_options = { from: conn.identityOptions, to: meta.identityOptions };
+  if (!same) op.kw.modify_identity_options = { from: conn.identityOptions, to: meta.identityOptions };
 };
 
 const compareGenerated: Hook = (ctx, op, _s, _t, _c, conn, meta) => {

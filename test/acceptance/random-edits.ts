@@ -33,6 +33,8 @@ const COLLATIONS: Record<SchemaModel["dialect"], string[]> = {
   sqlite: ["NOCASE", "RTRIM"],
 };
 const TEXT_TYPES = ["varchar(20)", "varchar(40)", "text"];
+/** MySQL: an integer with a display width and ZEROFILL, which `integer` becomes and comes back from. */
+const ZEROFILL_INTEGER = "integer(8) unsigned zerofill";
 /** The only types a STRICT table's columns may have, of those the test uses. */
 const STRICT_TYPES = ["integer", "text"];
 const fits = (table: TableModel, type: string) => !table.strict || STRICT_TYPES.includes(type);
@@ -254,6 +256,13 @@ const EDITS: Record<string, Edit> = {
     if (!table || !column) return undefined;
     column.onUpdate = !column.onUpdate;
     return `${table.name}.${column.name} ${column.onUpdate ? "on update now()" : "no on update"}`;
+  },
+  toggleDisplayWidth(model, rnd) {
+    const [table, column] = model.dialect === "mysql" ? pick(columns(model, (c) => c.type === "integer" || c.type === ZEROFILL_INTEGER), rnd) ?? [] : [];
+    if (!table || !column || column.foreignKeyColumn) return undefined;
+    const from = column.type;
+    column.type = from === "integer" ? ZEROFILL_INTEGER : "integer";
+    return `${table.name}.${column.name} ${from} -> ${column.type}`;
   },
   changeReferenceAction(model, rnd) {
     // On MySQL/MariaDB NO ACTION, RESTRICT and no action written are three things the catalog tells apart.

@@ -11,6 +11,7 @@ function valueOf(model: SchemaModel, type: string): string {
   if (e) return `'${e.values[0]}'`;
   if (type.startsWith("varchar") || type === "text") return "'v'";
   if (type.startsWith("decimal")) return "2.5";
+  if (type.startsWith("integer(")) return "3";
   const bytes: Record<DialectName, string> = { postgresql: "'\\x01'::bytea", mysql: "X'01'", sqlite: "X'01'" };
   const values: Record<string, string> = {
     smallint: "3",

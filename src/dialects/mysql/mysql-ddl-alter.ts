@@ -16,11 +16,13 @@ import { spellMysqlType } from "./mysql-types.js";
  * column as it is comes from the live table when the context can read it
  * (so AUTO_INCREMENT, collation and comment survive), else from the op's
  * `existing*` values. A change of the default alone uses ALTER COLUMN
- * SET/DROP DEFAULT, which needs neither.
+ * SET/DROP DEFAULT, which needs neither, except that MariaDB's DROP DEFAULT
+ * also drops a column's ON UPDATE: such a column is restated instead.
  */
 export async function mysqlAlterColumn(w: DdlWriter, op: AlterColumnOp, context: DdlContext): Promise<Statement[]> {
   const table = w.name(op.schema, op.tableName);
-  if (defaultOnly(op)) {
+  const dropsOnUpdate = async () => op.modifyServerDefault?.to === undefined && (await liveColumn(op, context))?.column.onUpdate !== undefined;
+  if (defaultOnly(op) && !(await dropsOnUpdate())) {
     const to = op.modifyServerDefault!.to;
     if (to !== undefined) checkDefaultValue(to, `column "${op.columnName}"`);
     const clause = to === undefined ? "DROP DEFAULT" : `SET DEFAULT ${spellMysqlDefault(to, op.existingType!)}`;
