@@ -45,6 +45,20 @@ export type PgLockMode =
 /** Up to this many rows a table is tiny: a rewrite, scan or build of it takes milliseconds. */
 export const TINY_TABLE_ROWS = 10_000;
 
+/**
+ * How much a missing lock timeout matters for an op, given its other
+ * hazards. Behind a long transaction any strong lock makes every query on
+ * the table queue, so it is always said; but for an op that holds its lock
+ * only for a catalog update (a nullable column, a brief change) it is advice,
+ * low, and does not fail `strata lint`: the issue's safe migrations (new
+ * nullable columns, CONCURRENTLY indexes) must pass, as they do with
+ * strong_migrations and Atlas. An op that also scans, rewrites or copies holds
+ * the lock long enough for the queue to be an outage: medium.
+ */
+export function lockWaitSeverity(otherHazards: readonly Hazard[]): HazardSeverity {
+  return otherHazards.some((h) => h.severity !== "low") ? "medium" : "low";
+}
+
 /** The server a migration will run on: `flavor` tells MariaDB from MySQL. */
 export interface ServerVersion {
   readonly flavor: string;

@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialects/dialect.js";
 import { tableKeyOf, type TableOp } from "../dialects/hazard-helpers.js";
-import { TINY_TABLE_ROWS, type Hazard, type LiveFacts } from "../dialects/hazards.js";
+import { TINY_TABLE_ROWS, type Hazard, type HazardSeverity, type LiveFacts } from "../dialects/hazards.js";
 import { AlgorithmOp } from "../ops/algorithm-op.js";
 import { BatchAlterTableOp } from "../ops/batch-alter-table-op.js";
 import type { MigrateOperation } from "../ops/migrate-operation.js";
@@ -59,7 +59,7 @@ export function analyseMigrations(
   return migrations.map((ops) => {
     const findings: OpFinding[] = [];
     let lockTimeoutSet = false;
-    let lockTimeoutReported = false;
+    const lockTimeoutReported = new Set<HazardSeverity>();
     const visit = (op: MigrateOperation): void => {
       if (op instanceof OpContainer) return op.ops.forEach(visit);
       // A table the live database already holds was created by a migration applied before: it is not new.
@@ -82,8 +82,9 @@ export function analyseMigrations(
       const wrapped = op instanceof AlgorithmOp ? op.ops : [op];
       let hazards = [...dialect.hazards.hazardsOf(op, scope), ...wrapped.flatMap(appCompatHazards)];
       if (op instanceof BatchAlterTableOp && hazards.length === 0) return op.ops.forEach(visit);
-      hazards = hazards.filter((h) => h.code !== "missing-lock-timeout" || !lockTimeoutReported);
-      if (hazards.some((h) => h.code === "missing-lock-timeout")) lockTimeoutReported = true;
+      // Said once per migration at each severity: the advice on a brief op does not hide the warning on a long one.
+      hazards = hazards.filter((h) => h.code !== "missing-lock-timeout" || !lockTimeoutReported.has(h.severity));
+      for (const h of hazards) if (h.code === "missing-lock-timeout") lockTimeoutReported.add(h.severity);
       hazards = hazards.map((h) => sized(h, facts));
       if (hazards.length || dataLoss !== undefined) findings.push({ op, hazards, ...(dataLoss !== undefined ? { dataLoss } : {}) });
     };

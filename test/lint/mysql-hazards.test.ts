@@ -19,14 +19,14 @@ const SETUP = `
 `;
 
 const CASES: readonly HazardCase[] = [
-  { name: "index: in place, writes go on", migration: (op) => op.createIndex("ix_note", "orders", ["note"]), hazards: ["missing-lock-timeout:medium"] },
-  { name: "unique constraint: in place", migration: (op) => op.createUniqueConstraint("orders_note_key", "orders", ["note"]), hazards: ["missing-lock-timeout:medium"] },
-  { name: "nullable column: instant", migration: (op) => op.addColumn("orders", s.column("extra", s.integer())), hazards: ["missing-lock-timeout:medium"] },
-  { name: "column with a default: instant", migration: (op) => op.addColumn("orders", s.column("flag", s.integer(), { nullable: false, default: 0 })), hazards: ["missing-lock-timeout:medium"] },
-  { name: "drop column: instant, breaks the app", migration: (op) => op.dropColumn("orders", "note", { existing: s.column("note", s.varchar(20)) }), hazards: ["missing-lock-timeout:medium", "drop-column-breaks-app:high"], losesData: true },
+  { name: "index: in place, writes go on", migration: (op) => op.createIndex("ix_note", "orders", ["note"]), hazards: ["missing-lock-timeout:low"] },
+  { name: "unique constraint: in place", migration: (op) => op.createUniqueConstraint("orders_note_key", "orders", ["note"]), hazards: ["missing-lock-timeout:low"] },
+  { name: "nullable column: instant", migration: (op) => op.addColumn("orders", s.column("extra", s.integer())), hazards: ["missing-lock-timeout:low"] },
+  { name: "column with a default: instant", migration: (op) => op.addColumn("orders", s.column("flag", s.integer(), { nullable: false, default: 0 })), hazards: ["missing-lock-timeout:low"] },
+  { name: "drop column: instant, breaks the app", migration: (op) => op.dropColumn("orders", "note", { existing: s.column("note", s.varchar(20)) }), hazards: ["missing-lock-timeout:low", "drop-column-breaks-app:high"], losesData: true },
   { name: "type change: copy", migration: (op) => op.alterColumn("orders", "customer_id", { type: s.bigint(), existingType: s.integer(), existingNullable: true }), hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"] },
-  { name: "varchar widened within its length byte: instant", migration: (op) => op.alterColumn("orders", "note", { type: s.varchar(40), existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:medium"] },
-  { name: "varchar of up to 127 bytes widened past 255: instant (MariaDB)", migration: (op) => op.alterColumn("orders", "note", { type: s.varchar(100), existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:medium"] },
+  { name: "varchar widened within its length byte: instant", migration: (op) => op.alterColumn("orders", "note", { type: s.varchar(40), existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:low"] },
+  { name: "varchar of up to 127 bytes widened past 255: instant (MariaDB)", migration: (op) => op.alterColumn("orders", "note", { type: s.varchar(100), existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:low"] },
   {
     name: "varchar of 128 to 255 bytes widened past 255: copy",
     setup: "ALTER TABLE orders ADD COLUMN label varchar(40) NULL",
@@ -34,8 +34,8 @@ const CASES: readonly HazardCase[] = [
     hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"],
   },
   { name: "NOT NULL: rebuilt in place", migration: (op) => op.alterColumn("orders", "customer_id", { nullable: false, existingNullable: true, existingType: s.integer() }), hazards: ["table-rebuild:medium", "missing-lock-timeout:medium"], losesData: true },
-  { name: "default changed: instant", migration: (op) => op.alterColumn("orders", "amount", { serverDefault: 0, existingType: s.decimal(10, 2), existingNullable: true }), hazards: ["missing-lock-timeout:medium"] },
-  { name: "rename column: instant, breaks the app", migration: (op) => op.alterColumn("orders", "note", { newName: "remark", existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:medium", "rename-column-breaks-app:high"] },
+  { name: "default changed: instant", migration: (op) => op.alterColumn("orders", "amount", { serverDefault: 0, existingType: s.decimal(10, 2), existingNullable: true }), hazards: ["missing-lock-timeout:low"] },
+  { name: "rename column: instant, breaks the app", migration: (op) => op.alterColumn("orders", "note", { newName: "remark", existingType: s.varchar(20), existingNullable: true }), hazards: ["missing-lock-timeout:low", "rename-column-breaks-app:high"] },
   { name: "foreign key: copy", migration: (op) => op.createForeignKey("orders_customer_fk", "orders", "customers", ["customer_id"], ["id"]), hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"] },
   { name: "check: copy", migration: (op) => op.createCheckConstraint("positive", "orders", "amount > 0"), hazards: ["copy-algorithm:high", "missing-lock-timeout:medium"] },
   {
@@ -46,7 +46,7 @@ const CASES: readonly HazardCase[] = [
       await op.dropConstraint("uq_note", "orders", { type: "unique" });
       await op.dropConstraint("ck_amount", "orders", { type: "check" });
     },
-    hazards: ["missing-lock-timeout:medium"],
+    hazards: ["missing-lock-timeout:low"],
   },
   { name: "enum value at the end: instant", migration: (op) => op.addEnumValue("orders_mood", "away"), hazards: [] },
   { name: "enum value in the middle: copy", migration: (op) => op.addEnumValue("orders_mood", "away", { before: "busy" }), hazards: ["copy-algorithm:high"] },

@@ -14,7 +14,7 @@ import { ExecuteSQLOp } from "../../ops/execute-sql-op.js";
 import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { RenameTableOp } from "../../ops/table-ops.js";
-import { atLeast, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type LiveFacts, type ServerVersion } from "../hazards.js";
+import { atLeast, lockWaitSeverity, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type LiveFacts, type ServerVersion } from "../hazards.js";
 import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
 
 /** How InnoDB runs an ALTER: INSTANT (metadata only), INPLACE (with or without a rebuild) or COPY. */
@@ -114,7 +114,7 @@ export const mysqlHazards: HazardRules = {
     if (inner.some((o) => mysqlAlgorithm(o, scope.facts)) && !scope.lockTimeoutSet && table !== undefined) {
       found.push({
         code: "missing-lock-timeout",
-        severity: "medium",
+        severity: lockWaitSeverity(found),
         sizeIndependent: true,
         table,
         message: "ALTER TABLE waits for an exclusive metadata lock with lock_wait_timeout (a year by default): behind any open transaction on the table, every query on it queues",

@@ -15,7 +15,7 @@ import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { DropColumnOp } from "../../ops/column-ops.js";
 import { DropTableOp, RenameTableOp } from "../../ops/table-ops.js";
 import { quotePgIdentifier } from "./postgresql-identifiers.js";
-import { atLeast, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type HazardScope, type PgLockMode } from "../hazards.js";
+import { atLeast, lockWaitSeverity, parseServerVersion, TINY_TABLE_ROWS, type Hazard, type HazardRules, type HazardScope, type PgLockMode } from "../hazards.js";
 import { boundedCounts, enumUsers, hazardTable, tableOfOp, liveColumn, type TableOp } from "../hazard-helpers.js";
 
 /**
@@ -29,7 +29,7 @@ export const postgresqlHazards: HazardRules = {
     if (lock && STRONG.has(lock) && !scope.lockTimeoutSet && tableOfOp(op) !== undefined) {
       found.push({
         code: "missing-lock-timeout",
-        severity: "medium",
+        severity: lockWaitSeverity(found),
         sizeIndependent: true,
         table: tableOfOp(op),
         message: `takes ${lock} with no lock_timeout: while it waits behind any long transaction on the table, every query on the table queues behind it`,
