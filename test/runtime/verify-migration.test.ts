@@ -24,7 +24,8 @@ const PARENT = migrationFile({
   revision: "h1",
   upgrade: [
     '  await op.execute("CREATE TABLE orders (id integer PRIMARY KEY, note varchar(20))");',
-    '  await op.execute("INSERT INTO orders SELECT g, \'n\' || g FROM generate_series(1, 100) g");',
+    // Enough rows that a CONCURRENTLY build outlasts several polls of pg_locks, however busy the machine.
+    '  await op.execute("INSERT INTO orders SELECT g, \'n\' || g FROM generate_series(1, 200000) g");',
   ].join("\n"),
   downgrade: '  await op.execute("DROP TABLE orders");',
 });
