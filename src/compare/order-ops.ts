@@ -1,4 +1,4 @@
-import { sortTables, tableKey, type ForeignKeyConstraint, type MetaData, type Table } from "../model/index.js";
+import { Sequence, sortTables, tableKey, type ForeignKeyConstraint, type MetaData, type Table } from "../model/index.js";
 import {
   AddColumnOp,
   AddEnumValueOp,
@@ -53,7 +53,10 @@ import { orderedKindOf } from "./ordered-kinds.js";
  * tables (parents first; a foreign-key cycle is broken by creating those
  * keys after the tables), dropped tables (children first), changes to
  * existing tables (parents first), the deferred foreign keys, and removed
- * enum values and types. The downgrade, being the reverse, keeps all of this.
+ * enum values and types. A sequence owned by a column this migration
+ * creates is created unowned and given its owner after the table changes
+ * (the column's nextval default needs the sequence first, OWNED BY the column).
+ * The downgrade, being the reverse, keeps all of this.
  * Ops of classes this file does not know keep their relative order, last
  * but for dropped schemas.
  */
@@ -65,8 +68,9 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const blocks = new Map<string, ModifyTableOps>();
   const late = { dropValues: [] as Array<DropEnumValueOp | ReorderEnumValuesOp>, dropTypes: [] as MigrateOperation[], other: [] as MigrateOperation[] };
   const objects = { creates: [] as Described[], drops: [] as Described[] };
+  const { unowned, owners } = ownLater(ops);
 
-  for (const op of ops) {
+  for (const op of unowned) {
     const kind = orderedKindOf(op);
     if (kind) objects[kind.creates ? "creates" : "drops"].push({ op, object: kind.describe(op, database) });
     else if (op instanceof CreateSchemaOp) schemas.create.push(op);
@@ -117,6 +121,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...created.tables,
     ...dropped,
     ...modified.blocks,
+    ...owners,
     ...created.deferred,
     ...modified.deferred,
     ...inDependencyOrder(oldObjects.free).reverse(),
@@ -126,6 +131,31 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...late.other,
     ...sortByKey(schemas.drop, (op) => op.schemaName),
   ];
+}
+
+/**
+ * The ops with each sequence owned by a column that the ops create (a new
+ * table's or an added one) created without its owner, and the ALTERs that
+ * give it that owner once the column exists.
+ */
+function ownLater(ops: readonly MigrateOperation[]): { unowned: MigrateOperation[]; owners: AlterSequenceOp[] } {
+  const newColumns = new Set<string>();
+  for (const op of ops) {
+    if (op instanceof CreateTableOp) for (const column of op.table.columns) newColumns.add(`${op.table.key}.${column.name}`);
+    if (op instanceof ModifyTableOps) {
+      const table = tableKey({ schema: op.schema, name: op.tableName });
+      for (const inner of op.ops) if (inner instanceof AddColumnOp) newColumns.add(`${table}.${inner.column.name}`);
+    }
+  }
+  const owners: AlterSequenceOp[] = [];
+  const unowned = ops.map((op) => {
+    if (!(op instanceof CreateSequenceOp) || op.sequence.ownedBy === undefined || !newColumns.has(op.sequence.ownedBy)) return op;
+    const { name, schema, start, increment, minValue, maxValue, cache, cycle, info } = op.sequence;
+    const bare = new Sequence({ name, schema, start, increment, minValue, maxValue, cache, cycle, info });
+    owners.push(new AlterSequenceOp(bare, op.sequence));
+    return new CreateSequenceOp(bare);
+  });
+  return { unowned, owners };
 }
 
 interface Described {

@@ -34,6 +34,13 @@ export interface RelationRow {
   readonly owner_schema: string | null;
   readonly owner_table: string | null;
   readonly owner_column: string | null;
+  /**
+   * Sequences owned by a column (`a`): true when the sequence is exactly what
+   * `serial`/`smallserial`/`bigserial` on that column creates (its name, the
+   * column's type, start 1, increment 1, default bounds, cache 1, no cycle),
+   * so the column can read as autoincrement and rebuild the same catalog.
+   */
+  readonly serial_shaped: boolean | null;
 }
 
 /** Objects an extension created belong to the extension, not to the schema. */
@@ -55,7 +62,16 @@ select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relpe
        case when c.relkind = 'f' then (select s.srvname from pg_catalog.pg_foreign_table ft
          join pg_catalog.pg_foreign_server s on s.oid = ft.ftserver where ft.ftrelid = c.oid) end as foreign_server,
        own.deptype as owner_deptype, own.refobjid as owner_oid,
-       own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column
+       own_ns.nspname as owner_schema, own_rel.relname as owner_table, own_att.attname as owner_column,
+       case when own.deptype = 'a' then exists (
+         select 1 from pg_catalog.pg_sequence s
+          where s.seqrelid = c.oid and s.seqtypid = own_att.atttypid
+            and s.seqstart = 1 and s.seqincrement = 1 and s.seqmin = 1 and s.seqcache = 1 and not s.seqcycle
+            and s.seqmax = case own_att.atttypid when 'pg_catalog.int2'::regtype then 32767
+                                                 when 'pg_catalog.int4'::regtype then 2147483647
+                                                 when 'pg_catalog.int8'::regtype then 9223372036854775807 end
+            and c.relnamespace = own_rel.relnamespace and c.relname = own_rel.relname || '_' || own_att.attname || '_seq')
+       end as serial_shaped
 from pg_catalog.pg_class c
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 left join pg_catalog.pg_depend own

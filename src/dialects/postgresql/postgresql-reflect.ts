@@ -49,10 +49,13 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const composites = relations.filter((r) => r.kind === "c" && wanted(r.name, modelSchema(r.schema), "compositeType"));
   // Sequences that belong to a column are not objects of their own: identity
   // sequences never, serial ones once their column reads as autoincrement,
-  // and those of excluded tables go with their table.
+  // and those of excluded tables go with their table. An owned sequence that
+  // `serial` would not create (a bigint one on an integer column, another
+  // start...) stays a sequence of its own and its column keeps the nextval
+  // default, so the rebuilt catalog is the same.
   const ownedSequences = new Map(
     relations
-      .filter((r) => r.kind === "S" && r.owner_deptype === "a" && r.owner_oid !== null && keptTableOids.has(r.owner_oid))
+      .filter((r) => r.kind === "S" && r.owner_deptype === "a" && r.serial_shaped && r.owner_oid !== null && keptTableOids.has(r.owner_oid))
       .map((r) => [`${r.owner_oid}:${r.owner_column}`, r.regclass ?? ""]),
   );
   const sequences = relations.filter(
