@@ -38,7 +38,7 @@ function compareIndexes(
   const metaUniques = included(ctx, metaTable.uniqueConstraints, "uniqueConstraint", false, parent);
 
   const uqShape = (u: UniqueConstraint, translate = false) =>
-    JSON.stringify([translate ? u.columns.map(rename) : u.columns, u.nullsNotDistinct ?? false]);
+    JSON.stringify([translate ? u.columns.map(rename) : u.columns, u.nullsNotDistinct ?? false, deferMode(u)]);
   const uniques = matchByNameOrShape(metaUniques, connUniques, (m) => uqShape(m), (c) => uqShape(c, true));
   const indexes = matchByNameOrShape(
     metaIndexes,
@@ -47,10 +47,11 @@ function compareIndexes(
     (c) => indexShape(c, rename),
   );
 
-  // A unique constraint on one side and a plain unique index on the other are the same thing.
+  // A unique constraint on one side and a plain unique index on the other are the same thing
+  // (unless the constraint is deferrable: an index never is).
   const plainUniqueShape = (i: Index, translate: (c: string) => string) =>
     i.unique && i.where === undefined && i.include === undefined && i.storage === undefined && i.elements.every((e) => e.kind === "column" && isPlain(e))
-      ? JSON.stringify([i.columnNames.map(translate), i.nullsNotDistinct ?? false])
+      ? JSON.stringify([i.columnNames.map(translate), i.nullsNotDistinct ?? false, ""])
       : undefined;
   const settle = <A, R>(added: A[], removed: R[], addedShape: (a: A) => string | undefined, removedShape: (r: R) => string | undefined) => {
     for (const a of [...added]) {
@@ -80,6 +81,11 @@ function compareIndexes(
   releaseConstraintNames(ctx, metaTable, [...uniques.removed, ...indexes.removed]);
   for (const m of uniques.added) modifyOps.ops.push(createUnique(m));
   for (const m of indexes.added) modifyOps.ops.push(new CreateIndexOp(tableName, m, { schema }));
+}
+
+/** When a unique constraint is checked: "" (each statement, not deferrable), "immediate" or "deferred". */
+function deferMode(u: UniqueConstraint): string {
+  return u.deferrable ? (u.initiallyDeferred ? "deferred" : "immediate") : "";
 }
 
 /** NULLS LAST is the default for ascending order and NULLS FIRST for descending: saying so changes nothing. */

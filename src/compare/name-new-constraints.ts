@@ -39,7 +39,7 @@ function withName(constraint: Named, name: string): Named {
     case "foreignKey":
       return new ForeignKeyConstraint({ ...constraint, name, info: constraint.info });
     case "unique":
-      return new UniqueConstraint({ columns: constraint.columns, name, nullsNotDistinct: constraint.nullsNotDistinct, info: constraint.info });
+      return new UniqueConstraint({ ...constraint, name, info: constraint.info });
     case "check":
       return new CheckConstraint({ expression: constraint.expression, name, notValid: constraint.notValid, info: constraint.info });
   }

@@ -120,7 +120,7 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
   for (const index of table.indexes) attrs.push(indexAttribute(index));
   for (const u of table.uniqueConstraints) {
     if ([...inlineUnique.values()].includes(u)) continue;
-    attrs.push(syntax.attr("unique", [...named([syntax.arg(syntax.names(u.columns))], u.name), ...nullsNotDistinct(u)]));
+    attrs.push(syntax.attr("unique", [...named([syntax.arg(syntax.names(u.columns))], u.name), ...uniqueOptions(u)]));
   }
   for (const fk of table.foreignKeys) {
     if ([...inlineFk.values()].includes(fk)) continue;
@@ -181,7 +181,7 @@ function columnNode(
     attrs.push(syntax.attr("generated", [syntax.arg(syntax.sql(column.generated.expression)), ...stored]));
   }
   if (unique) {
-    attrs.push(syntax.attr("unique", [...(unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []), ...nullsNotDistinct(unique)]));
+    attrs.push(syntax.attr("unique", [...(unique.name !== undefined ? [syntax.arg(syntax.string(unique.name), "name")] : []), ...uniqueOptions(unique)]));
   }
   if (fk) attrs.push(syntax.attr("references", [syntax.arg(referenceTarget(fk)), ...foreignKeyOptions(fk)]));
   if (column.collation !== undefined) one("collate", syntax.string(column.collation));
@@ -201,6 +201,8 @@ function columnNode(
   };
 }
 
-function nullsNotDistinct(u: UniqueConstraint): Argument[] {
-  return u.nullsNotDistinct ? [syntax.arg(syntax.word("true"), "nullsNotDistinct")] : [];
+/** The options a unique constraint says after its columns and name: `nullsNotDistinct:`, `deferrable:`, `initiallyDeferred:`. */
+function uniqueOptions(u: UniqueConstraint): Argument[] {
+  const flags = (["nullsNotDistinct", "deferrable", "initiallyDeferred"] as const).filter((key) => u[key]);
+  return flags.map((key) => syntax.arg(syntax.word("true"), key));
 }

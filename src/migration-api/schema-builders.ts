@@ -81,6 +81,13 @@ export interface IndexOptions {
   readonly nullsNotDistinct?: boolean;
 }
 
+export interface UniqueOptions {
+  readonly name?: string;
+  readonly nullsNotDistinct?: boolean;
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+}
+
 /** Columns, constraints and indexes as migrations write them; each builds the model value. */
 export const schemaBuilders = {
   column(name: string, type: SqlType, options: ColumnOptions = {}): Column {
@@ -107,11 +114,11 @@ export const schemaBuilders = {
   /** `s.unique("email")`, or named: `s.unique(["org_id", "email"], { name: "uq_x" })`. */
   unique: ((...args: unknown[]) => {
     const { columns, name } = columnsAndName(args);
-    const nullsNotDistinct = Array.isArray(args[0]) ? (args[1] as { nullsNotDistinct?: boolean } | undefined)?.nullsNotDistinct : undefined;
-    return new UniqueConstraint({ columns, name, nullsNotDistinct });
+    const options = Array.isArray(args[0]) ? (args[1] as UniqueOptions | undefined) : undefined;
+    return new UniqueConstraint({ ...options, columns, name });
   }) as {
     (...columns: string[]): UniqueConstraint;
-    (columns: readonly string[], options: { name?: string; nullsNotDistinct?: boolean }): UniqueConstraint;
+    (columns: readonly string[], options: UniqueOptions): UniqueConstraint;
   },
 
   /** `s.foreignKey(["organization_id"], "organization", ["id"], { onDelete: "cascade" })`; a schema: `{ schema, name }`. */

@@ -93,17 +93,31 @@ export function withUnspecifiedAction(fk: ForeignKeyConstraint, unspecified: Ref
   return new ForeignKeyConstraint({ ...fk, info: fk.info, onDelete: action(fk.onDelete), onUpdate: action(fk.onUpdate) });
 }
 
-export class UniqueConstraint extends HasInfo {
+export interface UniqueProps {
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly nullsNotDistinct?: boolean;
+  /** PostgreSQL: `DEFERRABLE`, and `INITIALLY DEFERRED` when `initiallyDeferred` (as on a foreign key). */
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly info?: Info;
+}
+
+export class UniqueConstraint extends HasInfo implements UniqueProps {
   readonly kind = "unique" as const;
   readonly name?: string;
   readonly columns: readonly string[];
   /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: NULL is taken only once. */
   readonly nullsNotDistinct?: boolean;
-  constructor(props: { name?: string; columns: readonly string[]; nullsNotDistinct?: boolean; info?: Info }) {
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  constructor(props: UniqueProps) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = frozenArray(props.columns);
     if (props.nullsNotDistinct) this.nullsNotDistinct = true;
+    if (props.deferrable) this.deferrable = true;
+    if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
     Object.freeze(this);
   }
 }

@@ -9,6 +9,7 @@ export {
   tableKey,
   type Constraint,
   type ForeignKeyProps,
+  type UniqueProps,
   type ReferentialAction,
   type TableRef,
 } from "./constraints.js";

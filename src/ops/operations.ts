@@ -254,10 +254,10 @@ export class Operations {
     name: string | undefined,
     table: string,
     columns: readonly string[],
-    options: Schema & { nullsNotDistinct?: boolean } = {},
+    options: Schema & { nullsNotDistinct?: boolean; deferrable?: boolean; initiallyDeferred?: boolean } = {},
   ): Promise<void> {
-    const { nullsNotDistinct, ...rest } = options;
-    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns, nullsNotDistinct }), rest));
+    const { nullsNotDistinct, deferrable, initiallyDeferred, ...rest } = options;
+    return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns, nullsNotDistinct, deferrable, initiallyDeferred }), rest));
   }
 
   /** `notValid`: PostgreSQL checks only new rows until `validateConstraint`. */

@@ -12,6 +12,7 @@ import type { BuildContext } from "./build-context.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
 import { readArgs, readBoolean, readFreeWord, readInteger, readNotValid, readSql, readString, readWord, type Signature } from "./read-args.js";
 import { readDefault } from "./read-default.js";
+import { readDeferrable } from "./read-deferrable.js";
 import { readNullsNotDistinct } from "./read-index.js";
 import { resolveType, type ResolvedType } from "./resolve-type.js";
 import { didYouMean } from "./suggest.js";
@@ -28,7 +29,7 @@ const sig = (positional: string[], required: number, named: readonly string[], u
 export const COLUMN_ATTRIBUTES: Record<string, Signature> = {
   id: sig([], 0, [], "@id"),
   default: sig(["value"], 1, [], "@default(value)"),
-  unique: sig([], 0, ["name", "nullsNotDistinct"], '@unique or @unique(name: "uq_x")'),
+  unique: sig([], 0, ["name", "nullsNotDistinct", "deferrable", "initiallyDeferred"], '@unique or @unique(name: "uq_x")'),
   references: sig(["target"], 1, FOREIGN_KEY_OPTIONS, "@references(table.column, onDelete: cascade)"),
   check: sig(["expression"], 1, ["name", "notValid"], '@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@comment("...")'),
@@ -130,8 +131,9 @@ function applyAttribute(
       const nullsValue = named.get("nullsNotDistinct");
       const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
       if (nullsValue && nullsNotDistinct === undefined) return;
-      if (!draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
-      draft.uniques.push(new UniqueConstraint({ name: constraintName, columns: Object.freeze([props.name]), nullsNotDistinct }));
+      const deferral = readDeferrable(ctx, named, attr, "deferrableUniqueConstraints");
+      if (!deferral || !draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
+      draft.uniques.push(new UniqueConstraint({ ...deferral, name: constraintName, columns: Object.freeze([props.name]), nullsNotDistinct }));
       return;
     }
     case "references":

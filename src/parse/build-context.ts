@@ -11,7 +11,7 @@ export interface ObjectName {
   readonly key: string;
 }
 
-type BooleanCapability = {
+export type BooleanCapability = {
   [K in keyof DialectCapabilities]: DialectCapabilities[K] extends boolean ? K : never;
 }[keyof DialectCapabilities];
 
@@ -36,6 +36,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   onUpdate: "@onUpdate is",
   columnStorage: "@storage and @compression are",
   nullsNotDistinct: "nullsNotDistinct: is",
+  deferrableUniqueConstraints: "deferrable unique constraints are",
   notValidConstraints: "notValid: and match: are",
   coveringIndexes: "index include: and with: are",
   invisibleColumns: "invisible columns are",

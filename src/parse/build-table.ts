@@ -4,6 +4,7 @@ import type { BuildContext, ObjectName } from "./build-context.js";
 import { buildColumn } from "./build-column.js";
 import { FOREIGN_KEY_OPTIONS, readForeignKeyOptions } from "./foreign-key-options.js";
 import { readArgs, readNameList, readNotValid, readSql, readString, describeValue, type Signature } from "./read-args.js";
+import { readDeferrable } from "./read-deferrable.js";
 import { readIndex, readNullsNotDistinct } from "./read-index.js";
 import { readParent, readParents, readPartitionBound, readPartitionBy } from "./read-partitioning.js";
 import { readTableOption, TABLE_OPTION_ATTRIBUTES } from "./read-table-option.js";
@@ -21,7 +22,7 @@ const sig = (positional: string[], required: number, named: readonly string[], u
 export const TABLE_ATTRIBUTES: Record<string, Signature> = {
   id: sig(["columns"], 1, ["name"], '@@id([a, b], name: "pk_x")'),
   index: sig(["columns"], 1, ["name", "unique", "where", "using", "include", "with", "nullsNotDistinct"], '@@index([a, b], name: "ix_x")'),
-  unique: sig(["columns"], 1, ["name", "nullsNotDistinct"], '@@unique([a, b], name: "uq_x")'),
+  unique: sig(["columns"], 1, ["name", "nullsNotDistinct", "deferrable", "initiallyDeferred"], '@@unique([a, b], name: "uq_x")'),
   foreignKey: sig(["columns"], 1, ["references", ...FOREIGN_KEY_OPTIONS], "@@foreignKey([a, b], references: other([x, y]))"),
   check: sig(["expression"], 1, ["name", "notValid"], '@@check(sql("..."), name: "ck_x")'),
   comment: sig(["text"], 1, [], '@@comment("...")'),
@@ -119,7 +120,10 @@ function applyTableAttribute(
       const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
       if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr);
       else if (nullsValue && nullsNotDistinct === undefined) return;
-      else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint({ ...props, nullsNotDistinct }));
+      else {
+        const deferral = readDeferrable(ctx, named, attr, "deferrableUniqueConstraints");
+        if (deferral && draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint({ ...props, ...deferral, nullsNotDistinct }));
+      }
       return;
     }
     case "index":

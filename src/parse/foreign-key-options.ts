@@ -2,6 +2,7 @@ import { REFERENTIAL_ACTIONS, type ReferentialAction } from "../model/index.js";
 import type { Pos, Value } from "../../grammar/ast.js";
 import type { BuildContext } from "./build-context.js";
 import { readBoolean, readString, readWord } from "./read-args.js";
+import { readDeferrable } from "./read-deferrable.js";
 import type { ForeignKeyOptions } from "./table-draft.js";
 
 /** The named arguments `@references` and `@@foreignKey` share. */
@@ -32,22 +33,19 @@ export function readForeignKeyOptions(
   if (nameValue && name === undefined) ok = false;
   // One shape for every foreign key (absent options are undefined): spreads
   // of optional keys gave each combination its own, slowing every reader.
+  const deferral = readDeferrable(ctx, named, pos, "deferrableConstraints");
+  if (!deferral) ok = false;
   const options: ForeignKeyOptions = {
     name,
     onDelete: action("onDelete"),
     onUpdate: action("onUpdate"),
-    deferrable: flag("deferrable"),
-    initiallyDeferred: flag("initiallyDeferred"),
+    deferrable: deferral?.deferrable,
+    initiallyDeferred: deferral?.initiallyDeferred,
     match: match(ctx, named.get("match")),
     notValid: flag("notValid"),
   };
   if (named.get("match") && options.match === undefined) ok = false;
   if (options.notValid && !ctx.requires("notValidConstraints", named.get("notValid")!)) ok = false;
-  if (options.deferrable && !ctx.requires("deferrableConstraints", named.get("deferrable")!)) ok = false;
-  if (options.initiallyDeferred && !options.deferrable) {
-    ctx.error(named.get("initiallyDeferred") ?? pos, "initiallyDeferred: true needs deferrable: true");
-    ok = false;
-  }
   return ok ? options : undefined;
 }
 

@@ -73,7 +73,13 @@ export function renderConstraint(constraint: TableConstraint, ctx: RenderContext
   switch (constraint.kind) {
     case "primaryKey":
     case "unique": {
-      const options = optionsArg({ name: constraint.name, nullsNotDistinct: constraint.kind === "unique" ? constraint.nullsNotDistinct : undefined });
+      const unique = constraint.kind === "unique" ? constraint : undefined;
+      const options = optionsArg({
+        name: constraint.name,
+        nullsNotDistinct: unique?.nullsNotDistinct,
+        deferrable: unique?.deferrable,
+        initiallyDeferred: unique?.initiallyDeferred,
+      });
       return new Code(options === undefined ? call(s(ctx, constraint.kind), ...constraint.columns) : call(s(ctx, constraint.kind), constraint.columns, options));
     }
     case "foreignKey":

@@ -212,7 +212,11 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   );
 
   registry.dispatchFor(CreateUniqueConstraintOp)((ctx, op) =>
-    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns], { nullsNotDistinct: op.constraint.nullsNotDistinct }),
+    tableCall(ctx, "createUniqueConstraint", op, [op.constraint.name], [op.constraint.columns], {
+      nullsNotDistinct: op.constraint.nullsNotDistinct,
+      deferrable: op.constraint.deferrable,
+      initiallyDeferred: op.constraint.initiallyDeferred,
+    }),
   );
 
   registry.dispatchFor(CreateCheckConstraintOp)((ctx, op) =>

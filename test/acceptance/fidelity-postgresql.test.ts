@@ -2,7 +2,7 @@
  * PostgreSQL tables come back with what the catalog keeps beyond columns:
  * UNLOGGED, UNIQUE NULLS NOT DISTINCT, index INCLUDE columns, storage
  * parameters (fillfactor, pages_per_range) and NULLS NOT DISTINCT, MATCH
- * FULL foreign keys and NOT VALID constraints.
+ * FULL foreign keys, NOT VALID constraints and DEFERRABLE unique constraints.
  */
 import { suite } from "uvu";
 import { isAvailable } from "../support/databases.js";
@@ -21,11 +21,23 @@ const CONSTRAINED =
   "CREATE TABLE c (id integer PRIMARY KEY, pid integer, pk integer, qty integer,\n" +
   "  CONSTRAINT c_p_fkey FOREIGN KEY (pid, pk) REFERENCES p (id, k) MATCH FULL);\n";
 
+const DEFERRABLE = (mode: string) =>
+  `CREATE TABLE t (id integer PRIMARY KEY, a integer, b integer, c integer, UNIQUE (a) DEFERRABLE${mode}, UNIQUE (b, c) DEFERRABLE INITIALLY DEFERRED);`;
+
 const IDENTITY = "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY ";
 
 const STORED = 'CREATE TABLE t (id integer PRIMARY KEY, body text COMPRESSION lz4, data bytea, name text COLLATE "C");\n';
 
 const cases = [
+  fidelityCase({
+    dialect: "postgresql",
+    name: "DEFERRABLE unique constraints (one column and two); one made INITIALLY DEFERRED by an edit",
+    sql: DEFERRABLE(""),
+    pulled: ['a integer? @unique(name: "t_a_key", deferrable: true)', '@@unique([b, c], name: "t_b_c_key", deferrable: true, initiallyDeferred: true)'],
+    edit: [['@unique(name: "t_a_key", deferrable: true)', '@unique(name: "t_a_key", deferrable: true, initiallyDeferred: true)']],
+    upgrade: ['op.dropConstraint("t_a_key", "t"', 'op.createUniqueConstraint("t_a_key", "t", ["a"], { deferrable: true, initiallyDeferred: true })'],
+    editedSql: DEFERRABLE(" INITIALLY DEFERRED"),
+  }),
   fidelityCase({
     dialect: "postgresql",
     name: "an UNLOGGED table with a UNIQUE NULLS NOT DISTINCT constraint; made logged by an edit",

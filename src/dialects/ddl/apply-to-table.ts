@@ -100,7 +100,7 @@ function renameInTable(table: Table, from: string, to: string): Table {
   return table.with({
     primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
     foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, info: fk.info, columns: rename(fk.columns) })),
-    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ name: u.name, columns: rename(u.columns), nullsNotDistinct: u.nullsNotDistinct, info: u.info })),
+    uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ ...u, info: u.info, columns: rename(u.columns) })),
     indexes: table.indexes.map(
       (i) =>
         new Index({

@@ -57,7 +57,11 @@ export class DdlWriter {
     if (uq.nullsNotDistinct && !this.dialect.capabilities.nullsNotDistinct) {
       throw new UnsupportedDdlError(this.dialect.name, "declare a unique constraint NULLS NOT DISTINCT");
     }
-    return `${this.constraintName(uq)}UNIQUE ${uq.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}${this.columns(uq.columns)}`;
+    if (uq.deferrable && !this.dialect.capabilities.deferrableUniqueConstraints) {
+      throw new UnsupportedDdlError(this.dialect.name, "declare a deferrable unique constraint");
+    }
+    const deferrable = uq.deferrable ? (uq.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
+    return `${this.constraintName(uq)}UNIQUE ${uq.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}${this.columns(uq.columns)}${deferrable}`;
   }
 
   check(ck: CheckConstraint): string {

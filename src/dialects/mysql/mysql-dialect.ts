@@ -50,6 +50,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     materializedViews: false,
     notValidConstraints: false,
     nullsNotDistinct: false,
+    deferrableUniqueConstraints: false,
     coveringIndexes: false,
     columnStorage: false,
     onUpdate: true,

@@ -37,6 +37,7 @@ export const postgresqlDialect: Dialect = {
     materializedViews: true,
     notValidConstraints: true,
     nullsNotDistinct: true,
+    deferrableUniqueConstraints: true,
     coveringIndexes: true,
     columnStorage: true,
     onUpdate: false,

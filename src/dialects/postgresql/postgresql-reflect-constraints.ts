@@ -101,7 +101,13 @@ export function buildConstraints(
         break;
       case "u":
         if (keep(row.name, "uniqueConstraint")) {
-          result.uniqueConstraints.push(new UniqueConstraint({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct === true }));
+          result.uniqueConstraints.push(new UniqueConstraint({
+              name: row.name,
+              columns: row.columns,
+              nullsNotDistinct: row.nulls_not_distinct === true,
+              deferrable: row.deferrable,
+              initiallyDeferred: row.deferred,
+            }));
         }
         break;
       case "f":

@@ -38,6 +38,7 @@ export const sqliteDialect: Dialect = {
     materializedViews: false,
     notValidConstraints: false,
     nullsNotDistinct: false,
+    deferrableUniqueConstraints: false,
     coveringIndexes: false,
     columnStorage: false,
     onUpdate: false,
