@@ -160,7 +160,7 @@ const CASES: Array<[string, string, string[]]> = [
   ["comments on sqlite", 'table t { a integer @comment("x") }', ["1:21: comments are not supported by sqlite"]],
   ["deferrable on mysql", MYSQL + "table t { a integer @references(t.a, deferrable: true) }", ["2:50: deferrable constraints are not supported by mysql"]],
   ["a deferrable unique constraint on mysql", MYSQL + "table t { a integer @unique(deferrable: true) }", ["2:41: deferrable unique constraints are not supported by mysql"]],
-  ["a deferrable unique constraint on sqlite", "table t { a integer\n  @@unique([a], deferrable: true, initiallyDeferred: true) }", ["2:28: deferrable unique constraints are not supported by sqlite"]],
+  ["a deferrable unique constraint on sqlite", "table t { a integer\n  @@unique([a], deferrable: true, initiallyDeferred: true) }", ["2:29: deferrable unique constraints are not supported by sqlite"]],
   ["initiallyDeferred without deferrable on a unique constraint", PG + "table t { a integer @unique(initiallyDeferred: true) }", ["2:48: initiallyDeferred: true needs deferrable: true"]],
   ["sequences on sqlite", "sequence s {}", ["1:1: sequences are not supported by sqlite"]],
   ["materialized views on sqlite", 'materialized view v = sql("select 1")', ["1:1: materialized views are not supported by sqlite"]],
