@@ -54,9 +54,8 @@ import { orderedKindOf } from "./ordered-kinds.js";
  * keys after the tables), dropped tables (children first), changes to
  * existing tables (parents first), the deferred foreign keys, and removed
  * enum values and types. A sequence owned by a column this migration
- * creates is created unowned and given its owner after the table changes
- * (the column's nextval default needs the sequence first, OWNED BY the column).
- * The downgrade, being the reverse, keeps all of this.
+ * creates or drops is owned after the table changes, or disowned before them
+ * (see ownershipAroundColumns). The downgrade, being the reverse, keeps all of this.
  * Ops of classes this file does not know keep their relative order, last
  * but for dropped schemas.
  */
@@ -68,9 +67,9 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
   const blocks = new Map<string, ModifyTableOps>();
   const late = { dropValues: [] as Array<DropEnumValueOp | ReorderEnumValuesOp>, dropTypes: [] as MigrateOperation[], other: [] as MigrateOperation[] };
   const objects = { creates: [] as Described[], drops: [] as Described[] };
-  const { unowned, owners } = ownLater(ops);
+  const ownership = ownershipAroundColumns(ops);
 
-  for (const op of unowned) {
+  for (const op of ownership.ops) {
     const kind = orderedKindOf(op);
     if (kind) objects[kind.creates ? "creates" : "drops"].push({ op, object: kind.describe(op, database) });
     else if (op instanceof CreateSchemaOp) schemas.create.push(op);
@@ -114,6 +113,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...sortByKey(schemas.create, (op) => op.schemaName),
     ...inDependencyOrder(oldObjects.tied).reverse(),
     ...sortByKey(top.types, keyOfType),
+    ...ownership.disowners,
     ...stableSortByKey(top.enumValues, (op) => tableKey({ schema: op.schema, name: op.enumName })),
     ...inDependencyOrder(newObjects.free),
     ...modified.hoisted,
@@ -121,7 +121,7 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
     ...created.tables,
     ...dropped,
     ...modified.blocks,
-    ...owners,
+    ...ownership.owners,
     ...created.deferred,
     ...modified.deferred,
     ...inDependencyOrder(oldObjects.free).reverse(),
@@ -134,28 +134,47 @@ export function orderOps(ops: readonly MigrateOperation[], database: MetaData, t
 }
 
 /**
- * The ops with each sequence owned by a column that the ops create (a new
- * table's or an added one) created without its owner, and the ALTERs that
- * give it that owner once the column exists.
+ * CREATE SEQUENCE ... OWNED BY needs its column, and dropping a column drops
+ * the sequence it owns. So a sequence owned by a column the ops create (a new
+ * table's or an added one) is created unowned and given its owner once the
+ * column exists (`owners`, after the table changes); one dropped with its
+ * column is disowned first (`disowners`, before them) and dropped after.
  */
-function ownLater(ops: readonly MigrateOperation[]): { unowned: MigrateOperation[]; owners: AlterSequenceOp[] } {
-  const newColumns = new Set<string>();
+function ownershipAroundColumns(ops: readonly MigrateOperation[]): { ops: MigrateOperation[]; owners: AlterSequenceOp[]; disowners: AlterSequenceOp[] } {
+  const created = new Set<string>();
+  const dropped = new Set<string>();
+  const droppedTables = new Set<string>();
   for (const op of ops) {
-    if (op instanceof CreateTableOp) for (const column of op.table.columns) newColumns.add(`${op.table.key}.${column.name}`);
+    if (op instanceof CreateTableOp) for (const column of op.table.columns) created.add(`${op.table.key}.${column.name}`);
+    if (op instanceof DropTableOp) droppedTables.add(tableKey({ schema: op.schema, name: op.tableName }));
     if (op instanceof ModifyTableOps) {
       const table = tableKey({ schema: op.schema, name: op.tableName });
-      for (const inner of op.ops) if (inner instanceof AddColumnOp) newColumns.add(`${table}.${inner.column.name}`);
+      for (const inner of op.ops) {
+        if (inner instanceof AddColumnOp) created.add(`${table}.${inner.column.name}`);
+        if (inner instanceof DropColumnOp) dropped.add(`${table}.${inner.columnName}`);
+      }
     }
   }
+  const goesWithColumn = (ownedBy: string) => dropped.has(ownedBy) || droppedTables.has(ownedBy.slice(0, ownedBy.lastIndexOf(".")));
   const owners: AlterSequenceOp[] = [];
-  const unowned = ops.map((op) => {
-    if (!(op instanceof CreateSequenceOp) || op.sequence.ownedBy === undefined || !newColumns.has(op.sequence.ownedBy)) return op;
-    const { name, schema, start, increment, minValue, maxValue, cache, cycle, info } = op.sequence;
-    const bare = new Sequence({ name, schema, start, increment, minValue, maxValue, cache, cycle, info });
-    owners.push(new AlterSequenceOp(bare, op.sequence));
-    return new CreateSequenceOp(bare);
+  const disowners: AlterSequenceOp[] = [];
+  const out = ops.map((op) => {
+    if (op instanceof CreateSequenceOp && op.sequence.ownedBy !== undefined && created.has(op.sequence.ownedBy)) {
+      owners.push(new AlterSequenceOp(unowned(op.sequence), op.sequence));
+      return new CreateSequenceOp(unowned(op.sequence));
+    }
+    if (op instanceof DropSequenceOp && op.sequence?.ownedBy !== undefined && goesWithColumn(op.sequence.ownedBy)) {
+      disowners.push(new AlterSequenceOp(op.sequence, unowned(op.sequence)));
+      return new DropSequenceOp(op.sequenceName, { schema: op.schema, sequence: unowned(op.sequence) });
+    }
+    return op;
   });
-  return { unowned, owners };
+  return { ops: out, owners, disowners };
+}
+
+function unowned(sequence: Sequence): Sequence {
+  const { name, schema, start, increment, minValue, maxValue, cache, cycle, info } = sequence;
+  return new Sequence({ name, schema, start, increment, minValue, maxValue, cache, cycle, info });
 }
 
 interface Described {

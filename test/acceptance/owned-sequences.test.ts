@@ -4,6 +4,8 @@
  * increment, another name) is pulled as its own type with a nextval default
  * and the sequence declared beside it, so the database built from the pull
  * has the same catalog; a plain `serial` still pulls as autoincrement.
+ * Removing such a table with its sequence drops both (dropping the table
+ * alone would take the owned sequence with it).
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -87,6 +89,14 @@ if (availableDialects().includes("postgresql")) {
         { name: "stepped_id_seq", type: "bigint", increment: "10" },
         { name: "wide_id_seq", type: "bigint", increment: "1" },
       ]);
+
+      const withoutWide = PULLED.replace(/sequence wide_id_seq \{[^}]*\}\n\n/, "").replace(/\n\ntable wide \{[^}]*\}/, "");
+      assert.is.not(withoutWide, PULLED);
+      p.write("schemas/app.schema", withoutWide);
+      await p.ok(["revision", "--autogenerate", "-m", "no wide", "--url", copy.url]);
+      await p.ok(["upgrade", "head", "--url", copy.url]);
+      await p.ok(["check", "--url", copy.url]);
+      assert.equal((await copy.query<{ name: string }>(SEQUENCE_TYPES)).map((r) => r.name), ["counted_id_seq", "renamed_ids", "stepped_id_seq"]);
     } finally {
       p.done();
       await original.drop();
