@@ -1,4 +1,4 @@
-import type { Index, IndexElement, Table, UniqueConstraint } from "../model/index.js";
+import { deferMode, type Index, type IndexElement, type Table, type UniqueConstraint } from "../model/index.js";
 import { CreateIndexOp, CreateUniqueConstraintOp, DropConstraintOp, DropIndexOp, type ModifyTableOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
@@ -81,11 +81,6 @@ function compareIndexes(
   releaseConstraintNames(ctx, metaTable, [...uniques.removed, ...indexes.removed]);
   for (const m of uniques.added) modifyOps.ops.push(createUnique(m));
   for (const m of indexes.added) modifyOps.ops.push(new CreateIndexOp(tableName, m, { schema }));
-}
-
-/** When a unique constraint is checked: "" (each statement, not deferrable), "immediate" or "deferred". */
-function deferMode(u: UniqueConstraint): string {
-  return u.deferrable ? (u.initiallyDeferred ? "deferred" : "immediate") : "";
 }
 
 /** NULLS LAST is the default for ascending order and NULLS FIRST for descending: saying so changes nothing. */

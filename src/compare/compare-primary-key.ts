@@ -1,10 +1,10 @@
-import type { Table } from "../model/index.js";
+import { deferMode, type Table } from "../model/index.js";
 import { CreatePrimaryKeyOp, DropConstraintOp, type ModifyTableOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import type { Comparators } from "./comparators.js";
 import { columnRenames } from "./renames.js";
 
-/** A primary key changes when its columns (or their order) do; its name alone is not compared (MySQL calls every one PRIMARY). */
+/** A primary key changes when its columns (or their order) or its DEFERRABLE mode do; its name alone is not compared (MySQL calls every one PRIMARY). */
 export function setup(registry: Comparators): void {
   registry.dispatchFor("table", { name: "primaryKey" })(comparePrimaryKey);
 }
@@ -23,7 +23,8 @@ function comparePrimaryKey(
   const metaPk = metaTable.primaryKey;
   const connColumns = (connPk?.columns ?? []).map((c) => renames.get(c) ?? c);
   const metaColumns = metaPk?.columns ?? [];
-  if (connColumns.length === metaColumns.length && connColumns.every((c, i) => c === metaColumns[i])) return;
+  const sameColumns = connColumns.length === metaColumns.length && connColumns.every((c, i) => c === metaColumns[i]);
+  if (sameColumns && (!connPk || !metaPk || deferMode(connPk) === deferMode(metaPk))) return;
   if (connPk) modifyOps.ops.push(new DropConstraintOp(connPk.name, tableName, { type: "primarykey", schema, constraint: connPk }));
   if (metaPk) modifyOps.ops.push(new CreatePrimaryKeyOp(tableName, metaPk, { schema }));
 }

@@ -134,8 +134,8 @@ export interface DialectCapabilities {
   readonly notValidConstraints: boolean;
   /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`. */
   readonly nullsNotDistinct: boolean;
-  /** PostgreSQL `UNIQUE (...) DEFERRABLE` (SQLite defers foreign keys only). */
-  readonly deferrableUniqueConstraints: boolean;
+  /** PostgreSQL `PRIMARY KEY (...) DEFERRABLE` and `UNIQUE (...) DEFERRABLE` (SQLite defers foreign keys only). */
+  readonly deferrableKeys: boolean;
   /** PostgreSQL index `INCLUDE (...)` columns and `WITH (...)` storage parameters. */
   readonly coveringIndexes: boolean;
   /** PostgreSQL column `STORAGE` and `COMPRESSION`. */

@@ -1,5 +1,5 @@
 import { dialectNamed } from "../dialects/registry.js";
-import { domainTypeName, PORTABLE_TYPES, type Column, type Domain, type Extension, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint } from "../model/index.js";
+import { domainTypeName, PORTABLE_TYPES, type Column, type Domain, type Extension, type ForeignKeyConstraint, type MetaData, type Sequence, type Table, type UniqueConstraint, type Deferral } from "../model/index.js";
 import { NO_POS, type Argument, type Attribute, type ColumnNode, type Declaration, type TableMember } from "../../grammar/ast.js";
 import { TABLE_OPTION_SYNTAX } from "../parse/read-table-option.js";
 import { defaultValue, foreignKeyOptions, indexAttribute, referenceTarget, syntax, typeNode, type TypeNaming } from "./model-to-ast.js";
@@ -107,7 +107,8 @@ function sequenceDecl(s: Sequence): Declaration {
 
 function tableDecl(table: Table, known: TypeNaming): Declaration {
   const pk = table.primaryKey;
-  const inlinePk = pk && pk.name === undefined && pk.columns.length === 1 ? pk.columns[0] : undefined;
+  // `@id` says no options: a named or deferrable key is written `@@id`.
+  const inlinePk = pk && pk.name === undefined && !pk.deferrable && pk.columns.length === 1 ? pk.columns[0] : undefined;
   const inlineUnique = firstSingleColumn(table.uniqueConstraints);
   const inlineFk = firstSingleColumn(table.foreignKeys);
   const members: TableMember[] = table.columns.map((c) =>
@@ -116,7 +117,7 @@ function tableDecl(table: Table, known: TypeNaming): Declaration {
 
   const attrs: Attribute[] = [];
   const named = (args: Argument[], name: string | undefined) => (name === undefined ? args : [...args, syntax.arg(syntax.string(name), "name")]);
-  if (pk && inlinePk === undefined) attrs.push(syntax.attr("id", named([syntax.arg(syntax.names(pk.columns))], pk.name)));
+  if (pk && inlinePk === undefined) attrs.push(syntax.attr("id", [...named([syntax.arg(syntax.names(pk.columns))], pk.name), ...deferralOptions(pk)]));
   for (const index of table.indexes) attrs.push(indexAttribute(index));
   for (const u of table.uniqueConstraints) {
     if ([...inlineUnique.values()].includes(u)) continue;
@@ -203,6 +204,9 @@ function columnNode(
 
 /** The options a unique constraint says after its columns and name: `nullsNotDistinct:`, `deferrable:`, `initiallyDeferred:`. */
 function uniqueOptions(u: UniqueConstraint): Argument[] {
-  const flags = (["nullsNotDistinct", "deferrable", "initiallyDeferred"] as const).filter((key) => u[key]);
-  return flags.map((key) => syntax.arg(syntax.word("true"), key));
+  return [...(u.nullsNotDistinct ? [syntax.arg(syntax.word("true"), "nullsNotDistinct")] : []), ...deferralOptions(u)];
+}
+
+function deferralOptions(key: Deferral): Argument[] {
+  return (["deferrable", "initiallyDeferred"] as const).filter((k) => key[k]).map((k) => syntax.arg(syntax.word("true"), k));
 }

@@ -24,6 +24,7 @@ import {
   type SequenceProps,
   type SqlType,
   type TableRef,
+  type Deferral,
 } from "../model/index.js";
 import { indexElements } from "../ops/operation-arguments.js";
 import { toDefaultValue, type DefaultInput } from "./value-builders.js";
@@ -81,11 +82,12 @@ export interface IndexOptions {
   readonly nullsNotDistinct?: boolean;
 }
 
-export interface UniqueOptions {
+export interface PrimaryKeyOptions extends Deferral {
   readonly name?: string;
+}
+
+export interface UniqueOptions extends PrimaryKeyOptions {
   readonly nullsNotDistinct?: boolean;
-  readonly deferrable?: boolean;
-  readonly initiallyDeferred?: boolean;
 }
 
 /** Columns, constraints and indexes as migrations write them; each builds the model value. */
@@ -105,10 +107,11 @@ export const schemaBuilders = {
   /** `s.primaryKey("id")`, `s.primaryKey("a", "b")`, or named: `s.primaryKey(["a", "b"], { name: "pk_x" })`. */
   primaryKey: ((...args: unknown[]) => {
     const { columns, name } = columnsAndName(args);
-    return new PrimaryKeyConstraint({ columns, name });
+    const options = Array.isArray(args[0]) ? (args[1] as PrimaryKeyOptions | undefined) : undefined;
+    return new PrimaryKeyConstraint({ ...options, columns, name });
   }) as {
     (...columns: string[]): PrimaryKeyConstraint;
-    (columns: readonly string[], options: { name?: string }): PrimaryKeyConstraint;
+    (columns: readonly string[], options: PrimaryKeyOptions): PrimaryKeyConstraint;
   },
 
   /** `s.unique("email")`, or named: `s.unique(["org_id", "email"], { name: "uq_x" })`. */

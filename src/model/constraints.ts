@@ -24,14 +24,29 @@ export function tableKey(ref: TableRef): string {
   return ref.schema ? `${ref.schema}.${ref.name}` : ref.name;
 }
 
-export class PrimaryKeyConstraint extends HasInfo {
+/** PostgreSQL `DEFERRABLE [INITIALLY DEFERRED]` on a key (primary or unique), as a foreign key has it. */
+export interface Deferral {
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+}
+
+/** When a key is checked, as one comparable word: "" (each statement: not deferrable), "immediate" or "deferred". */
+export function deferMode(key: Deferral): string {
+  return key.deferrable ? (key.initiallyDeferred ? "deferred" : "immediate") : "";
+}
+
+export class PrimaryKeyConstraint extends HasInfo implements Deferral {
   readonly kind = "primaryKey" as const;
   readonly name?: string;
   readonly columns: readonly string[];
-  constructor(props: { name?: string; columns: readonly string[]; info?: Info }) {
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  constructor(props: Deferral & { name?: string; columns: readonly string[]; info?: Info }) {
     super(props.info);
     if (props.name !== undefined) this.name = props.name;
     this.columns = frozenArray(props.columns);
+    if (props.deferrable) this.deferrable = true;
+    if (props.deferrable && props.initiallyDeferred) this.initiallyDeferred = true;
     Object.freeze(this);
   }
 }
@@ -93,13 +108,10 @@ export function withUnspecifiedAction(fk: ForeignKeyConstraint, unspecified: Ref
   return new ForeignKeyConstraint({ ...fk, info: fk.info, onDelete: action(fk.onDelete), onUpdate: action(fk.onUpdate) });
 }
 
-export interface UniqueProps {
+export interface UniqueProps extends Deferral {
   readonly name?: string;
   readonly columns: readonly string[];
   readonly nullsNotDistinct?: boolean;
-  /** PostgreSQL: `DEFERRABLE`, and `INITIALLY DEFERRED` when `initiallyDeferred` (as on a foreign key). */
-  readonly deferrable?: boolean;
-  readonly initiallyDeferred?: boolean;
   readonly info?: Info;
 }
 

@@ -10,6 +10,8 @@ export {
   type Constraint,
   type ForeignKeyProps,
   type UniqueProps,
+  type Deferral,
+  deferMode,
   type ReferentialAction,
   type TableRef,
 } from "./constraints.js";

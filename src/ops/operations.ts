@@ -23,6 +23,7 @@ import {
   type SequenceProps,
   type SqlType,
   type Table,
+  type Deferral,
 } from "../model/index.js";
 import { AlterColumnOp } from "./alter-column-op.js";
 import { BatchAlterTableOp } from "./batch-alter-table-op.js";
@@ -234,8 +235,9 @@ export class Operations {
     );
   }
 
-  createPrimaryKey(name: string | undefined, table: string, columns: readonly string[], options: Schema = {}): Promise<void> {
-    return this.invoke(new CreatePrimaryKeyOp(table, new PrimaryKeyConstraint({ name, columns }), options));
+  createPrimaryKey(name: string | undefined, table: string, columns: readonly string[], options: Schema & Deferral = {}): Promise<void> {
+    const { deferrable, initiallyDeferred, ...rest } = options;
+    return this.invoke(new CreatePrimaryKeyOp(table, new PrimaryKeyConstraint({ name, columns, deferrable, initiallyDeferred }), rest));
   }
 
   createForeignKey(
@@ -254,7 +256,7 @@ export class Operations {
     name: string | undefined,
     table: string,
     columns: readonly string[],
-    options: Schema & { nullsNotDistinct?: boolean; deferrable?: boolean; initiallyDeferred?: boolean } = {},
+    options: Schema & Deferral & { nullsNotDistinct?: boolean } = {},
   ): Promise<void> {
     const { nullsNotDistinct, deferrable, initiallyDeferred, ...rest } = options;
     return this.invoke(new CreateUniqueConstraintOp(table, new UniqueConstraint({ name, columns, nullsNotDistinct, deferrable, initiallyDeferred }), rest));

@@ -131,7 +131,7 @@ function applyAttribute(
       const nullsValue = named.get("nullsNotDistinct");
       const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
       if (nullsValue && nullsNotDistinct === undefined) return;
-      const deferral = readDeferrable(ctx, named, attr, "deferrableUniqueConstraints");
+      const deferral = readDeferrable(ctx, named, attr, "deferrableKeys");
       if (!deferral || !draft.claimName(constraintName, nameValue ?? attr, "constraint")) return;
       draft.uniques.push(new UniqueConstraint({ ...deferral, name: constraintName, columns: Object.freeze([props.name]), nullsNotDistinct }));
       return;

@@ -36,7 +36,7 @@ const FEATURE_WORDS: Record<BooleanCapability, string> = {
   onUpdate: "@onUpdate is",
   columnStorage: "@storage and @compression are",
   nullsNotDistinct: "nullsNotDistinct: is",
-  deferrableUniqueConstraints: "deferrable unique constraints are",
+  deferrableKeys: "deferrable primary keys and unique constraints are",
   notValidConstraints: "notValid: and match: are",
   coveringIndexes: "index include: and with: are",
   invisibleColumns: "invisible columns are",

@@ -20,7 +20,7 @@ const sig = (positional: string[], required: number, named: readonly string[], u
 
 /** Table attributes and what they accept. */
 export const TABLE_ATTRIBUTES: Record<string, Signature> = {
-  id: sig(["columns"], 1, ["name"], '@@id([a, b], name: "pk_x")'),
+  id: sig(["columns"], 1, ["name", "deferrable", "initiallyDeferred"], '@@id([a, b], name: "pk_x")'),
   index: sig(["columns"], 1, ["name", "unique", "where", "using", "include", "with", "nullsNotDistinct"], '@@index([a, b], name: "ix_x")'),
   unique: sig(["columns"], 1, ["name", "nullsNotDistinct", "deferrable", "initiallyDeferred"], '@@unique([a, b], name: "uq_x")'),
   foreignKey: sig(["columns"], 1, ["references", ...FOREIGN_KEY_OPTIONS], "@@foreignKey([a, b], references: other([x, y]))"),
@@ -118,12 +118,11 @@ function applyTableAttribute(
       const props = { name: constraintName, columns: Object.freeze(columns.map((c) => c.text)) };
       const nullsValue = named.get("nullsNotDistinct");
       const nullsNotDistinct = nullsValue && readNullsNotDistinct(ctx, nullsValue);
-      if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint(props), attr);
+      const deferral = readDeferrable(ctx, named, attr, "deferrableKeys");
+      if (!deferral) return;
+      if (attr.name === "id") draft.setPrimaryKey(new PrimaryKeyConstraint({ ...props, ...deferral }), attr);
       else if (nullsValue && nullsNotDistinct === undefined) return;
-      else {
-        const deferral = readDeferrable(ctx, named, attr, "deferrableUniqueConstraints");
-        if (deferral && draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint({ ...props, ...deferral, nullsNotDistinct }));
-      }
+      else if (draft.claimName(constraintName, namePos, "constraint")) draft.uniques.push(new UniqueConstraint({ ...props, ...deferral, nullsNotDistinct }));
       return;
     }
     case "index":

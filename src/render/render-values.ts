@@ -73,12 +73,11 @@ export function renderConstraint(constraint: TableConstraint, ctx: RenderContext
   switch (constraint.kind) {
     case "primaryKey":
     case "unique": {
-      const unique = constraint.kind === "unique" ? constraint : undefined;
       const options = optionsArg({
         name: constraint.name,
-        nullsNotDistinct: unique?.nullsNotDistinct,
-        deferrable: unique?.deferrable,
-        initiallyDeferred: unique?.initiallyDeferred,
+        nullsNotDistinct: constraint.kind === "unique" ? constraint.nullsNotDistinct : undefined,
+        deferrable: constraint.deferrable,
+        initiallyDeferred: constraint.initiallyDeferred,
       });
       return new Code(options === undefined ? call(s(ctx, constraint.kind), ...constraint.columns) : call(s(ctx, constraint.kind), constraint.columns, options));
     }

@@ -208,7 +208,10 @@ export function setupTableRenderers(registry: RendererRegistry): void {
   });
 
   registry.dispatchFor(CreatePrimaryKeyOp)((ctx, op) =>
-    tableCall(ctx, "createPrimaryKey", op, [op.constraint.name], [op.constraint.columns]),
+    tableCall(ctx, "createPrimaryKey", op, [op.constraint.name], [op.constraint.columns], {
+      deferrable: op.constraint.deferrable,
+      initiallyDeferred: op.constraint.initiallyDeferred,
+    }),
   );
 
   registry.dispatchFor(CreateUniqueConstraintOp)((ctx, op) =>

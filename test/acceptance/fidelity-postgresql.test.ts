@@ -2,7 +2,8 @@
  * PostgreSQL tables come back with what the catalog keeps beyond columns:
  * UNLOGGED, UNIQUE NULLS NOT DISTINCT, index INCLUDE columns, storage
  * parameters (fillfactor, pages_per_range) and NULLS NOT DISTINCT, MATCH
- * FULL foreign keys, NOT VALID constraints and DEFERRABLE unique constraints.
+ * FULL foreign keys, NOT VALID constraints and DEFERRABLE unique constraints
+ * and primary keys.
  */
 import { suite } from "uvu";
 import { isAvailable } from "../support/databases.js";
@@ -37,6 +38,15 @@ const cases = [
     edit: [['@unique(name: "t_a_key", deferrable: true)', '@unique(name: "t_a_key", deferrable: true, initiallyDeferred: true)']],
     upgrade: ['op.dropConstraint("t_a_key", "t"', 'op.createUniqueConstraint("t_a_key", "t", ["a"], { deferrable: true, initiallyDeferred: true })'],
     editedSql: DEFERRABLE(" INITIALLY DEFERRED"),
+  }),
+  fidelityCase({
+    dialect: "postgresql",
+    name: "a DEFERRABLE primary key; made INITIALLY DEFERRED by an edit",
+    sql: "CREATE TABLE t (id integer PRIMARY KEY DEFERRABLE, a integer);",
+    pulled: ['@@id([id], name: "t_pkey", deferrable: true)'],
+    edit: [["deferrable: true", "deferrable: true, initiallyDeferred: true"]],
+    upgrade: ['op.dropConstraint("t_pkey", "t"', 'op.createPrimaryKey("t_pkey", "t", ["id"], { deferrable: true, initiallyDeferred: true })'],
+    editedSql: "CREATE TABLE t (id integer PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, a integer);",
   }),
   fidelityCase({
     dialect: "postgresql",

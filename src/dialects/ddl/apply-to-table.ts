@@ -98,7 +98,7 @@ function renameInTable(table: Table, from: string, to: string): Table {
   const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n));
   const pk = table.primaryKey;
   return table.with({
-    primaryKey: pk && new PrimaryKeyConstraint({ name: pk.name, columns: rename(pk.columns), info: pk.info }),
+    primaryKey: pk && new PrimaryKeyConstraint({ ...pk, info: pk.info, columns: rename(pk.columns) }),
     foreignKeys: table.foreignKeys.map((fk) => new ForeignKeyConstraint({ ...fk, info: fk.info, columns: rename(fk.columns) })),
     uniqueConstraints: table.uniqueConstraints.map((u) => new UniqueConstraint({ ...u, info: u.info, columns: rename(u.columns) })),
     indexes: table.indexes.map(

@@ -2,6 +2,7 @@ import type { Statement } from "../ddl-compiler.js";
 import type { Dialect } from "../dialect.js";
 import type {
   CheckConstraint,
+  Deferral,
   ForeignKeyConstraint,
   PrimaryKeyConstraint,
   ReferentialAction,
@@ -50,18 +51,21 @@ export class DdlWriter {
   }
 
   primaryKey(pk: PrimaryKeyConstraint): string {
-    return `${this.constraintName(pk)}PRIMARY KEY ${this.columns(pk.columns)}`;
+    return `${this.constraintName(pk)}PRIMARY KEY ${this.columns(pk.columns)}${this.deferral(pk, "primary key")}`;
+  }
+
+  /** ` DEFERRABLE [INITIALLY DEFERRED]` after a primary key or unique constraint, where the dialect has it. */
+  private deferral(key: Deferral, what: string): string {
+    if (!key.deferrable) return "";
+    if (!this.dialect.capabilities.deferrableKeys) throw new UnsupportedDdlError(this.dialect.name, `declare a deferrable ${what}`);
+    return key.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
   }
 
   unique(uq: UniqueConstraint): string {
     if (uq.nullsNotDistinct && !this.dialect.capabilities.nullsNotDistinct) {
       throw new UnsupportedDdlError(this.dialect.name, "declare a unique constraint NULLS NOT DISTINCT");
     }
-    if (uq.deferrable && !this.dialect.capabilities.deferrableUniqueConstraints) {
-      throw new UnsupportedDdlError(this.dialect.name, "declare a deferrable unique constraint");
-    }
-    const deferrable = uq.deferrable ? (uq.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
-    return `${this.constraintName(uq)}UNIQUE ${uq.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}${this.columns(uq.columns)}${deferrable}`;
+    return `${this.constraintName(uq)}UNIQUE ${uq.nullsNotDistinct ? "NULLS NOT DISTINCT " : ""}${this.columns(uq.columns)}${this.deferral(uq, "unique constraint")}`;
   }
 
   check(ck: CheckConstraint): string {

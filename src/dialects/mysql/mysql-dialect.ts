@@ -50,7 +50,7 @@ export const mysqlDialect: Dialect & MysqlDialectExtras = {
     materializedViews: false,
     notValidConstraints: false,
     nullsNotDistinct: false,
-    deferrableUniqueConstraints: false,
+    deferrableKeys: false,
     coveringIndexes: false,
     columnStorage: false,
     onUpdate: true,

@@ -37,7 +37,7 @@ export const postgresqlDialect: Dialect = {
     materializedViews: true,
     notValidConstraints: true,
     nullsNotDistinct: true,
-    deferrableUniqueConstraints: true,
+    deferrableKeys: true,
     coveringIndexes: true,
     columnStorage: true,
     onUpdate: false,

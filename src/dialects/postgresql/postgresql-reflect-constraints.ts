@@ -97,7 +97,12 @@ export function buildConstraints(
   for (const row of rows) {
     switch (row.type) {
       case "p":
-        result.primaryKey = new PrimaryKeyConstraint({ name: row.name, columns: row.columns });
+        result.primaryKey = new PrimaryKeyConstraint({
+          name: row.name,
+          columns: row.columns,
+          deferrable: row.deferrable,
+          initiallyDeferred: row.deferred,
+        });
         break;
       case "u":
         if (keep(row.name, "uniqueConstraint")) {

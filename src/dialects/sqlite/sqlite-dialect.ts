@@ -38,7 +38,7 @@ export const sqliteDialect: Dialect = {
     materializedViews: false,
     notValidConstraints: false,
     nullsNotDistinct: false,
-    deferrableUniqueConstraints: false,
+    deferrableKeys: false,
     coveringIndexes: false,
     columnStorage: false,
     onUpdate: false,
