@@ -107,13 +107,16 @@ test("PostgreSQL: what drizzle-orm cannot express is a warning naming the object
 database { dialect = "postgresql" }
 sequence order_seq { start = 10  ownedBy = "parent.id" }
 table parent {
-  id integer @id
+  id   integer @id
+  code text
+  @@unique([code], name: "parent_code_key", deferrable: true)
 }
 table child {
-  id        integer @id @default(autoincrement())
+  id        integer @default(autoincrement())
   parent_id integer @references(parent.id, deferrable: true, initiallyDeferred: true, name: "fk_child_parent")
   total     integer @generated(sql("id * 2"))
   label     text    @collate("C") @check(sql("label <> ''"))
+  @@id([id], deferrable: true, initiallyDeferred: true)
 }
 view v = sql("select 1")
 materialized view mv = sql("select 2")
@@ -123,8 +126,10 @@ policy child_visible { on = child for = select using = sql("total > 0") }
 `);
   assert.equal(warnings, [
     'sequence order_seq: drizzle-orm has no OWNED BY; ownedBy "parent.id" is not in the module',
+    'unique constraint parent_code_key: drizzle-orm has no deferrable unique constraints; DEFERRABLE is not in the module',
     "column child.total: is a virtual generated column; drizzle-orm's PostgreSQL generatedAlwaysAs is always STORED",
     'column child.label: drizzle-orm has no column collation; @collate("C") is not in the module',
+    "primary key of child: drizzle-orm has no deferrable primary keys; DEFERRABLE INITIALLY DEFERRED is not in the module",
     "foreign key fk_child_parent: drizzle-orm has no deferrable foreign keys; DEFERRABLE INITIALLY DEFERRED is not in the module",
     `table child: drizzle-orm's check() needs a name; the unnamed check (label <> '') is named "child_check" in the module`,
     "view v: drizzle-orm needs a view's column types, which the schema does not give; the view is not in the module",

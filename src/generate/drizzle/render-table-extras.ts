@@ -1,4 +1,4 @@
-import type { ForeignKeyConstraint, Index, ReferentialAction, Table } from "../../model/index.js";
+import type { Deferral, ForeignKeyConstraint, Index, ReferentialAction, Table } from "../../model/index.js";
 import { tableKey } from "../../model/index.js";
 import type { DrizzleTarget } from "./drizzle-target.js";
 import { DrizzleGenerateError, type GenerateContext } from "./generate-context.js";
@@ -21,12 +21,14 @@ export function renderTableExtras(table: Table, ctx: GenerateContext, target: Dr
   const ref = (columnName: string) => columnRef(table, columnName, "t", ctx);
   const extras: string[] = [];
   const pk = table.primaryKey;
+  if (pk) warnIfDeferrable(pk, `primary key of ${table.key}`, "primary keys", ctx);
   if (pk && (pk.name || pk.columns.length > 1)) {
     const name = pk.name ? `name: ${str(pk.name)}, ` : "";
     extras.push(`${ctx.core("primaryKey")}({ ${name}columns: [${pk.columns.map(ref).join(", ")}] })`);
   }
   for (const fk of table.foreignKeys) extras.push(renderForeignKey(fk, table, ctx));
   for (const unique of table.uniqueConstraints) {
+    warnIfDeferrable(unique, `unique constraint ${unique.name ?? `${table.key}(${unique.columns.join(", ")})`}`, "unique constraints", ctx);
     extras.push(
       `${ctx.core("unique")}(${unique.name ? str(unique.name) : ""}).on(${unique.columns.map(ref).join(", ")})`,
     );
@@ -59,14 +61,15 @@ function renderForeignKey(fk: ForeignKeyConstraint, table: Table, ctx: GenerateC
   let code = `${ctx.core("foreignKey")}({ ${name}columns: [${columns}], foreignColumns: [${foreign}] })`;
   if (fk.onDelete) code += `.onDelete(${str(ACTIONS[fk.onDelete])})`;
   if (fk.onUpdate) code += `.onUpdate(${str(ACTIONS[fk.onUpdate])})`;
-  if (fk.deferrable) {
-    const what = fk.initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE";
-    ctx.warn(
-      `foreign key ${fk.name ?? `${table.key}(${fk.columns.join(", ")})`}`,
-      `drizzle-orm has no deferrable foreign keys; ${what} is not in the module`,
-    );
-  }
+  warnIfDeferrable(fk, `foreign key ${fk.name ?? `${table.key}(${fk.columns.join(", ")})`}`, "foreign keys", ctx);
   return code;
+}
+
+/** drizzle-orm has no DEFERRABLE on any constraint: the module checks at each statement, and says so. */
+function warnIfDeferrable(constraint: Deferral, what: string, kinds: string, ctx: GenerateContext): void {
+  if (!constraint.deferrable) return;
+  const mode = constraint.initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE";
+  ctx.warn(what, `drizzle-orm has no deferrable ${kinds}; ${mode} is not in the module`);
 }
 
 function renderIndex(index: Index, table: Table, ctx: GenerateContext, target: DrizzleTarget): string {
