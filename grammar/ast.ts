@@ -184,10 +184,11 @@ export interface DomainDecl extends Pos {
   readonly attributes: readonly Attribute[];
 }
 
-/** `schema audit`: a namespace (PostgreSQL), which may hold nothing. */
+/** `schema audit @comment("...")`: a namespace (PostgreSQL), which may hold nothing. */
 export interface SchemaDecl extends Pos {
   readonly kind: "schema";
   readonly name: QualifiedName;
+  readonly attributes: readonly Attribute[];
 }
 
 export type Declaration = DatabaseDecl | EnumDecl | TableDecl | CompositeTypeDecl | ViewDecl | SequenceDecl | ExtensionDecl | DomainDecl | RoutineDecl | SchemaDecl;

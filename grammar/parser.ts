@@ -222,7 +222,10 @@ class SchemaParser extends EmbeddedActionsParser {
   schemaDecl = this.RULE("schemaDecl", (): Declaration => {
     const start = this.CONSUME(Schema);
     const name = this.SUBRULE(this.qualifiedName);
-    return { kind: "schema", name, startOffset: startOf(start), endOffset: this.endOfRule() };
+    const base = this.lists.mark;
+    this.MANY(this.#attribute);
+    const attributes = this.lists.take<Attribute>(base);
+    return { kind: "schema", name, attributes, startOffset: startOf(start), endOffset: this.endOfRule() };
   });
 
   /** `extension citext`, or with settings: `extension "uuid-ossp" { schema = "ext" }`. */

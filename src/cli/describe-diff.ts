@@ -62,6 +62,10 @@ function describeTuple(tuple: DiffTuple): string {
       return `+ schema ${String(rest[0])}`;
     case "remove_schema":
       return `- schema ${String(rest[0])}`;
+    case "add_schema_comment":
+      return `~ comment on schema ${String(rest[0])}`;
+    case "remove_schema_comment":
+      return `- comment on schema ${String(rest[0])}`;
     case "add_enum":
     case "add_sequence":
     case "add_view":

@@ -1,5 +1,5 @@
 import { tableKey, type MetaData } from "../model/index.js";
-import { CreateSchemaOp, DropCompositeTypeOp, DropDomainOp, DropEnumOp, DropSchemaOp, DropSequenceOp, DropTableOp, DropViewOp, type MigrateOperation, type UpgradeOps } from "../ops/index.js";
+import { CreateSchemaCommentOp, CreateSchemaOp, DropCompositeTypeOp, DropSchemaCommentOp, DropDomainOp, DropEnumOp, DropSchemaOp, DropSequenceOp, DropTableOp, DropViewOp, type MigrateOperation, type UpgradeOps } from "../ops/index.js";
 import type { AutogenContext } from "./autogen-context.js";
 import { Priority, type Comparators } from "./comparators.js";
 
@@ -9,6 +9,8 @@ import { Priority, type Comparators } from "./comparators.js";
  * when this migration drops every object the database has in it (never an
  * already-empty one, never one holding anything left standing). It runs
  * last, so the drops of the other comparators are there to be counted.
+ * A schema's comment is set, changed or removed as the target says; a
+ * dropped schema's comment is removed first, so the downgrade restores it.
  */
 export function setup(registry: Comparators): void {
   registry.dispatchFor("schema", { name: "schemas", priority: Priority.LAST })(compareSchemas);
@@ -21,10 +23,19 @@ function compareSchemas(ctx: AutogenContext, upgradeOps: UpgradeOps, schemas: Re
   const dropped = new Set(upgradeOps.ops.flatMap(droppedKey));
   for (const schema of schemas) {
     if (schema === undefined || schema === ctx.dialect.defaultSchema) continue;
-    if (wanted.has(schema) && !existing.has(schema)) upgradeOps.ops.push(new CreateSchemaOp(schema));
+    const existingComment = existing.has(schema) ? ctx.databaseMetadata.schemaComments.get(schema) : undefined;
+    if (wanted.has(schema)) {
+      if (!existing.has(schema)) upgradeOps.ops.push(new CreateSchemaOp(schema));
+      const comment = ctx.targetMetadata.schemaComments.get(schema);
+      if (comment !== undefined && comment !== existingComment) upgradeOps.ops.push(new CreateSchemaCommentOp(schema, comment, { existingComment }));
+      else if (comment === undefined && existingComment !== undefined) upgradeOps.ops.push(new DropSchemaCommentOp(schema, { existingComment }));
+    }
     if (!wanted.has(schema) && existing.has(schema)) {
       const inside = objectKeys(ctx.databaseMetadata, schema);
-      if (inside.length > 0 && inside.every((key) => dropped.has(key))) upgradeOps.ops.push(new DropSchemaOp(schema));
+      if (inside.length > 0 && inside.every((key) => dropped.has(key))) {
+        if (existingComment !== undefined) upgradeOps.ops.push(new DropSchemaCommentOp(schema, { existingComment }));
+        upgradeOps.ops.push(new DropSchemaOp(schema));
+      }
     }
   }
 }

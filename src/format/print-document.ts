@@ -67,7 +67,7 @@ function printDeclaration(decl: Declaration, comments: readonly Comment[], lineO
     case "enum":
       return printEnum(decl, comments, lineOf);
     case "schema":
-      return [`schema ${printQualified(decl.name)}`];
+      return [[`schema ${printQualified(decl.name)}`, ...decl.attributes.map((a) => printAttribute(a, "@"))].join(" ")];
     case "table":
     case "type":
       return printBlock(`${decl.kind} ${printQualified(decl.name)}`, decl.bodyOffset, decl.members, comments, lineOf, printColumns(decl));

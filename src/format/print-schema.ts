@@ -24,10 +24,13 @@ export function printSchema(metadata: MetaData): string {
   );
   const known: TypeNaming = { known: (name) => specs.has(name), domain: (name) => domains.get(name) };
   const declarations: Declaration[] = databaseDecl(metadata);
-  // A schema is written for itself only when nothing else names it (it holds nothing the model has).
+  // A schema is written for itself when nothing else names it (it holds nothing the model has) or it has a comment.
   const named = new Set(metadata.with({ declaredSchemas: [] }).schemas);
   for (const schema of [...metadata.declaredSchemas].sort()) {
-    if (!named.has(schema)) declarations.push({ kind: "schema", name: syntax.qualified(schema), ...NO_POS });
+    const comment = metadata.schemaComments.get(schema);
+    if (named.has(schema) && comment === undefined) continue;
+    const attributes = comment !== undefined ? [syntax.attr("comment", [syntax.arg(syntax.string(comment))])] : [];
+    declarations.push({ kind: "schema", name: syntax.qualified(schema), attributes, ...NO_POS });
   }
   for (const e of metadata.extensions.values()) declarations.push(extensionDecl(e));
   for (const e of metadata.enums.values()) {

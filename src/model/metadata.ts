@@ -37,6 +37,8 @@ export interface MetaDataProps {
   readonly policies?: Iterable<Policy>;
   /** Schemas named for themselves (`schema audit`): one may hold nothing. */
   readonly declaredSchemas?: Iterable<string>;
+  /** `schema audit @comment("...")`: the comment of a declared schema, by name. */
+  readonly schemaComments?: Iterable<readonly [string, string]>;
   readonly info?: Info;
 }
 
@@ -65,6 +67,8 @@ export class MetaData extends HasInfo {
   readonly policies: ReadonlyMap<string, Policy>;
   /** Schemas named for themselves (`schema audit`, or every schema reflection found): one may hold nothing. */
   readonly declaredSchemas: ReadonlySet<string>;
+  /** Comments of schemas (PostgreSQL `COMMENT ON SCHEMA`), by schema name. */
+  readonly schemaComments: ReadonlyMap<string, string>;
   #sorted?: readonly Table[];
 
   constructor(props: MetaDataProps = {}) {
@@ -81,6 +85,7 @@ export class MetaData extends HasInfo {
     this.triggers = keyed(props.triggers);
     this.policies = keyed(props.policies);
     this.declaredSchemas = new Set(props.declaredSchemas);
+    this.schemaComments = new Map(props.schemaComments);
   }
 
   get dialect(): string {
@@ -116,6 +121,7 @@ export class MetaData extends HasInfo {
       triggers: this.triggers.values(),
       policies: this.policies.values(),
       declaredSchemas: this.declaredSchemas,
+      schemaComments: this.schemaComments,
       info: this.info,
       ...changes,
     });

@@ -19,6 +19,7 @@
  *   ["add_trigger", trigger] / ["remove_trigger", trigger] / ["modify_trigger", schema, table, fromTrigger, toTrigger]
  *   ["add_policy", policy] / ["remove_policy", policy] / ["modify_policy", schema, table, fromPolicy, toPolicy]
  *   ["add_schema", schemaName] / ["remove_schema", schemaName]
+ *   ["add_schema_comment", schemaName, comment, existing] / ["remove_schema_comment", schemaName, existing]
  *   ["execute", sql] / ["bulk_insert", schema, table, rows]
  * Primary keys and check constraints use add_constraint / remove_constraint
  * (their `kind` field says which); foreign keys use add_fk / remove_fk.

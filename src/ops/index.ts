@@ -36,6 +36,7 @@ export { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./function-
 export { CreateTriggerOp, DropTriggerOp, ReplaceTriggerOp } from "./trigger-ops.js";
 export { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 export { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
+export { CreateSchemaCommentOp, DropSchemaCommentOp } from "./schema-comment-ops.js";
 export { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 export { AlterDomainOp, CreateDomainOp, DropDomainOp } from "./domain-ops.js";
 export { AlterCompositeTypeOp, CreateCompositeTypeOp, DropCompositeTypeOp } from "./composite-type-ops.js";

@@ -56,6 +56,7 @@ import {
 } from "./operation-arguments.js";
 import { AlterPolicyOp, CreatePolicyOp, DropPolicyOp } from "./policy-ops.js";
 import { CreateSchemaOp, DropSchemaOp } from "./schema-ops.js";
+import { CreateSchemaCommentOp, DropSchemaCommentOp } from "./schema-comment-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "./sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "./extension-ops.js";
 import { AlterCompositeTypeOp, CreateCompositeTypeOp, DropCompositeTypeOp } from "./composite-type-ops.js";
@@ -307,6 +308,14 @@ export class Operations {
   /** Never cascades: fails while the schema still holds objects. */
   dropSchema(name: string): Promise<void> {
     return this.invoke(new DropSchemaOp(name));
+  }
+
+  createSchemaComment(name: string, comment: string, options: { existingComment?: string } = {}): Promise<void> {
+    return this.invoke(new CreateSchemaCommentOp(name, comment, options));
+  }
+
+  dropSchemaComment(name: string, options: { existingComment?: string } = {}): Promise<void> {
+    return this.invoke(new DropSchemaCommentOp(name, options));
   }
 
   createEnum(name: string, values: readonly string[], options: Schema = {}): Promise<void> {

@@ -24,6 +24,7 @@ import { readSettings } from "./build-settings.js";
 import { buildRoutine } from "./build-routines.js";
 import { buildTable } from "./build-table.js";
 import { buildTrigger } from "./build-triggers.js";
+import { readSchemaComment } from "./build-schema-decl.js";
 import type { DiagnosticBag } from "./diagnostic.js";
 import type { Located, SchemaDeclarations } from "./schema-declarations.js";
 import { didYouMean } from "./suggest.js";
@@ -165,6 +166,7 @@ export function buildModel(
     else triggers.set(trigger.key, trigger);
   }
   const declaredSchemas = new Set<string>();
+  const schemaComments = new Map<string, string>();
   for (const { path, decl } of of("schema")) {
     ctx.path = path;
     if (!ctx.requires("schemas", decl)) continue;
@@ -173,9 +175,13 @@ export function buildModel(
       continue;
     }
     const schema = decl.name.parts[0].text;
+    const comment = readSchemaComment(ctx, decl, schema);
     if (declaredSchemas.has(schema)) ctx.error(decl.name, `duplicate schema "${schema}"`);
     // The default schema is always there: naming it declares nothing.
-    else if (schema !== ctx.dialect?.defaultSchema) declaredSchemas.add(schema);
+    else if (schema !== ctx.dialect?.defaultSchema) {
+      declaredSchemas.add(schema);
+      if (comment !== undefined) schemaComments.set(schema, comment);
+    }
   }
   const policies = new Map<string, Policy>();
   for (const { path, decl } of others.filter((d): d is Located<RoutineDecl> => d.decl.kind === "policy")) {
@@ -201,6 +207,7 @@ export function buildModel(
     triggers: triggers.values(),
     policies: policies.values(),
     declaredSchemas,
+    schemaComments,
   });
 }
 

@@ -5,7 +5,9 @@ import {
   AlterTableOptionsOp,
   BulkInsertOp,
   CreateEnumOp,
+  CreateSchemaCommentOp,
   CreateSchemaOp,
+  DropSchemaCommentOp,
   CreateSequenceOp,
   CreateTableCommentOp,
   CreateViewOp,
@@ -60,6 +62,10 @@ function viewValue(ctx: RenderContext, view: View): Code {
 /** Registers the renderers of schemas, enums, sequences, views, table comments and options, and raw SQL. */
 export function setupSchemaObjectRenderers(registry: RendererRegistry): void {
   registry.dispatchFor(CreateSchemaOp)((ctx, op) => call(`${ctx.opPrefix}createSchema`, op.schemaName));
+  registry.dispatchFor(CreateSchemaCommentOp)((ctx, op) =>
+    call(`${ctx.opPrefix}createSchemaComment`, op.schemaName, op.comment, optionsArg({ existingComment: op.existingComment })),
+  );
+  registry.dispatchFor(DropSchemaCommentOp)((ctx, op) => call(`${ctx.opPrefix}dropSchemaComment`, op.schemaName, optionsArg({ existingComment: op.existingComment })));
   registry.dispatchFor(DropSchemaOp)((ctx, op) => call(`${ctx.opPrefix}dropSchema`, op.schemaName));
 
   registry.dispatchFor(CreateEnumOp)((ctx, op) => call(`${ctx.opPrefix}createEnum`, op.enum.name, op.enum.values, optionsArg({ schema: op.enum.schema })));

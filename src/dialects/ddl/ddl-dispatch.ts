@@ -17,6 +17,7 @@ import { CreateIndexOp, DropIndexOp } from "../../ops/index-ops.js";
 import type { MigrateOperation } from "../../ops/migrate-operation.js";
 import { ModifyTableOps } from "../../ops/op-containers.js";
 import { CreateSchemaOp, DropSchemaOp } from "../../ops/schema-ops.js";
+import { CreateSchemaCommentOp, DropSchemaCommentOp } from "../../ops/schema-comment-ops.js";
 import { AlterSequenceOp, CreateSequenceOp, DropSequenceOp } from "../../ops/sequence-ops.js";
 import { AlterExtensionOp, CreateExtensionOp, DropExtensionOp } from "../../ops/extension-ops.js";
 import { AlterDomainOp, CreateDomainOp, DropDomainOp } from "../../ops/domain-ops.js";
@@ -59,6 +60,8 @@ export const DDL_OPS = {
   BatchAlterTableOp,
   ModifyTableOps,
   CreateSchemaOp,
+  CreateSchemaCommentOp,
+  DropSchemaCommentOp,
   DropSchemaOp,
   CreateEnumOp,
   DropEnumOp,

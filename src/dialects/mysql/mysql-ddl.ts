@@ -78,6 +78,8 @@ function handlers(w: DdlWriter): DdlHandlers {
     ModifyTableOps: (op, context) => compileEach(mysqlDdl.compile, op.ops, context),
     CreateSchemaOp: unsupported("create schemas (a MySQL schema is a database)"),
     DropSchemaOp: unsupported("drop schemas (a MySQL schema is a database)"),
+    CreateSchemaCommentOp: unsupported("comment on schemas (a MySQL schema is a database)"),
+    DropSchemaCommentOp: unsupported("comment on schemas (a MySQL schema is a database)"),
     CreateEnumOp: () => [],
     DropEnumOp: () => [],
     AddEnumValueOp: (op, context) => mysqlChangeEnumValues(w, op, context, true),

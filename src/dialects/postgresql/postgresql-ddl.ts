@@ -84,6 +84,8 @@ function handlers(w: DdlWriter): DdlHandlers {
     ModifyTableOps: (op, context) => compileEach(postgresqlDdl.compile, op.ops, context),
     // No CASCADE: a schema that still holds objects must fail to drop, not take them with it.
     CreateSchemaOp: (op) => [{ sql: `CREATE SCHEMA ${w.q(op.schemaName)}` }],
+    CreateSchemaCommentOp: (op) => [{ sql: `COMMENT ON SCHEMA ${w.q(op.schemaName)} IS ${w.string(op.comment)}` }],
+    DropSchemaCommentOp: (op) => [{ sql: `COMMENT ON SCHEMA ${w.q(op.schemaName)} IS NULL` }],
     DropSchemaOp: (op) => [{ sql: `DROP SCHEMA ${w.q(op.schemaName)}` }],
     CreateEnumOp: (op) => [
       { sql: `CREATE TYPE ${w.name(op.enum.schema, op.enum.name)} AS ENUM (${op.enum.values.map((v) => w.string(v)).join(", ")})` },

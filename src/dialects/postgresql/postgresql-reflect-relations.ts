@@ -105,7 +105,7 @@ export async function listEnums(connection: DatabaseConnection, scope: CatalogSc
 }
 
 const SCHEMAS_SQL = `
-select n.nspname as name, ${schemaPredicate("n")} as in_scope,
+select n.nspname as name, ${schemaPredicate("n")} as in_scope, pg_catalog.obj_description(n.oid, 'pg_namespace') as comment,
        exists (select 1 from pg_catalog.pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f', 'c')
                  and ${NOT_FROM_EXTENSION("pg_catalog.pg_class", "c")})
        or exists (select 1 from pg_catalog.pg_type t where t.typnamespace = n.oid and t.typtype in ('e', 'd', 'r', 'm')
@@ -127,6 +127,7 @@ export interface SchemaRow {
   readonly in_scope: boolean;
   /** Holds a table, view, sequence, type or function of its own (not an extension's). */
   readonly has_objects: boolean;
+  readonly comment: string | null;
   /** User-defined casts whose function (or source type) is in this schema: not in the model. */
   readonly casts: string[] | null;
 }

@@ -71,6 +71,11 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
   const schemaNames = allSchemas
     .filter((s) => s.in_scope && schemaWanted(modelSchema(s.name)))
     .flatMap((s) => modelSchema(s.name) ?? []);
+  // The default schema is not declared, so its comment (PostgreSQL's own "standard public schema") is not either.
+  const schemaComments = allSchemas.flatMap((s): Array<[string, string]> => {
+    const schema = modelSchema(s.name);
+    return schema !== undefined && s.comment !== null && schemaNames.includes(schema) ? [[schema, s.comment]] : [];
+  });
   const skippedSchemas = allSchemas.flatMap((s) => {
     if (!s.has_objects) return [];
     if (!s.in_scope) return [`schema "${s.name}" is outside includeSchemas: its objects were skipped`];
@@ -177,6 +182,7 @@ export async function reflectPostgresql(connection: DatabaseConnection, options:
     triggers: triggers.map((t) => t.trigger),
     policies,
     declaredSchemas: schemaNames,
+    schemaComments,
     // schemaNames: the schemas that exist, empty ones included (the model's `schemas` only sees those with objects).
     // skippedSchemas: what the scope left out, which every command names.
     info: {

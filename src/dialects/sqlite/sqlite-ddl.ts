@@ -82,6 +82,8 @@ function handlers(w: DdlWriter): DdlHandlers {
     ModifyTableOps: (op, context) => group(w, op.schema, op.tableName, op.ops, context),
     CreateSchemaOp: unsupported("create schemas (SQLite has no namespaces)"),
     DropSchemaOp: unsupported("drop schemas (SQLite has no namespaces)"),
+    CreateSchemaCommentOp: unsupported("comment on schemas (SQLite has no namespaces)"),
+    DropSchemaCommentOp: unsupported("comment on schemas (SQLite has no namespaces)"),
     CreateEnumOp: unsupported("create enum types"),
     DropEnumOp: unsupported("drop enum types"),
     AddEnumValueOp: unsupported("change enum types"),
