@@ -150,6 +150,8 @@ export const OP_SAMPLES: readonly OpSample[] = [
     code: 'await op.reorderEnumValues("mood", ["happy", "sad"], { existing: ["sad", "happy"] });',
   },
   { op: new ops.CreateSchemaOp("audit"), code: 'await op.createSchema("audit");' },
+  { op: new ops.CreateSchemaCommentOp("audit", "trail", { existingComment: "log" }), code: 'await op.createSchemaComment("audit", "trail", { existingComment: "log" });' },
+  { op: new ops.DropSchemaCommentOp("audit", { existingComment: "trail" }), code: 'await op.dropSchemaComment("audit", { existingComment: "trail" });' },
   { op: new ops.DropSchemaOp("audit"), code: 'await op.dropSchema("audit");' },
   { op: new ops.CreateEnumOp(new Enum({ name: "role", values: ["admin", "in progress"] })), code: 'await op.createEnum("role", ["admin", "in progress"]);' },
   { op: new ops.DropEnumOp("role", { schema: "auth", enum: new Enum({ name: "role", schema: "auth", values: ["a"] }) }), code: 'await op.dropEnum("role", { schema: "auth", values: ["a"] });' },
