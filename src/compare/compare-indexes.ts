@@ -77,7 +77,12 @@ function compareIndexes(
     if (indexShape(c, rename) !== indexShape(m, (x) => x)) modifyOps.ops.push(dropIndex(c), new CreateIndexOp(tableName, m, { schema }));
   }
   for (const c of uniques.removed) modifyOps.ops.push(dropUnique(c));
-  for (const c of indexes.removed) modifyOps.ops.push(dropIndex(c));
+  // MySQL: the index InnoDB named after the column of a key created unnamed belongs to that key when
+  // the schema's key is unnamed too (strata creates it unnamed, and InnoDB names its index the same way).
+  const keyOwned = (c: Index) =>
+    ((connTable.info.columnNamedForeignKeyIndexes ?? []) as readonly string[]).includes(c.name) &&
+    metaTable.foreignKeys.some((fk) => fk.name === undefined && JSON.stringify(fk.columns.map(rename)) === JSON.stringify(c.columnNames));
+  for (const c of indexes.removed) if (!keyOwned(c)) modifyOps.ops.push(dropIndex(c));
   releaseConstraintNames(ctx, metaTable, [...uniques.removed, ...indexes.removed]);
   for (const m of uniques.added) modifyOps.ops.push(createUnique(m));
   for (const m of indexes.added) modifyOps.ops.push(new CreateIndexOp(tableName, m, { schema }));

@@ -31,17 +31,20 @@ export interface TableKeys {
   readonly uniqueConstraints: UniqueConstraint[];
   readonly indexes: Index[];
   readonly implicitForeignKeyIndexes: string[];
+  /** Model indexes InnoDB named after the first column of a key created unnamed (`<table>_ibfk_<n>`): a schema's unnamed key accounts for them. */
+  readonly columnNamedForeignKeyIndexes: string[];
 }
 
 export type KeyFilter = (name: string, type: "index" | "uniqueConstraint") => boolean;
 
 /** `rows`: one table's STATISTICS rows, grouped by index in SEQ_IN_INDEX order. */
 export function buildKeys(
+  tableName: string,
   rows: readonly IndexRow[],
   foreignKeys: readonly ForeignKeyConstraint[],
   include: KeyFilter,
 ): TableKeys {
-  const keys: TableKeys = { uniqueConstraints: [], indexes: [], implicitForeignKeyIndexes: [] };
+  const keys: TableKeys = { uniqueConstraints: [], indexes: [], implicitForeignKeyIndexes: [], columnNamedForeignKeyIndexes: [] };
   let primaryKey: PrimaryKeyConstraint | undefined;
   for (const [name, parts] of groupBy(rows, (row) => row.name)) {
     const columnsOnly = parts.every((p) => p.columnName !== null);
@@ -61,6 +64,7 @@ export function buildKeys(
       keys.implicitForeignKeyIndexes.push(name);
     } else if (include(name, "index")) {
       keys.indexes.push(new Index({ name, elements, unique, using: using === "btree" ? undefined : using }));
+      if (!unique && plain && foreignKeys.some((fk) => isColumnNamedIndexOf(tableName, fk, name, columns))) keys.columnNamedForeignKeyIndexes.push(name);
     }
   }
   keys.uniqueConstraints.sort(byName);
@@ -81,7 +85,15 @@ function element(row: IndexRow): IndexElement {
 }
 
 function isImplicitIndexOf(fk: ForeignKeyConstraint, name: string, columns: readonly string[]): boolean {
-  const sameColumns = fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]);
-  return sameColumns && name === fk.name;
+  return sameColumns(fk, columns) && name === fk.name;
+}
+
+/** The index InnoDB made for a key created unnamed: the key is `<table>_ibfk_<n>` and its index is named after its first column. */
+function isColumnNamedIndexOf(tableName: string, fk: ForeignKeyConstraint, name: string, columns: readonly string[]): boolean {
+  return sameColumns(fk, columns) && name === fk.columns[0] && fk.name?.startsWith(`${tableName}_ibfk_`) === true;
+}
+
+function sameColumns(fk: ForeignKeyConstraint, columns: readonly string[]): boolean {
+  return fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]);
 }
 

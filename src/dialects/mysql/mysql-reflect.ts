@@ -16,7 +16,7 @@ import { mysqlFlavor } from "./mysql-defaults.js";
 import { buildColumn } from "./mysql-reflect-columns.js";
 import { buildChecks, buildForeignKeys } from "./mysql-reflect-constraints.js";
 import { readMysqlRoutines } from "./mysql-reflect-functions.js";
-import { buildKeys } from "./mysql-reflect-indexes.js";
+import { buildKeys, type TableKeys } from "./mysql-reflect-indexes.js";
 import { partitionClause } from "./mysql-reflect-partitions.js";
 import { reflectTableOptions } from "./mysql-reflect-table-options.js";
 import { readMysqlTriggers } from "./mysql-reflect-triggers.js";
@@ -100,7 +100,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
     const foreignKeys = buildForeignKeys(foreignKeysOf.get(name) ?? [], server.db, flavor).filter(
       (fk) => covered(fk.columns) && include(fk.name!, "foreignKeyConstraint", name),
     );
-    const keys = buildKeys(indexesOf.get(name) ?? [], foreignKeys, (n, type) => include(n, type, name));
+    const keys = buildKeys(name, indexesOf.get(name) ?? [], foreignKeys, (n, type) => include(n, type, name));
     return new Table({
       name,
       columns,
@@ -111,7 +111,7 @@ export async function reflectMysql(connection: DatabaseConnection, options: Refl
       indexes: keys.indexes.filter((i) => covered(i.columnNames)),
       comment: relation.comment || undefined,
       options: { ...reflectTableOptions(relation, server), partitions: partitionClause(partitionsOf.get(name) ?? []) },
-      info: keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : undefined,
+      info: tableInfo(keys),
     });
   });
   const included = new Set(reflected.flatMap((t) => t.columns.map((c) => `${t.name}\0${c.name}`)));
@@ -132,4 +132,13 @@ function uniqueName(base: string, taken: Set<string>): string {
 /** Views are stored with every name qualified by the database (`` `db`.`t`.`c` ``): drop it, the model has none. */
 export function unqualifyViewDefinition(definition: string, db: string): string {
   return definition.replaceAll(`\`${db.replaceAll("`", "``")}\`.`, "");
+}
+
+/** What DDL and comparison need to know of InnoDB's own foreign-key indexes (see buildKeys). */
+function tableInfo(keys: TableKeys): Record<string, readonly string[]> | undefined {
+  const info = {
+    ...(keys.implicitForeignKeyIndexes.length ? { implicitForeignKeyIndexes: keys.implicitForeignKeyIndexes } : {}),
+    ...(keys.columnNamedForeignKeyIndexes.length ? { columnNamedForeignKeyIndexes: keys.columnNamedForeignKeyIndexes } : {}),
+  };
+  return Object.keys(info).length ? info : undefined;
 }
